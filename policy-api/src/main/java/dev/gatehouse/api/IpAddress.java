@@ -1,0 +1,167 @@
+package dev.gatehouse.api;
+
+import static java.util.Objects.requireNonNull;
+
+import inet.ipaddr.AddressStringException;
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
+import inet.ipaddr.IPAddressStringParameters;
+import inet.ipaddr.ipv6.IPv6Address;
+import java.util.Optional;
+
+/**
+ * An IPv4 or IPv6 address, held as one 128-bit number so that the engine compares addresses with
+ * two {@code long} comparisons and no allocation.
+ *
+ * <p>IPv4 addresses live in the IPv4-mapped block {@code ::ffff:0:0/96}, so {@code
+ * ::ffff:203.0.113.9} and {@code 203.0.113.9} are the same address and fall in the same networks.
+ * Parsing is strict: one plain address, no prefix, mask, zone, range or wildcard, and none of the
+ * historical {@code inet_aton} forms such as {@code 10.1} or octal segments.
+ */
+public final class IpAddress implements Comparable<IpAddress> {
+
+  /** The high 64 bits of the IPv4-mapped block {@code ::ffff:0:0/96}. */
+  static final long MAPPED_HI = 0L;
+  /** The bits 64..95 of the IPv4-mapped block, shifted into place. */
+  static final long MAPPED_LO = 0x0000_ffff_0000_0000L;
+
+  private static final IPAddressStringParameters STRICT =
+      new IPAddressStringParameters.Builder()
+          .allowEmpty(false)
+          .allowAll(false)
+          .allowPrefix(false)
+          .allowMask(false)
+          .allowSingleSegment(false)
+          .allowWildcardedSeparator(false)
+          .allow_inet_aton(false)
+          .setRangeOptions(IPAddressStringParameters.RangeParameters.NO_RANGE)
+          .getIPv4AddressParametersBuilder()
+          .allowLeadingZeros(false)
+          .getParentBuilder()
+          .getIPv6AddressParametersBuilder()
+          .allowZone(false)
+          .getParentBuilder()
+          .toParams();
+
+  private final long hi;
+  private final long lo;
+
+  private IpAddress(long hi, long lo) {
+    this.hi = hi;
+    this.lo = lo;
+  }
+
+  /**
+   * Parses one IPv4 or IPv6 address.
+   *
+   * @throws IllegalArgumentException if {@code text} is not a single valid address; the message
+   *     says what is wrong with it
+   */
+  public static IpAddress parse(String text) {
+    requireNonNull(text, "text");
+    IPAddress address;
+    try {
+      address = new IPAddressString(text.strip(), STRICT).toAddress();
+    } catch (AddressStringException e) {
+      throw new IllegalArgumentException(
+          "malformed IP address `" + text + "`: " + lowerFirst(e.getMessage()), e);
+    }
+    return fromBytes(address.getBytes());
+  }
+
+  /** Returns the address {@code text} denotes, or empty if it is not a valid address. */
+  public static Optional<IpAddress> tryParse(String text) {
+    try {
+      return Optional.of(parse(text));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Returns whether {@code text} is a valid IPv4 or IPv6 address. */
+  public static boolean isValid(String text) {
+    return tryParse(text).isPresent();
+  }
+
+  /**
+   * Returns the address with the given 4 (IPv4) or 16 (IPv6) network-order bytes.
+   *
+   * @throws IllegalArgumentException if the array has another length
+   */
+  public static IpAddress fromBytes(byte[] bytes) {
+    if (bytes.length == 4) {
+      long v4 = ((bytes[0] & 0xffL) << 24) | ((bytes[1] & 0xffL) << 16)
+          | ((bytes[2] & 0xffL) << 8) | (bytes[3] & 0xffL);
+      return new IpAddress(MAPPED_HI, MAPPED_LO | v4);
+    }
+    if (bytes.length == 16) {
+      long hi = 0;
+      long lo = 0;
+      for (int i = 0; i < 8; i++) {
+        hi = (hi << 8) | (bytes[i] & 0xffL);
+        lo = (lo << 8) | (bytes[i + 8] & 0xffL);
+      }
+      return new IpAddress(hi, lo);
+    }
+    throw new IllegalArgumentException("an IP address has 4 or 16 bytes, not " + bytes.length);
+  }
+
+  /** Returns the address whose 128-bit value is {@code hi:lo}. */
+  public static IpAddress of128(long hi, long lo) {
+    return new IpAddress(hi, lo);
+  }
+
+  /** Returns the high 64 bits of the 128-bit value (IPv4 addresses are IPv4-mapped). */
+  public long hi() {
+    return hi;
+  }
+
+  /** Returns the low 64 bits of the 128-bit value. */
+  public long lo() {
+    return lo;
+  }
+
+  /** Returns whether this is an IPv4 address (written either way). */
+  public boolean isIpv4() {
+    return hi == MAPPED_HI && (lo & 0xffff_ffff_0000_0000L) == MAPPED_LO;
+  }
+
+  @Override
+  public int compareTo(IpAddress o) {
+    int c = Long.compareUnsigned(hi, o.hi);
+    return c != 0 ? c : Long.compareUnsigned(lo, o.lo);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof IpAddress a && hi == a.hi && lo == a.lo;
+  }
+
+  @Override
+  public int hashCode() {
+    return Long.hashCode(hi) * 31 + Long.hashCode(lo);
+  }
+
+  /** Returns the address in its canonical text form: dotted for IPv4, RFC 5952 for IPv6. */
+  @Override
+  public String toString() {
+    if (isIpv4()) {
+      return ((lo >>> 24) & 0xff) + "." + ((lo >>> 16) & 0xff) + "." + ((lo >>> 8) & 0xff) + "."
+          + (lo & 0xff);
+    }
+    byte[] bytes = new byte[16];
+    for (int i = 0; i < 8; i++) {
+      bytes[i] = (byte) (hi >>> (56 - 8 * i));
+      bytes[i + 8] = (byte) (lo >>> (56 - 8 * i));
+    }
+    return new IPv6Address(bytes).toCompressedString();
+  }
+
+  private static String lowerFirst(String message) {
+    String m = message == null ? "not an address" : message.strip();
+    if (m.endsWith(".")) {
+      m = m.substring(0, m.length() - 1);
+    }
+    return m.isEmpty() ? m : Character.toLowerCase(m.charAt(0)) + m.substring(1);
+  }
+}

@@ -1,0 +1,208 @@
+package dev.gatehouse.api;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The attributes a request may carry, each with a type and a slot.
+ *
+ * <p>{@link #standard()} holds the attributes every Gatehouse deployment knows ({@code user.*},
+ * {@code app}, {@code request.*}, {@code device.*}, {@code location.country}, {@code auth.*},
+ * {@code risk.*}, {@code target.*}); a policy file or a host declares more with {@link
+ * #builder()}. Declaring {@code user.x} also declares {@code target.x}, since an admin action's
+ * target user has the same attributes as its subject. Schemas are immutable.
+ *
+ * <pre>{@code
+ * Schema schema = Schema.builder().declare("user.clearance", AttributeType.INT).build();
+ * int slot = schema.slot("user.clearance");
+ * }</pre>
+ */
+public final class Schema {
+
+  private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*");
+  private static final Schema STANDARD = standardBuilder().build();
+
+  private final List<Attribute> attributes;
+  private final Map<String, Attribute> byName;
+
+  private Schema(List<Attribute> attributes) {
+    this.attributes = List.copyOf(attributes);
+    Map<String, Attribute> map = new LinkedHashMap<>();
+    for (Attribute attribute : attributes) {
+      map.put(attribute.name(), attribute);
+    }
+    this.byName = Collections.unmodifiableMap(map);
+  }
+
+  /** Returns the standard schema of DESIGN §3. */
+  public static Schema standard() {
+    return STANDARD;
+  }
+
+  /** Returns a builder that starts from the standard schema. */
+  public static Builder builder() {
+    return new Builder(STANDARD.attributes);
+  }
+
+  /** Returns a builder that starts from this schema's attributes. */
+  public Builder toBuilder() {
+    return new Builder(attributes);
+  }
+
+  private static Builder standardBuilder() {
+    Builder b = new Builder(List.of());
+    for (String name : List.of("id", "email", "department", "title", "country", "employment")) {
+      b.declare("user." + name, AttributeType.STRING);
+    }
+    b.declare("user.roles", AttributeType.STRING_SET);
+    b.declare("user.groups", AttributeType.STRING_SET);
+    b.declare("app", AttributeType.STRING);
+    b.declare("request.action", AttributeType.STRING);
+    b.declare("request.ip", AttributeType.IP);
+    b.declare("request.time", AttributeType.TIME);
+    b.declare("device.id", AttributeType.STRING);
+    b.declare("device.platform", AttributeType.STRING);
+    b.declare("device.managed", AttributeType.BOOL);
+    b.declare("device.known", AttributeType.BOOL);
+    b.declare("location.country", AttributeType.STRING);
+    b.declare("auth.methods", AttributeType.FACTOR_SET);
+    b.declare("auth.time", AttributeType.TIME);
+    b.declare("risk.level", AttributeType.RISK_LEVEL);
+    b.declare("risk.score", AttributeType.intBetween(0, 100));
+    b.declare("target.app", AttributeType.STRING);
+    return b;
+  }
+
+  /** Returns the attribute called {@code name}, if the schema has one. */
+  public Optional<Attribute> attribute(String name) {
+    return Optional.ofNullable(byName.get(requireNonNull(name, "name")));
+  }
+
+  /**
+   * Returns the attribute called {@code name}.
+   *
+   * @throws IllegalArgumentException if the schema has no such attribute; the message suggests
+   *     the nearest known name
+   */
+  public Attribute attributeOrThrow(String name) {
+    Attribute attribute = byName.get(requireNonNull(name, "name"));
+    if (attribute == null) {
+      throw new IllegalArgumentException(unknownMessage(name));
+    }
+    return attribute;
+  }
+
+  /** Returns the message for an unknown attribute name, with a suggestion when one is near. */
+  public String unknownMessage(String name) {
+    return "unknown attribute `"
+        + name
+        + "`"
+        + nearest(name).map(s -> "; did you mean `" + s + "`?").orElse("");
+  }
+
+  /** Returns the known attribute name nearest to a misspelt {@code name}, if one is close. */
+  public Optional<String> nearest(String name) {
+    return Suggestions.nearest(name, byName.keySet());
+  }
+
+  /**
+   * Returns the slot of the attribute called {@code name}.
+   *
+   * @throws IllegalArgumentException if the schema has no such attribute
+   */
+  public int slot(String name) {
+    return attributeOrThrow(name).slot();
+  }
+
+  /** Returns the attribute in {@code slot}. */
+  public Attribute attribute(int slot) {
+    return attributes.get(slot);
+  }
+
+  /** Returns all attributes, ordered by slot. */
+  public List<Attribute> attributes() {
+    return attributes;
+  }
+
+  /** Returns the names of all attributes, in slot order. */
+  public Set<String> names() {
+    return byName.keySet();
+  }
+
+  /** Returns the number of attributes, which is one more than the highest slot. */
+  public int size() {
+    return attributes.size();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Schema s && attributes.equals(s.attributes);
+  }
+
+  @Override
+  public int hashCode() {
+    return attributes.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Schema" + attributes;
+  }
+
+  /** Declares attributes on top of a starting schema; reusable after {@link #build()}. */
+  public static final class Builder {
+    private final Map<String, Attribute> attributes = new LinkedHashMap<>();
+
+    private Builder(List<Attribute> start) {
+      for (Attribute attribute : start) {
+        attributes.put(attribute.name(), attribute);
+      }
+    }
+
+    /**
+     * Declares an attribute; declaring {@code user.x} also declares {@code target.x}. Declaring an
+     * attribute that exists with the same type is allowed and changes nothing.
+     *
+     * @throws IllegalArgumentException if the name is not a dotted lowercase name, or the
+     *     attribute exists with another type
+     */
+    public Builder declare(String name, AttributeType type) {
+      requireNonNull(name, "name");
+      requireNonNull(type, "type");
+      if (!NAME.matcher(name).matches()) {
+        throw new IllegalArgumentException(
+            "invalid attribute name `" + name + "`: use dotted lowercase names like `user.site`");
+      }
+      put(name, type);
+      if (name.startsWith("user.")) {
+        put("target." + name.substring("user.".length()), type);
+      }
+      return this;
+    }
+
+    private void put(String name, AttributeType type) {
+      Attribute existing = attributes.get(name);
+      if (existing != null) {
+        if (!existing.type().equals(type)) {
+          throw new IllegalArgumentException(
+              "attribute `" + name + "` is already a " + existing.type() + ", not a " + type);
+        }
+        return;
+      }
+      attributes.put(name, new Attribute(name, type, attributes.size()));
+    }
+
+    /** Returns the schema declared so far. */
+    public Schema build() {
+      return new Schema(new ArrayList<>(attributes.values()));
+    }
+  }
+}

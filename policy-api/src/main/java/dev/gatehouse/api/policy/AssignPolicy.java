@@ -1,0 +1,94 @@
+package dev.gatehouse.api.policy;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Conditional assignment: every user for whom {@code when} is true gets each grant's app and role.
+ *
+ * <pre>{@code
+ * AssignPolicy books = AssignPolicy.builder("finance-books")
+ *     .grant("books", "accountant")
+ *     .when(Condition.in("user.department", "Finance", "Accounting"))
+ *     .build();
+ * }</pre>
+ *
+ * @param id the policy id
+ * @param grants the apps and roles given, at least one
+ * @param when the condition a user must meet
+ * @param reportOnly whether the policy is only recorded, never enforced
+ * @param source where the policy was written
+ */
+public record AssignPolicy(
+    String id, List<Grant> grants, Condition when, boolean reportOnly, SourceRef source)
+    implements Policy {
+
+  /** Checks the components and copies the list. */
+  public AssignPolicy {
+    Policy.checkId(id);
+    grants = List.copyOf(grants);
+    if (grants.isEmpty()) {
+      throw new IllegalArgumentException("assign `" + id + "` grants no app");
+    }
+    requireNonNull(when, "when");
+    requireNonNull(source, "source");
+  }
+
+  /** Returns a builder for a policy with the given id. */
+  public static Builder builder(String id) {
+    return new Builder(id);
+  }
+
+  @Override
+  public String kind() {
+    return "assign";
+  }
+
+  /** Builds an {@link AssignPolicy}; reusable after {@link #build()}. */
+  public static final class Builder {
+    private final String id;
+    private final List<Grant> grants = new ArrayList<>();
+    private Condition when = Condition.ALWAYS;
+    private boolean reportOnly;
+    private SourceRef source = SourceRef.NONE;
+
+    private Builder(String id) {
+      this.id = Policy.checkId(id);
+    }
+
+    /** Adds an app and the role in it to grant. */
+    public Builder grant(String app, String role) {
+      grants.add(new Grant(app, role));
+      return this;
+    }
+
+    /** Sets the condition; without one the policy applies to everyone. */
+    public Builder when(Condition when) {
+      this.when = requireNonNull(when, "when");
+      return this;
+    }
+
+    /** Marks the policy report-only. */
+    public Builder reportOnly() {
+      this.reportOnly = true;
+      return this;
+    }
+
+    /** Sets where the policy was written. */
+    public Builder source(SourceRef source) {
+      this.source = requireNonNull(source, "source");
+      return this;
+    }
+
+    /**
+     * Returns the policy.
+     *
+     * @throws IllegalArgumentException if no grant was added
+     */
+    public AssignPolicy build() {
+      return new AssignPolicy(id, grants, when, reportOnly, source);
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package dev.gatehouse.api.policy;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.gatehouse.api.Factor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Risk-based authentication: when {@code when} is not false, a request to one of {@code apps}
+ * (every request, when empty) is blocked, or must carry SSO and/or one of the MFA factors
+ * satisfied within {@code within}.
+ *
+ * <pre>{@code
+ * AuthenticatePolicy strong = AuthenticatePolicy.builder("admins-strong")
+ *     .when(Condition.contains("user.roles", "sysadmin"))
+ *     .requireMfa(Duration.ofHours(8), Factor.WEBAUTHN, Factor.TOTP)
+ *     .build();
+ * }</pre>
+ *
+ * @param id the policy id
+ * @param apps the apps covered, sorted; empty to cover every request
+ * @param when the condition under which the policy applies
+ * @param block whether a request it applies to is denied outright
+ * @param requireSso whether access must have come through single sign-on
+ * @param mfa the factors any one of which satisfies the MFA requirement; empty for none
+ * @param within how recently an MFA factor must have been satisfied; zero without MFA
+ * @param reportOnly whether the policy is only recorded, never enforced
+ * @param source where the policy was written
+ */
+public record AuthenticatePolicy(
+    String id,
+    List<String> apps,
+    Condition when,
+    boolean block,
+    boolean requireSso,
+    List<Factor> mfa,
+    Duration within,
+    boolean reportOnly,
+    SourceRef source)
+    implements Policy {
+
+  /** Checks the components and copies the lists. */
+  public AuthenticatePolicy {
+    Policy.checkId(id);
+    apps = List.copyOf(new TreeSet<>(apps));
+    requireNonNull(when, "when");
+    mfa = List.copyOf(new TreeSet<>(mfa));
+    requireNonNull(within, "within");
+    requireNonNull(source, "source");
+    if (block == (requireSso || !mfa.isEmpty())) {
+      throw new IllegalArgumentException(
+          "authenticate `" + id + "` must either block or require sso or mfa, not both or neither");
+    }
+    if (within.isNegative() || mfa.isEmpty() != within.isZero()) {
+      throw new IllegalArgumentException(
+          "authenticate `" + id + "` needs a positive `within` exactly when it requires mfa");
+    }
+  }
+
+  /** Returns a builder for a policy with the given id. */
+  public static Builder builder(String id) {
+    return new Builder(id);
+  }
+
+  @Override
+  public String kind() {
+    return "authenticate";
+  }
+
+  /** Returns whether the policy covers a request to {@code app}; empty means sign-in. */
+  public boolean covers(String app) {
+    return apps.isEmpty() || apps.contains(app);
+  }
+
+  /** Builds an {@link AuthenticatePolicy}; reusable after {@link #build()}. */
+  public static final class Builder {
+    private final String id;
+    private final List<String> apps = new ArrayList<>();
+    private Condition when = Condition.ALWAYS;
+    private boolean block;
+    private boolean requireSso;
+    private final List<Factor> mfa = new ArrayList<>();
+    private Duration within = Duration.ZERO;
+    private boolean reportOnly;
+    private SourceRef source = SourceRef.NONE;
+
+    private Builder(String id) {
+      this.id = Policy.checkId(id);
+    }
+
+    /** Limits the policy to these apps. */
+    public Builder apps(String... apps) {
+      this.apps.addAll(Arrays.asList(apps));
+      return this;
+    }
+
+    /** Sets the condition under which the policy applies. */
+    public Builder when(Condition when) {
+      this.when = requireNonNull(when, "when");
+      return this;
+    }
+
+    /** Makes the policy deny the requests it applies to. */
+    public Builder block() {
+      this.block = true;
+      return this;
+    }
+
+    /** Requires that access came through single sign-on. */
+    public Builder requireSso() {
+      this.requireSso = true;
+      return this;
+    }
+
+    /**
+     * Requires one of {@code factors}, satisfied no longer than {@code within} ago.
+     *
+     * @throws IllegalArgumentException if {@code within} is not positive or no factor is given
+     */
+    public Builder requireMfa(Duration within, Factor... factors) {
+      requireNonNull(within, "within");
+      if (within.isNegative() || within.isZero() || factors.length == 0) {
+        throw new IllegalArgumentException(
+            "require mfa needs at least one factor and a positive duration, got "
+                + Arrays.toString(factors) + " within " + within);
+      }
+      this.mfa.addAll(Arrays.asList(factors));
+      this.within = within;
+      return this;
+    }
+
+    /** Marks the policy report-only. */
+    public Builder reportOnly() {
+      this.reportOnly = true;
+      return this;
+    }
+
+    /** Sets where the policy was written. */
+    public Builder source(SourceRef source) {
+      this.source = requireNonNull(source, "source");
+      return this;
+    }
+
+    /**
+     * Returns the policy.
+     *
+     * @throws IllegalArgumentException if it neither blocks nor requires anything, or does both
+     */
+    public AuthenticatePolicy build() {
+      return new AuthenticatePolicy(id, apps, when, block, requireSso, mfa, within, reportOnly,
+          source);
+    }
+  }
+}

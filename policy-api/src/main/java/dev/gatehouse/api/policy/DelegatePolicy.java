@@ -1,0 +1,139 @@
+package dev.gatehouse.api.policy;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Security delegation: an administrator for whom {@code to} is true may perform the listed admin
+ * actions on a target for which {@code on} is true.
+ *
+ * <p>An action is a dotted name ({@code user.create}); in the list, {@code user.*} covers every
+ * action under {@code user.}, and {@code *} covers all.
+ *
+ * <pre>{@code
+ * DelegatePolicy hr = DelegatePolicy.builder("hr-helpdesk")
+ *     .to(Condition.contains("user.roles", "hr-manager"))
+ *     .allow("user.create", "user.update", "user.reset_mfa")
+ *     .on(Condition.ne("target.department", "Executive"))
+ *     .build();
+ * }</pre>
+ *
+ * @param id the policy id
+ * @param to the condition the administrator must meet
+ * @param actions the allowed actions and wildcard prefixes, sorted, at least one
+ * @param on the condition the target must meet
+ * @param reportOnly whether the policy is only recorded, never enforced
+ * @param source where the policy was written
+ */
+public record DelegatePolicy(
+    String id,
+    Condition to,
+    List<String> actions,
+    Condition on,
+    boolean reportOnly,
+    SourceRef source)
+    implements Policy {
+
+  private static final Pattern ACTION =
+      Pattern.compile("\\*|[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*(\\.\\*)?");
+
+  /** Checks the components and copies the list. */
+  public DelegatePolicy {
+    Policy.checkId(id);
+    requireNonNull(to, "to");
+    actions = List.copyOf(new TreeSet<>(actions));
+    if (actions.isEmpty()) {
+      throw new IllegalArgumentException("delegate `" + id + "` allows no action");
+    }
+    for (String action : actions) {
+      if (!ACTION.matcher(action).matches()) {
+        throw new IllegalArgumentException("invalid admin action `" + action + "` in delegate `"
+            + id + "`: use a dotted name like `user.create` or a wildcard like `user.*`");
+      }
+    }
+    requireNonNull(on, "on");
+    requireNonNull(source, "source");
+  }
+
+  /** Returns a builder for a policy with the given id. */
+  public static Builder builder(String id) {
+    return new Builder(id);
+  }
+
+  @Override
+  public String kind() {
+    return "delegate";
+  }
+
+  /** Returns whether the allow-list covers {@code action}, directly or by a wildcard. */
+  public boolean allows(String action) {
+    for (String allowed : actions) {
+      if (allowed.equals("*") || allowed.equals(action)) {
+        return true;
+      }
+      if (allowed.endsWith(".*")
+          && action.startsWith(allowed.substring(0, allowed.length() - 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Builds a {@link DelegatePolicy}; reusable after {@link #build()}. */
+  public static final class Builder {
+    private final String id;
+    private Condition to = Condition.ALWAYS;
+    private final List<String> actions = new ArrayList<>();
+    private Condition on = Condition.ALWAYS;
+    private boolean reportOnly;
+    private SourceRef source = SourceRef.NONE;
+
+    private Builder(String id) {
+      this.id = Policy.checkId(id);
+    }
+
+    /** Sets the condition the administrator must meet. */
+    public Builder to(Condition to) {
+      this.to = requireNonNull(to, "to");
+      return this;
+    }
+
+    /** Adds allowed actions or wildcard prefixes. */
+    public Builder allow(String... actions) {
+      this.actions.addAll(Arrays.asList(actions));
+      return this;
+    }
+
+    /** Sets the condition the target must meet. */
+    public Builder on(Condition on) {
+      this.on = requireNonNull(on, "on");
+      return this;
+    }
+
+    /** Marks the policy report-only. */
+    public Builder reportOnly() {
+      this.reportOnly = true;
+      return this;
+    }
+
+    /** Sets where the policy was written. */
+    public Builder source(SourceRef source) {
+      this.source = requireNonNull(source, "source");
+      return this;
+    }
+
+    /**
+     * Returns the policy.
+     *
+     * @throws IllegalArgumentException if no action was allowed or one is malformed
+     */
+    public DelegatePolicy build() {
+      return new DelegatePolicy(id, to, actions, on, reportOnly, source);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.gatehouse.api.policy;
+
+import java.util.regex.Pattern;
+
+/**
+ * One policy of a {@link PolicySet}: {@link AssignPolicy}, {@link RestrictPolicy}, {@link
+ * AuthenticatePolicy} or {@link DelegatePolicy}.
+ */
+public sealed interface Policy
+    permits AssignPolicy, RestrictPolicy, AuthenticatePolicy, DelegatePolicy {
+
+  /** Returns the policy id, unique in its set. */
+  String id();
+
+  /** Returns whether the policy is evaluated and recorded but never enforced. */
+  boolean reportOnly();
+
+  /** Returns where the policy was written, or {@link SourceRef#NONE}. */
+  SourceRef source();
+
+  /** Returns the policy kind as the language writes it: {@code assign}, {@code restrict}, .... */
+  String kind();
+
+  /**
+   * Checks a policy id: non-empty printable text without quotes or control characters.
+   *
+   * @throws IllegalArgumentException if the id is not acceptable
+   */
+  static String checkId(String id) {
+    java.util.Objects.requireNonNull(id, "policy id");
+    if (!Ids.VALID.matcher(id).matches()) {
+      throw new IllegalArgumentException(
+          "invalid policy id `" + id + "`: use 1 to 200 letters, digits, `-`, `_`, `.`, `:` or `/`");
+    }
+    return id;
+  }
+
+  /** Holds the id pattern; interfaces cannot have private fields. */
+  final class Ids {
+    static final Pattern VALID = Pattern.compile("[A-Za-z0-9_.:/-]{1,200}");
+
+    private Ids() {}
+  }
+}

@@ -1,0 +1,116 @@
+package dev.gatehouse.api.policy;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Allowed networks: when {@code when} is not false, a request to one of {@code apps} (every
+ * request, when {@code apps} is empty) must come from one of the {@code allow} networks.
+ *
+ * <pre>{@code
+ * RestrictPolicy office = RestrictPolicy.builder("payroll-from-office")
+ *     .apps("payroll", "books")
+ *     .allow(Network.of("office", "203.0.113.0/24"))
+ *     .build();
+ * }</pre>
+ *
+ * @param id the policy id
+ * @param apps the apps covered, sorted; empty to cover every request
+ * @param allow the allowed networks, at least one
+ * @param when the condition under which the restriction applies
+ * @param reportOnly whether the policy is only recorded, never enforced
+ * @param source where the policy was written
+ */
+public record RestrictPolicy(
+    String id,
+    List<String> apps,
+    List<Network> allow,
+    Condition when,
+    boolean reportOnly,
+    SourceRef source)
+    implements Policy {
+
+  /** Checks the components and copies the lists. */
+  public RestrictPolicy {
+    Policy.checkId(id);
+    apps = List.copyOf(new TreeSet<>(apps));
+    allow = List.copyOf(allow);
+    if (allow.isEmpty()) {
+      throw new IllegalArgumentException("restrict `" + id + "` allows no network");
+    }
+    requireNonNull(when, "when");
+    requireNonNull(source, "source");
+  }
+
+  /** Returns a builder for a policy with the given id. */
+  public static Builder builder(String id) {
+    return new Builder(id);
+  }
+
+  @Override
+  public String kind() {
+    return "restrict";
+  }
+
+  /** Returns whether the policy covers a request to {@code app}; empty means sign-in. */
+  public boolean covers(String app) {
+    return apps.isEmpty() || apps.contains(app);
+  }
+
+  /** Builds a {@link RestrictPolicy}; reusable after {@link #build()}. */
+  public static final class Builder {
+    private final String id;
+    private final List<String> apps = new ArrayList<>();
+    private final List<Network> allow = new ArrayList<>();
+    private Condition when = Condition.ALWAYS;
+    private boolean reportOnly;
+    private SourceRef source = SourceRef.NONE;
+
+    private Builder(String id) {
+      this.id = Policy.checkId(id);
+    }
+
+    /** Limits the policy to these apps. */
+    public Builder apps(String... apps) {
+      this.apps.addAll(Arrays.asList(apps));
+      return this;
+    }
+
+    /** Adds allowed networks. */
+    public Builder allow(Network... networks) {
+      allow.addAll(Arrays.asList(networks));
+      return this;
+    }
+
+    /** Sets the condition under which the restriction applies. */
+    public Builder when(Condition when) {
+      this.when = requireNonNull(when, "when");
+      return this;
+    }
+
+    /** Marks the policy report-only. */
+    public Builder reportOnly() {
+      this.reportOnly = true;
+      return this;
+    }
+
+    /** Sets where the policy was written. */
+    public Builder source(SourceRef source) {
+      this.source = requireNonNull(source, "source");
+      return this;
+    }
+
+    /**
+     * Returns the policy.
+     *
+     * @throws IllegalArgumentException if no network was allowed
+     */
+    public RestrictPolicy build() {
+      return new RestrictPolicy(id, apps, allow, when, reportOnly, source);
+    }
+  }
+}
