@@ -114,6 +114,26 @@ public final class AccessRequest {
   }
 
   /**
+   * Returns the number of elements of the set in {@code slot}.
+   *
+   * @throws IllegalStateException if the slot has no value or is not a set
+   */
+  public int setSize(int slot) {
+    return ((SortedStringSet) typed(slot, AttributeType.Kind.SET)).size();
+  }
+
+  /**
+   * Returns element {@code index} of the set in {@code slot}, in sorted order; with {@link
+   * #setSize(int)} this walks a set without allocating an iterator.
+   *
+   * @throws IllegalStateException if the slot has no value or is not a set
+   * @throws IndexOutOfBoundsException if {@code index} is not below the set's size
+   */
+  public String setElement(int slot, int index) {
+    return ((SortedStringSet) typed(slot, AttributeType.Kind.SET)).get(index);
+  }
+
+  /**
    * Returns the IP address in {@code slot}.
    *
    * @throws IllegalStateException if the slot has no value or is not an IP address
@@ -333,8 +353,7 @@ public final class AccessRequest {
           throw unknownSymbol(a, element);
         }
       }
-      // Sorted for a stable toString; Set.copyOf would also do for lookups.
-      return put(a, 0, java.util.Collections.unmodifiableSet(new TreeSet<>(value)));
+      return put(a, 0, new SortedStringSet(new TreeSet<>(value).toArray(new String[0])));
     }
 
     /**

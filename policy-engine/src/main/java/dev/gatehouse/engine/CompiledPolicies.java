@@ -1,0 +1,113 @@
+package dev.gatehouse.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.gatehouse.api.AccessRequest;
+import dev.gatehouse.api.Decision;
+import dev.gatehouse.api.Entitlement;
+import dev.gatehouse.api.Reason;
+import dev.gatehouse.api.ReasonCode;
+import dev.gatehouse.api.Schema;
+import dev.gatehouse.api.policy.PolicySet;
+import dev.gatehouse.engine.internal.Evaluator;
+import dev.gatehouse.engine.reference.Explainer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A compiled, immutable policy set: answers requests, lists entitlements and explains decisions.
+ * Shared by all threads without locks.
+ *
+ * <p>Build requests against {@link #schema()}: a request of another schema is denied.
+ */
+public final class CompiledPolicies {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CompiledPolicies.class);
+  private static final Decision INTERNAL_ERROR = Decision.deny(new Reason(
+      ReasonCode.INTERNAL_ERROR, "", "the engine failed while evaluating; access is denied"));
+
+  private final PolicySet set;
+  private final Evaluator evaluator;
+
+  CompiledPolicies(PolicySet set, Evaluator evaluator) {
+    this.set = set;
+    this.evaluator = evaluator;
+  }
+
+  /** Returns the policy set this was compiled from. */
+  public PolicySet policySet() {
+    return set;
+  }
+
+  /** Returns the schema requests must be built against. */
+  public Schema schema() {
+    return set.schema();
+  }
+
+  /**
+   * Decides {@code request}. Never throws for a request it cannot decide: it fails closed with a
+   * DENY whose reasons say why. Requests that reach the same outcome get the same shared decision
+   * instance.
+   *
+   * @throws NullPointerException if {@code request} is null
+   */
+  public Decision evaluate(AccessRequest request) {
+    requireNonNull(request, "request");
+    Decision decision;
+    try {
+      decision = evaluator.evaluate(request);
+    } catch (RuntimeException e) {
+      LOG.error("evaluation failed; denying", e);
+      return INTERNAL_ERROR;
+    }
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} {} reasons={} matched={}", decision.effect(), request.value("user.id")
+          .orElse("-"), decision.reasons(), decision.matched());
+    }
+    return decision;
+  }
+
+  /**
+   * Returns every app and role the subject of {@code request} gets (its {@code user.*}
+   * attributes matter; the app and action do not), each with its granting policies.
+   *
+   * @throws IllegalArgumentException if the request was built against another schema
+   */
+  public Set<Entitlement> entitlements(AccessRequest request) {
+    return evaluator.entitlements(requireNonNull(request, "request"));
+  }
+
+  /**
+   * Returns the entitlements of each user of a directory, in the order given; a future user who
+   * matches gets the same answer when asked.
+   *
+   * @throws IllegalArgumentException if a request was built against another schema
+   */
+  public List<Set<Entitlement>> entitlements(List<AccessRequest> users) {
+    List<Set<Entitlement>> result = new ArrayList<>(users.size());
+    for (AccessRequest user : users) {
+      result.add(entitlements(user));
+    }
+    return result;
+  }
+
+  /**
+   * Explains the decision for {@code request}: each policy that applies or could have, and for
+   * each failing check, the condition part that failed and the value the request had. Slower
+   * than {@link #evaluate}; meant for people.
+   */
+  public Explanation explain(AccessRequest request) {
+    requireNonNull(request, "request");
+    Decision decision = evaluate(request);
+    return new Explanation(decision, new Explainer(set).explain(request, decision));
+  }
+
+  @Override
+  public String toString() {
+    return "CompiledPolicies{" + set.policies().size() + " policies, "
+        + evaluator.cachedDecisions() + " shared decisions}";
+  }
+}

@@ -1,0 +1,101 @@
+package dev.gatehouse.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.gatehouse.api.AccessRequest;
+import dev.gatehouse.api.Decision;
+import dev.gatehouse.api.policy.PolicySet;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Holds the running {@link CompiledPolicies} and replaces them at run time: a new set is compiled
+ * aside and swapped in with one atomic reference write. Evaluations in flight finish on the set
+ * they started with; a set that fails to load or compile never replaces the running one.
+ *
+ * <pre>{@code
+ * PolicyEngineHolder holder = new PolicyEngineHolder(PolicyEngine.compile(initial));
+ * holder.addListener((old, now) -> log.info("policies now {}", now));
+ * holder.reload(() -> PolicyDsl.loadOrThrow(dir));  // keeps the old set if loading fails
+ * Decision d = holder.evaluate(request);
+ * }</pre>
+ */
+public final class PolicyEngineHolder {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PolicyEngineHolder.class);
+
+  /** Told of each swap, after it happened, on the thread that swapped. */
+  @FunctionalInterface
+  public interface SwapListener {
+    /** Called with the set that was replaced and the one now running. */
+    void swapped(CompiledPolicies previous, CompiledPolicies current);
+  }
+
+  private final AtomicReference<CompiledPolicies> current;
+  private final List<SwapListener> listeners = new CopyOnWriteArrayList<>();
+
+  /** Creates a holder running {@code initial}. */
+  public PolicyEngineHolder(CompiledPolicies initial) {
+    this.current = new AtomicReference<>(requireNonNull(initial, "initial"));
+  }
+
+  /** Returns the running policies; hold on to them to evaluate several requests on one set. */
+  public CompiledPolicies current() {
+    return current.get();
+  }
+
+  /** Decides {@code request} on the running policies. */
+  public Decision evaluate(AccessRequest request) {
+    return current.get().evaluate(request);
+  }
+
+  /** Adds a listener told of every later swap. */
+  public void addListener(SwapListener listener) {
+    listeners.add(requireNonNull(listener, "listener"));
+  }
+
+  /** Removes a listener. */
+  public void removeListener(SwapListener listener) {
+    listeners.remove(listener);
+  }
+
+  /** Compiles {@code set} aside and swaps it in; returns the policies now running. */
+  public CompiledPolicies swap(PolicySet set) {
+    return install(PolicyEngine.compile(requireNonNull(set, "set")));
+  }
+
+  /**
+   * Loads a set with {@code loader}, compiles it and swaps it in. If loading or compiling throws,
+   * the running set stays and the exception propagates to the caller.
+   */
+  public CompiledPolicies reload(Supplier<PolicySet> loader) {
+    requireNonNull(loader, "loader");
+    CompiledPolicies next;
+    try {
+      next = PolicyEngine.compile(requireNonNull(loader.get(), "loaded set"));
+    } catch (RuntimeException e) {
+      LOG.warn("policy reload failed; keeping the running set: {}", e.getMessage());
+      throw e;
+    }
+    return install(next);
+  }
+
+  private CompiledPolicies install(CompiledPolicies next) {
+    CompiledPolicies previous = current.getAndSet(next);
+    LOG.info("swapped policy set: {} -> {} policies", previous.policySet().policies().size(),
+        next.policySet().policies().size());
+    for (SwapListener listener : listeners) {
+      try {
+        listener.swapped(previous, next);
+      } catch (RuntimeException e) {
+        // A failing listener must not undo the swap nor keep others from hearing of it.
+        LOG.warn("swap listener failed", e);
+      }
+    }
+    return next;
+  }
+}

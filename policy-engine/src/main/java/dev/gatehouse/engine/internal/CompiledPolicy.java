@@ -1,0 +1,87 @@
+package dev.gatehouse.engine.internal;
+
+import dev.gatehouse.api.AccessRequest;
+import dev.gatehouse.api.Factor;
+import dev.gatehouse.api.policy.AuthenticatePolicy;
+import dev.gatehouse.api.policy.DelegatePolicy;
+import dev.gatehouse.api.policy.Policy;
+import dev.gatehouse.api.policy.RestrictPolicy;
+import org.jspecify.annotations.Nullable;
+
+/** One policy lowered for evaluation: its compiled condition and precomputed checks. */
+final class CompiledPolicy {
+
+  private static final String SSO = Factor.SSO.id();
+
+  private enum Kind { ASSIGN, RESTRICT, AUTHENTICATE, DELEGATE }
+
+  private final Kind kind;
+  final Node condition;
+  /** Whether a true condition grants access (an enforced assign or delegate policy). */
+  final boolean enforcedGrant;
+  private final int[] allowedNetworks;
+  private final String[] factors;
+  private final long withinMillis;
+  private final @Nullable DelegateActions actions;
+
+  CompiledPolicy(Policy p, Node condition, ConditionCompiler compiler) {
+    this.condition = condition;
+    this.kind = p instanceof RestrictPolicy ? Kind.RESTRICT
+        : p instanceof AuthenticatePolicy ? Kind.AUTHENTICATE
+        : p instanceof DelegatePolicy ? Kind.DELEGATE : Kind.ASSIGN;
+    this.enforcedGrant = !p.reportOnly() && (kind == Kind.ASSIGN || kind == Kind.DELEGATE);
+    this.allowedNetworks = p instanceof RestrictPolicy r
+        ? compiler.networkIds(r.allow()) : new int[0];
+    this.factors = p instanceof AuthenticatePolicy a
+        ? a.mfa().stream().map(f -> compiler.intern(f.id())).toArray(String[]::new)
+        : new String[0];
+    this.withinMillis = p instanceof AuthenticatePolicy a ? a.within().toMillis() : 0;
+    this.actions = p instanceof DelegatePolicy d ? new DelegateActions(d) : null;
+  }
+
+  boolean restrictive() {
+    return kind == Kind.RESTRICT || kind == Kind.AUTHENTICATE;
+  }
+
+  /** Returns the {@link Outcomes} bits of this policy for {@code r}; 0 when it does not apply. */
+  int bits(AccessRequest r, Frame f, String action, PolicyTable t, NetworkTable networks) {
+    if (kind == Kind.DELEGATE && !actions.allows(action)) {
+      return 0;
+    }
+    int v = condition.eval(r, f);
+    if (kind == Kind.ASSIGN || kind == Kind.DELEGATE) {
+      return v == Node.TRUE ? Outcomes.APPLIES : v == Node.UNKNOWN ? Outcomes.UNKNOWN : 0;
+    }
+    if (v == Node.FALSE) {
+      return 0;
+    }
+    int bits = Outcomes.APPLIES | (v == Node.UNKNOWN ? Outcomes.UNKNOWN : 0);
+    if (kind == Kind.RESTRICT) {
+      boolean ok = r.has(t.ip)
+          && NetworkTable.intersects(f.networks(r, t.ip, networks), allowedNetworks);
+      return ok ? bits | Outcomes.NET_OK : bits;
+    }
+    if (r.has(t.methods)) {
+      if (r.set(t.methods).contains(SSO)) {
+        bits |= Outcomes.SSO_OK;
+      }
+      if (mfaSatisfied(r, t)) {
+        bits |= Outcomes.MFA_OK;
+      }
+    }
+    return bits;
+  }
+
+  private boolean mfaSatisfied(AccessRequest r, PolicyTable t) {
+    if (factors.length == 0 || !r.has(t.authTime) || !r.has(t.time)
+        || r.number(t.time) - r.number(t.authTime) > withinMillis) {
+      return false;
+    }
+    for (String factor : factors) {
+      if (r.set(t.methods).contains(factor)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

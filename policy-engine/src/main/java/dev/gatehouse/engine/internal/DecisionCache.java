@@ -1,0 +1,71 @@
+package dev.gatehouse.engine.internal;
+
+import dev.gatehouse.api.Decision;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The leaves of the decision structure: each distinct outcome list maps to one shared, immutable
+ * {@link Decision}. Built on first use and bounded: a fixed number of slots, a short probe, and
+ * replacement when full, so that memory stays bounded whatever the requests. A lookup that hits
+ * allocates nothing; a miss combines the outcomes afresh.
+ */
+final class DecisionCache {
+
+  private static final int PROBES = 4;
+
+  private final AtomicReferenceArray<@Nullable Entry> slots;
+  private final int mask;
+
+  DecisionCache(int capacity) {
+    int size = Integer.highestOneBit(Math.max(16, capacity - 1)) << 1;
+    this.slots = new AtomicReferenceArray<>(size);
+    this.mask = size - 1;
+  }
+
+  @Nullable Decision get(Outcomes o, long signature) {
+    int i = (int) signature & mask;
+    for (int probe = 0; probe < PROBES; probe++) {
+      Entry e = slots.get((i + probe) & mask);
+      if (e == null) {
+        return null;
+      }
+      if (e.signature == signature && o.sameAs(e.key)) {
+        return e.decision;
+      }
+    }
+    return null;
+  }
+
+  void put(Outcomes o, long signature, Decision decision) {
+    Entry entry = new Entry(signature, o.key(), decision);
+    int i = (int) signature & mask;
+    for (int probe = 0; probe < PROBES; probe++) {
+      if (slots.compareAndSet((i + probe) & mask, null, entry)) {
+        return;
+      }
+    }
+    // All probed slots are taken: replace the first, which keeps the probe sequence short.
+    slots.set(i, entry);
+  }
+
+  int size() {
+    int n = 0;
+    for (int i = 0; i < slots.length(); i++) {
+      n += slots.get(i) == null ? 0 : 1;
+    }
+    return n;
+  }
+
+  private static final class Entry {
+    final long signature;
+    final Outcomes.CachedKey key;
+    final Decision decision;
+
+    Entry(long signature, Outcomes.CachedKey key, Decision decision) {
+      this.signature = signature;
+      this.key = key;
+      this.decision = decision;
+    }
+  }
+}

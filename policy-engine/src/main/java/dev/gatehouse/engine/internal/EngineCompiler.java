@@ -1,0 +1,159 @@
+package dev.gatehouse.engine.internal;
+
+import dev.gatehouse.api.Schema;
+import dev.gatehouse.api.policy.AssignPolicy;
+import dev.gatehouse.api.policy.AuthenticatePolicy;
+import dev.gatehouse.api.policy.Condition;
+import dev.gatehouse.api.policy.DelegatePolicy;
+import dev.gatehouse.api.policy.Network;
+import dev.gatehouse.api.policy.Policy;
+import dev.gatehouse.api.policy.PolicySet;
+import dev.gatehouse.api.policy.RestrictPolicy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Compiles a {@link PolicySet} into an {@link Evaluator}: networks into one range table,
+ * conditions into node trees, guards into per-scope indexes.
+ *
+ * <p>Compile cost is linear in the policies and their keys: nothing is expanded into a product
+ * of conditions. What the decision depends on beyond the indexes is kept as residual checks (each
+ * candidate's compiled condition), and the distinct decisions themselves are shared through a
+ * bounded cache, so neither compile time nor memory can blow up.
+ */
+public final class EngineCompiler {
+
+  /** How many distinct decisions the shared cache holds. */
+  public static final int DECISION_CACHE_CAPACITY = 1 << 14;
+
+  private EngineCompiler() {}
+
+  /** Compiles {@code set}. */
+  public static Evaluator compile(PolicySet set) {
+    PolicyTable table = new PolicyTable(set);
+    Schema schema = set.schema();
+    NetworkTable networks = NetworkTable.of(networksOf(set));
+    ConditionCompiler compiler = new ConditionCompiler(schema, networks);
+    Guards guards = new Guards(schema, compiler);
+    int n = table.size();
+    CompiledPolicy[] compiled = new CompiledPolicy[n];
+    List<Guards.@Nullable Guard> guardOf = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      Condition c = condition(table.policy(i));
+      compiled[i] = new CompiledPolicy(table.policy(i), compiler.compile(c), compiler);
+      guardOf.add(guards.of(c));
+    }
+    ScopeBuilder[] apps = new ScopeBuilder[table.apps().size()];
+    for (int a = 0; a < apps.length; a++) {
+      apps[a] = new ScopeBuilder(schema);
+    }
+    ScopeBuilder global = new ScopeBuilder(schema);
+    ScopeBuilder delegates = new ScopeBuilder(schema);
+    ScopeBuilder assignments = new ScopeBuilder(schema);
+    for (int i = 0; i < n; i++) {
+      Policy p = table.policy(i);
+      Guards.Guard guard = guardOf.get(i);
+      boolean restrictive = compiled[i].restrictive();
+      for (String app : appsOf(p)) {
+        apps[table.appIndex(app)].add(i, guard, restrictive, compiled[i], table);
+      }
+      if (p instanceof DelegatePolicy) {
+        delegates.add(i, guard, false, compiled[i], table);
+      } else if (p instanceof AssignPolicy) {
+        if (!p.reportOnly()) {
+          assignments.add(i, guard, false, compiled[i], table);
+        }
+      } else if (appsOf(p).isEmpty()) {
+        global.add(i, guard, true, compiled[i], table);
+      }
+    }
+    Evaluator.Scope[] appScopes = new Evaluator.Scope[apps.length];
+    for (int a = 0; a < apps.length; a++) {
+      appScopes[a] = apps[a].build();
+    }
+    return new Evaluator(table, networks, compiled, appScopes, global.build(), delegates.build(),
+        assignments.build(), DECISION_CACHE_CAPACITY);
+  }
+
+  /** A delegate's {@code to} and {@code on} must both hold: one conjunction. */
+  private static Condition condition(Policy p) {
+    if (p instanceof AssignPolicy a) {
+      return a.when();
+    } else if (p instanceof RestrictPolicy r) {
+      return r.when();
+    } else if (p instanceof AuthenticatePolicy a) {
+      return a.when();
+    }
+    DelegatePolicy d = (DelegatePolicy) p;
+    return new Condition.And(List.of(d.to(), d.on()));
+  }
+
+  /** The apps whose scope a policy belongs to: granted apps, or the apps it is limited to. */
+  private static Set<String> appsOf(Policy p) {
+    Set<String> apps = new TreeSet<>();
+    if (p instanceof AssignPolicy a) {
+      a.grants().forEach(g -> apps.add(g.app()));
+    } else if (p instanceof RestrictPolicy r) {
+      apps.addAll(r.apps());
+    } else if (p instanceof AuthenticatePolicy a) {
+      apps.addAll(a.apps());
+    }
+    return apps;
+  }
+
+  private static List<Network> networksOf(PolicySet set) {
+    List<Network> all = new ArrayList<>(set.networks().values());
+    for (Policy p : set.policies()) {
+      if (p instanceof RestrictPolicy r) {
+        all.addAll(r.allow());
+      }
+      Attributes.conditions(p).forEach(c -> collectNetworks(c, all));
+    }
+    return all;
+  }
+
+  private static void collectNetworks(Condition c, List<Network> out) {
+    if (c instanceof Condition.And and) {
+      and.operands().forEach(o -> collectNetworks(o, out));
+    } else if (c instanceof Condition.Or or) {
+      or.operands().forEach(o -> collectNetworks(o, out));
+    } else if (c instanceof Condition.Not not) {
+      collectNetworks(not.operand(), out);
+    } else if (c instanceof Condition.Named named) {
+      collectNetworks(named.body(), out);
+    } else if (c instanceof Condition.InNetwork in) {
+      out.addAll(in.networks());
+    }
+  }
+
+  /** Collects one scope's policies. */
+  private static final class ScopeBuilder {
+    private final PolicyIndex.Builder index;
+    private final List<Integer> grants = new ArrayList<>();
+    private final TreeSet<Integer> grantReads = new TreeSet<>();
+
+    ScopeBuilder(Schema schema) {
+      this.index = new PolicyIndex.Builder(schema);
+    }
+
+    void add(int p, Guards.@Nullable Guard guard, boolean restrictive, CompiledPolicy compiled,
+        PolicyTable table) {
+      index.add(p, guard, restrictive);
+      if (compiled.enforcedGrant) {
+        grants.add(p);
+        for (int slot : table.reads(p)) {
+          grantReads.add(slot);
+        }
+      }
+    }
+
+    Evaluator.Scope build() {
+      return new Evaluator.Scope(index.build(),
+          grants.stream().mapToInt(Integer::intValue).toArray(),
+          grantReads.stream().mapToInt(Integer::intValue).toArray());
+    }
+  }
+}

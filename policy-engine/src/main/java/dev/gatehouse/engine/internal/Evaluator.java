@@ -1,0 +1,207 @@
+package dev.gatehouse.engine.internal;
+
+import dev.gatehouse.api.AccessRequest;
+import dev.gatehouse.api.Decision;
+import dev.gatehouse.api.Entitlement;
+import dev.gatehouse.api.Reason;
+import dev.gatehouse.api.ReasonCode;
+import dev.gatehouse.api.Schema;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The compiled decision structure: per-app and global candidate indexes, compiled conditions, the
+ * network table and the cache of shared decisions. Immutable apart from that cache and per-thread
+ * scratch frames; safe for any number of threads.
+ */
+public final class Evaluator {
+
+  private static final Decision WRONG_SCHEMA = Decision.deny(new Reason(ReasonCode.INTERNAL_ERROR,
+      "", "the request was built against another schema than the policies"));
+
+  final PolicyTable table;
+  final Schema schema;
+  final NetworkTable networks;
+  final CompiledPolicy[] policies;
+  final @Nullable Scope[] appScopes;
+  final Scope global;
+  final Scope delegates;
+  final Scope assignments;
+  private final DecisionCache cache;
+  private final ThreadLocal<Frame> frames;
+
+  Evaluator(PolicyTable table, NetworkTable networks, CompiledPolicy[] policies,
+      @Nullable Scope[] appScopes, Scope global, Scope delegates, Scope assignments,
+      int cacheCapacity) {
+    this.table = table;
+    this.schema = table.set().schema();
+    this.networks = networks;
+    this.policies = policies;
+    this.appScopes = appScopes;
+    this.global = global;
+    this.delegates = delegates;
+    this.assignments = assignments;
+    this.cache = new DecisionCache(cacheCapacity);
+    int slots = schema.size();
+    this.frames = ThreadLocal.withInitial(() -> new Frame(policies.length, slots));
+  }
+
+  /** Returns the decision for {@code r}; throws only if evaluation itself fails. */
+  public Decision evaluate(AccessRequest r) {
+    if (r.schema() != schema && !r.schema().equals(schema)) {
+      return WRONG_SCHEMA;
+    }
+    Frame f = frames.get();
+    f.begin();
+    Outcomes o = f.outcomes;
+    try {
+      if (!r.has(table.action)) {
+        o.resetMissingAction(r);
+        return decide(o);
+      }
+      String action = r.string(table.action);
+      RequestKind kind = RequestKind.of(action);
+      String app = kind == RequestKind.ACCESS && r.has(table.app) ? r.string(table.app) : null;
+      int appIndex = app == null ? -1 : table.appIndex(app);
+      o.reset(r, kind, app, appIndex);
+      noteLacking(r, o);
+      Scope scope = kind == RequestKind.ADMIN ? delegates
+          : appIndex >= 0 ? appScopes[appIndex] : null;
+      if (scope != null) {
+        scope.index.collect(r, f, networks);
+      }
+      global.index.collect(r, f, networks);
+      boolean granted = false;
+      for (int i = 0; i < f.candidateCount; i++) {
+        int p = f.candidates[i];
+        int bits = policies[p].bits(r, f, action, table, networks);
+        if (bits != 0) {
+          o.add(p, bits);
+          granted |= (bits & Outcomes.APPLIES) != 0 && policies[p].enforcedGrant;
+        }
+      }
+      if (!granted && scope != null) {
+        scope.addUnknownGrants(r, f, o, action, this);
+      }
+      o.sort();
+      return decide(o);
+    } finally {
+      o.request = null;
+    }
+  }
+
+  private void noteLacking(AccessRequest r, Outcomes o) {
+    if (!r.has(table.ip)) {
+      o.lacks(0);
+    }
+    if (!r.has(table.methods)) {
+      o.lacks(1);
+    }
+    if (!r.has(table.authTime)) {
+      o.lacks(2);
+    }
+    if (!r.has(table.time)) {
+      o.lacks(3);
+    }
+  }
+
+  private Decision decide(Outcomes o) {
+    long signature = o.signature();
+    Decision d = cache.get(o, signature);
+    if (d == null) {
+      d = Combiner.combine(table, o);
+      if (cacheable(o, d)) {
+        cache.put(o, signature, d);
+      }
+    }
+    return d;
+  }
+
+  /** A decision may be shared only if it depends on nothing but the outcome list. */
+  private static boolean cacheable(Outcomes o, Decision d) {
+    if (o.kind == RequestKind.ACCESS && o.app != null && o.appIndex < 0) {
+      return false;
+    }
+    for (Reason reason : d.reasons()) {
+      if (reason.code() == ReasonCode.MISSING_ATTRIBUTE) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Returns the entitlements of the subject of {@code r}. */
+  public Set<Entitlement> entitlements(AccessRequest r) {
+    if (r.schema() != schema && !r.schema().equals(schema)) {
+      throw new IllegalArgumentException(
+          "the request was built against another schema than the policies");
+    }
+    Frame f = frames.get();
+    f.begin();
+    assignments.index.collect(r, f, networks);
+    int[] granting = new int[f.candidateCount];
+    int n = 0;
+    for (int i = 0; i < f.candidateCount; i++) {
+      int p = f.candidates[i];
+      if (policies[p].condition.eval(r, f) == Node.TRUE) {
+        granting[n++] = p;
+      }
+    }
+    java.util.Arrays.sort(granting, 0, n);
+    return Entitlements.of(table, granting, n);
+  }
+
+  /** Returns the number of decisions currently shared in the cache. */
+  public int cachedDecisions() {
+    return cache.size();
+  }
+
+  /** Returns the number of disjoint address ranges in the network table. */
+  public int networkRanges() {
+    return networks.ranges();
+  }
+
+  /** Returns the number of app scopes. */
+  public int scopes() {
+    return appScopes.length;
+  }
+
+  /** One scope: its candidate index and the grant policies to re-check on a denial. */
+  static final class Scope {
+    final PolicyIndex index;
+    /** Enforced assign or delegate policies of the scope, for naming missing attributes. */
+    private final int[] grants;
+    /** Slots read by those policies: if the request has all, none can be unknown. */
+    private final int[] grantReads;
+
+    Scope(PolicyIndex index, int[] grants, int[] grantReads) {
+      this.index = index;
+      this.grants = grants;
+      this.grantReads = grantReads;
+    }
+
+    /** Adds the grant policies that are unknown for {@code r} and were not candidates. */
+    void addUnknownGrants(AccessRequest r, Frame f, Outcomes o, String action, Evaluator e) {
+      if (!lacksAny(r)) {
+        return;
+      }
+      for (int p : grants) {
+        if (!f.offered(p)) {
+          int bits = e.policies[p].bits(r, f, action, e.table, e.networks);
+          if (bits == Outcomes.UNKNOWN) {
+            o.add(p, bits);
+          }
+        }
+      }
+    }
+
+    private boolean lacksAny(AccessRequest r) {
+      for (int slot : grantReads) {
+        if (!r.has(slot)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package dev.gatehouse.engine.internal;
+
+import dev.gatehouse.api.AccessRequest;
+import java.util.Arrays;
+
+/**
+ * Per-thread scratch state of one evaluation, so that the compiled structure stays immutable and
+ * the hot path allocates nothing: candidate de-duplication stamps, the candidate list, cached
+ * network lookups and the outcome buffer.
+ */
+final class Frame {
+
+  private final int[] seen;
+  private int epoch;
+  int[] candidates = new int[64];
+  int candidateCount;
+  final Outcomes outcomes = new Outcomes();
+  private final int[] ipEpoch;
+  private final int[][] ipHits;
+
+  Frame(int policies, int slots) {
+    this.seen = new int[policies];
+    this.ipEpoch = new int[slots];
+    this.ipHits = new int[slots][];
+  }
+
+  /** Starts an evaluation: forgets the candidates and cached lookups of the previous one. */
+  void begin() {
+    if (++epoch == 0) {
+      // After 2^32 evaluations the stamps wrap; clear them so that no stale stamp matches.
+      Arrays.fill(seen, 0);
+      Arrays.fill(ipEpoch, 0);
+      epoch = 1;
+    }
+    candidateCount = 0;
+  }
+
+  /** Adds policy {@code p} to the candidates unless it is there already. */
+  void offer(int p) {
+    if (seen[p] != epoch) {
+      seen[p] = epoch;
+      if (candidateCount == candidates.length) {
+        candidates = Arrays.copyOf(candidates, candidateCount * 2);
+      }
+      candidates[candidateCount++] = p;
+    }
+  }
+
+  /** Returns whether policy {@code p} was offered in this evaluation. */
+  boolean offered(int p) {
+    return seen[p] == epoch;
+  }
+
+  /** Returns the networks containing the address in {@code slot}, looked up once per request. */
+  int[] networks(AccessRequest r, int slot, NetworkTable table) {
+    if (ipEpoch[slot] != epoch) {
+      ipEpoch[slot] = epoch;
+      ipHits[slot] = table.containing(r.ip(slot));
+    }
+    return ipHits[slot];
+  }
+}

@@ -1,0 +1,118 @@
+package dev.gatehouse.engine.internal;
+
+import dev.gatehouse.api.AccessRequest;
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the policies relevant to one request did: one entry per policy that did not evaluate to
+ * false, as {@code index << 8 | bits}. Both evaluators fill it and the {@link Combiner} turns it
+ * into a decision. A mutable buffer, reused per thread by the compiled engine.
+ */
+public final class Outcomes {
+
+  /** Assign, delegate: the condition is true. Restrict, authenticate: it is not false. */
+  public static final int APPLIES = 1;
+  /** The condition is unknown because the request lacks an attribute it reads. */
+  public static final int UNKNOWN = 2;
+  /** Restrict: the client address is in an allowed network. */
+  public static final int NET_OK = 4;
+  /** Authenticate: {@code auth.methods} holds {@code sso}. */
+  public static final int SSO_OK = 8;
+  /** Authenticate: a listed factor is in {@code auth.methods} and recent enough. */
+  public static final int MFA_OK = 16;
+
+  RequestKind kind = RequestKind.SIGNIN;
+  int appIndex = -1;
+  @Nullable String app;
+  boolean actionMissing;
+  /**
+   * Which of the attributes the semantics itself reads ({@code request.ip}, {@code auth.methods},
+   * {@code auth.time}, {@code request.time}) the request lacks, one bit each: the combiner names
+   * them, so decisions are shared only between requests that lack the same ones.
+   */
+  int lacking;
+  @Nullable AccessRequest request;
+  int[] entries = new int[16];
+  int count;
+
+  /** Starts a new request, forgetting the previous one's entries. */
+  public void reset(AccessRequest request, RequestKind kind, @Nullable String app, int appIndex) {
+    this.request = request;
+    this.lacking = 0;
+    this.kind = kind;
+    this.app = app;
+    this.appIndex = appIndex;
+    this.actionMissing = false;
+    this.count = 0;
+  }
+
+  /** Starts a request that lacks {@code request.action}. */
+  public void resetMissingAction(AccessRequest request) {
+    reset(request, RequestKind.SIGNIN, null, -1);
+    this.actionMissing = true;
+  }
+
+  /** Notes that the request lacks the semantic attribute numbered {@code bit} (0..3). */
+  void lacks(int bit) {
+    lacking |= 1 << bit;
+  }
+
+  /** Records the outcome bits of policy {@code index}. */
+  public void add(int index, int bits) {
+    if (count == entries.length) {
+      entries = Arrays.copyOf(entries, count * 2);
+    }
+    entries[count++] = index << 8 | bits;
+  }
+
+  /** Sorts the entries by policy index, so that equal outcomes have equal entry arrays. */
+  public void sort() {
+    Arrays.sort(entries, 0, count);
+  }
+
+  /** Returns a hash of everything the combiner reads other than missing-attribute details. */
+  long signature() {
+    long h = kind.ordinal() * 0x9E3779B97F4A7C15L + appIndex * 31L + (actionMissing ? 7 : 0)
+        + lacking * 0x632BE59BD9B4E019L;
+    for (int i = 0; i < count; i++) {
+      h = (h ^ entries[i]) * 0xBF58476D1CE4E5B9L;
+      h ^= h >>> 31;
+    }
+    return h;
+  }
+
+  boolean sameAs(CachedKey key) {
+    if (key.kind != kind || key.appIndex != appIndex || key.actionMissing != actionMissing
+        || key.lacking != lacking || key.entries.length != count) {
+      return false;
+    }
+    for (int i = 0; i < count; i++) {
+      if (key.entries[i] != entries[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  CachedKey key() {
+    return new CachedKey(kind, appIndex, actionMissing, lacking, Arrays.copyOf(entries, count));
+  }
+
+  /** The immutable copy of an outcome list that a cached decision is filed under. */
+  static final class CachedKey {
+    final RequestKind kind;
+    final int appIndex;
+    final boolean actionMissing;
+    final int lacking;
+    final int[] entries;
+
+    CachedKey(RequestKind kind, int appIndex, boolean actionMissing, int lacking, int[] entries) {
+      this.kind = kind;
+      this.appIndex = appIndex;
+      this.actionMissing = actionMissing;
+      this.lacking = lacking;
+      this.entries = entries;
+    }
+  }
+}

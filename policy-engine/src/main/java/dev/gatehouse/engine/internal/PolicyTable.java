@@ -1,0 +1,136 @@
+package dev.gatehouse.engine.internal;
+
+import dev.gatehouse.api.Schema;
+import dev.gatehouse.api.policy.AssignPolicy;
+import dev.gatehouse.api.policy.AuthenticatePolicy;
+import dev.gatehouse.api.policy.DelegatePolicy;
+import dev.gatehouse.api.policy.Grant;
+import dev.gatehouse.api.policy.Policy;
+import dev.gatehouse.api.policy.PolicySet;
+import dev.gatehouse.api.policy.RestrictPolicy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The static facts about a policy set that both evaluators share: a dense index per policy, the
+ * apps and their indexes, the roles each assign policy grants per app, and the well-known slots.
+ * Immutable once built.
+ */
+public final class PolicyTable {
+
+  private final PolicySet set;
+  private final Policy[] policies;
+  private final Map<String, Integer> appIndex;
+  private final List<String> apps;
+  /** For each policy, the slots of every attribute its conditions read, sorted. */
+  private final int[][] reads;
+  /** Slots of the attributes the semantics itself reads. */
+  public final int app;
+  /** Slot of {@code request.action}. */
+  public final int action;
+  /** Slot of {@code request.ip}. */
+  public final int ip;
+  /** Slot of {@code request.time}. */
+  public final int time;
+  /** Slot of {@code auth.methods}. */
+  public final int methods;
+  /** Slot of {@code auth.time}. */
+  public final int authTime;
+
+  /** Builds the table of {@code set}. */
+  public PolicyTable(PolicySet set) {
+    this.set = set;
+    this.policies = set.policies().toArray(new Policy[0]);
+    TreeSet<String> appNames = new TreeSet<>();
+    for (Policy p : policies) {
+      if (p instanceof AssignPolicy a) {
+        a.grants().forEach(g -> appNames.add(g.app()));
+      } else if (p instanceof RestrictPolicy r) {
+        appNames.addAll(r.apps());
+      } else if (p instanceof AuthenticatePolicy a) {
+        appNames.addAll(a.apps());
+      }
+    }
+    this.apps = List.copyOf(appNames);
+    this.appIndex = new HashMap<>();
+    for (int i = 0; i < apps.size(); i++) {
+      appIndex.put(apps.get(i), i);
+    }
+    Schema schema = set.schema();
+    this.reads = new int[policies.length][];
+    for (int i = 0; i < policies.length; i++) {
+      reads[i] = Attributes.readBy(schema, policies[i]);
+    }
+    this.app = schema.slot("app");
+    this.action = schema.slot("request.action");
+    this.ip = schema.slot("request.ip");
+    this.time = schema.slot("request.time");
+    this.methods = schema.slot("auth.methods");
+    this.authTime = schema.slot("auth.time");
+  }
+
+  /** Returns the policy set. */
+  public PolicySet set() {
+    return set;
+  }
+
+  /** Returns the number of policies. */
+  public int size() {
+    return policies.length;
+  }
+
+  /** Returns the policy at {@code index}. */
+  public Policy policy(int index) {
+    return policies[index];
+  }
+
+  /** Returns the slots read by the conditions of the policy at {@code index}, sorted. */
+  public int[] reads(int index) {
+    return reads[index];
+  }
+
+  /** Returns the index of {@code app}, or -1 if no policy names it. */
+  public int appIndex(String app) {
+    Integer i = appIndex.get(app);
+    return i == null ? -1 : i;
+  }
+
+  /** Returns every app some policy names, sorted; indexes follow this order. */
+  public List<String> apps() {
+    return apps;
+  }
+
+  /** Returns the roles that assign policy {@code index} grants in {@code app}, in order. */
+  public List<String> roles(int index, String app) {
+    List<String> roles = new ArrayList<>();
+    for (Grant g : ((AssignPolicy) policies[index]).grants()) {
+      if (g.app().equals(app)) {
+        roles.add(g.role());
+      }
+    }
+    return roles;
+  }
+
+  /** Returns whether policy {@code index} is relevant to a request of the given kind and app. */
+  public boolean relevant(int index, RequestKind kind, @Nullable String app) {
+    Policy p = policies[index];
+    boolean access = kind == RequestKind.ACCESS && app != null;
+    if (p instanceof AssignPolicy a) {
+      return access && a.grants().stream().anyMatch(g -> g.app().equals(app));
+    } else if (p instanceof RestrictPolicy r) {
+      return r.apps().isEmpty() || (access && r.apps().contains(app));
+    } else if (p instanceof AuthenticatePolicy a) {
+      return a.apps().isEmpty() || (access && a.apps().contains(app));
+    }
+    return kind == RequestKind.ADMIN;
+  }
+
+  /** Returns whether delegate policy {@code index} lists {@code action}. */
+  public boolean delegates(int index, String action) {
+    return ((DelegatePolicy) policies[index]).allows(action);
+  }
+}
