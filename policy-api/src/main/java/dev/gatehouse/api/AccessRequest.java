@@ -47,12 +47,21 @@ public final class AccessRequest {
     this.objects = b.objects.clone();
   }
 
-  /** Returns a builder for a request against {@code schema}. */
+  /**
+   * Returns a builder for a request against {@code schema}.
+   *
+   * @param schema the schema to check values against
+   * @return a builder for a request against {@code schema}
+   */
   public static Builder builder(Schema schema) {
     return new Builder(requireNonNull(schema, "schema"));
   }
 
-  /** Returns a builder holding this request's values, to derive a changed request. */
+  /**
+   * Returns a builder holding this request's values, to derive a changed request.
+   *
+   * @return a builder holding this request's values, to derive a changed request
+   */
   public Builder toBuilder() {
     Builder b = new Builder(schema);
     System.arraycopy(present, 0, b.present, 0, present.length);
@@ -61,17 +70,31 @@ public final class AccessRequest {
     return b;
   }
 
-  /** Returns the schema the request was checked against. */
+  /**
+   * Returns the schema the request was checked against.
+   *
+   * @return the schema the request was checked against
+   */
   public Schema schema() {
     return schema;
   }
 
-  /** Returns whether the attribute in {@code slot} has a value. */
+  /**
+   * Returns whether the attribute in {@code slot} has a value.
+   *
+   * @param slot the attribute's slot
+   * @return whether the attribute in {@code slot} has a value
+   */
   public boolean has(int slot) {
     return slot >= 0 && slot < numbers.length && (present[slot >>> 6] & (1L << slot)) != 0;
   }
 
-  /** Returns whether the attribute called {@code name} has a value. */
+  /**
+   * Returns whether the attribute called {@code name} has a value.
+   *
+   * @param name the attribute name
+   * @return whether the attribute called {@code name} has a value
+   */
   public boolean has(String name) {
     return schema.attribute(name).map(a -> has(a.slot())).orElse(false);
   }
@@ -80,6 +103,10 @@ public final class AccessRequest {
    * Returns the numeric form of the value in {@code slot}: the int, 1 or 0 for a bool, epoch
    * milliseconds for a time, milliseconds for a duration, the ordinal of an ordered symbol.
    *
+   *
+   * @param slot the attribute's slot
+   * @return the numeric form of the value in {@code slot}: the int, 1 or 0 for a bool, epoch
+   *     milliseconds for a time, milliseconds for a duration, the ordinal of an ordered symbol
    * @throws IllegalStateException if the slot has no value or holds a string, set or IP
    */
   public long number(int slot) {
@@ -97,6 +124,9 @@ public final class AccessRequest {
   /**
    * Returns the string in {@code slot}.
    *
+   *
+   * @param slot the attribute's slot
+   * @return the string in {@code slot}
    * @throws IllegalStateException if the slot has no value or is not a string
    */
   public String string(int slot) {
@@ -106,6 +136,9 @@ public final class AccessRequest {
   /**
    * Returns the set in {@code slot}.
    *
+   *
+   * @param slot the attribute's slot
+   * @return the set in {@code slot}
    * @throws IllegalStateException if the slot has no value or is not a set
    */
   @SuppressWarnings("unchecked")
@@ -116,6 +149,9 @@ public final class AccessRequest {
   /**
    * Returns the IP address in {@code slot}.
    *
+   *
+   * @param slot the attribute's slot
+   * @return the IP address in {@code slot}
    * @throws IllegalStateException if the slot has no value or is not an IP address
    */
   public IpAddress ip(int slot) {
@@ -126,6 +162,11 @@ public final class AccessRequest {
    * Returns the value of the attribute called {@code name} in its natural Java type ({@code
    * String}, {@code Long}, {@code Boolean}, {@code Set<String>}, {@link IpAddress}, {@link
    * Instant}, {@link Duration}; an ordered value as its symbol), or empty if it has none.
+   *
+   * @param name the attribute name
+   * @return the value of the attribute called {@code name} in its natural Java type ({@code
+   *     String}, {@code Long}, {@code Boolean}, {@code Set<String>}, {@link IpAddress}, {@link
+   *     Instant}, {@link Duration}; an ordered value as its symbol), or empty if it has none
    */
   public Optional<Object> value(String name) {
     return schema.attribute(name).filter(a -> has(a.slot())).map(a -> display(a));
@@ -163,7 +204,11 @@ public final class AccessRequest {
     return schema.attribute(slot);
   }
 
-  /** Returns the values that are set, by attribute name, in slot order. */
+  /**
+   * Returns the values that are set, by attribute name, in slot order.
+   *
+   * @return the values that are set, by attribute name, in slot order
+   */
   public Map<String, Object> values() {
     Map<String, Object> map = new LinkedHashMap<>();
     for (Attribute a : schema.attributes()) {
@@ -210,6 +255,10 @@ public final class AccessRequest {
      * Sets a value given as text: a string, or the text form of an IP address, an ordered symbol
      * (such as {@code high}), an ISO-8601 instant or duration, an int or a bool.
      *
+     *
+     * @param name the attribute name
+     * @param value the value
+     * @return this builder
      * @throws InvalidRequestException if the attribute is unknown or the text is not a valid
      *     value of its type
      */
@@ -242,6 +291,10 @@ public final class AccessRequest {
     /**
      * Sets an int value.
      *
+     *
+     * @param name the attribute name
+     * @param value the value
+     * @return this builder
      * @throws InvalidRequestException if the attribute is unknown, not an int, or the value is out
      *     of its range
      */
@@ -260,6 +313,10 @@ public final class AccessRequest {
     /**
      * Sets a bool value.
      *
+     *
+     * @param name the attribute name
+     * @param value the value
+     * @return this builder
      * @throws InvalidRequestException if the attribute is unknown or not a bool
      */
     public Builder set(String name, boolean value) {
@@ -273,6 +330,10 @@ public final class AccessRequest {
     /**
      * Sets a time value.
      *
+     *
+     * @param name the attribute name
+     * @param value the value
+     * @return this builder
      * @throws InvalidRequestException if the attribute is unknown or not a time
      */
     public Builder set(String name, Instant value) {
@@ -287,6 +348,10 @@ public final class AccessRequest {
     /**
      * Sets a duration value.
      *
+     *
+     * @param name the attribute name
+     * @param value the value
+     * @return this builder
      * @throws InvalidRequestException if the attribute is unknown or not a duration
      */
     public Builder set(String name, Duration value) {
@@ -301,6 +366,10 @@ public final class AccessRequest {
     /**
      * Sets an IP address value.
      *
+     *
+     * @param name the attribute name
+     * @param value the value
+     * @return this builder
      * @throws InvalidRequestException if the attribute is unknown or not an IP address
      */
     public Builder set(String name, IpAddress value) {
@@ -315,6 +384,10 @@ public final class AccessRequest {
     /**
      * Sets a set value; for {@code auth.methods} every element must be a known factor.
      *
+     *
+     * @param name the attribute name
+     * @param value the value
+     * @return this builder
      * @throws InvalidRequestException if the attribute is unknown or not a set, an element is
      *     null, or an element is not one of the type's symbols
      */
@@ -340,6 +413,9 @@ public final class AccessRequest {
     /**
      * Removes the value of an attribute.
      *
+     *
+     * @param name the attribute name
+     * @return this builder
      * @throws InvalidRequestException if the attribute is unknown
      */
     public Builder clear(String name) {
@@ -350,7 +426,11 @@ public final class AccessRequest {
       return this;
     }
 
-    /** Returns the request built so far. */
+    /**
+     * Returns the request built so far.
+     *
+     * @return the request built so far
+     */
     public AccessRequest build() {
       return new AccessRequest(this);
     }
