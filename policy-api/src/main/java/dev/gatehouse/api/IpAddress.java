@@ -43,6 +43,8 @@ public final class IpAddress implements Comparable<IpAddress> {
           .getParentBuilder()
           .toParams();
 
+  private static final String LIBRARY_PREFIX = "IP Address error:";
+
   private final long hi;
   private final long lo;
 
@@ -193,9 +195,18 @@ public final class IpAddress implements Comparable<IpAddress> {
 
   private static String lowerFirst(String message) {
     String m = message == null ? "not an address" : message.strip();
+    // The library writes "<text> IP Address error: <detail>"; the text is already in our message.
+    int marker = m.indexOf(LIBRARY_PREFIX);
+    if (marker >= 0) {
+      m = m.substring(marker + LIBRARY_PREFIX.length()).strip();
+    }
     if (m.endsWith(".")) {
       m = m.substring(0, m.length() - 1);
     }
-    return m.isEmpty() ? m : Character.toLowerCase(m.charAt(0)) + m.substring(1);
+    // Leave acronyms such as "IPv4" or "CIDR" alone.
+    if (m.length() < 2 || Character.isUpperCase(m.charAt(1))) {
+      return m;
+    }
+    return Character.toLowerCase(m.charAt(0)) + m.substring(1);
   }
 }
