@@ -190,7 +190,7 @@ public final class IpAddress implements Comparable<IpAddress> {
       bytes[i] = (byte) (hi >>> (56 - 8 * i));
       bytes[i + 8] = (byte) (lo >>> (56 - 8 * i));
     }
-    return new IPv6Address(bytes).toCompressedString();
+    return new IPv6Address(bytes).toCanonicalString();
   }
 
   private static String lowerFirst(String message) {
