@@ -38,8 +38,8 @@ public final class IpNetwork {
       return new IpNetwork(address, 128);
     }
     String digits = s.substring(slash + 1);
-    // Digits only, and at most three, so that "+8", "08x" or a huge number never reach parseInt.
-    if (digits.isEmpty() || digits.length() > 3 || !digits.chars().allMatch(Character::isDigit)) {
+    // ASCII digits only, and at most three, so that "+8", "08x" or a huge number never reach parseInt.
+    if (digits.isEmpty() || digits.length() > 3 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
       throw new IllegalArgumentException(
           "malformed prefix length `" + digits + "` in `" + text + "`: expected 0.." + max);
     }
