@@ -280,11 +280,11 @@ public final class AccessRequest {
           return set(name, parseLong(a, value));
         case BOOL:
           if (!value.equals("true") && !value.equals("false")) {
-            throw wrongType(a, "`" + value + "`", "string");
+            throw wrongType(a, value, "`" + value + "`", "string");
           }
           return set(name, value.equals("true"));
         default:
-          throw wrongType(a, "`" + value + "`", "string");
+          throw wrongType(a, value, "`" + value + "`", "string");
       }
     }
 
@@ -450,9 +450,18 @@ public final class AccessRequest {
     }
 
     private static InvalidRequestException wrongType(Attribute a, String value, String given) {
+      return wrongType(a, value, value, given);
+    }
+
+    private static InvalidRequestException wrongType(
+        Attribute a, String value, String shown, String given) {
       return new InvalidRequestException(a.name(), value,
-          "attribute `" + a.name() + "` is a " + a.type() + ", not a " + given + " (got " + value
-              + ")");
+          "attribute `" + a.name() + "` is " + article(a.type().toString()) + ", not "
+              + article(given) + " (got " + shown + ")");
+    }
+
+    private static String article(String type) {
+      return (type.startsWith("int") || type.equals("ip") ? "an " : "a ") + type;
     }
 
     private static InvalidRequestException unknownSymbol(Attribute a, String value) {
@@ -504,7 +513,7 @@ public final class AccessRequest {
       try {
         return Long.parseLong(value);
       } catch (NumberFormatException e) {
-        throw wrongType(a, "`" + value + "`", "string");
+        throw wrongType(a, value, "`" + value + "`", "string");
       }
     }
 
