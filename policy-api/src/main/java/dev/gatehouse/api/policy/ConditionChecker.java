@@ -189,7 +189,7 @@ public final class ConditionChecker {
 
   private static String article(AttributeType type) {
     String t = type.toString();
-    return (t.startsWith("int") ? "an " : "a ") + t;
+    return (t.startsWith("int") || t.equals("ip") ? "an " : "a ") + t;
   }
 
   private static String describe(Literal value) {
