@@ -263,7 +263,7 @@ public final class AccessRequest {
      *     value of its type
      */
     public Builder set(String name, String value) {
-      Attribute a = attribute(name);
+      Attribute a = attribute(name, value);
       requireNonNull(value, () -> "value of `" + name + "`");
       switch (a.type().kind()) {
         case STRING:
@@ -299,7 +299,7 @@ public final class AccessRequest {
      *     of its range
      */
     public Builder set(String name, long value) {
-      Attribute a = attribute(name);
+      Attribute a = attribute(name, value);
       if (a.type().kind() != AttributeType.Kind.INT) {
         throw wrongType(a, Long.toString(value), "int");
       }
@@ -320,7 +320,7 @@ public final class AccessRequest {
      * @throws InvalidRequestException if the attribute is unknown or not a bool
      */
     public Builder set(String name, boolean value) {
-      Attribute a = attribute(name);
+      Attribute a = attribute(name, value);
       if (a.type().kind() != AttributeType.Kind.BOOL) {
         throw wrongType(a, Boolean.toString(value), "bool");
       }
@@ -337,7 +337,7 @@ public final class AccessRequest {
      * @throws InvalidRequestException if the attribute is unknown or not a time
      */
     public Builder set(String name, Instant value) {
-      Attribute a = attribute(name);
+      Attribute a = attribute(name, value);
       requireNonNull(value, () -> "value of `" + name + "`");
       if (a.type().kind() != AttributeType.Kind.TIME) {
         throw wrongType(a, value.toString(), "time");
@@ -355,7 +355,7 @@ public final class AccessRequest {
      * @throws InvalidRequestException if the attribute is unknown or not a duration
      */
     public Builder set(String name, Duration value) {
-      Attribute a = attribute(name);
+      Attribute a = attribute(name, value);
       requireNonNull(value, () -> "value of `" + name + "`");
       if (a.type().kind() != AttributeType.Kind.DURATION) {
         throw wrongType(a, value.toString(), "duration");
@@ -373,7 +373,7 @@ public final class AccessRequest {
      * @throws InvalidRequestException if the attribute is unknown or not an IP address
      */
     public Builder set(String name, IpAddress value) {
-      Attribute a = attribute(name);
+      Attribute a = attribute(name, value);
       requireNonNull(value, () -> "value of `" + name + "`");
       if (a.type().kind() != AttributeType.Kind.IP) {
         throw wrongType(a, value.toString(), "ip");
@@ -392,7 +392,7 @@ public final class AccessRequest {
      *     null, or an element is not one of the type's symbols
      */
     public Builder set(String name, Collection<String> value) {
-      Attribute a = attribute(name);
+      Attribute a = attribute(name, value);
       requireNonNull(value, () -> "value of `" + name + "`");
       if (a.type().kind() != AttributeType.Kind.SET) {
         throw wrongType(a, value.toString(), "set<string>");
@@ -419,7 +419,7 @@ public final class AccessRequest {
      * @throws InvalidRequestException if the attribute is unknown
      */
     public Builder clear(String name) {
-      int slot = attribute(name).slot();
+      int slot = attribute(name, "").slot();
       present[slot >>> 6] &= ~(1L << slot);
       numbers[slot] = 0;
       objects[slot] = null;
@@ -443,10 +443,11 @@ public final class AccessRequest {
       return this;
     }
 
-    private Attribute attribute(String name) {
+    private Attribute attribute(String name, @Nullable Object value) {
       requireNonNull(name, "attribute name");
       return schema.attribute(name).orElseThrow(
-          () -> new InvalidRequestException(name, "", schema.unknownMessage(name)));
+          () -> new InvalidRequestException(name, String.valueOf(value),
+              schema.unknownMessage(name)));
     }
 
     private static InvalidRequestException wrongType(Attribute a, String value, String given) {
