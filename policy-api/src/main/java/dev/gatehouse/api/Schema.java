@@ -247,11 +247,17 @@ public final class Schema {
       if (existing != null) {
         if (!existing.type().equals(type)) {
           throw new IllegalArgumentException(
-              "attribute `" + name + "` is already a " + existing.type() + ", not a " + type);
+              "attribute `" + name + "` is already " + article(existing.type()) + ", not "
+                  + article(type));
         }
         return;
       }
       attributes.put(name, new Attribute(name, type, attributes.size()));
+    }
+
+    private static String article(AttributeType type) {
+      String t = type.toString();
+      return (t.startsWith("int") || t.equals("ip") ? "an " : "a ") + t;
     }
 
     /**
