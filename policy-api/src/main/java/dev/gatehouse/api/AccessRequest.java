@@ -189,7 +189,8 @@ public final class AccessRequest {
   private Object typed(int slot, AttributeType.Kind kind) {
     Attribute attribute = present(slot);
     if (attribute.type().kind() != kind) {
-      throw new IllegalStateException("`" + attribute.name() + "` is a " + attribute.type());
+      throw new IllegalStateException(
+          "`" + attribute.name() + "` is " + Builder.article(attribute.type().toString()));
     }
     return requireNonNull(objects[slot]);
   }
