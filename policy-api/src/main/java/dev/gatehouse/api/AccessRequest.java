@@ -335,7 +335,8 @@ public final class AccessRequest {
      * @param name the attribute name
      * @param value the value
      * @return this builder
-     * @throws InvalidRequestException if the attribute is unknown or not a time
+     * @throws InvalidRequestException if the attribute is unknown, not a time, or the instant
+     *     is too far from 1970 to count in milliseconds
      */
     public Builder set(String name, Instant value) {
       Attribute a = attribute(name, value);
@@ -343,7 +344,13 @@ public final class AccessRequest {
       if (a.type().kind() != AttributeType.Kind.TIME) {
         throw wrongType(a, value.toString(), "time");
       }
-      return put(a, value.toEpochMilli(), value);
+      long millis;
+      try {
+        millis = value.toEpochMilli();
+      } catch (ArithmeticException e) {
+        throw outOfRange(a, value.toString());
+      }
+      return put(a, millis, value);
     }
 
     /**
@@ -353,7 +360,8 @@ public final class AccessRequest {
      * @param name the attribute name
      * @param value the value
      * @return this builder
-     * @throws InvalidRequestException if the attribute is unknown or not a duration
+     * @throws InvalidRequestException if the attribute is unknown, not a duration, or too long
+     *     to count in milliseconds
      */
     public Builder set(String name, Duration value) {
       Attribute a = attribute(name, value);
@@ -361,7 +369,13 @@ public final class AccessRequest {
       if (a.type().kind() != AttributeType.Kind.DURATION) {
         throw wrongType(a, value.toString(), "duration");
       }
-      return put(a, value.toMillis(), value);
+      long millis;
+      try {
+        millis = value.toMillis();
+      } catch (ArithmeticException e) {
+        throw outOfRange(a, value.toString());
+      }
+      return put(a, millis, value);
     }
 
     /**
@@ -464,6 +478,12 @@ public final class AccessRequest {
 
     private static String article(String type) {
       return (type.startsWith("int") || type.equals("ip") ? "an " : "a ") + type;
+    }
+
+    private static InvalidRequestException outOfRange(Attribute a, String value) {
+      return new InvalidRequestException(a.name(), value,
+          "value " + value + " of `" + a.name() + "` is out of range: it does not fit in"
+              + " milliseconds");
     }
 
     private static InvalidRequestException unknownSymbol(Attribute a, String value) {
