@@ -99,6 +99,18 @@ final class AccessRequestTest {
             "value -1 of `risk.score` is out of range: expected int 0..100"),
         reject("score above range as text", b -> b.set("risk.score", "101"), "risk.score",
             "101", "value 101 of `risk.score` is out of range: expected int 0..100"),
+        reject("instant beyond milliseconds", b -> b.set("request.time", Instant.MAX),
+            "request.time", "+1000000000-12-31T23:59:59.999999999Z",
+            "value +1000000000-12-31T23:59:59.999999999Z of `request.time` is out of range: it"
+                + " does not fit in milliseconds"),
+        reject("instant text beyond milliseconds",
+            b -> b.set("request.time", "+1000000000-01-01T00:00:00Z"), "request.time",
+            "+1000000000-01-01T00:00:00Z", "value +1000000000-01-01T00:00:00Z of"
+                + " `request.time` is out of range: it does not fit in milliseconds"),
+        reject("duration beyond milliseconds",
+            b -> b.set("session.length", Duration.ofSeconds(Long.MAX_VALUE)), "session.length",
+            "PT2562047788015215H30M7S", "value PT2562047788015215H30M7S of `session.length` is"
+                + " out of range: it does not fit in milliseconds"),
         reject("null set element", b -> b.set("user.roles", Arrays.asList("admin", null)),
             "user.roles", "[admin, null]", "set `user.roles` holds a null element"));
   }
