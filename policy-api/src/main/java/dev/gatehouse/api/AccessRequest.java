@@ -103,7 +103,6 @@ public final class AccessRequest {
    * Returns the numeric form of the value in {@code slot}: the int, 1 or 0 for a bool, epoch
    * milliseconds for a time, milliseconds for a duration, the ordinal of an ordered symbol.
    *
-   *
    * @param slot the attribute's slot
    * @return the numeric form of the value in {@code slot}: the int, 1 or 0 for a bool, epoch
    *     milliseconds for a time, milliseconds for a duration, the ordinal of an ordered symbol
@@ -124,7 +123,6 @@ public final class AccessRequest {
   /**
    * Returns the string in {@code slot}.
    *
-   *
    * @param slot the attribute's slot
    * @return the string in {@code slot}
    * @throws IllegalStateException if the slot has no value or is not a string
@@ -135,7 +133,6 @@ public final class AccessRequest {
 
   /**
    * Returns the set in {@code slot}.
-   *
    *
    * @param slot the attribute's slot
    * @return the set in {@code slot}
@@ -148,7 +145,6 @@ public final class AccessRequest {
 
   /**
    * Returns the IP address in {@code slot}.
-   *
    *
    * @param slot the attribute's slot
    * @return the IP address in {@code slot}
@@ -256,7 +252,6 @@ public final class AccessRequest {
      * Sets a value given as text: a string, or the text form of an IP address, an ordered symbol
      * (such as {@code high}), an ISO-8601 instant or duration, an int or a bool.
      *
-     *
      * @param name the attribute name
      * @param value the value
      * @return this builder
@@ -292,7 +287,6 @@ public final class AccessRequest {
     /**
      * Sets an int value.
      *
-     *
      * @param name the attribute name
      * @param value the value
      * @return this builder
@@ -314,7 +308,6 @@ public final class AccessRequest {
     /**
      * Sets a bool value.
      *
-     *
      * @param name the attribute name
      * @param value the value
      * @return this builder
@@ -330,7 +323,6 @@ public final class AccessRequest {
 
     /**
      * Sets a time value.
-     *
      *
      * @param name the attribute name
      * @param value the value
@@ -356,7 +348,6 @@ public final class AccessRequest {
     /**
      * Sets a duration value.
      *
-     *
      * @param name the attribute name
      * @param value the value
      * @return this builder
@@ -381,7 +372,6 @@ public final class AccessRequest {
     /**
      * Sets an IP address value.
      *
-     *
      * @param name the attribute name
      * @param value the value
      * @return this builder
@@ -398,7 +388,6 @@ public final class AccessRequest {
 
     /**
      * Sets a set value; for {@code auth.methods} every element must be a known factor.
-     *
      *
      * @param name the attribute name
      * @param value the value
@@ -427,7 +416,6 @@ public final class AccessRequest {
 
     /**
      * Removes the value of an attribute.
-     *
      *
      * @param name the attribute name
      * @return this builder

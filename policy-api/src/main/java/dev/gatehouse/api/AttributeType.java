@@ -72,7 +72,6 @@ public final class AttributeType {
   /**
    * Returns an ordered enumeration of the given symbols, lowest first.
    *
-   *
    * @param symbols the symbols, lowest first
    * @return an ordered enumeration of the given symbols, lowest first
    * @throws IllegalArgumentException if the list is empty or holds a duplicate
@@ -84,7 +83,6 @@ public final class AttributeType {
   /**
    * Returns a set type whose elements must be one of the given symbols.
    *
-   *
    * @param symbols the symbols, lowest first
    * @return a set type whose elements must be one of the given symbols
    * @throws IllegalArgumentException if the list is empty or holds a duplicate
@@ -95,7 +93,6 @@ public final class AttributeType {
 
   /**
    * Returns an int type whose values must lie in {@code [min, max]}.
-   *
    *
    * @param min the lowest value allowed
    * @param max the highest value allowed

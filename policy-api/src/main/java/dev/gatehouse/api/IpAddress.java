@@ -56,7 +56,6 @@ public final class IpAddress implements Comparable<IpAddress> {
   /**
    * Parses one IPv4 or IPv6 address.
    *
-   *
    * @param text the text to parse
    * @return the address
    * @throws IllegalArgumentException if {@code text} is not a single valid address; the message
@@ -100,7 +99,6 @@ public final class IpAddress implements Comparable<IpAddress> {
 
   /**
    * Returns the address with the given 4 (IPv4) or 16 (IPv6) network-order bytes.
-   *
    *
    * @param bytes the address bytes in network order
    * @return the address with the given 4 (IPv4) or 16 (IPv6) network-order bytes

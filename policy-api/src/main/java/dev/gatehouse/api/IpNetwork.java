@@ -22,7 +22,6 @@ public final class IpNetwork {
   /**
    * Parses a CIDR block or a single address.
    *
-   *
    * @param text the text to parse
    * @return the block
    * @throws IllegalArgumentException if the address is malformed, the prefix length is out of

@@ -106,7 +106,6 @@ public final class Schema {
   /**
    * Returns the attribute called {@code name}.
    *
-   *
    * @param name the attribute name
    * @return the attribute called {@code name}
    * @throws IllegalArgumentException if the schema has no such attribute; the message suggests
@@ -145,7 +144,6 @@ public final class Schema {
 
   /**
    * Returns the slot of the attribute called {@code name}.
-   *
    *
    * @param name the attribute name
    * @return the slot of the attribute called {@code name}
@@ -220,7 +218,6 @@ public final class Schema {
     /**
      * Declares an attribute; declaring {@code user.x} also declares {@code target.x}. Declaring an
      * attribute that exists with the same type is allowed and changes nothing.
-     *
      *
      * @param name the attribute name
      * @param type the attribute type

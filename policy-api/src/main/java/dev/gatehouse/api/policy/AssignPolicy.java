@@ -118,7 +118,6 @@ public record AssignPolicy(
     /**
      * Returns the policy.
      *
-     *
      * @return the policy
      * @throws IllegalArgumentException if no grant was added
      */

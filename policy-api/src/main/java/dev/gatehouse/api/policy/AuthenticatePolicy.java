@@ -159,7 +159,6 @@ public record AuthenticatePolicy(
     /**
      * Requires one of {@code factors}, satisfied no longer than {@code within} ago.
      *
-     *
      * @param within how recently a factor must have been satisfied
      * @param factors the factors, any one of which satisfies the requirement
      * @return this builder
@@ -200,7 +199,6 @@ public record AuthenticatePolicy(
 
     /**
      * Returns the policy.
-     *
      *
      * @return the policy
      * @throws IllegalArgumentException if it neither blocks nor requires anything, or does both

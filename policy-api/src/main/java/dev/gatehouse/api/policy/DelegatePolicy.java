@@ -173,7 +173,6 @@ public record DelegatePolicy(
     /**
      * Returns the policy.
      *
-     *
      * @return the policy
      * @throws IllegalArgumentException if no action was allowed or one is malformed
      */

@@ -34,7 +34,6 @@ public record Network(String name, List<IpNetwork> blocks) {
   /**
    * Returns a named network of the given CIDR blocks.
    *
-   *
    * @param name the network name
    * @param cidrs the CIDR blocks or single addresses
    * @return a named network of the given CIDR blocks

@@ -40,7 +40,6 @@ public sealed interface Policy
   /**
    * Checks a policy id: non-empty printable text without quotes or control characters.
    *
-   *
    * @param id the policy id to check
    * @return the id
    * @throws IllegalArgumentException if the id is not acceptable

@@ -197,7 +197,6 @@ public final class PolicySet {
     /**
      * Returns the set.
      *
-     *
      * @return the set
      * @throws PolicyValidationException listing every duplicate id and every ill-typed or unknown
      *     attribute in any condition

@@ -150,7 +150,6 @@ public record RestrictPolicy(
     /**
      * Returns the policy.
      *
-     *
      * @return the policy
      * @throws IllegalArgumentException if no network was allowed
      */
