@@ -47,12 +47,21 @@ public final class AccessRequest {
     this.objects = b.objects.clone();
   }
 
-  /** Returns a builder for a request against {@code schema}. */
+  /**
+   * Returns a builder for a request against {@code schema}.
+   *
+   * @param schema the schema to check values against
+   * @return a builder for a request against {@code schema}
+   */
   public static Builder builder(Schema schema) {
     return new Builder(requireNonNull(schema, "schema"));
   }
 
-  /** Returns a builder holding this request's values, to derive a changed request. */
+  /**
+   * Returns a builder holding this request's values, to derive a changed request.
+   *
+   * @return a builder holding this request's values, to derive a changed request
+   */
   public Builder toBuilder() {
     Builder b = new Builder(schema);
     System.arraycopy(present, 0, b.present, 0, present.length);
@@ -61,17 +70,31 @@ public final class AccessRequest {
     return b;
   }
 
-  /** Returns the schema the request was checked against. */
+  /**
+   * Returns the schema the request was checked against.
+   *
+   * @return the schema the request was checked against
+   */
   public Schema schema() {
     return schema;
   }
 
-  /** Returns whether the attribute in {@code slot} has a value. */
+  /**
+   * Returns whether the attribute in {@code slot} has a value.
+   *
+   * @param slot the attribute's slot
+   * @return whether the attribute in {@code slot} has a value
+   */
   public boolean has(int slot) {
     return slot >= 0 && slot < numbers.length && (present[slot >>> 6] & (1L << slot)) != 0;
   }
 
-  /** Returns whether the attribute called {@code name} has a value. */
+  /**
+   * Returns whether the attribute called {@code name} has a value.
+   *
+   * @param name the attribute name
+   * @return whether the attribute called {@code name} has a value
+   */
   public boolean has(String name) {
     return schema.attribute(name).map(a -> has(a.slot())).orElse(false);
   }
@@ -80,6 +103,9 @@ public final class AccessRequest {
    * Returns the numeric form of the value in {@code slot}: the int, 1 or 0 for a bool, epoch
    * milliseconds for a time, milliseconds for a duration, the ordinal of an ordered symbol.
    *
+   * @param slot the attribute's slot
+   * @return the numeric form of the value in {@code slot}: the int, 1 or 0 for a bool, epoch
+   *     milliseconds for a time, milliseconds for a duration, the ordinal of an ordered symbol
    * @throws IllegalStateException if the slot has no value or holds a string, set or IP
    */
   public long number(int slot) {
@@ -97,6 +123,8 @@ public final class AccessRequest {
   /**
    * Returns the string in {@code slot}.
    *
+   * @param slot the attribute's slot
+   * @return the string in {@code slot}
    * @throws IllegalStateException if the slot has no value or is not a string
    */
   public String string(int slot) {
@@ -106,6 +134,8 @@ public final class AccessRequest {
   /**
    * Returns the set in {@code slot}.
    *
+   * @param slot the attribute's slot
+   * @return the set in {@code slot}
    * @throws IllegalStateException if the slot has no value or is not a set
    */
   @SuppressWarnings("unchecked")
@@ -136,6 +166,8 @@ public final class AccessRequest {
   /**
    * Returns the IP address in {@code slot}.
    *
+   * @param slot the attribute's slot
+   * @return the IP address in {@code slot}
    * @throws IllegalStateException if the slot has no value or is not an IP address
    */
   public IpAddress ip(int slot) {
@@ -146,6 +178,11 @@ public final class AccessRequest {
    * Returns the value of the attribute called {@code name} in its natural Java type ({@code
    * String}, {@code Long}, {@code Boolean}, {@code Set<String>}, {@link IpAddress}, {@link
    * Instant}, {@link Duration}; an ordered value as its symbol), or empty if it has none.
+   *
+   * @param name the attribute name
+   * @return the value of the attribute called {@code name} in its natural Java type ({@code
+   *     String}, {@code Long}, {@code Boolean}, {@code Set<String>}, {@link IpAddress}, {@link
+   *     Instant}, {@link Duration}; an ordered value as its symbol), or empty if it has none
    */
   public Optional<Object> value(String name) {
     return schema.attribute(name).filter(a -> has(a.slot())).map(a -> display(a));
@@ -168,7 +205,8 @@ public final class AccessRequest {
   private Object typed(int slot, AttributeType.Kind kind) {
     Attribute attribute = present(slot);
     if (attribute.type().kind() != kind) {
-      throw new IllegalStateException("`" + attribute.name() + "` is a " + attribute.type());
+      throw new IllegalStateException(
+          "`" + attribute.name() + "` is " + Builder.article(attribute.type().toString()));
     }
     return requireNonNull(objects[slot]);
   }
@@ -183,7 +221,11 @@ public final class AccessRequest {
     return schema.attribute(slot);
   }
 
-  /** Returns the values that are set, by attribute name, in slot order. */
+  /**
+   * Returns the values that are set, by attribute name, in slot order.
+   *
+   * @return the values that are set, by attribute name, in slot order
+   */
   public Map<String, Object> values() {
     Map<String, Object> map = new LinkedHashMap<>();
     for (Attribute a : schema.attributes()) {
@@ -230,11 +272,14 @@ public final class AccessRequest {
      * Sets a value given as text: a string, or the text form of an IP address, an ordered symbol
      * (such as {@code high}), an ISO-8601 instant or duration, an int or a bool.
      *
+     * @param name the attribute name
+     * @param value the value
+     * @return this builder
      * @throws InvalidRequestException if the attribute is unknown or the text is not a valid
      *     value of its type
      */
     public Builder set(String name, String value) {
-      Attribute a = attribute(name);
+      Attribute a = attribute(name, value);
       requireNonNull(value, () -> "value of `" + name + "`");
       switch (a.type().kind()) {
         case STRING:
@@ -251,22 +296,25 @@ public final class AccessRequest {
           return set(name, parseLong(a, value));
         case BOOL:
           if (!value.equals("true") && !value.equals("false")) {
-            throw wrongType(a, "`" + value + "`", "string");
+            throw wrongType(a, value, "`" + value + "`", "string");
           }
           return set(name, value.equals("true"));
         default:
-          throw wrongType(a, "`" + value + "`", "string");
+          throw wrongType(a, value, "`" + value + "`", "string");
       }
     }
 
     /**
      * Sets an int value.
      *
+     * @param name the attribute name
+     * @param value the value
+     * @return this builder
      * @throws InvalidRequestException if the attribute is unknown, not an int, or the value is out
      *     of its range
      */
     public Builder set(String name, long value) {
-      Attribute a = attribute(name);
+      Attribute a = attribute(name, value);
       if (a.type().kind() != AttributeType.Kind.INT) {
         throw wrongType(a, Long.toString(value), "int");
       }
@@ -280,10 +328,13 @@ public final class AccessRequest {
     /**
      * Sets a bool value.
      *
+     * @param name the attribute name
+     * @param value the value
+     * @return this builder
      * @throws InvalidRequestException if the attribute is unknown or not a bool
      */
     public Builder set(String name, boolean value) {
-      Attribute a = attribute(name);
+      Attribute a = attribute(name, value);
       if (a.type().kind() != AttributeType.Kind.BOOL) {
         throw wrongType(a, Boolean.toString(value), "bool");
       }
@@ -293,38 +344,61 @@ public final class AccessRequest {
     /**
      * Sets a time value.
      *
-     * @throws InvalidRequestException if the attribute is unknown or not a time
+     * @param name the attribute name
+     * @param value the value
+     * @return this builder
+     * @throws InvalidRequestException if the attribute is unknown, not a time, or the instant
+     *     is too far from 1970 to count in milliseconds
      */
     public Builder set(String name, Instant value) {
-      Attribute a = attribute(name);
+      Attribute a = attribute(name, value);
       requireNonNull(value, () -> "value of `" + name + "`");
       if (a.type().kind() != AttributeType.Kind.TIME) {
         throw wrongType(a, value.toString(), "time");
       }
-      return put(a, value.toEpochMilli(), value);
+      long millis;
+      try {
+        millis = value.toEpochMilli();
+      } catch (ArithmeticException e) {
+        throw outOfRange(a, value.toString());
+      }
+      return put(a, millis, value);
     }
 
     /**
      * Sets a duration value.
      *
-     * @throws InvalidRequestException if the attribute is unknown or not a duration
+     * @param name the attribute name
+     * @param value the value
+     * @return this builder
+     * @throws InvalidRequestException if the attribute is unknown, not a duration, or too long
+     *     to count in milliseconds
      */
     public Builder set(String name, Duration value) {
-      Attribute a = attribute(name);
+      Attribute a = attribute(name, value);
       requireNonNull(value, () -> "value of `" + name + "`");
       if (a.type().kind() != AttributeType.Kind.DURATION) {
         throw wrongType(a, value.toString(), "duration");
       }
-      return put(a, value.toMillis(), value);
+      long millis;
+      try {
+        millis = value.toMillis();
+      } catch (ArithmeticException e) {
+        throw outOfRange(a, value.toString());
+      }
+      return put(a, millis, value);
     }
 
     /**
      * Sets an IP address value.
      *
+     * @param name the attribute name
+     * @param value the value
+     * @return this builder
      * @throws InvalidRequestException if the attribute is unknown or not an IP address
      */
     public Builder set(String name, IpAddress value) {
-      Attribute a = attribute(name);
+      Attribute a = attribute(name, value);
       requireNonNull(value, () -> "value of `" + name + "`");
       if (a.type().kind() != AttributeType.Kind.IP) {
         throw wrongType(a, value.toString(), "ip");
@@ -335,11 +409,14 @@ public final class AccessRequest {
     /**
      * Sets a set value; for {@code auth.methods} every element must be a known factor.
      *
+     * @param name the attribute name
+     * @param value the value
+     * @return this builder
      * @throws InvalidRequestException if the attribute is unknown or not a set, an element is
      *     null, or an element is not one of the type's symbols
      */
     public Builder set(String name, Collection<String> value) {
-      Attribute a = attribute(name);
+      Attribute a = attribute(name, value);
       requireNonNull(value, () -> "value of `" + name + "`");
       if (a.type().kind() != AttributeType.Kind.SET) {
         throw wrongType(a, value.toString(), "set<string>");
@@ -359,17 +436,23 @@ public final class AccessRequest {
     /**
      * Removes the value of an attribute.
      *
+     * @param name the attribute name
+     * @return this builder
      * @throws InvalidRequestException if the attribute is unknown
      */
     public Builder clear(String name) {
-      int slot = attribute(name).slot();
+      int slot = attribute(name, "").slot();
       present[slot >>> 6] &= ~(1L << slot);
       numbers[slot] = 0;
       objects[slot] = null;
       return this;
     }
 
-    /** Returns the request built so far. */
+    /**
+     * Returns the request built so far.
+     *
+     * @return the request built so far
+     */
     public AccessRequest build() {
       return new AccessRequest(this);
     }
@@ -382,16 +465,32 @@ public final class AccessRequest {
       return this;
     }
 
-    private Attribute attribute(String name) {
+    private Attribute attribute(String name, @Nullable Object value) {
       requireNonNull(name, "attribute name");
       return schema.attribute(name).orElseThrow(
-          () -> new InvalidRequestException(name, "", schema.unknownMessage(name)));
+          () -> new InvalidRequestException(name, String.valueOf(value),
+              schema.unknownMessage(name)));
     }
 
     private static InvalidRequestException wrongType(Attribute a, String value, String given) {
+      return wrongType(a, value, value, given);
+    }
+
+    private static InvalidRequestException wrongType(
+        Attribute a, String value, String shown, String given) {
       return new InvalidRequestException(a.name(), value,
-          "attribute `" + a.name() + "` is a " + a.type() + ", not a " + given + " (got " + value
-              + ")");
+          "attribute `" + a.name() + "` is " + article(a.type().toString()) + ", not "
+              + article(given) + " (got " + shown + ")");
+    }
+
+    private static String article(String type) {
+      return (type.startsWith("int") || type.equals("ip") ? "an " : "a ") + type;
+    }
+
+    private static InvalidRequestException outOfRange(Attribute a, String value) {
+      return new InvalidRequestException(a.name(), value,
+          "value " + value + " of `" + a.name() + "` is out of range: it does not fit in"
+              + " milliseconds");
     }
 
     private static InvalidRequestException unknownSymbol(Attribute a, String value) {
@@ -443,7 +542,7 @@ public final class AccessRequest {
       try {
         return Long.parseLong(value);
       } catch (NumberFormatException e) {
-        throw wrongType(a, "`" + value + "`", "string");
+        throw wrongType(a, value, "`" + value + "`", "string");
       }
     }
 

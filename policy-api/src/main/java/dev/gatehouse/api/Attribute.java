@@ -12,7 +12,13 @@ import static java.util.Objects.requireNonNull;
  */
 public record Attribute(String name, AttributeType type, int slot) {
 
-  /** Checks the components. */
+  /**
+   * Checks the components.
+   *
+   * @param name the dotted name
+   * @param type the type of its values
+   * @param slot its index in the schema
+   */
   public Attribute {
     requireNonNull(name, "name");
     requireNonNull(type, "type");

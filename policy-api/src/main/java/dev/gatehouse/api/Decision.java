@@ -25,7 +25,16 @@ public record Decision(
     List<String> matched,
     List<ReportOnlyOutcome> reportOnly) {
 
-  /** Checks the components and copies the lists. */
+  /**
+   * Checks the components and copies the lists.
+   *
+   * @param effect the effect
+   * @param reasons every failing check
+   * @param requirements the unmet requirements
+   * @param roles the user's roles in the app
+   * @param matched the ids of the matching policies
+   * @param reportOnly whether the policy is only recorded, never enforced
+   */
   public Decision {
     requireNonNull(effect, "effect");
     reasons = List.copyOf(reasons);
@@ -38,12 +47,21 @@ public record Decision(
     }
   }
 
-  /** Returns a DENY with one reason and nothing else, for requests that cannot be evaluated. */
+  /**
+   * Returns a DENY with one reason and nothing else, for requests that cannot be evaluated.
+   *
+   * @param reason the reason for the denial
+   * @return a DENY with one reason and nothing else, for requests that cannot be evaluated
+   */
   public static Decision deny(Reason reason) {
     return new Decision(Effect.DENY, List.of(reason), List.of(), List.of(), List.of(), List.of());
   }
 
-  /** Returns whether access is allowed as is. */
+  /**
+   * Returns whether access is allowed as is.
+   *
+   * @return whether access is allowed as is
+   */
   public boolean isPermitted() {
     return effect == Effect.PERMIT;
   }

@@ -13,7 +13,13 @@ import java.util.List;
  */
 public record Entitlement(String app, String role, List<String> policies) {
 
-  /** Checks the components and copies the list. */
+  /**
+   * Checks the components and copies the list.
+   *
+   * @param app the app id
+   * @param role the role
+   * @param policies the ids of the granting policies
+   */
   public Entitlement {
     requireNonNull(app, "app");
     requireNonNull(role, "role");

@@ -15,19 +15,33 @@ public final class InvalidRequestException extends IllegalArgumentException {
   /** The bad value as text. */
   private final String value;
 
-  /** Creates the exception for {@code attribute} and its bad {@code value}. */
+  /**
+   * Creates the exception for {@code attribute} and its bad {@code value}.
+   *
+   * @param attribute the attribute the value was given for
+   * @param value the bad value as text
+   * @param message the message naming the attribute and the value
+   */
   public InvalidRequestException(String attribute, String value, String message) {
     super(requireNonNull(message, "message"));
     this.attribute = requireNonNull(attribute, "attribute");
     this.value = requireNonNull(value, "value");
   }
 
-  /** Returns the name of the attribute the bad value was given for. */
+  /**
+   * Returns the name of the attribute the bad value was given for.
+   *
+   * @return the name of the attribute the bad value was given for
+   */
   public String attribute() {
     return attribute;
   }
 
-  /** Returns the bad value as text. */
+  /**
+   * Returns the bad value as text.
+   *
+   * @return the bad value as text
+   */
   public String value() {
     return value;
   }

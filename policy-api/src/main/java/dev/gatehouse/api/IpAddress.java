@@ -43,6 +43,8 @@ public final class IpAddress implements Comparable<IpAddress> {
           .getParentBuilder()
           .toParams();
 
+  private static final String LIBRARY_PREFIX = "IP Address error:";
+
   private final long hi;
   private final long lo;
 
@@ -54,6 +56,8 @@ public final class IpAddress implements Comparable<IpAddress> {
   /**
    * Parses one IPv4 or IPv6 address.
    *
+   * @param text the text to parse
+   * @return the address
    * @throws IllegalArgumentException if {@code text} is not a single valid address; the message
    *     says what is wrong with it
    */
@@ -69,7 +73,12 @@ public final class IpAddress implements Comparable<IpAddress> {
     return fromBytes(address.getBytes());
   }
 
-  /** Returns the address {@code text} denotes, or empty if it is not a valid address. */
+  /**
+   * Returns the address {@code text} denotes, or empty if it is not a valid address.
+   *
+   * @param text the text to parse
+   * @return the address {@code text} denotes, or empty if it is not a valid address
+   */
   public static Optional<IpAddress> tryParse(String text) {
     try {
       return Optional.of(parse(text));
@@ -78,7 +87,12 @@ public final class IpAddress implements Comparable<IpAddress> {
     }
   }
 
-  /** Returns whether {@code text} is a valid IPv4 or IPv6 address. */
+  /**
+   * Returns whether {@code text} is a valid IPv4 or IPv6 address.
+   *
+   * @param text the text to parse
+   * @return whether {@code text} is a valid IPv4 or IPv6 address
+   */
   public static boolean isValid(String text) {
     return tryParse(text).isPresent();
   }
@@ -86,6 +100,8 @@ public final class IpAddress implements Comparable<IpAddress> {
   /**
    * Returns the address with the given 4 (IPv4) or 16 (IPv6) network-order bytes.
    *
+   * @param bytes the address bytes in network order
+   * @return the address with the given 4 (IPv4) or 16 (IPv6) network-order bytes
    * @throws IllegalArgumentException if the array has another length
    */
   public static IpAddress fromBytes(byte[] bytes) {
@@ -106,22 +122,40 @@ public final class IpAddress implements Comparable<IpAddress> {
     throw new IllegalArgumentException("an IP address has 4 or 16 bytes, not " + bytes.length);
   }
 
-  /** Returns the address whose 128-bit value is {@code hi:lo}. */
+  /**
+   * Returns the address whose 128-bit value is {@code hi:lo}.
+   *
+   * @param hi the high 64 bits
+   * @param lo the low 64 bits
+   * @return the address whose 128-bit value is {@code hi:lo}
+   */
   public static IpAddress of128(long hi, long lo) {
     return new IpAddress(hi, lo);
   }
 
-  /** Returns the high 64 bits of the 128-bit value (IPv4 addresses are IPv4-mapped). */
+  /**
+   * Returns the high 64 bits of the 128-bit value (IPv4 addresses are IPv4-mapped).
+   *
+   * @return the high 64 bits of the 128-bit value (IPv4 addresses are IPv4-mapped)
+   */
   public long hi() {
     return hi;
   }
 
-  /** Returns the low 64 bits of the 128-bit value. */
+  /**
+   * Returns the low 64 bits of the 128-bit value.
+   *
+   * @return the low 64 bits of the 128-bit value
+   */
   public long lo() {
     return lo;
   }
 
-  /** Returns whether this is an IPv4 address (written either way). */
+  /**
+   * Returns whether this is an IPv4 address (written either way).
+   *
+   * @return whether this is an IPv4 address (written either way)
+   */
   public boolean isIpv4() {
     return hi == MAPPED_HI && (lo & 0xffff_ffff_0000_0000L) == MAPPED_LO;
   }
@@ -154,14 +188,23 @@ public final class IpAddress implements Comparable<IpAddress> {
       bytes[i] = (byte) (hi >>> (56 - 8 * i));
       bytes[i + 8] = (byte) (lo >>> (56 - 8 * i));
     }
-    return new IPv6Address(bytes).toCompressedString();
+    return new IPv6Address(bytes).toCanonicalString();
   }
 
   private static String lowerFirst(String message) {
     String m = message == null ? "not an address" : message.strip();
+    // The library writes "<text> IP Address error: <detail>"; the text is already in our message.
+    int marker = m.indexOf(LIBRARY_PREFIX);
+    if (marker >= 0) {
+      m = m.substring(marker + LIBRARY_PREFIX.length()).strip();
+    }
     if (m.endsWith(".")) {
       m = m.substring(0, m.length() - 1);
     }
-    return m.isEmpty() ? m : Character.toLowerCase(m.charAt(0)) + m.substring(1);
+    // Leave acronyms such as "IPv4" or "CIDR" alone.
+    if (m.length() < 2 || Character.isUpperCase(m.charAt(1))) {
+      return m;
+    }
+    return Character.toLowerCase(m.charAt(0)) + m.substring(1);
   }
 }

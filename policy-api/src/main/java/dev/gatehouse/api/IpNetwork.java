@@ -22,6 +22,8 @@ public final class IpNetwork {
   /**
    * Parses a CIDR block or a single address.
    *
+   * @param text the text to parse
+   * @return the block
    * @throws IllegalArgumentException if the address is malformed, the prefix length is out of
    *     range for the address family, or host bits are set (the message names the block meant)
    */
@@ -35,8 +37,8 @@ public final class IpNetwork {
       return new IpNetwork(address, 128);
     }
     String digits = s.substring(slash + 1);
-    // Digits only, and at most three, so that "+8", "08x" or a huge number never reach parseInt.
-    if (digits.isEmpty() || digits.length() > 3 || !digits.chars().allMatch(Character::isDigit)) {
+    // ASCII digits only, and at most three, so that "+8", "08x" or a huge number never reach parseInt.
+    if (digits.isEmpty() || digits.length() > 3 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
       throw new IllegalArgumentException(
           "malformed prefix length `" + digits + "` in `" + text + "`: expected 0.." + max);
     }
@@ -55,7 +57,13 @@ public final class IpNetwork {
     return network;
   }
 
-  /** Returns the block of length {@code prefixLength} (in the 128-bit space) holding {@code ip}. */
+  /**
+   * Returns the block of length {@code prefixLength} (in the 128-bit space) holding {@code ip}.
+   *
+   * @param ip the address
+   * @param prefixLength the prefix length, 0..128
+   * @return the block of length {@code prefixLength} (in the 128-bit space) holding {@code ip}
+   */
   public static IpNetwork containing(IpAddress ip, int prefixLength) {
     if (prefixLength < 0 || prefixLength > 128) {
       throw new IllegalArgumentException("prefix length " + prefixLength + " is not in 0..128");
@@ -75,38 +83,68 @@ public final class IpNetwork {
     return prefix <= 64 ? 0 : -1L << (128 - prefix);
   }
 
-  /** Returns the lowest address of the block. */
+  /**
+   * Returns the lowest address of the block.
+   *
+   * @return the lowest address of the block
+   */
   public IpAddress first() {
     return first;
   }
 
-  /** Returns the highest address of the block. */
+  /**
+   * Returns the highest address of the block.
+   *
+   * @return the highest address of the block
+   */
   public IpAddress last() {
     return IpAddress.of128(first.hi() | ~hiMask(prefixLength), first.lo() | ~loMask(prefixLength));
   }
 
-  /** Returns the prefix length in the 128-bit space (an IPv4 {@code /24} is 120). */
+  /**
+   * Returns the prefix length in the 128-bit space (an IPv4 {@code /24} is 120).
+   *
+   * @return the prefix length in the 128-bit space (an IPv4 {@code /24} is 120)
+   */
   public int prefixLength128() {
     return prefixLength;
   }
 
-  /** Returns whether this is a block of IPv4 addresses. */
+  /**
+   * Returns whether this is a block of IPv4 addresses.
+   *
+   * @return whether this is a block of IPv4 addresses
+   */
   public boolean isIpv4() {
     return prefixLength >= 96 && first.isIpv4();
   }
 
-  /** Returns the prefix length as written: 0..32 for IPv4, 0..128 for IPv6. */
+  /**
+   * Returns the prefix length as written: 0..32 for IPv4, 0..128 for IPv6.
+   *
+   * @return the prefix length as written: 0..32 for IPv4, 0..128 for IPv6
+   */
   public int prefixLength() {
     return isIpv4() ? prefixLength - 96 : prefixLength;
   }
 
-  /** Returns whether {@code ip} lies in this block. */
+  /**
+   * Returns whether {@code ip} lies in this block.
+   *
+   * @param ip the address
+   * @return whether {@code ip} lies in this block
+   */
   public boolean contains(IpAddress ip) {
     return (ip.hi() & hiMask(prefixLength)) == first.hi()
         && (ip.lo() & loMask(prefixLength)) == first.lo();
   }
 
-  /** Returns whether every address of {@code other} lies in this block. */
+  /**
+   * Returns whether every address of {@code other} lies in this block.
+   *
+   * @param other the other block
+   * @return whether every address of {@code other} lies in this block
+   */
   public boolean contains(IpNetwork other) {
     return other.prefixLength >= prefixLength && contains(other.first);
   }

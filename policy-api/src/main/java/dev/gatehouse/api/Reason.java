@@ -12,7 +12,13 @@ import static java.util.Objects.requireNonNull;
  */
 public record Reason(ReasonCode code, String policy, String message) {
 
-  /** Checks the components. */
+  /**
+   * Checks the components.
+   *
+   * @param code the kind of check that failed
+   * @param policy the id of the policy to blame, or empty
+   * @param message one lowercase line for a person
+   */
   public Reason {
     requireNonNull(code, "code");
     requireNonNull(policy, "policy");

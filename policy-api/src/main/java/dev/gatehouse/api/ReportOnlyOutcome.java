@@ -11,7 +11,12 @@ import static java.util.Objects.requireNonNull;
  */
 public record ReportOnlyOutcome(String policy, Effect effect) {
 
-  /** Checks the components. */
+  /**
+   * Checks the components.
+   *
+   * @param policy the policy id
+   * @param effect what the policy would have done
+   */
   public ReportOnlyOutcome {
     requireNonNull(policy, "policy");
     requireNonNull(effect, "effect");

@@ -42,17 +42,29 @@ public final class Schema {
     this.byName = Collections.unmodifiableMap(map);
   }
 
-  /** Returns the standard schema of DESIGN §3. */
+  /**
+   * Returns the standard schema of DESIGN §3.
+   *
+   * @return the standard schema of DESIGN §3
+   */
   public static Schema standard() {
     return STANDARD;
   }
 
-  /** Returns a builder that starts from the standard schema. */
+  /**
+   * Returns a builder that starts from the standard schema.
+   *
+   * @return a builder that starts from the standard schema
+   */
   public static Builder builder() {
     return new Builder(STANDARD.attributes);
   }
 
-  /** Returns a builder that starts from this schema's attributes. */
+  /**
+   * Returns a builder that starts from this schema's attributes.
+   *
+   * @return a builder that starts from this schema's attributes
+   */
   public Builder toBuilder() {
     return new Builder(attributes);
   }
@@ -81,7 +93,12 @@ public final class Schema {
     return b;
   }
 
-  /** Returns the attribute called {@code name}, if the schema has one. */
+  /**
+   * Returns the attribute called {@code name}, if the schema has one.
+   *
+   * @param name the attribute name
+   * @return the attribute called {@code name}, if the schema has one
+   */
   public Optional<Attribute> attribute(String name) {
     return Optional.ofNullable(byName.get(requireNonNull(name, "name")));
   }
@@ -89,6 +106,8 @@ public final class Schema {
   /**
    * Returns the attribute called {@code name}.
    *
+   * @param name the attribute name
+   * @return the attribute called {@code name}
    * @throws IllegalArgumentException if the schema has no such attribute; the message suggests
    *     the nearest known name
    */
@@ -100,7 +119,12 @@ public final class Schema {
     return attribute;
   }
 
-  /** Returns the message for an unknown attribute name, with a suggestion when one is near. */
+  /**
+   * Returns the message for an unknown attribute name, with a suggestion when one is near.
+   *
+   * @param name the attribute name
+   * @return the message for an unknown attribute name, with a suggestion when one is near
+   */
   public String unknownMessage(String name) {
     return "unknown attribute `"
         + name
@@ -108,7 +132,12 @@ public final class Schema {
         + nearest(name).map(s -> "; did you mean `" + s + "`?").orElse("");
   }
 
-  /** Returns the known attribute name nearest to a misspelt {@code name}, if one is close. */
+  /**
+   * Returns the known attribute name nearest to a misspelt {@code name}, if one is close.
+   *
+   * @param name the attribute name
+   * @return the known attribute name nearest to a misspelt {@code name}, if one is close
+   */
   public Optional<String> nearest(String name) {
     return Suggestions.nearest(name, byName.keySet());
   }
@@ -116,28 +145,47 @@ public final class Schema {
   /**
    * Returns the slot of the attribute called {@code name}.
    *
+   * @param name the attribute name
+   * @return the slot of the attribute called {@code name}
    * @throws IllegalArgumentException if the schema has no such attribute
    */
   public int slot(String name) {
     return attributeOrThrow(name).slot();
   }
 
-  /** Returns the attribute in {@code slot}. */
+  /**
+   * Returns the attribute in {@code slot}.
+   *
+   * @param slot the attribute's slot
+   * @return the attribute in {@code slot}
+   */
   public Attribute attribute(int slot) {
     return attributes.get(slot);
   }
 
-  /** Returns all attributes, ordered by slot. */
+  /**
+   * Returns all attributes, ordered by slot.
+   *
+   * @return all attributes, ordered by slot
+   */
   public List<Attribute> attributes() {
     return attributes;
   }
 
-  /** Returns the names of all attributes, in slot order. */
+  /**
+   * Returns the names of all attributes, in slot order.
+   *
+   * @return the names of all attributes, in slot order
+   */
   public Set<String> names() {
     return byName.keySet();
   }
 
-  /** Returns the number of attributes, which is one more than the highest slot. */
+  /**
+   * Returns the number of attributes, which is one more than the highest slot.
+   *
+   * @return the number of attributes, which is one more than the highest slot
+   */
   public int size() {
     return attributes.size();
   }
@@ -171,6 +219,9 @@ public final class Schema {
      * Declares an attribute; declaring {@code user.x} also declares {@code target.x}. Declaring an
      * attribute that exists with the same type is allowed and changes nothing.
      *
+     * @param name the attribute name
+     * @param type the attribute type
+     * @return this builder
      * @throws IllegalArgumentException if the name is not a dotted lowercase name, or the
      *     attribute exists with another type
      */
@@ -193,14 +244,24 @@ public final class Schema {
       if (existing != null) {
         if (!existing.type().equals(type)) {
           throw new IllegalArgumentException(
-              "attribute `" + name + "` is already a " + existing.type() + ", not a " + type);
+              "attribute `" + name + "` is already " + article(existing.type()) + ", not "
+                  + article(type));
         }
         return;
       }
       attributes.put(name, new Attribute(name, type, attributes.size()));
     }
 
-    /** Returns the schema declared so far. */
+    private static String article(AttributeType type) {
+      String t = type.toString();
+      return (t.startsWith("int") || t.equals("ip") ? "an " : "a ") + t;
+    }
+
+    /**
+     * Returns the schema declared so far.
+     *
+     * @return the schema declared so far
+     */
     public Schema build() {
       return new Schema(new ArrayList<>(attributes.values()));
     }

@@ -25,7 +25,15 @@ public record AssignPolicy(
     String id, List<Grant> grants, Condition when, boolean reportOnly, SourceRef source)
     implements Policy {
 
-  /** Checks the components and copies the list. */
+  /**
+   * Checks the components and copies the list.
+   *
+   * @param id the policy id
+   * @param grants the apps and roles given
+   * @param when the condition
+   * @param reportOnly whether the policy is only recorded, never enforced
+   * @param source where the policy was written
+   */
   public AssignPolicy {
     Policy.checkId(id);
     grants = List.copyOf(grants);
@@ -36,7 +44,12 @@ public record AssignPolicy(
     requireNonNull(source, "source");
   }
 
-  /** Returns a builder for a policy with the given id. */
+  /**
+   * Returns a builder for a policy with the given id.
+   *
+   * @param id the policy id
+   * @return a builder for a policy with the given id
+   */
   public static Builder builder(String id) {
     return new Builder(id);
   }
@@ -58,25 +71,45 @@ public record AssignPolicy(
       this.id = Policy.checkId(id);
     }
 
-    /** Adds an app and the role in it to grant. */
+    /**
+     * Adds an app and the role in it to grant.
+     *
+     * @param app the app id
+     * @param role the role
+     * @return this builder
+     */
     public Builder grant(String app, String role) {
       grants.add(new Grant(app, role));
       return this;
     }
 
-    /** Sets the condition; without one the policy applies to everyone. */
+    /**
+     * Sets the condition; without one the policy applies to everyone.
+     *
+     * @param when the condition
+     * @return this builder
+     */
     public Builder when(Condition when) {
       this.when = requireNonNull(when, "when");
       return this;
     }
 
-    /** Marks the policy report-only. */
+    /**
+     * Marks the policy report-only.
+     *
+     * @return this builder
+     */
     public Builder reportOnly() {
       this.reportOnly = true;
       return this;
     }
 
-    /** Sets where the policy was written. */
+    /**
+     * Sets where the policy was written.
+     *
+     * @param source where the policy was written
+     * @return this builder
+     */
     public Builder source(SourceRef source) {
       this.source = requireNonNull(source, "source");
       return this;
@@ -85,6 +118,7 @@ public record AssignPolicy(
     /**
      * Returns the policy.
      *
+     * @return the policy
      * @throws IllegalArgumentException if no grant was added
      */
     public AssignPolicy build() {

@@ -43,7 +43,19 @@ public record AuthenticatePolicy(
     SourceRef source)
     implements Policy {
 
-  /** Checks the components and copies the lists. */
+  /**
+   * Checks the components and copies the lists.
+   *
+   * @param id the policy id
+   * @param apps the apps covered
+   * @param when the condition
+   * @param block whether the policy denies the requests it applies to
+   * @param requireSso whether access must have come through single sign-on
+   * @param mfa the MFA factors
+   * @param within how recently a factor must have been satisfied
+   * @param reportOnly whether the policy is only recorded, never enforced
+   * @param source where the policy was written
+   */
   public AuthenticatePolicy {
     Policy.checkId(id);
     apps = List.copyOf(new TreeSet<>(apps));
@@ -61,7 +73,12 @@ public record AuthenticatePolicy(
     }
   }
 
-  /** Returns a builder for a policy with the given id. */
+  /**
+   * Returns a builder for a policy with the given id.
+   *
+   * @param id the policy id
+   * @return a builder for a policy with the given id
+   */
   public static Builder builder(String id) {
     return new Builder(id);
   }
@@ -71,7 +88,12 @@ public record AuthenticatePolicy(
     return "authenticate";
   }
 
-  /** Returns whether the policy covers a request to {@code app}; empty means sign-in. */
+  /**
+   * Returns whether the policy covers a request to {@code app}; empty means sign-in.
+   *
+   * @param app the app id
+   * @return whether the policy covers a request to {@code app}; empty means sign-in
+   */
   public boolean covers(String app) {
     return apps.isEmpty() || apps.contains(app);
   }
@@ -92,25 +114,43 @@ public record AuthenticatePolicy(
       this.id = Policy.checkId(id);
     }
 
-    /** Limits the policy to these apps. */
+    /**
+     * Limits the policy to these apps.
+     *
+     * @param apps the apps covered
+     * @return this builder
+     */
     public Builder apps(String... apps) {
       this.apps.addAll(Arrays.asList(apps));
       return this;
     }
 
-    /** Sets the condition under which the policy applies. */
+    /**
+     * Sets the condition under which the policy applies.
+     *
+     * @param when the condition
+     * @return this builder
+     */
     public Builder when(Condition when) {
       this.when = requireNonNull(when, "when");
       return this;
     }
 
-    /** Makes the policy deny the requests it applies to. */
+    /**
+     * Makes the policy deny the requests it applies to.
+     *
+     * @return this builder
+     */
     public Builder block() {
       this.block = true;
       return this;
     }
 
-    /** Requires that access came through single sign-on. */
+    /**
+     * Requires that access came through single sign-on.
+     *
+     * @return this builder
+     */
     public Builder requireSso() {
       this.requireSso = true;
       return this;
@@ -119,6 +159,9 @@ public record AuthenticatePolicy(
     /**
      * Requires one of {@code factors}, satisfied no longer than {@code within} ago.
      *
+     * @param within how recently a factor must have been satisfied
+     * @param factors the factors, any one of which satisfies the requirement
+     * @return this builder
      * @throws IllegalArgumentException if {@code within} is not positive or no factor is given
      */
     public Builder requireMfa(Duration within, Factor... factors) {
@@ -133,13 +176,22 @@ public record AuthenticatePolicy(
       return this;
     }
 
-    /** Marks the policy report-only. */
+    /**
+     * Marks the policy report-only.
+     *
+     * @return this builder
+     */
     public Builder reportOnly() {
       this.reportOnly = true;
       return this;
     }
 
-    /** Sets where the policy was written. */
+    /**
+     * Sets where the policy was written.
+     *
+     * @param source where the policy was written
+     * @return this builder
+     */
     public Builder source(SourceRef source) {
       this.source = requireNonNull(source, "source");
       return this;
@@ -148,6 +200,7 @@ public record AuthenticatePolicy(
     /**
      * Returns the policy.
      *
+     * @return the policy
      * @throws IllegalArgumentException if it neither blocks nor requires anything, or does both
      */
     public AuthenticatePolicy build() {

@@ -41,7 +41,11 @@ public sealed interface Condition {
    * @param operands two or more conditions
    */
   record And(List<Condition> operands) implements Condition {
-    /** Checks the operands and copies the list. */
+    /**
+     * Checks the operands and copies the list.
+     *
+     * @param operands the conditions
+     */
     public And {
       operands = atLeastTwo(operands, "and");
     }
@@ -58,7 +62,11 @@ public sealed interface Condition {
    * @param operands two or more conditions
    */
   record Or(List<Condition> operands) implements Condition {
-    /** Checks the operands and copies the list. */
+    /**
+     * Checks the operands and copies the list.
+     *
+     * @param operands the conditions
+     */
     public Or {
       operands = atLeastTwo(operands, "or");
     }
@@ -75,7 +83,11 @@ public sealed interface Condition {
    * @param operand the negated condition
    */
   record Not(Condition operand) implements Condition {
-    /** Checks the operand. */
+    /**
+     * Checks the operand.
+     *
+     * @param operand the condition
+     */
     public Not {
       requireNonNull(operand, "operand");
     }
@@ -95,7 +107,13 @@ public sealed interface Condition {
    * @param value the constant
    */
   record Compare(String attribute, Operator operator, Literal value) implements Condition {
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param attribute the attribute name
+     * @param operator the comparison
+     * @param value the constant
+     */
     public Compare {
       requireNonNull(attribute, "attribute");
       requireNonNull(operator, "operator");
@@ -115,7 +133,12 @@ public sealed interface Condition {
    * @param values the constants, at least one
    */
   record In(String attribute, List<Literal> values) implements Condition {
-    /** Checks the components and copies the list. */
+    /**
+     * Checks the components and copies the list.
+     *
+     * @param attribute the attribute name
+     * @param values the constants
+     */
     public In {
       requireNonNull(attribute, "attribute");
       values = nonEmpty(values, "in");
@@ -136,7 +159,13 @@ public sealed interface Condition {
    * @param values the constants, at least one; exactly one for {@link Match#ONE}
    */
   record Contains(String attribute, Match match, List<Literal> values) implements Condition {
-    /** Checks the components and copies the list. */
+    /**
+     * Checks the components and copies the list.
+     *
+     * @param attribute the attribute name
+     * @param match how many of the values must be in the set
+     * @param values the constants
+     */
     public Contains {
       requireNonNull(attribute, "attribute");
       requireNonNull(match, "match");
@@ -177,7 +206,13 @@ public sealed interface Condition {
    * @param affix the prefix or suffix
    */
   record Affix(String attribute, boolean suffix, String affix) implements Condition {
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param attribute the attribute name
+     * @param suffix false for {@code starts_with}, true for {@code ends_with}
+     * @param affix the prefix or suffix
+     */
     public Affix {
       requireNonNull(attribute, "attribute");
       requireNonNull(affix, "affix");
@@ -196,7 +231,12 @@ public sealed interface Condition {
    * @param networks named or inline networks, at least one
    */
   record InNetwork(String attribute, List<Network> networks) implements Condition {
-    /** Checks the components and copies the list. */
+    /**
+     * Checks the components and copies the list.
+     *
+     * @param attribute the attribute name
+     * @param networks the networks
+     */
     public InNetwork {
       requireNonNull(attribute, "attribute");
       networks = nonEmpty(networks, "in network");
@@ -219,7 +259,12 @@ public sealed interface Condition {
    * @param window the window
    */
   record InWindow(String attribute, TimeWindow window) implements Condition {
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param attribute the attribute name
+     * @param window the window
+     */
     public InWindow {
       requireNonNull(attribute, "attribute");
       requireNonNull(window, "window");
@@ -239,7 +284,12 @@ public sealed interface Condition {
    * @param body the condition it stands for
    */
   record Named(String name, Condition body) implements Condition {
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param name the condition's name
+     * @param body the condition it stands for
+     */
     public Named {
       requireNonNull(name, "name");
       requireNonNull(body, "body");
@@ -253,75 +303,159 @@ public sealed interface Condition {
 
   // Factories, so that hosts can write conditions without naming the records.
 
-  /** Returns {@code attribute == "value"}. */
+  /**
+   * Returns {@code attribute == "value"}.
+   *
+   * @param attribute the attribute name
+   * @param value the constant
+   * @return {@code attribute == "value"}
+   */
   static Condition eq(String attribute, String value) {
     return new Compare(attribute, Operator.EQ, new Literal.Str(value));
   }
 
-  /** Returns {@code attribute != "value"}. */
+  /**
+   * Returns {@code attribute != "value"}.
+   *
+   * @param attribute the attribute name
+   * @param value the constant
+   * @return {@code attribute != "value"}
+   */
   static Condition ne(String attribute, String value) {
     return new Compare(attribute, Operator.NE, new Literal.Str(value));
   }
 
-  /** Returns {@code attribute op value} for an int attribute. */
+  /**
+   * Returns {@code attribute op value} for an int attribute.
+   *
+   * @param attribute the attribute name
+   * @param op the comparison operator
+   * @param value the constant
+   * @return {@code attribute op value} for an int attribute
+   */
   static Condition compare(String attribute, Operator op, long value) {
     return new Compare(attribute, op, new Literal.Int(value));
   }
 
-  /** Returns {@code attribute op symbol} for an ordered attribute, such as {@code risk.level >= high}. */
+  /**
+   * Returns {@code attribute op symbol} for an ordered attribute, such as {@code risk.level >= high}.
+   *
+   * @param attribute the attribute name
+   * @param op the comparison operator
+   * @param symbol the symbol
+   * @return {@code attribute op symbol} for an ordered attribute, such as {@code risk.level >=
+   *     high}
+   */
   static Condition compare(String attribute, Operator op, String symbol) {
     return new Compare(attribute, op, new Literal.Symbol(symbol));
   }
 
-  /** Returns {@code attribute in ["a", "b"]}. */
+  /**
+   * Returns {@code attribute in ["a", "b"]}.
+   *
+   * @param attribute the attribute name
+   * @param values the constants
+   * @return {@code attribute in ["a", "b"]}
+   */
   static Condition in(String attribute, String... values) {
     return new In(attribute, Arrays.stream(values).map(Literal.Str::new)
         .collect(Collectors.toList()));
   }
 
-  /** Returns {@code attribute contains "value"}. */
+  /**
+   * Returns {@code attribute contains "value"}.
+   *
+   * @param attribute the attribute name
+   * @param value the constant
+   * @return {@code attribute contains "value"}
+   */
   static Condition contains(String attribute, String value) {
     return new Contains(attribute, Match.ONE, List.of(new Literal.Str(value)));
   }
 
-  /** Returns {@code attribute contains any ["a", "b"]}. */
+  /**
+   * Returns {@code attribute contains any ["a", "b"]}.
+   *
+   * @param attribute the attribute name
+   * @param values the constants
+   * @return {@code attribute contains any ["a", "b"]}
+   */
   static Condition containsAny(String attribute, String... values) {
     return new Contains(attribute, Match.ANY, Arrays.stream(values).map(Literal.Str::new)
         .collect(Collectors.toList()));
   }
 
-  /** Returns {@code attribute contains all ["a", "b"]}. */
+  /**
+   * Returns {@code attribute contains all ["a", "b"]}.
+   *
+   * @param attribute the attribute name
+   * @param values the constants
+   * @return {@code attribute contains all ["a", "b"]}
+   */
   static Condition containsAll(String attribute, String... values) {
     return new Contains(attribute, Match.ALL, Arrays.stream(values).map(Literal.Str::new)
         .collect(Collectors.toList()));
   }
 
-  /** Returns {@code attribute starts_with "prefix"}. */
+  /**
+   * Returns {@code attribute starts_with "prefix"}.
+   *
+   * @param attribute the attribute name
+   * @param prefix the prefix
+   * @return {@code attribute starts_with "prefix"}
+   */
   static Condition startsWith(String attribute, String prefix) {
     return new Affix(attribute, false, prefix);
   }
 
-  /** Returns {@code attribute ends_with "suffix"}. */
+  /**
+   * Returns {@code attribute ends_with "suffix"}.
+   *
+   * @param attribute the attribute name
+   * @param suffix false for {@code starts_with}, true for {@code ends_with}
+   * @return {@code attribute ends_with "suffix"}
+   */
   static Condition endsWith(String attribute, String suffix) {
     return new Affix(attribute, true, suffix);
   }
 
-  /** Returns {@code attribute in network, ...}. */
+  /**
+   * Returns {@code attribute in network, ...}.
+   *
+   * @param attribute the attribute name
+   * @param networks the networks
+   * @return {@code attribute in network, ...}
+   */
   static Condition inNetwork(String attribute, Network... networks) {
     return new InNetwork(attribute, List.of(networks));
   }
 
-  /** Returns the conjunction of the operands, or the operand itself when there is one. */
+  /**
+   * Returns the conjunction of the operands, or the operand itself when there is one.
+   *
+   * @param operands the conditions
+   * @return the conjunction of the operands, or the operand itself when there is one
+   */
   static Condition and(Condition... operands) {
     return operands.length == 1 ? operands[0] : new And(List.of(operands));
   }
 
-  /** Returns the disjunction of the operands, or the operand itself when there is one. */
+  /**
+   * Returns the disjunction of the operands, or the operand itself when there is one.
+   *
+   * @param operands the conditions
+   * @return the disjunction of the operands, or the operand itself when there is one
+   */
   static Condition or(Condition... operands) {
     return operands.length == 1 ? operands[0] : new Or(List.of(operands));
   }
 
-  /** Returns the negation of {@code operand}. */
+  /**
+   * Returns the negation of {@code operand}.
+   *
+   * @param operand the condition
+   * @return the negation of {@code operand}
+   */
   static Condition not(Condition operand) {
     return new Not(operand);
   }

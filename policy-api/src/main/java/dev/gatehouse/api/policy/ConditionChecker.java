@@ -15,7 +15,13 @@ public final class ConditionChecker {
 
   private ConditionChecker() {}
 
-  /** Returns every problem of {@code condition} against {@code schema}; empty if it is well typed. */
+  /**
+   * Returns every problem of {@code condition} against {@code schema}; empty if it is well typed.
+   *
+   * @param schema the schema to check against
+   * @param condition the condition to check
+   * @return every problem of {@code condition} against {@code schema}; empty if it is well typed
+   */
   public static List<String> check(Schema schema, Condition condition) {
     List<String> problems = new ArrayList<>();
     walk(schema, condition, problems);
@@ -42,6 +48,11 @@ public final class ConditionChecker {
   /**
    * Returns the problem of one leaf condition (a comparison, {@code in}, {@code contains}, affix,
    * network or window test), or null if it is well typed.
+   *
+   * @param schema the schema to check against
+   * @param c a leaf condition
+   * @return the problem of one leaf condition (a comparison, {@code in}, {@code contains}, affix,
+   *     network or window test), or null if it is well typed
    */
   public static @org.jspecify.annotations.Nullable String checkLeaf(Schema schema, Condition c) {
     String name = attributeOf(c);
@@ -76,7 +87,12 @@ public final class ConditionChecker {
     return type.kind() == AttributeType.Kind.TIME ? null : notApplicable("during", name, type);
   }
 
-  /** Returns the attribute a leaf condition reads. */
+  /**
+   * Returns the attribute a leaf condition reads.
+   *
+   * @param c a leaf condition
+   * @return the attribute a leaf condition reads
+   */
   public static String attributeOf(Condition c) {
     if (c instanceof Condition.Compare x) {
       return x.attribute();
@@ -173,7 +189,7 @@ public final class ConditionChecker {
 
   private static String article(AttributeType type) {
     String t = type.toString();
-    return (t.startsWith("int") ? "an " : "a ") + t;
+    return (t.startsWith("int") || t.equals("ip") ? "an " : "a ") + t;
   }
 
   private static String describe(Literal value) {

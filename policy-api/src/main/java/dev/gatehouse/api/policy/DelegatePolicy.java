@@ -42,7 +42,16 @@ public record DelegatePolicy(
   private static final Pattern ACTION =
       Pattern.compile("\\*|[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*(\\.\\*)?");
 
-  /** Checks the components and copies the list. */
+  /**
+   * Checks the components and copies the list.
+   *
+   * @param id the policy id
+   * @param to the condition the administrator must meet
+   * @param actions the admin actions or wildcard prefixes
+   * @param on the condition the target must meet
+   * @param reportOnly whether the policy is only recorded, never enforced
+   * @param source where the policy was written
+   */
   public DelegatePolicy {
     Policy.checkId(id);
     requireNonNull(to, "to");
@@ -60,7 +69,12 @@ public record DelegatePolicy(
     requireNonNull(source, "source");
   }
 
-  /** Returns a builder for a policy with the given id. */
+  /**
+   * Returns a builder for a policy with the given id.
+   *
+   * @param id the policy id
+   * @return a builder for a policy with the given id
+   */
   public static Builder builder(String id) {
     return new Builder(id);
   }
@@ -70,7 +84,12 @@ public record DelegatePolicy(
     return "delegate";
   }
 
-  /** Returns whether the allow-list covers {@code action}, directly or by a wildcard. */
+  /**
+   * Returns whether the allow-list covers {@code action}, directly or by a wildcard.
+   *
+   * @param action the admin action, such as {@code user.create}
+   * @return whether the allow-list covers {@code action}, directly or by a wildcard
+   */
   public boolean allows(String action) {
     for (String allowed : actions) {
       if (allowed.equals("*") || allowed.equals(action)) {
@@ -97,31 +116,55 @@ public record DelegatePolicy(
       this.id = Policy.checkId(id);
     }
 
-    /** Sets the condition the administrator must meet. */
+    /**
+     * Sets the condition the administrator must meet.
+     *
+     * @param to the condition the administrator must meet
+     * @return this builder
+     */
     public Builder to(Condition to) {
       this.to = requireNonNull(to, "to");
       return this;
     }
 
-    /** Adds allowed actions or wildcard prefixes. */
+    /**
+     * Adds allowed actions or wildcard prefixes.
+     *
+     * @param actions the admin actions or wildcard prefixes
+     * @return this builder
+     */
     public Builder allow(String... actions) {
       this.actions.addAll(Arrays.asList(actions));
       return this;
     }
 
-    /** Sets the condition the target must meet. */
+    /**
+     * Sets the condition the target must meet.
+     *
+     * @param on the condition the target must meet
+     * @return this builder
+     */
     public Builder on(Condition on) {
       this.on = requireNonNull(on, "on");
       return this;
     }
 
-    /** Marks the policy report-only. */
+    /**
+     * Marks the policy report-only.
+     *
+     * @return this builder
+     */
     public Builder reportOnly() {
       this.reportOnly = true;
       return this;
     }
 
-    /** Sets where the policy was written. */
+    /**
+     * Sets where the policy was written.
+     *
+     * @param source where the policy was written
+     * @return this builder
+     */
     public Builder source(SourceRef source) {
       this.source = requireNonNull(source, "source");
       return this;
@@ -130,6 +173,7 @@ public record DelegatePolicy(
     /**
      * Returns the policy.
      *
+     * @return the policy
      * @throws IllegalArgumentException if no action was allowed or one is malformed
      */
     public DelegatePolicy build() {

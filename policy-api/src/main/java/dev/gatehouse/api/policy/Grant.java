@@ -10,7 +10,12 @@ import static java.util.Objects.requireNonNull;
  */
 public record Grant(String app, String role) {
 
-  /** Checks the components. */
+  /**
+   * Checks the components.
+   *
+   * @param app the app id
+   * @param role the role
+   */
   public Grant {
     requireNonNull(app, "app");
     requireNonNull(role, "role");

@@ -17,7 +17,11 @@ public sealed interface Literal {
    * @param value the string
    */
   record Str(String value) implements Literal {
-    /** Checks the value. */
+    /**
+     * Checks the value.
+     *
+     * @param value the value
+     */
     public Str {
       requireNonNull(value, "value");
     }
@@ -69,7 +73,11 @@ public sealed interface Literal {
    * @param value the duration, positive
    */
   record Dur(Duration value) implements Literal {
-    /** Checks the value. */
+    /**
+     * Checks the value.
+     *
+     * @param value the value
+     */
     public Dur {
       requireNonNull(value, "value");
       if (value.isNegative()) {
@@ -90,7 +98,11 @@ public sealed interface Literal {
    * @param name the symbol
    */
   record Symbol(String name) implements Literal {
-    /** Checks the name. */
+    /**
+     * Checks the name.
+     *
+     * @param name the symbol
+     */
     public Symbol {
       requireNonNull(name, "name");
     }
@@ -101,12 +113,22 @@ public sealed interface Literal {
     }
   }
 
-  /** Returns a string literal. */
+  /**
+   * Returns a string literal.
+   *
+   * @param value the value
+   * @return a string literal
+   */
   static Literal of(String value) {
     return new Str(value);
   }
 
-  /** Returns an int literal. */
+  /**
+   * Returns an int literal.
+   *
+   * @param value the value
+   * @return an int literal
+   */
   static Literal of(long value) {
     return new Int(value);
   }

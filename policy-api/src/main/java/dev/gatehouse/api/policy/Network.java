@@ -16,7 +16,12 @@ import java.util.stream.Collectors;
  */
 public record Network(String name, List<IpNetwork> blocks) {
 
-  /** Checks the components and copies the list. */
+  /**
+   * Checks the components and copies the list.
+   *
+   * @param name the network name, or empty for an inline list
+   * @param blocks the CIDR blocks
+   */
   public Network {
     requireNonNull(name, "name");
     blocks = List.copyOf(blocks);
@@ -29,18 +34,30 @@ public record Network(String name, List<IpNetwork> blocks) {
   /**
    * Returns a named network of the given CIDR blocks.
    *
+   * @param name the network name
+   * @param cidrs the CIDR blocks or single addresses
+   * @return a named network of the given CIDR blocks
    * @throws IllegalArgumentException if a block is malformed or there is none
    */
   public static Network of(String name, String... cidrs) {
     return new Network(name, Arrays.stream(cidrs).map(IpNetwork::parse).collect(Collectors.toList()));
   }
 
-  /** Returns an unnamed network of the given CIDR blocks, as written inline in a condition. */
+  /**
+   * Returns an unnamed network of the given CIDR blocks, as written inline in a condition.
+   *
+   * @param cidrs the CIDR blocks or single addresses
+   * @return an unnamed network of the given CIDR blocks, as written inline in a condition
+   */
   public static Network inline(String... cidrs) {
     return of("", cidrs);
   }
 
-  /** Returns whether this network was written inline rather than named. */
+  /**
+   * Returns whether this network was written inline rather than named.
+   *
+   * @return whether this network was written inline rather than named
+   */
   public boolean isInline() {
     return name.isEmpty();
   }

@@ -46,38 +46,70 @@ public final class PolicySet {
     this.byId = Collections.unmodifiableMap(map);
   }
 
-  /** Returns a builder of a set over {@code schema}. */
+  /**
+   * Returns a builder of a set over {@code schema}.
+   *
+   * @param schema the schema the policies are checked against
+   * @return a builder of a set over {@code schema}
+   */
   public static Builder builder(Schema schema) {
     return new Builder(requireNonNull(schema, "schema"));
   }
 
-  /** Returns the schema the policies were checked against. */
+  /**
+   * Returns the schema the policies were checked against.
+   *
+   * @return the schema the policies were checked against
+   */
   public Schema schema() {
     return schema;
   }
 
-  /** Returns the named networks, in declaration order. */
+  /**
+   * Returns the named networks, in declaration order.
+   *
+   * @return the named networks, in declaration order
+   */
   public Map<String, Network> networks() {
     return networks;
   }
 
-  /** Returns the named conditions, in declaration order. */
+  /**
+   * Returns the named conditions, in declaration order.
+   *
+   * @return the named conditions, in declaration order
+   */
   public Map<String, Condition> conditions() {
     return conditions;
   }
 
-  /** Returns all policies, in declaration order. */
+  /**
+   * Returns all policies, in declaration order.
+   *
+   * @return all policies, in declaration order
+   */
   public List<Policy> policies() {
     return policies;
   }
 
-  /** Returns the policies of one kind, such as {@code policies(AssignPolicy.class)}. */
+  /**
+   * Returns the policies of one kind, such as {@code policies(AssignPolicy.class)}.
+   *
+   * @param <T> the policy class
+   * @param kind the policy class
+   * @return the policies of one kind, such as {@code policies(AssignPolicy.class)}
+   */
   public <T extends Policy> List<T> policies(Class<T> kind) {
     return policies.stream().filter(kind::isInstance).map(kind::cast)
         .collect(Collectors.toUnmodifiableList());
   }
 
-  /** Returns the policy with the given id, if there is one. */
+  /**
+   * Returns the policy with the given id, if there is one.
+   *
+   * @param id the policy id
+   * @return the policy with the given id, if there is one
+   */
   public Optional<Policy> policy(String id) {
     return Optional.ofNullable(byId.get(id));
   }
@@ -113,7 +145,12 @@ public final class PolicySet {
       this.schema = schema;
     }
 
-    /** Adds a named network. */
+    /**
+     * Adds a named network.
+     *
+     * @param network the named network
+     * @return this builder
+     */
     public Builder network(Network network) {
       requireNonNull(network, "network");
       if (network.isInline()) {
@@ -123,19 +160,35 @@ public final class PolicySet {
       return this;
     }
 
-    /** Adds a named condition. */
+    /**
+     * Adds a named condition.
+     *
+     * @param name the condition name
+     * @param condition the condition
+     * @return this builder
+     */
     public Builder condition(String name, Condition condition) {
       conditions.put(requireNonNull(name, "name"), requireNonNull(condition, "condition"));
       return this;
     }
 
-    /** Adds a policy. */
+    /**
+     * Adds a policy.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
     public Builder add(Policy policy) {
       policies.add(requireNonNull(policy, "policy"));
       return this;
     }
 
-    /** Adds policies. */
+    /**
+     * Adds policies.
+     *
+     * @param policies the policies
+     * @return this builder
+     */
     public Builder addAll(Iterable<? extends Policy> policies) {
       policies.forEach(this::add);
       return this;
@@ -144,6 +197,7 @@ public final class PolicySet {
     /**
      * Returns the set.
      *
+     * @return the set
      * @throws PolicyValidationException listing every duplicate id and every ill-typed or unknown
      *     attribute in any condition
      */

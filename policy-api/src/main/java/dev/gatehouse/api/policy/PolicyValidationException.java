@@ -12,13 +12,21 @@ public final class PolicyValidationException extends IllegalArgumentException {
   /** The problems, one line each. */
   private final List<String> problems;
 
-  /** Creates the exception for the given problems, at least one. */
+  /**
+   * Creates the exception for the given problems, at least one.
+   *
+   * @param problems the problems, one line each
+   */
   public PolicyValidationException(List<String> problems) {
     super(String.join("\n", problems));
     this.problems = List.copyOf(problems);
   }
 
-  /** Returns every problem found, one lowercase line each. */
+  /**
+   * Returns every problem found, one lowercase line each.
+   *
+   * @return every problem found, one lowercase line each
+   */
   public List<String> problems() {
     return problems;
   }

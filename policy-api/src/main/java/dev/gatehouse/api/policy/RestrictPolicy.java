@@ -34,7 +34,16 @@ public record RestrictPolicy(
     SourceRef source)
     implements Policy {
 
-  /** Checks the components and copies the lists. */
+  /**
+   * Checks the components and copies the lists.
+   *
+   * @param id the policy id
+   * @param apps the apps covered
+   * @param allow the allowed networks
+   * @param when the condition
+   * @param reportOnly whether the policy is only recorded, never enforced
+   * @param source where the policy was written
+   */
   public RestrictPolicy {
     Policy.checkId(id);
     apps = List.copyOf(new TreeSet<>(apps));
@@ -46,7 +55,12 @@ public record RestrictPolicy(
     requireNonNull(source, "source");
   }
 
-  /** Returns a builder for a policy with the given id. */
+  /**
+   * Returns a builder for a policy with the given id.
+   *
+   * @param id the policy id
+   * @return a builder for a policy with the given id
+   */
   public static Builder builder(String id) {
     return new Builder(id);
   }
@@ -56,7 +70,12 @@ public record RestrictPolicy(
     return "restrict";
   }
 
-  /** Returns whether the policy covers a request to {@code app}; empty means sign-in. */
+  /**
+   * Returns whether the policy covers a request to {@code app}; empty means sign-in.
+   *
+   * @param app the app id
+   * @return whether the policy covers a request to {@code app}; empty means sign-in
+   */
   public boolean covers(String app) {
     return apps.isEmpty() || apps.contains(app);
   }
@@ -74,31 +93,55 @@ public record RestrictPolicy(
       this.id = Policy.checkId(id);
     }
 
-    /** Limits the policy to these apps. */
+    /**
+     * Limits the policy to these apps.
+     *
+     * @param apps the apps covered
+     * @return this builder
+     */
     public Builder apps(String... apps) {
       this.apps.addAll(Arrays.asList(apps));
       return this;
     }
 
-    /** Adds allowed networks. */
+    /**
+     * Adds allowed networks.
+     *
+     * @param networks the networks
+     * @return this builder
+     */
     public Builder allow(Network... networks) {
       allow.addAll(Arrays.asList(networks));
       return this;
     }
 
-    /** Sets the condition under which the restriction applies. */
+    /**
+     * Sets the condition under which the restriction applies.
+     *
+     * @param when the condition
+     * @return this builder
+     */
     public Builder when(Condition when) {
       this.when = requireNonNull(when, "when");
       return this;
     }
 
-    /** Marks the policy report-only. */
+    /**
+     * Marks the policy report-only.
+     *
+     * @return this builder
+     */
     public Builder reportOnly() {
       this.reportOnly = true;
       return this;
     }
 
-    /** Sets where the policy was written. */
+    /**
+     * Sets where the policy was written.
+     *
+     * @param source where the policy was written
+     * @return this builder
+     */
     public Builder source(SourceRef source) {
       this.source = requireNonNull(source, "source");
       return this;
@@ -107,6 +150,7 @@ public record RestrictPolicy(
     /**
      * Returns the policy.
      *
+     * @return the policy
      * @throws IllegalArgumentException if no network was allowed
      */
     public RestrictPolicy build() {

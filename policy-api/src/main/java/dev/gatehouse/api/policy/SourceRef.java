@@ -15,7 +15,13 @@ public record SourceRef(String file, int line, int column) {
   /** The location of a policy that was not written in a file. */
   public static final SourceRef NONE = new SourceRef("", 0, 0);
 
-  /** Checks the components. */
+  /**
+   * Checks the components.
+   *
+   * @param file the source name
+   * @param line the 1-based line
+   * @param column the 1-based column
+   */
   public SourceRef {
     requireNonNull(file, "file");
     if (line < 0 || column < 0) {
@@ -23,7 +29,11 @@ public record SourceRef(String file, int line, int column) {
     }
   }
 
-  /** Returns whether the location is known. */
+  /**
+   * Returns whether the location is known.
+   *
+   * @return whether the location is known
+   */
   public boolean isKnown() {
     return line > 0;
   }

@@ -25,7 +25,14 @@ import java.util.stream.Collectors;
  */
 public record TimeWindow(Set<DayOfWeek> days, LocalTime start, LocalTime end, ZoneId zone) {
 
-  /** Checks the components and copies the set. */
+  /**
+   * Checks the components and copies the set.
+   *
+   * @param days the days on which the window opens
+   * @param start the opening time of day
+   * @param end the closing time of day
+   * @param zone the time zone
+   */
   public TimeWindow {
     requireNonNull(start, "start");
     requireNonNull(end, "end");
@@ -36,12 +43,21 @@ public record TimeWindow(Set<DayOfWeek> days, LocalTime start, LocalTime end, Zo
     days = Set.copyOf(EnumSet.copyOf(days));
   }
 
-  /** Returns whether the window wraps past midnight. */
+  /**
+   * Returns whether the window wraps past midnight.
+   *
+   * @return whether the window wraps past midnight
+   */
   public boolean wrapsMidnight() {
     return !end.isAfter(start);
   }
 
-  /** Returns whether {@code instant} falls in the window. */
+  /**
+   * Returns whether {@code instant} falls in the window.
+   *
+   * @param instant the instant to test
+   * @return whether {@code instant} falls in the window
+   */
   public boolean contains(Instant instant) {
     ZonedDateTime local = instant.atZone(zone);
     LocalTime time = local.toLocalTime();
