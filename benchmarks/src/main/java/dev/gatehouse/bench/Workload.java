@@ -139,7 +139,7 @@ public final class Workload {
   private Policy restrict(String id) {
     RestrictPolicy.Builder r = RestrictPolicy.builder(id);
     String app = app();
-    boolean global = random.nextInt(400) == 0;
+    boolean global = random.nextDouble() < globalShare();
     if (!global) {
       r.apps(app);
     }
@@ -164,7 +164,7 @@ public final class Workload {
 
   private Policy authenticate(String id) {
     AuthenticatePolicy.Builder a = AuthenticatePolicy.builder(id);
-    boolean global = random.nextInt(300) == 0;
+    boolean global = random.nextDouble() < globalShare();
     if (!global) {
       a.apps(app());
     }
@@ -190,6 +190,11 @@ public final class Workload {
       a.reportOnly();
     }
     return a.build();
+  }
+
+  /** Tenant-wide policies are few whatever the size: about eight of each kind. */
+  private double globalShare() {
+    return Math.min(1.0 / 50, 8.0 / size);
   }
 
   private Policy delegate(String id) {

@@ -71,6 +71,6 @@ public record Requirement(String policy, Kind kind, List<Factor> factors, Durati
       return "sso [" + policy + "]";
     }
     return "mfa " + factors.stream().map(Factor::id).collect(Collectors.joining(", ", "[", "]"))
-        + " within " + within + " [" + policy + "]";
+        + " within " + dev.gatehouse.api.policy.Durations.format(within) + " [" + policy + "]";
   }
 }

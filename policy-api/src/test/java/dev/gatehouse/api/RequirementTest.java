@@ -15,7 +15,7 @@ final class RequirementTest {
     Requirement requirement = Requirement.mfa("admins-strong",
         List.of(Factor.WEBAUTHN, Factor.TOTP), Duration.ofHours(8));
 
-    assertThat(requirement).hasToString("mfa [webauthn, totp] within PT8H [admins-strong]");
+    assertThat(requirement).hasToString("mfa [webauthn, totp] within 8h [admins-strong]");
     assertThat(requirement.kind()).isEqualTo(Requirement.Kind.MFA);
   }
 

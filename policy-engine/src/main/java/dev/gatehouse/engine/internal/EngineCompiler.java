@@ -37,12 +37,16 @@ public final class EngineCompiler {
     Schema schema = set.schema();
     NetworkTable networks = NetworkTable.of(networksOf(set));
     ConditionCompiler compiler = new ConditionCompiler(schema, networks);
-    Guards guards = new Guards(schema, compiler);
     int n = table.size();
+    List<Condition> conditions = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      conditions.add(condition(table.policy(i)));
+    }
+    Guards guards = new Guards(schema, compiler, conditions);
     CompiledPolicy[] compiled = new CompiledPolicy[n];
     List<Guards.@Nullable Guard> guardOf = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      Condition c = condition(table.policy(i));
+      Condition c = conditions.get(i);
       compiled[i] = new CompiledPolicy(table.policy(i), compiler.compile(c), compiler);
       guardOf.add(guards.of(c));
     }

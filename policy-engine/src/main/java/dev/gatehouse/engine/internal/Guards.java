@@ -7,7 +7,10 @@ import dev.gatehouse.api.policy.Condition;
 import dev.gatehouse.api.policy.ConditionChecker;
 import dev.gatehouse.api.policy.Literal;
 import dev.gatehouse.api.policy.Operator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.function.LongPredicate;
@@ -40,10 +43,52 @@ final class Guards {
 
   private final Schema schema;
   private final ConditionCompiler compiler;
+  /** Distinct constants compared with each slot across the set: a proxy for its domain size. */
+  private final Map<Integer, Set<Object>> constants = new HashMap<>();
 
-  Guards(Schema schema, ConditionCompiler compiler) {
+  Guards(Schema schema, ConditionCompiler compiler, Iterable<Condition> all) {
     this.schema = schema;
     this.compiler = compiler;
+    all.forEach(this::count);
+  }
+
+  private void count(Condition c) {
+    if (c instanceof Condition.And and) {
+      and.operands().forEach(this::count);
+    } else if (c instanceof Condition.Or or) {
+      or.operands().forEach(this::count);
+    } else if (c instanceof Condition.Not not) {
+      count(not.operand());
+    } else if (c instanceof Condition.Named named) {
+      count(named.body());
+    } else if (!(c instanceof Condition.Always)) {
+      Set<Object> values = constants.computeIfAbsent(
+          schema.slot(ConditionChecker.attributeOf(c)), k -> new HashSet<>());
+      if (c instanceof Condition.Compare cmp) {
+        values.add(cmp.value());
+      } else if (c instanceof Condition.In in) {
+        values.addAll(in.values());
+      } else if (c instanceof Condition.Contains contains) {
+        values.addAll(contains.values());
+      }
+    }
+  }
+
+  /**
+   * Estimates how likely a request is to hit a guard: per key, one over the number of distinct
+   * constants its attribute is compared with (a set attribute holds several values, so three
+   * times that), summed.
+   */
+  private double cost(Guard g) {
+    double cost = 0;
+    for (Key k : g.keys()) {
+      AttributeType type = schema.attribute(k.slot()).type();
+      int domain = type.kind() == AttributeType.Kind.ORDERED ? type.symbols().size()
+          : type.kind() == AttributeType.Kind.BOOL ? 2
+          : Math.max(2, constants.getOrDefault(k.slot(), Set.of()).size());
+      cost += Math.min(1.0, (type.kind() == AttributeType.Kind.SET ? 3.0 : 1.0) / domain);
+    }
+    return cost;
   }
 
   @Nullable Guard of(Condition c) {
@@ -65,13 +110,15 @@ final class Guards {
     return leaf(c, positive);
   }
 
-  /** A conjunction is guarded by any one operand's guard; the one with fewest keys is best. */
+  /** A conjunction is guarded by any one operand's guard; the least likely to hit is best. */
   private @Nullable Guard best(List<Condition> operands, boolean positive) {
     Guard best = null;
+    double bestCost = Double.MAX_VALUE;
     for (Condition o : operands) {
       Guard g = guard(o, positive);
-      if (g != null && (best == null || g.keys().size() < best.keys().size())) {
+      if (g != null && cost(g) < bestCost) {
         best = g;
+        bestCost = cost(g);
       }
     }
     return best;
