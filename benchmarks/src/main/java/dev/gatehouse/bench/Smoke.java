@@ -1,0 +1,64 @@
+package dev.gatehouse.bench;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * A smoke pass of every benchmark for CI: tiny warm-up and measurement, one fork, so that a
+ * broken benchmark fails the build. Timings are printed, never asserted (CI machines are
+ * shared); allocation is deterministic, so evaluate at 10,000 policies must allocate nothing on
+ * the path that returns a shared decision.
+ *
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.gatehouse.bench.Smoke}
+ */
+public final class Smoke {
+
+  /** Allocation per evaluate above which the smoke pass fails: JMH's own noise stays far below, one real object is 16 B or more. */
+  static final double MAX_BYTES_PER_EVALUATE = 8.0;
+
+  private Smoke() {}
+
+  /** Runs the smoke pass; exits 1 if a benchmark fails or evaluate allocates. */
+  public static void main(String[] args) throws RunnerException {
+    Options options = new OptionsBuilder()
+        .include(EvaluateBenchmark.class.getName())
+        .include(CompileBenchmark.class.getName())
+        .param("policies", "100", "10000")
+        .warmupIterations(1)
+        .warmupTime(TimeValue.milliseconds(300))
+        .measurementIterations(2)
+        .measurementTime(TimeValue.milliseconds(300))
+        .forks(1)
+        .addProfiler(GCProfiler.class)
+        .shouldFailOnError(true)
+        .build();
+    Collection<RunResult> results = new Runner(options).run();
+    List<String> problems = new ArrayList<>();
+    for (RunResult run : results) {
+      String name = run.getParams().getBenchmark();
+      String size = run.getParams().getParam("policies");
+      Result<?> allocation = run.getSecondaryResults().get("gc.alloc.rate.norm");
+      if (name.contains("EvaluateBenchmark") && "10000".equals(size)
+          && (allocation == null || allocation.getScore() > MAX_BYTES_PER_EVALUATE)) {
+        problems.add(name + " at " + size + " policies allocates "
+            + (allocation == null ? "an unknown amount" : allocation.getScore() + " B/op"));
+      }
+    }
+    if (results.size() != 6) {
+      problems.add("expected 6 benchmark runs, got " + results.size());
+    }
+    problems.forEach(p -> System.err.println("smoke: " + p));
+    System.out.println(problems.isEmpty() ? "smoke: every benchmark ran; evaluate allocates nothing"
+        : "smoke: failed");
+    System.exit(problems.isEmpty() ? 0 : 1);
+  }
+}
