@@ -49,13 +49,15 @@ final class PolicyLowering {
     ok &= when != null;
     SourceRef source = new SourceRef(r.source().name(), r.source().line(p.span().start()),
         r.source().column(p.span().start()));
-    Policy policy = switch (p.kind().text()) {
-      case "assign" -> assign(p, clauses, when, source, r);
-      case "restrict" -> restrict(p, clauses, when, source, r);
-      case "authenticate" -> authenticate(p, clauses, when, source, r);
-      default -> delegate(p, clauses, source, r);
+    // The kind's own checks run even when the id or clauses are wrong, so that all are reported;
+    // a null condition tells them not to build the policy.
+    Condition checked = ok ? when : null;
+    return switch (p.kind().text()) {
+      case "assign" -> assign(p, clauses, checked, source, r);
+      case "restrict" -> restrict(p, clauses, checked, source, r);
+      case "authenticate" -> authenticate(p, clauses, checked, source, r);
+      default -> delegate(p, clauses, ok, source, r);
     };
-    return ok ? policy : null;
   }
 
   private boolean checkId(Ast.PolicyDecl p, Reporter r) {
@@ -136,7 +138,8 @@ final class PolicyLowering {
         p.reportOnly(), source);
   }
 
-  private @Nullable Policy delegate(Ast.PolicyDecl p, Clauses c, SourceRef source, Reporter r) {
+  private @Nullable Policy delegate(
+      Ast.PolicyDecl p, Clauses c, boolean ok, SourceRef source, Reporter r) {
     Condition to = c.condition("to", lowering, r);
     Condition on = c.condition("on", lowering, r);
     Ast.AllowActionsClause allow = c.one(Ast.AllowActionsClause.class);
@@ -147,7 +150,7 @@ final class PolicyLowering {
         Warnings.neverMatches(p, c.first(keyword), cond, r);
       }
     }
-    if (to == null || on == null || actions == null) {
+    if (!ok || to == null || on == null || actions == null) {
       return null;
     }
     return new DelegatePolicy(p.id().value(), to, actions, on, p.reportOnly(), source);
