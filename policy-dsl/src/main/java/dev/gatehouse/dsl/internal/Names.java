@@ -5,6 +5,7 @@ import dev.gatehouse.api.policy.Condition;
 import dev.gatehouse.api.policy.Network;
 import dev.gatehouse.dsl.DiagnosticCode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,6 +27,7 @@ final class Names {
   private final Map<String, Network> networks = new LinkedHashMap<>();
   private final Map<String, Declared<Ast.ConditionDecl>> conditionDecls = new LinkedHashMap<>();
   private final Map<String, Condition> conditions = new LinkedHashMap<>();
+  private final Map<String, Integer> depths = new HashMap<>();
   private final Set<String> failed = new HashSet<>();
   private final Set<String> visiting = new LinkedHashSet<>();
   private @Nullable ExprLowering lowering;
@@ -109,12 +111,32 @@ final class Names {
     visiting.add(name);
     body = lowering.lower(declared.decl().body(), declared.reporter());
     visiting.remove(name);
+    int nesting = body == null ? 0 : 1 + nesting(body);
+    if (nesting > ExprParser.MAX_DEPTH) {
+      declared.reporter().error(DiagnosticCode.NESTING_TOO_DEEP, declared.decl().name().span(),
+          "condition `" + name + "` nests named conditions more than " + ExprParser.MAX_DEPTH
+              + " levels deep", "inline some of them");
+      body = null;
+    }
     if (body == null) {
       failed.add(name);
       return null;
     }
     conditions.put(name, body);
+    depths.put(name, nesting);
     return new Condition.Named(name, body);
+  }
+
+  /** Returns how deeply named conditions nest in {@code c}, using the depths already known. */
+  private int nesting(Condition c) {
+    if (c instanceof Condition.Named named) {
+      return depths.getOrDefault(named.name(), 0);
+    } else if (c instanceof Condition.Not not) {
+      return nesting(not.operand());
+    }
+    List<Condition> operands = c instanceof Condition.And and ? and.operands()
+        : c instanceof Condition.Or or ? or.operands() : List.of();
+    return operands.stream().mapToInt(this::nesting).max().orElse(0);
   }
 
   private void reportCycle(Ast.Name ref, Reporter r) {
