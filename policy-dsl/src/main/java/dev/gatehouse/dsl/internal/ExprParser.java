@@ -139,14 +139,29 @@ final class ExprParser {
 
   private Ast.Test inTest() {
     Token open = in.peek();
-    if (open.kind() == Kind.LBRACKET) {
-      List<Ast.Lit> values = in.list(this::literal);
-      if (!in.at(Kind.COMMA)) {
-        return new Ast.InList(in.spanFrom(open.span()), values);
-      }
-      throw in.fail("expected a network name after a list, or nothing");
+    if (open.kind() != Kind.LBRACKET) {
+      return new Ast.InNetworks(netRefs());
     }
-    return new Ast.InNetworks(netRefs());
+    List<Ast.Lit> values = in.list(this::literal);
+    Span span = in.spanFrom(open.span());
+    if (!in.at(Kind.COMMA)) {
+      return new Ast.InList(span, values);
+    }
+    // A list followed by more networks is a list of blocks: `in [10.0.0.0/8], office`.
+    List<Ast.Name> blocks = new ArrayList<>();
+    for (Ast.Lit value : values) {
+      if (!(value instanceof Ast.Addr || value instanceof Ast.Int)) {
+        in.reporter().error(DiagnosticCode.UNEXPECTED_TOKEN, value.span(),
+            "expected an address or CIDR block, found " + Printer.literal(value));
+        throw new Cursor.Recover();
+      }
+      blocks.add(new Ast.Name(Printer.literal(value), value.span()));
+    }
+    in.next();
+    List<Ast.NetRef> refs = new ArrayList<>();
+    refs.add(new Ast.NetInline(new Ast.CidrList(span, blocks)));
+    refs.addAll(netRefs());
+    return new Ast.InNetworks(refs);
   }
 
   // netRefs = netRef { "," netRef } ; netRef = NAME | "[" cidr, ... "]"
