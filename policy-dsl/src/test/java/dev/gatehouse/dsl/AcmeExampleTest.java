@@ -16,7 +16,6 @@ import dev.gatehouse.api.policy.Operator;
 import dev.gatehouse.api.policy.PolicySet;
 import dev.gatehouse.api.policy.RestrictPolicy;
 import dev.gatehouse.api.policy.SourceRef;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -97,11 +96,5 @@ final class AcmeExampleTest {
     assertThat(hr.actions()).containsExactly("user.create", "user.reset_mfa", "user.update");
     assertThat(hr.on()).isEqualTo(
         new Condition.Compare("target.department", Operator.NE, new Literal.Str("Executive")));
-  }
-
-  @Test
-  void acmeExample_inDocs_isTheExampleFile() throws Exception {
-    String docs = Files.readString(Path.of("..", "docs", "language.md"));
-    assertThat(docs).contains(Files.readString(ACME));
   }
 }
