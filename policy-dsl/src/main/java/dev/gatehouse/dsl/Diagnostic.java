@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One problem found in policy text: an error, which keeps the text from becoming a policy set, or
- * a warning, which does not.
+ * One problem found in policy text: an error, which keeps the text from becoming a policy set, or a
+ * warning, which does not.
  *
  * <p>{@link #render()} gives the one format every Gatehouse tool shows:
  *
@@ -130,9 +130,9 @@ public final class Diagnostic {
   }
 
   /**
-   * Returns the diagnostic in the house format: the heading, the source line with a caret under
-   * the span, and the help line if there is one. Lines are separated by {@code \n}; there is no
-   * final newline.
+   * Returns the diagnostic in the house format: the heading, the source line with a caret under the
+   * span, and the help line if there is one. Lines are separated by {@code \n}; there is no final
+   * newline.
    */
   public String render() {
     StringBuilder sb = new StringBuilder();
@@ -185,7 +185,16 @@ public final class Diagnostic {
   /** Returns the heading line, such as {@code error[unknown-attribute]: a.policy:3:8: ...}. */
   @Override
   public String toString() {
-    return severity.label() + "[" + code.code() + "]: " + source + ":" + line + ":" + column
-        + ": " + message;
+    return severity.label()
+        + "["
+        + code.code()
+        + "]: "
+        + source
+        + ":"
+        + line
+        + ":"
+        + column
+        + ": "
+        + message;
   }
 }

@@ -45,7 +45,9 @@ public final class ParseResult {
 
   /** Returns the errors only. */
   public List<Diagnostic> errors() {
-    return diagnostics.stream().filter(Diagnostic::isError).collect(Collectors.toUnmodifiableList());
+    return diagnostics.stream()
+        .filter(Diagnostic::isError)
+        .collect(Collectors.toUnmodifiableList());
   }
 
   /** Returns the warnings only. */
@@ -81,7 +83,10 @@ public final class ParseResult {
 
   @Override
   public String toString() {
-    return "ParseResult{" + (policySet == null ? "no policy set" : policySet) + ", "
-        + diagnostics.size() + " diagnostics}";
+    return "ParseResult{"
+        + (policySet == null ? "no policy set" : policySet)
+        + ", "
+        + diagnostics.size()
+        + " diagnostics}";
   }
 }

@@ -57,14 +57,15 @@ public final class PolicyDsl {
     requireNonNull(sources, "sources");
     requireNonNull(schema, "schema");
     Map<String, String> copy = new LinkedHashMap<>();
-    sources.forEach((name, text) ->
-        copy.put(requireNonNull(name, "source name"), requireNonNull(text, "text of " + name)));
+    sources.forEach(
+        (name, text) ->
+            copy.put(requireNonNull(name, "source name"), requireNonNull(text, "text of " + name)));
     return Frontend.parse(copy, schema);
   }
 
   /**
-   * Loads a {@code .policy} file, or every {@code *.policy} file directly in a directory, sorted
-   * by name; each diagnostic names its file as the path is written.
+   * Loads a {@code .policy} file, or every {@code *.policy} file directly in a directory, sorted by
+   * name; each diagnostic names its file as the path is written.
    *
    * @throws UncheckedIOException if the path cannot be read
    */
@@ -73,8 +74,12 @@ public final class PolicyDsl {
     List<Path> files = new ArrayList<>();
     if (Files.isDirectory(path)) {
       try (Stream<Path> entries = Files.list(path)) {
-        files.addAll(entries.filter(p -> p.getFileName().toString().endsWith(".policy"))
-            .filter(Files::isRegularFile).sorted().collect(Collectors.toList()));
+        files.addAll(
+            entries
+                .filter(p -> p.getFileName().toString().endsWith(".policy"))
+                .filter(Files::isRegularFile)
+                .sorted()
+                .collect(Collectors.toList()));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot list `" + path + "`", e);
       }

@@ -5,11 +5,11 @@ import static java.util.Objects.requireNonNull;
 import dev.gatehouse.dsl.internal.Frontend;
 
 /**
- * Writes policy text in the canonical layout: one declaration or clause per line, two-space
- * indent, single spaces around operators, a blank line between declarations (consecutive {@code
- * network} and {@code condition} lines stay together). Comments are kept, each on its own line
- * before what follows it. Formatting is idempotent, and the formatted text parses to the same
- * policy set as the original.
+ * Writes policy text in the canonical layout: one declaration or clause per line, two-space indent,
+ * single spaces around operators, a blank line between declarations (consecutive {@code network}
+ * and {@code condition} lines stay together). Comments are kept, each on its own line before what
+ * follows it. Formatting is idempotent, and the formatted text parses to the same policy set as the
+ * original.
  *
  * <pre>{@code
  * String tidy = PolicyFormatter.format("acme.policy", Files.readString(path));

@@ -48,17 +48,24 @@ final class AcmeExampleTest {
     assertThat(set.networks()).containsOnlyKeys("office", "vpn", "tor_exits");
     assertThat(set.networks().get("office")).isEqualTo(OFFICE);
     assertThat(set.conditions().get("finance")).isEqualTo(FINANCE.body());
-    assertThat(set.policies()).extracting(p -> p.id()).containsExactly("finance-books",
-        "everyone-mail", "payroll-from-office", "admins-strong", "risky-sign-in", "block-tor",
-        "hr-helpdesk");
+    assertThat(set.policies())
+        .extracting(p -> p.id())
+        .containsExactly(
+            "finance-books",
+            "everyone-mail",
+            "payroll-from-office",
+            "admins-strong",
+            "risky-sign-in",
+            "block-tor",
+            "hr-helpdesk");
   }
 
   @Test
   void load_acmeExample_assignPolicyHasGrantConditionAndSource() {
     AssignPolicy books = (AssignPolicy) set.policy("finance-books").orElseThrow();
     assertThat(books.grants()).containsExactly(new Grant("books", "accountant"));
-    assertThat(books.when()).isEqualTo(
-        Condition.and(FINANCE, Condition.in("user.country", "FR", "BE")));
+    assertThat(books.when())
+        .isEqualTo(Condition.and(FINANCE, Condition.in("user.country", "FR", "BE")));
     assertThat(books.reportOnly()).isFalse();
     assertThat(books.source()).isEqualTo(new SourceRef(ACME.toString(), 13, 1));
   }
@@ -68,7 +75,8 @@ final class AcmeExampleTest {
     RestrictPolicy payroll = (RestrictPolicy) set.policy("payroll-from-office").orElseThrow();
     assertThat(payroll.apps()).containsExactly("books", "payroll");
     assertThat(payroll.allow()).containsExactly(OFFICE, VPN);
-    assertThat(payroll.when()).isEqualTo(Condition.not(Condition.contains("user.roles", "auditor")));
+    assertThat(payroll.when())
+        .isEqualTo(Condition.not(Condition.contains("user.roles", "auditor")));
   }
 
   @Test
@@ -76,8 +84,11 @@ final class AcmeExampleTest {
     AuthenticatePolicy strong = (AuthenticatePolicy) set.policy("admins-strong").orElseThrow();
     assertThat(strong.mfa()).containsExactly(Factor.TOTP, Factor.WEBAUTHN);
     assertThat(strong.within()).isEqualTo(Duration.ofHours(8));
-    assertThat(strong.when()).isEqualTo(Condition.or(Condition.contains("user.roles", "sysadmin"),
-        Condition.eq("user.department", "Payroll")));
+    assertThat(strong.when())
+        .isEqualTo(
+            Condition.or(
+                Condition.contains("user.roles", "sysadmin"),
+                Condition.eq("user.department", "Payroll")));
     AuthenticatePolicy risky = (AuthenticatePolicy) set.policy("risky-sign-in").orElseThrow();
     assertThat(risky.when()).isEqualTo(Condition.compare("risk.level", Operator.GE, "high"));
     assertThat(risky.within()).isEqualTo(Duration.ofMinutes(15));
@@ -85,8 +96,11 @@ final class AcmeExampleTest {
     assertThat(tor.block()).isTrue();
     assertThat(tor.reportOnly()).isTrue();
     assertThat(tor.mfa()).isEmpty();
-    assertThat(tor.when()).isEqualTo(new Condition.InNetwork("request.ip",
-        List.of(new Network("tor_exits", List.of(IpNetwork.parse("192.0.2.0/24"))))));
+    assertThat(tor.when())
+        .isEqualTo(
+            new Condition.InNetwork(
+                "request.ip",
+                List.of(new Network("tor_exits", List.of(IpNetwork.parse("192.0.2.0/24"))))));
   }
 
   @Test
@@ -94,7 +108,8 @@ final class AcmeExampleTest {
     DelegatePolicy hr = (DelegatePolicy) set.policy("hr-helpdesk").orElseThrow();
     assertThat(hr.to()).isEqualTo(Condition.contains("user.roles", "hr-manager"));
     assertThat(hr.actions()).containsExactly("user.create", "user.reset_mfa", "user.update");
-    assertThat(hr.on()).isEqualTo(
-        new Condition.Compare("target.department", Operator.NE, new Literal.Str("Executive")));
+    assertThat(hr.on())
+        .isEqualTo(
+            new Condition.Compare("target.department", Operator.NE, new Literal.Str("Executive")));
   }
 }

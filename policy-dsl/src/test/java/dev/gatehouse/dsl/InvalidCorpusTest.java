@@ -52,7 +52,9 @@ final class InvalidCorpusTest {
 
   private static List<Path> cases() throws IOException {
     try (Stream<Path> files = Files.list(DIR)) {
-      return files.filter(p -> p.toString().endsWith(".policy")).sorted()
+      return files
+          .filter(p -> p.toString().endsWith(".policy"))
+          .sorted()
           .collect(Collectors.toList());
     }
   }

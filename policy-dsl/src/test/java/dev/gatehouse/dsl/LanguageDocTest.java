@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The examples of docs/language.md: each policy block parses without error, and a block followed
- * by a block of diagnostics renders exactly those diagnostics.
+ * The examples of docs/language.md: each policy block parses without error, and a block followed by
+ * a block of diagnostics renders exactly those diagnostics.
  */
 final class LanguageDocTest {
 
@@ -54,7 +54,8 @@ final class LanguageDocTest {
       assertThat(PolicyDsl.parse("doc.policy", block).errors()).as(block).isEmpty();
       return;
     }
-    String name = next.substring(next.indexOf("]: ") + 3, next.indexOf(':', next.indexOf("]: ") + 3));
+    String name =
+        next.substring(next.indexOf("]: ") + 3, next.indexOf(':', next.indexOf("]: ") + 3));
     assertThat(PolicyDsl.parse(name, block).render()).isEqualTo(next);
   }
 

@@ -46,30 +46,37 @@ final class PolicyFormatterTest {
   @Test
   void format_messyFile_givesCanonicalLayout() throws IOException {
     String formatted = PolicyFormatter.format("messy.policy", Files.readString(MESSY));
-    assertThat(formatted).isEqualTo(
-        Files.readString(Path.of("src/test/resources/format/messy.formatted")));
+    assertThat(formatted)
+        .isEqualTo(Files.readString(Path.of("src/test/resources/format/messy.formatted")));
   }
 
   @Test
   void format_acmeExample_keepsItsComment() throws IOException {
-    String formatted = PolicyFormatter.format("acme.policy", Files.readString(AcmeExampleTest.ACME));
+    String formatted =
+        PolicyFormatter.format("acme.policy", Files.readString(AcmeExampleTest.ACME));
     assertThat(formatted).startsWith("# Acme Corp access policies\nschema {\n");
-    assertThat(formatted).contains("network office = [203.0.113.0/24, 2001:db8:10::/48]\n"
-        + "network vpn = [198.51.100.7]\n");
+    assertThat(formatted)
+        .contains(
+            "network office = [203.0.113.0/24, 2001:db8:10::/48]\n"
+                + "network vpn = [198.51.100.7]\n");
   }
 
   @Test
   void format_syntaxError_throwsWithDiagnostics() {
     assertThatThrownBy(() -> PolicyFormatter.format("bad.policy", "assign {"))
-        .isInstanceOfSatisfying(PolicySyntaxException.class, e -> assertThat(e.diagnostics())
-            .extracting(Diagnostic::toString)
-            .isEqualTo(List.of("error[unexpected-token]: bad.policy:1:8: expected a policy id in"
-                + " quotes, found `{`")));
+        .isInstanceOfSatisfying(
+            PolicySyntaxException.class,
+            e ->
+                assertThat(e.diagnostics())
+                    .extracting(Diagnostic::toString)
+                    .isEqualTo(
+                        List.of(
+                            "error[unexpected-token]: bad.policy:1:8: expected a policy id in"
+                                + " quotes, found `{`")));
   }
 
   @Test
   void format_unknownNames_stillFormats() {
-    assertThat(PolicyFormatter.format("n.policy", "condition  a=b"))
-        .isEqualTo("condition a = b\n");
+    assertThat(PolicyFormatter.format("n.policy", "condition  a=b")).isEqualTo("condition a = b\n");
   }
 }

@@ -36,8 +36,9 @@ final class Ast {
   record ConditionDecl(Span span, Name name, Expr body) implements Decl {}
 
   /** A policy of any kind; {@code close} is the offset of its closing brace. */
-  record PolicyDecl(Span span, Name kind, Str id, boolean reportOnly, List<Clause> clauses,
-      int close) implements Decl {}
+  record PolicyDecl(
+      Span span, Name kind, Str id, boolean reportOnly, List<Clause> clauses, int close)
+      implements Decl {}
 
   /** {@code [cidr, ...]}: addresses and CIDR blocks as written. */
   record CidrList(Span span, List<Name> items) {}
@@ -140,8 +141,9 @@ final class Ast {
   record Affix(boolean suffix, Str value) implements Test {}
 
   /** {@code during days hh:mm-hh:mm in "zone"}; {@code shorthand} replaces the day list. */
-  record During(Span span, @Nullable Name shorthand, List<Name> days, Name start, Name end,
-      Str zone) implements Test {}
+  record During(
+      Span span, @Nullable Name shorthand, List<Name> days, Name start, Name end, Str zone)
+      implements Test {}
 
   /** A constant. */
   sealed interface Lit permits Str, Int, Dur, Bool, Sym, Addr {

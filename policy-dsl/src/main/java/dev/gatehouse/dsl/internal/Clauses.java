@@ -47,33 +47,43 @@ final class Clauses {
       String k = keyword(c);
       if (!k.equals("app") && seen.putIfAbsent(k, c) != null) {
         ok = false;
-        reporter.error(DiagnosticCode.DUPLICATE_CLAUSE, c.span(),
+        reporter.error(
+            DiagnosticCode.DUPLICATE_CLAUSE,
+            c.span(),
             "`" + k + "` appears twice in " + name(),
             c instanceof Ast.ExprClause ? "combine the conditions with `and`" : "remove one");
       }
     }
     String kind = policy.kind().text();
-    ok &= switch (kind) {
-      case "assign" -> require("app", "app \"name\" role \"role\"");
-      case "restrict" -> require("allow from", "allow from NETWORK");
-      case "delegate" -> require("to", "to CONDITION") & require("allow", "allow [ACTION, ...]");
-      default -> authenticateClauses();
-    };
+    ok &=
+        switch (kind) {
+          case "assign" -> require("app", "app \"name\" role \"role\"");
+          case "restrict" -> require("allow from", "allow from NETWORK");
+          case "delegate" ->
+              require("to", "to CONDITION") & require("allow", "allow [ACTION, ...]");
+          default -> authenticateClauses();
+        };
     return ok;
   }
 
   private boolean authenticateClauses() {
     Ast.Clause block = first("block");
-    Ast.Clause require = policy.clauses().stream()
-        .filter(c -> keyword(c).startsWith("require")).findFirst().orElse(null);
+    Ast.Clause require =
+        policy.clauses().stream()
+            .filter(c -> keyword(c).startsWith("require"))
+            .findFirst()
+            .orElse(null);
     if (block == null && require == null) {
-      missing("`block` or `require`", "add `block`, `require mfa [...] within ...` or "
-          + "`require sso`");
+      missing(
+          "`block` or `require`",
+          "add `block`, `require mfa [...] within ...` or " + "`require sso`");
       return false;
     }
     if (block != null && require != null) {
       Ast.Clause later = block.span().start() > require.span().start() ? block : require;
-      reporter.error(DiagnosticCode.CONFLICTING_CLAUSES, later.span(),
+      reporter.error(
+          DiagnosticCode.CONFLICTING_CLAUSES,
+          later.span(),
           "`block` cannot be combined with `require` in " + name(),
           "a blocked request is denied outright; remove one of them");
       return false;
@@ -90,8 +100,11 @@ final class Clauses {
   }
 
   private void missing(String what, String help) {
-    reporter.error(DiagnosticCode.MISSING_CLAUSE, policy.kind().span().to(policy.id().span()),
-        name() + " has no " + what + " clause", help);
+    reporter.error(
+        DiagnosticCode.MISSING_CLAUSE,
+        policy.kind().span().to(policy.id().span()),
+        name() + " has no " + what + " clause",
+        help);
   }
 
   private String name() {
@@ -100,7 +113,9 @@ final class Clauses {
 
   /** Returns the first clause with the keyword, or null. */
   Ast.@Nullable Clause first(String keyword) {
-    return policy.clauses().stream().filter(c -> keyword(c).equals(keyword)).findFirst()
+    return policy.clauses().stream()
+        .filter(c -> keyword(c).equals(keyword))
+        .findFirst()
         .orElse(null);
   }
 
@@ -112,7 +127,9 @@ final class Clauses {
 
   /** Returns the clauses of a type, in order. */
   <T extends Ast.Clause> List<T> all(Class<T> type) {
-    return policy.clauses().stream().filter(type::isInstance).map(type::cast)
+    return policy.clauses().stream()
+        .filter(type::isInstance)
+        .map(type::cast)
         .collect(Collectors.toList());
   }
 

@@ -83,7 +83,9 @@ final class Cursor {
     return next();
   }
 
-  /** Reports {@code expected ..., found ...} at the next token and returns the exception to throw. */
+  /**
+   * Reports {@code expected ..., found ...} at the next token and returns the exception to throw.
+   */
   Recover fail(String expected) {
     return fail(expected, null);
   }
@@ -91,11 +93,14 @@ final class Cursor {
   /** As {@link #fail(String)}, suggesting the nearest of {@code words} to a misspelt word. */
   Recover fail(String expected, @Nullable List<String> words) {
     Token t = peek();
-    String help = t.kind() == Kind.IDENT && words != null
-        ? Suggestions.nearest(t.text(), words).map(s -> "did you mean `" + s + "`?").orElse(null)
-        : null;
-    reporter.error(DiagnosticCode.UNEXPECTED_TOKEN, t.span(),
-        expected + ", found " + t.describe(), help);
+    String help =
+        t.kind() == Kind.IDENT && words != null
+            ? Suggestions.nearest(t.text(), words)
+                .map(s -> "did you mean `" + s + "`?")
+                .orElse(null)
+            : null;
+    reporter.error(
+        DiagnosticCode.UNEXPECTED_TOKEN, t.span(), expected + ", found " + t.describe(), help);
     return new Recover();
   }
 
@@ -109,8 +114,11 @@ final class Cursor {
     }
     do {
       if (items.size() == MAX_LIST) {
-        reporter.error(DiagnosticCode.LIST_TOO_LONG, open.span(),
-            "list has more than " + MAX_LIST + " items", "split it, or name parts of it");
+        reporter.error(
+            DiagnosticCode.LIST_TOO_LONG,
+            open.span(),
+            "list has more than " + MAX_LIST + " items",
+            "split it, or name parts of it");
         throw new Recover();
       }
       items.add(item.get());

@@ -15,9 +15,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Lowers expressions to model conditions, resolving names and checking types with the model's
- * own {@link ConditionChecker}. Every method returns null after reporting an error, and carries
- * on with the siblings so that all errors are found.
+ * Lowers expressions to model conditions, resolving names and checking types with the model's own
+ * {@link ConditionChecker}. Every method returns null after reporting an error, and carries on with
+ * the siblings so that all errors are found.
  */
 final class ExprLowering {
 
@@ -68,8 +68,8 @@ final class ExprLowering {
     String name = leaf.attribute().text();
     Attribute attribute = schema.attribute(name).orElse(null);
     if (attribute == null) {
-      r.modelError(DiagnosticCode.UNKNOWN_ATTRIBUTE, leaf.attribute().span(),
-          schema.unknownMessage(name));
+      r.modelError(
+          DiagnosticCode.UNKNOWN_ATTRIBUTE, leaf.attribute().span(), schema.unknownMessage(name));
       return null;
     }
     Condition c = build(leaf, attribute, r);
@@ -81,8 +81,10 @@ final class ExprLowering {
       return c;
     }
     if (problem.contains("` is not a value of `")) {
-      DiagnosticCode code = attribute.type().equals(AttributeType.FACTOR_SET)
-          ? DiagnosticCode.UNKNOWN_FACTOR : DiagnosticCode.UNKNOWN_SYMBOL;
+      DiagnosticCode code =
+          attribute.type().equals(AttributeType.FACTOR_SET)
+              ? DiagnosticCode.UNKNOWN_FACTOR
+              : DiagnosticCode.UNKNOWN_SYMBOL;
       r.modelError(code, symbolSpan(leaf, problem), problem);
     } else {
       r.modelError(DiagnosticCode.TYPE_MISMATCH, leaf.span(), problem);
@@ -140,7 +142,10 @@ final class ExprLowering {
   private @Nullable Condition inList(
       Ast.Leaf leaf, Ast.InList in, Attribute attribute, Reporter r) {
     if (in.values().isEmpty()) {
-      r.error(DiagnosticCode.EMPTY_LIST, in.span(), "`in` needs at least one value",
+      r.error(
+          DiagnosticCode.EMPTY_LIST,
+          in.span(),
+          "`in` needs at least one value",
           "an empty list matches nothing");
       return null;
     }
@@ -151,8 +156,14 @@ final class ExprLowering {
     List<Ast.Name> items = new ArrayList<>();
     for (Ast.Lit lit : in.values()) {
       if (!(lit instanceof Ast.Addr || lit instanceof Ast.Int)) {
-        r.error(DiagnosticCode.TYPE_MISMATCH, lit.span(),
-            "`" + attribute.name() + "` is an ip, but " + Printer.literal(lit) + " is not an address",
+        r.error(
+            DiagnosticCode.TYPE_MISMATCH,
+            lit.span(),
+            "`"
+                + attribute.name()
+                + "` is an ip, but "
+                + Printer.literal(lit)
+                + " is not an address",
             "list addresses or CIDR blocks, such as `[10.0.0.0/8]`");
         return null;
       }
@@ -189,10 +200,14 @@ final class ExprLowering {
     String text = ((Ast.Addr) lit).text();
     String name = attribute.name();
     if (attribute.type().kind() == AttributeType.Kind.IP) {
-      r.modelError(DiagnosticCode.TYPE_MISMATCH, lit.span(),
+      r.modelError(
+          DiagnosticCode.TYPE_MISMATCH,
+          lit.span(),
           "`" + name + "` is an ip; test it with `in`, such as `" + name + " in [" + text + "]`");
     } else {
-      r.error(DiagnosticCode.TYPE_MISMATCH, lit.span(),
+      r.error(
+          DiagnosticCode.TYPE_MISMATCH,
+          lit.span(),
           "`" + name + "` is " + article(attribute.type()) + ", but `" + text + "` is an address");
     }
     return null;

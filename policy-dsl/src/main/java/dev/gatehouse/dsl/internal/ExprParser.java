@@ -18,9 +18,20 @@ final class ExprParser {
   /** The deepest nesting of parentheses and {@code not} the language accepts. */
   static final int MAX_DEPTH = 64;
 
-  private static final Map<Kind, Operator> OPERATORS = Map.of(
-      Kind.EQ, Operator.EQ, Kind.NE, Operator.NE, Kind.LT, Operator.LT,
-      Kind.LE, Operator.LE, Kind.GT, Operator.GT, Kind.GE, Operator.GE);
+  private static final Map<Kind, Operator> OPERATORS =
+      Map.of(
+          Kind.EQ,
+          Operator.EQ,
+          Kind.NE,
+          Operator.NE,
+          Kind.LT,
+          Operator.LT,
+          Kind.LE,
+          Operator.LE,
+          Kind.GT,
+          Operator.GT,
+          Kind.GE,
+          Operator.GE);
   private static final List<String> TESTS =
       List.of("in", "contains", "starts_with", "ends_with", "during");
   private static final List<String> RESERVED = List.of("and", "or", "not");
@@ -46,9 +57,12 @@ final class ExprParser {
 
   private void enter() {
     if (++depth > MAX_DEPTH) {
-      in.reporter().error(DiagnosticCode.NESTING_TOO_DEEP, in.peek().span(),
-          "expression is nested more than " + MAX_DEPTH + " levels deep",
-          "name parts of it with `condition`");
+      in.reporter()
+          .error(
+              DiagnosticCode.NESTING_TOO_DEEP,
+              in.peek().span(),
+              "expression is nested more than " + MAX_DEPTH + " levels deep",
+              "name parts of it with `condition`");
       throw new Cursor.Recover();
     }
   }
@@ -151,8 +165,11 @@ final class ExprParser {
     List<Ast.Name> blocks = new ArrayList<>();
     for (Ast.Lit value : values) {
       if (!(value instanceof Ast.Addr || value instanceof Ast.Int)) {
-        in.reporter().error(DiagnosticCode.UNEXPECTED_TOKEN, value.span(),
-            "expected an address or CIDR block, found " + Printer.literal(value));
+        in.reporter()
+            .error(
+                DiagnosticCode.UNEXPECTED_TOKEN,
+                value.span(),
+                "expected an address or CIDR block, found " + Printer.literal(value));
         throw new Cursor.Recover();
       }
       blocks.add(new Ast.Name(Printer.literal(value), value.span()));
@@ -182,8 +199,13 @@ final class ExprParser {
     }
     if (in.at(Kind.LBRACKET)) {
       Token open = in.peek();
-      List<Ast.Name> items = in.list(() -> Parser.name(
-          in.at(Kind.INT) ? in.next() : in.expect(Kind.ADDRESS, "an address or CIDR block")));
+      List<Ast.Name> items =
+          in.list(
+              () ->
+                  Parser.name(
+                      in.at(Kind.INT)
+                          ? in.next()
+                          : in.expect(Kind.ADDRESS, "an address or CIDR block")));
       return new Ast.NetInline(new Ast.CidrList(in.spanFrom(open.span()), items));
     }
     throw in.fail("expected a network name or `[`");
@@ -196,8 +218,8 @@ final class ExprParser {
       return new Ast.Contains(match, in.list(this::literal));
     }
     if (in.at(Kind.LBRACKET)) {
-      throw in.fail("expected one value; for a list write `contains any [...]` or `contains all"
-          + " [...]`");
+      throw in.fail(
+          "expected one value; for a list write `contains any [...]` or `contains all" + " [...]`");
     }
     return new Ast.Contains(Condition.Match.ONE, List.of(literal()));
   }
@@ -219,7 +241,12 @@ final class ExprParser {
     Ast.Name end = Parser.name(in.expect(Kind.TIME, "a time of day such as `18:00`"));
     in.expectWord("in");
     Token zone = in.expect(Kind.STRING, "a time zone in quotes, such as \"Europe/Paris\"");
-    return new Ast.During(in.spanFrom(first.span()), shorthand, days, start, end,
+    return new Ast.During(
+        in.spanFrom(first.span()),
+        shorthand,
+        days,
+        start,
+        end,
         new Ast.Str(zone.text(), zone.span()));
   }
 
@@ -261,8 +288,11 @@ final class ExprParser {
     try {
       return new Ast.Int(Long.parseLong((negative ? "-" : "") + digits.text()), span);
     } catch (NumberFormatException e) {
-      in.reporter().error(DiagnosticCode.INVALID_NUMBER, span,
-          "number `" + (negative ? "-" : "") + digits.text() + "` does not fit in 64 bits");
+      in.reporter()
+          .error(
+              DiagnosticCode.INVALID_NUMBER,
+              span,
+              "number `" + (negative ? "-" : "") + digits.text() + "` does not fit in 64 bits");
       return new Ast.Int(0, span);
     }
   }

@@ -50,9 +50,16 @@ public final class Frontend {
 
   /** Returns the diagnostic for a source over the size limit. */
   public static Diagnostic tooLarge(String name, long size) {
-    return new Diagnostic(Diagnostic.Severity.ERROR, DiagnosticCode.FILE_TOO_LARGE, name, 1, 1, 0,
+    return new Diagnostic(
+        Diagnostic.Severity.ERROR,
+        DiagnosticCode.FILE_TOO_LARGE,
+        name,
+        1,
+        1,
+        0,
         "source has " + size + " characters, more than the limit of " + MAX_SOURCE_CHARS,
-        "split it into several files", null);
+        "split it into several files",
+        null);
   }
 
   /**

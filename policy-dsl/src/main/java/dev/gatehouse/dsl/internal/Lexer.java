@@ -4,12 +4,31 @@ import dev.gatehouse.dsl.DiagnosticCode;
 import dev.gatehouse.dsl.internal.Token.Kind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Splits policy text into tokens and comments. Reports bad characters, strings and escapes, and
  * carries on after each so that every problem of a file is found.
  */
 final class Lexer {
+
+  private static final Map<String, Kind> TWO_CHARS =
+      Map.of("==", Kind.EQ, "!=", Kind.NE, "<=", Kind.LE, ">=", Kind.GE);
+  private static final Map<Character, Kind> ONE_CHAR =
+      Map.ofEntries(
+          Map.entry('{', Kind.LBRACE),
+          Map.entry('}', Kind.RBRACE),
+          Map.entry('[', Kind.LBRACKET),
+          Map.entry(']', Kind.RBRACKET),
+          Map.entry('(', Kind.LPAREN),
+          Map.entry(')', Kind.RPAREN),
+          Map.entry(',', Kind.COMMA),
+          Map.entry(':', Kind.COLON),
+          Map.entry('-', Kind.MINUS),
+          Map.entry('*', Kind.STAR),
+          Map.entry('=', Kind.ASSIGN),
+          Map.entry('<', Kind.LT),
+          Map.entry('>', Kind.GT));
 
   private final String text;
   private final Reporter reporter;
@@ -72,8 +91,11 @@ final class Lexer {
       }
     }
     if (pos >= text.length() || text.charAt(pos) != '"') {
-      reporter.error(DiagnosticCode.UNTERMINATED_STRING, new Span(start, pos),
-          "unterminated string", "close it with `\"` on the same line");
+      reporter.error(
+          DiagnosticCode.UNTERMINATED_STRING,
+          new Span(start, pos),
+          "unterminated string",
+          "close it with `\"` on the same line");
     } else {
       pos++;
     }
@@ -96,7 +118,9 @@ final class Lexer {
         if (e == '\n' || e == 0) {
           pos = start + 1;
         }
-        reporter.error(DiagnosticCode.BAD_ESCAPE, new Span(start, pos),
+        reporter.error(
+            DiagnosticCode.BAD_ESCAPE,
+            new Span(start, pos),
             "unknown escape `" + text.substring(start, pos).strip() + "` in string",
             "use `\\\"`, `\\\\`, `\\n`, `\\t`, `\\r` or `\\u{...}`");
       }
@@ -107,14 +131,18 @@ final class Lexer {
   private void unicode(int start, StringBuilder value) {
     int close = peek(0) == '{' ? text.indexOf('}', pos) : -1;
     String digits = close < 0 ? "" : text.substring(pos + 1, close);
-    boolean hex = !digits.isEmpty() && digits.length() <= 6
-        && digits.chars().allMatch(ch -> Character.digit(ch, 16) >= 0);
+    boolean hex =
+        !digits.isEmpty()
+            && digits.length() <= 6
+            && digits.chars().allMatch(ch -> Character.digit(ch, 16) >= 0);
     int code = hex ? Integer.parseInt(digits, 16) : -1;
     if (!hex || !Character.isValidCodePoint(code) || (code >= 0xD800 && code <= 0xDFFF)) {
       boolean sameString = close >= 0 && digits.length() <= 8 && digits.matches("[^\"\n]*");
       int end = sameString ? close + 1 : pos;
       pos = end;
-      reporter.error(DiagnosticCode.BAD_ESCAPE, new Span(start, end),
+      reporter.error(
+          DiagnosticCode.BAD_ESCAPE,
+          new Span(start, end),
           "invalid unicode escape `" + text.substring(start, end) + "`",
           "write a code point as `\\u{` 1 to 6 hex digits `}`, such as `\\u{e9}`");
       return;
@@ -189,47 +217,23 @@ final class Lexer {
 
   private void punctuation(char c) {
     int start = pos;
-    char next = peek(1);
-    Kind kind;
-    int length = 1;
-    switch (c) {
-      case '{' -> kind = Kind.LBRACE;
-      case '}' -> kind = Kind.RBRACE;
-      case '[' -> kind = Kind.LBRACKET;
-      case ']' -> kind = Kind.RBRACKET;
-      case '(' -> kind = Kind.LPAREN;
-      case ')' -> kind = Kind.RPAREN;
-      case ',' -> kind = Kind.COMMA;
-      case ':' -> kind = Kind.COLON;
-      case '-' -> kind = Kind.MINUS;
-      case '*' -> kind = Kind.STAR;
-      case '=' -> {
-        kind = next == '=' ? Kind.EQ : Kind.ASSIGN;
-        length = next == '=' ? 2 : 1;
-      }
-      case '<' -> {
-        kind = next == '=' ? Kind.LE : Kind.LT;
-        length = next == '=' ? 2 : 1;
-      }
-      case '>' -> {
-        kind = next == '=' ? Kind.GE : Kind.GT;
-        length = next == '=' ? 2 : 1;
-      }
-      case '!' -> {
-        kind = next == '=' ? Kind.NE : null;
-        length = next == '=' ? 2 : 1;
-      }
-      default -> kind = null;
-    }
+    Kind two = TWO_CHARS.get(text.substring(pos, Math.min(pos + 2, text.length())));
+    Kind kind = two != null ? two : ONE_CHAR.get(c);
     if (kind == null) {
       int cp = text.codePointAt(pos);
       pos += Character.charCount(cp);
-      reporter.error(DiagnosticCode.UNEXPECTED_CHARACTER, new Span(start, pos),
-          "unexpected character `" + new String(Character.toChars(cp)) + "`",
+      String shown =
+          Character.isISOControl(cp) || Character.isWhitespace(cp)
+              ? String.format("U+%04X", cp)
+              : "`" + new String(Character.toChars(cp)) + "`";
+      reporter.error(
+          DiagnosticCode.UNEXPECTED_CHARACTER,
+          new Span(start, pos),
+          "unexpected character " + shown,
           c == '!' ? "write `not` for negation, or `!=` for inequality" : null);
       return;
     }
-    pos += length;
+    pos += two != null ? 2 : 1;
     tokens.add(new Token(kind, text.substring(start, pos), new Span(start, pos)));
   }
 
@@ -239,8 +243,8 @@ final class Lexer {
   }
 
   private static boolean isHexAddress(String s) {
-    return s.chars().allMatch(ch -> Character.digit(ch, 16) >= 0 || ch == ':' || ch == '.'
-        || ch == '/');
+    return s.chars()
+        .allMatch(ch -> Character.digit(ch, 16) >= 0 || ch == ':' || ch == '.' || ch == '/');
   }
 
   private static boolean isAddressChar(char c) {

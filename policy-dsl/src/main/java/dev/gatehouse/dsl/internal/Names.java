@@ -1,5 +1,7 @@
 package dev.gatehouse.dsl.internal;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.gatehouse.api.Suggestions;
 import dev.gatehouse.api.policy.Condition;
 import dev.gatehouse.api.policy.Network;
@@ -16,8 +18,8 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The named networks and conditions of a policy set, across all its sources. Conditions are
- * lowered once, on first use or in declaration order, with cycles reported where they close.
+ * The named networks and conditions of a policy set, across all its sources. Conditions are lowered
+ * once, on first use or in declaration order, with cycles reported where they close.
  */
 final class Names {
 
@@ -61,8 +63,14 @@ final class Names {
 
   private static void duplicate(
       String what, Ast.Name name, Reporter firstReporter, Ast.Name first, Reporter r) {
-    r.error(DiagnosticCode.DUPLICATE_NAME, name.span(),
-        what + " `" + name.text() + "` is already declared at " + where(firstReporter, first.span()),
+    r.error(
+        DiagnosticCode.DUPLICATE_NAME,
+        name.span(),
+        what
+            + " `"
+            + name.text()
+            + "` is already declared at "
+            + where(firstReporter, first.span()),
         "rename one of them");
   }
 
@@ -108,14 +116,29 @@ final class Names {
       reportCycle(ref, r);
       return null;
     }
+    body = lowerBody(name, declared);
+    return body == null ? null : new Condition.Named(name, body);
+  }
+
+  /** Lowers a condition's body the first time it is needed; null and failed on error. */
+  private @Nullable Condition lowerBody(String name, Declared<Ast.ConditionDecl> declared) {
     visiting.add(name);
-    body = lowering.lower(declared.decl().body(), declared.reporter());
+    Condition body =
+        requireNonNull(lowering, "lowering").lower(declared.decl().body(), declared.reporter());
     visiting.remove(name);
     int nesting = body == null ? 0 : 1 + nesting(body);
     if (nesting > ExprParser.MAX_DEPTH) {
-      declared.reporter().error(DiagnosticCode.NESTING_TOO_DEEP, declared.decl().name().span(),
-          "condition `" + name + "` nests named conditions more than " + ExprParser.MAX_DEPTH
-              + " levels deep", "inline some of them");
+      declared
+          .reporter()
+          .error(
+              DiagnosticCode.NESTING_TOO_DEEP,
+              declared.decl().name().span(),
+              "condition `"
+                  + name
+                  + "` nests named conditions more than "
+                  + ExprParser.MAX_DEPTH
+                  + " levels deep",
+              "inline some of them");
       body = null;
     }
     if (body == null) {
@@ -124,7 +147,7 @@ final class Names {
     }
     conditions.put(name, body);
     depths.put(name, nesting);
-    return new Condition.Named(name, body);
+    return body;
   }
 
   /** Returns how deeply named conditions nest in {@code c}, using the depths already known. */
@@ -134,15 +157,19 @@ final class Names {
     } else if (c instanceof Condition.Not not) {
       return nesting(not.operand());
     }
-    List<Condition> operands = c instanceof Condition.And and ? and.operands()
-        : c instanceof Condition.Or or ? or.operands() : List.of();
+    List<Condition> operands =
+        c instanceof Condition.And and
+            ? and.operands()
+            : c instanceof Condition.Or or ? or.operands() : List.of();
     return operands.stream().mapToInt(this::nesting).max().orElse(0);
   }
 
   private void reportCycle(Ast.Name ref, Reporter r) {
     String name = ref.text();
     if (!visiting.contains(name)) {
-      r.error(DiagnosticCode.NESTING_TOO_DEEP, ref.span(),
+      r.error(
+          DiagnosticCode.NESTING_TOO_DEEP,
+          ref.span(),
           "conditions refer to each other more than " + ExprParser.MAX_DEPTH + " levels deep",
           "inline some of them");
       return;
@@ -150,8 +177,12 @@ final class Names {
     List<String> path = new ArrayList<>(visiting);
     path = new ArrayList<>(path.subList(path.indexOf(name), path.size()));
     path.add(name);
-    r.error(DiagnosticCode.CONDITION_CYCLE, ref.span(),
-        "condition `" + name + "` depends on itself: "
+    r.error(
+        DiagnosticCode.CONDITION_CYCLE,
+        ref.span(),
+        "condition `"
+            + name
+            + "` depends on itself: "
             + path.stream().map(n -> "`" + n + "`").collect(Collectors.joining(" -> ")),
         "a condition cannot use itself, directly or through others");
   }
@@ -159,16 +190,25 @@ final class Names {
   private void unknownCondition(Ast.Name ref, Reporter r) {
     String name = ref.text();
     if (networkDecls.containsKey(name)) {
-      r.error(DiagnosticCode.UNKNOWN_CONDITION, ref.span(),
+      r.error(
+          DiagnosticCode.UNKNOWN_CONDITION,
+          ref.span(),
           "`" + name + "` is a network, not a condition",
           "test an address against it, such as `request.ip in " + name + "`");
     } else if (lowering != null && lowering.isAttribute(name)) {
-      r.error(DiagnosticCode.MISSING_TEST, ref.span(), "attribute `" + name + "` has no test",
+      r.error(
+          DiagnosticCode.MISSING_TEST,
+          ref.span(),
+          "attribute `" + name + "` has no test",
           "compare it, such as `" + name + " == ...`");
     } else {
-      r.error(DiagnosticCode.UNKNOWN_CONDITION, ref.span(), "unknown condition `" + name + "`",
+      r.error(
+          DiagnosticCode.UNKNOWN_CONDITION,
+          ref.span(),
+          "unknown condition `" + name + "`",
           Suggestions.nearest(name, conditionDecls.keySet())
-              .map(s -> "did you mean `" + s + "`?").orElse(null));
+              .map(s -> "did you mean `" + s + "`?")
+              .orElse(null));
     }
   }
 
@@ -177,9 +217,10 @@ final class Names {
     List<Network> out = new ArrayList<>();
     boolean ok = true;
     for (Ast.NetRef ref : refs) {
-      Network n = ref instanceof Ast.NetName named
-          ? network(named.name(), r)
-          : Values.network("", ((Ast.NetInline) ref).blocks(), r);
+      Network n =
+          ref instanceof Ast.NetName named
+              ? network(named.name(), r)
+              : Values.network("", ((Ast.NetInline) ref).blocks(), r);
       ok &= n != null;
       out.add(n);
     }
@@ -197,13 +238,19 @@ final class Names {
       return n;
     }
     if (conditionDecls.containsKey(name)) {
-      r.error(DiagnosticCode.NOT_A_NETWORK, ref.span(),
+      r.error(
+          DiagnosticCode.NOT_A_NETWORK,
+          ref.span(),
           "`" + name + "` is a condition, not a network",
           "declare a network with `network " + name + " = [...]`, or use the condition alone");
     } else {
-      r.error(DiagnosticCode.UNKNOWN_NETWORK, ref.span(), "unknown network `" + name + "`",
+      r.error(
+          DiagnosticCode.UNKNOWN_NETWORK,
+          ref.span(),
+          "unknown network `" + name + "`",
           Suggestions.nearest(name, networkDecls.keySet())
-              .map(s -> "did you mean `" + s + "`?").orElse(null));
+              .map(s -> "did you mean `" + s + "`?")
+              .orElse(null));
     }
     return null;
   }

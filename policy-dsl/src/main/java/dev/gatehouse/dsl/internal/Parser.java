@@ -16,11 +16,12 @@ final class Parser {
       List.of("schema", "network", "condition", "assign", "restrict", "authenticate", "delegate");
 
   /** The clauses each policy kind accepts, in the order the printer writes them. */
-  static final Map<String, List<String>> CLAUSES = Map.of(
-      "assign", List.of("app", "when"),
-      "restrict", List.of("apps", "allow", "when"),
-      "authenticate", List.of("apps", "when", "block", "require"),
-      "delegate", List.of("to", "allow", "on"));
+  static final Map<String, List<String>> CLAUSES =
+      Map.of(
+          "assign", List.of("app", "when"),
+          "restrict", List.of("apps", "allow", "when"),
+          "authenticate", List.of("apps", "when", "block", "require"),
+          "delegate", List.of("to", "allow", "on"));
 
   private final Cursor in;
   private final ExprParser expr;
@@ -81,8 +82,10 @@ final class Parser {
           break;
       }
     }
-    throw in.fail("expected `schema`, `network`, `condition`, `assign`, `restrict`, "
-        + "`authenticate` or `delegate`", TOP_LEVEL);
+    throw in.fail(
+        "expected `schema`, `network`, `condition`, `assign`, `restrict`, "
+            + "`authenticate` or `delegate`",
+        TOP_LEVEL);
   }
 
   // schema = "schema" "{" { NAME ":" type } "}"
@@ -154,8 +157,13 @@ final class Parser {
       clauses.add(clause(kind.text()));
     }
     Token close = in.next();
-    return new Ast.PolicyDecl(in.spanFrom(kind.span()), name(kind),
-        new Ast.Str(id.text(), id.span()), reportOnly, clauses, close.span().start());
+    return new Ast.PolicyDecl(
+        in.spanFrom(kind.span()),
+        name(kind),
+        new Ast.Str(id.text(), id.span()),
+        reportOnly,
+        clauses,
+        close.span().start());
   }
 
   // clause = grant | apps | allow | when | to | on | block | require
@@ -224,8 +232,8 @@ final class Parser {
     List<Ast.Name> factors = in.list(() -> name(in.expect(Kind.IDENT, "a factor")));
     in.expectWord("within");
     Token within = in.expect(Kind.DURATION, "a duration such as `15m` or `8h`");
-    return new Ast.RequireMfaClause(in.spanFrom(keyword.span()), factors,
-        new Ast.Dur(within.text(), within.span()));
+    return new Ast.RequireMfaClause(
+        in.spanFrom(keyword.span()), factors, new Ast.Dur(within.text(), within.span()));
   }
 
   private Ast.Str string() {

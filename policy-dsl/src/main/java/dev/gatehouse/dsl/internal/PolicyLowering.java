@@ -47,8 +47,11 @@ final class PolicyLowering {
     boolean ok = checkId(p, r) & clauses.check();
     Condition when = clauses.condition("when", lowering, r);
     ok &= when != null;
-    SourceRef source = new SourceRef(r.source().name(), r.source().line(p.span().start()),
-        r.source().column(p.span().start()));
+    SourceRef source =
+        new SourceRef(
+            r.source().name(),
+            r.source().line(p.span().start()),
+            r.source().column(p.span().start()));
     // The kind's own checks run even when the id or clauses are wrong, so that all are reported;
     // a null condition tells them not to build the policy.
     Condition checked = ok ? when : null;
@@ -63,14 +66,22 @@ final class PolicyLowering {
   private boolean checkId(Ast.PolicyDecl p, Reporter r) {
     String id = p.id().value();
     if (!ID.matcher(id).matches()) {
-      r.error(DiagnosticCode.INVALID_POLICY_ID, p.id().span(), "invalid policy id `" + id + "`",
+      r.error(
+          DiagnosticCode.INVALID_POLICY_ID,
+          p.id().span(),
+          "invalid policy id `" + id + "`",
           "use 1 to 200 letters, digits, `-`, `_`, `.`, `:` or `/`");
       return false;
     }
     Seen first = ids.putIfAbsent(id, new Seen(r, p.id().span()));
     if (first != null) {
-      r.error(DiagnosticCode.DUPLICATE_POLICY_ID, p.id().span(),
-          "policy id `" + id + "` is already used at " + Names.where(first.reporter(), first.span()),
+      r.error(
+          DiagnosticCode.DUPLICATE_POLICY_ID,
+          p.id().span(),
+          "policy id `"
+              + id
+              + "` is already used at "
+              + Names.where(first.reporter(), first.span()),
           "policy ids must be unique across all files of a policy set");
       return false;
     }
@@ -119,8 +130,11 @@ final class PolicyLowering {
     List<Factor> factors = mfa == null ? List.of() : factors(mfa, r);
     Duration within = mfa == null ? Duration.ZERO : Values.duration((Ast.Dur) mfa.within(), r);
     if (within != null && mfa != null && within.isZero()) {
-      r.error(DiagnosticCode.INVALID_DURATION, mfa.within().span(),
-          "`within` needs a positive duration", "write a duration such as `15m`");
+      r.error(
+          DiagnosticCode.INVALID_DURATION,
+          mfa.within().span(),
+          "`within` needs a positive duration",
+          "write a duration such as `15m`");
       within = null;
     }
     if (when != null && c.first("when") != null) {
@@ -134,8 +148,8 @@ final class PolicyLowering {
     if (block == (sso || !factors.isEmpty())) {
       return null;
     }
-    return new AuthenticatePolicy(p.id().value(), apps, when, block, sso, factors, within,
-        p.reportOnly(), source);
+    return new AuthenticatePolicy(
+        p.id().value(), apps, when, block, sso, factors, within, p.reportOnly(), source);
   }
 
   private @Nullable Policy delegate(
@@ -162,7 +176,10 @@ final class PolicyLowering {
       return List.of();
     }
     if (clause.apps().isEmpty()) {
-      r.error(DiagnosticCode.EMPTY_LIST, clause.span(), "`apps` lists no app",
+      r.error(
+          DiagnosticCode.EMPTY_LIST,
+          clause.span(),
+          "`apps` lists no app",
           "leave out `apps` to cover every request, or list the apps");
       return null;
     }
@@ -185,7 +202,10 @@ final class PolicyLowering {
 
   private static @Nullable List<Factor> factors(Ast.RequireMfaClause mfa, Reporter r) {
     if (mfa.factors().isEmpty()) {
-      r.error(DiagnosticCode.EMPTY_LIST, mfa.span(), "`require mfa` lists no factor",
+      r.error(
+          DiagnosticCode.EMPTY_LIST,
+          mfa.span(),
+          "`require mfa` lists no factor",
           "list the factors that satisfy it, such as `[webauthn, totp]`");
       return null;
     }
@@ -193,8 +213,12 @@ final class PolicyLowering {
     for (Ast.Name name : mfa.factors()) {
       Factor f = Factor.fromId(name.text()).orElse(null);
       if (f == null) {
-        r.error(DiagnosticCode.UNKNOWN_FACTOR, name.span(), "unknown factor `" + name.text() + "`",
-            Suggestions.nearest(name.text(), Factor.ids()).map(s -> "did you mean `" + s + "`?")
+        r.error(
+            DiagnosticCode.UNKNOWN_FACTOR,
+            name.span(),
+            "unknown factor `" + name.text() + "`",
+            Suggestions.nearest(name.text(), Factor.ids())
+                .map(s -> "did you mean `" + s + "`?")
                 .orElse("use one of " + String.join(", ", Factor.ids())));
       }
       factors.add(f);
@@ -204,14 +228,19 @@ final class PolicyLowering {
 
   private static @Nullable List<String> actions(Ast.AllowActionsClause allow, Reporter r) {
     if (allow.actions().isEmpty()) {
-      r.error(DiagnosticCode.EMPTY_LIST, allow.span(), "`allow` lists no action",
+      r.error(
+          DiagnosticCode.EMPTY_LIST,
+          allow.span(),
+          "`allow` lists no action",
           "list admin actions such as `[user.create]`");
       return null;
     }
     List<String> actions = new ArrayList<>();
     for (Ast.Name action : allow.actions()) {
       if (!ACTION.matcher(action.text()).matches()) {
-        r.error(DiagnosticCode.INVALID_ACTION, action.span(),
+        r.error(
+            DiagnosticCode.INVALID_ACTION,
+            action.span(),
             "invalid admin action `" + action.text() + "`",
             "use a dotted lowercase name like `user.create`, or a wildcard like `user.*`");
       }

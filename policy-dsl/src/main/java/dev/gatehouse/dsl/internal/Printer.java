@@ -64,10 +64,16 @@ final class Printer {
       comments(s.close(), "  ");
       out.append("}\n");
     } else if (d instanceof Ast.NetworkDecl n) {
-      out.append("network ").append(n.name().text()).append(" = ").append(cidrs(n.blocks()))
+      out.append("network ")
+          .append(n.name().text())
+          .append(" = ")
+          .append(cidrs(n.blocks()))
           .append('\n');
     } else if (d instanceof Ast.ConditionDecl c) {
-      out.append("condition ").append(c.name().text()).append(" = ").append(expr(c.body()))
+      out.append("condition ")
+          .append(c.name().text())
+          .append(" = ")
+          .append(expr(c.body()))
           .append('\n');
     } else {
       policy((Ast.PolicyDecl) d);
@@ -104,14 +110,16 @@ final class Printer {
 
   static String expr(Ast.Expr e) {
     if (e instanceof Ast.Or o) {
-      return o.operands().stream().map(x -> operand(x, x instanceof Ast.Or))
+      return o.operands().stream()
+          .map(x -> operand(x, x instanceof Ast.Or))
           .collect(Collectors.joining(" or "));
     } else if (e instanceof Ast.And a) {
-      return a.operands().stream().map(x -> operand(x, x instanceof Ast.Or || x instanceof Ast.And))
+      return a.operands().stream()
+          .map(x -> operand(x, x instanceof Ast.Or || x instanceof Ast.And))
           .collect(Collectors.joining(" and "));
     } else if (e instanceof Ast.Not n) {
-      return "not " + operand(n.operand(), n.operand() instanceof Ast.Or
-          || n.operand() instanceof Ast.And);
+      return "not "
+          + operand(n.operand(), n.operand() instanceof Ast.Or || n.operand() instanceof Ast.And);
     } else if (e instanceof Ast.Group g) {
       return "(" + expr(g.inner()) + ")";
     } else if (e instanceof Ast.Ref r) {
@@ -143,13 +151,20 @@ final class Printer {
     }
     Ast.During d = (Ast.During) t;
     String days = d.shorthand() != null ? d.shorthand().text() : list(d.days(), Ast.Name::text);
-    return "during " + days + " " + d.start().text() + "-" + d.end().text() + " in "
+    return "during "
+        + days
+        + " "
+        + d.start().text()
+        + "-"
+        + d.end().text()
+        + " in "
         + literal(d.zone());
   }
 
   private static String netRefs(List<Ast.NetRef> refs) {
     return refs.stream()
-        .map(r -> r instanceof Ast.NetName n ? n.name().text() : cidrs(((Ast.NetInline) r).blocks()))
+        .map(
+            r -> r instanceof Ast.NetName n ? n.name().text() : cidrs(((Ast.NetInline) r).blocks()))
         .collect(Collectors.joining(", "));
   }
 

@@ -26,7 +26,8 @@ final class Resolver {
   record Unit(Reporter reporter, Ast.File file) {}
 
   static final Map<String, AttributeType> TYPES = new LinkedHashMap<>();
-  private static final Pattern ATTRIBUTE = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)+");
+  private static final Pattern ATTRIBUTE =
+      Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)+");
 
   static {
     TYPES.put("string", AttributeType.STRING);
@@ -45,6 +46,19 @@ final class Resolver {
     Names names = new Names();
     ExprLowering lowering = new ExprLowering(schema, names);
     names.useLowering(lowering);
+    declareNames(units, names);
+    names.lowerAll();
+    List<Policy> policies = policies(units, new PolicyLowering(lowering, names));
+    if (units.stream().anyMatch(u -> u.reporter().hasErrors())) {
+      return null;
+    }
+    PolicySet.Builder set = PolicySet.builder(schema);
+    names.networks().values().forEach(set::network);
+    names.conditions().forEach(set::condition);
+    return set.addAll(policies).build();
+  }
+
+  private static void declareNames(List<Unit> units, Names names) {
     for (Unit u : units) {
       for (Ast.Decl d : u.file().decls()) {
         if (d instanceof Ast.NetworkDecl n) {
@@ -54,8 +68,9 @@ final class Resolver {
         }
       }
     }
-    names.lowerAll();
-    PolicyLowering policyLowering = new PolicyLowering(lowering, names);
+  }
+
+  private static List<Policy> policies(List<Unit> units, PolicyLowering policyLowering) {
     List<Policy> policies = new ArrayList<>();
     for (Unit u : units) {
       for (Ast.Decl d : u.file().decls()) {
@@ -67,13 +82,7 @@ final class Resolver {
         }
       }
     }
-    if (units.stream().anyMatch(u -> u.reporter().hasErrors())) {
-      return null;
-    }
-    PolicySet.Builder set = PolicySet.builder(schema);
-    names.networks().values().forEach(set::network);
-    names.conditions().forEach(set::condition);
-    return set.addAll(policies).build();
+    return policies;
   }
 
   /** Returns the base schema with the attributes every {@code schema} block declares. */
@@ -87,10 +96,16 @@ final class Resolver {
           for (Ast.AttrDecl a : s.attributes()) {
             Ast.AttrDecl previous = first.putIfAbsent(a.name().text(), a);
             if (previous != null) {
-              u.reporter().error(DiagnosticCode.DUPLICATE_ATTRIBUTE, a.name().span(),
-                  "attribute `" + a.name().text() + "` is already declared at "
-                      + Names.where(firstUnit.get(a.name().text()).reporter(),
-                          previous.name().span()), "remove one of the declarations");
+              u.reporter()
+                  .error(
+                      DiagnosticCode.DUPLICATE_ATTRIBUTE,
+                      a.name().span(),
+                      "attribute `"
+                          + a.name().text()
+                          + "` is already declared at "
+                          + Names.where(
+                              firstUnit.get(a.name().text()).reporter(), previous.name().span()),
+                      "remove one of the declarations");
               continue;
             }
             firstUnit.put(a.name().text(), u);
@@ -104,32 +119,55 @@ final class Resolver {
 
   private static void declare(Schema.Builder builder, Schema base, Ast.AttrDecl a, Reporter r) {
     String name = a.name().text();
-    AttributeType type = TYPES.get(a.type().text());
+    AttributeType type = type(a.type(), r);
     if (type == null) {
-      r.error(DiagnosticCode.UNKNOWN_TYPE, a.type().span(), "unknown type `" + a.type().text() + "`",
-          Suggestions.nearest(a.type().text(), TYPES.keySet())
-              .map(s -> "did you mean `" + s + "`?")
-              .orElse("use one of " + String.join(", ", TYPES.keySet())));
       return;
     }
     if (!ATTRIBUTE.matcher(name).matches()) {
-      r.error(DiagnosticCode.INVALID_ATTRIBUTE_NAME, a.name().span(),
+      r.error(
+          DiagnosticCode.INVALID_ATTRIBUTE_NAME,
+          a.name().span(),
           "invalid attribute name `" + name + "`",
           "use a dotted lowercase name such as `user.cost_center`");
       return;
     }
     Attribute existing = base.attribute(name).orElse(null);
+    String problem = null;
     if (existing != null && !existing.type().equals(type)) {
-      r.error(DiagnosticCode.REDECLARED_ATTRIBUTE, a.type().span(),
-          "`" + name + "` is already " + ExprLowering.article(existing.type()) + ", not "
-              + ExprLowering.article(type), "declare a new attribute with another name");
-      return;
+      problem =
+          "`"
+              + name
+              + "` is already "
+              + ExprLowering.article(existing.type())
+              + ", not "
+              + ExprLowering.article(type);
+    } else {
+      try {
+        builder.declare(name, type);
+      } catch (IllegalArgumentException e) {
+        problem = e.getMessage();
+      }
     }
-    try {
-      builder.declare(name, type);
-    } catch (IllegalArgumentException e) {
-      r.error(DiagnosticCode.REDECLARED_ATTRIBUTE, a.type().span(), e.getMessage(),
+    if (problem != null) {
+      r.error(
+          DiagnosticCode.REDECLARED_ATTRIBUTE,
+          a.type().span(),
+          problem,
           "declare a new attribute with another name");
     }
+  }
+
+  private static @Nullable AttributeType type(Ast.Name written, Reporter r) {
+    AttributeType type = TYPES.get(written.text());
+    if (type == null) {
+      r.error(
+          DiagnosticCode.UNKNOWN_TYPE,
+          written.span(),
+          "unknown type `" + written.text() + "`",
+          Suggestions.nearest(written.text(), TYPES.keySet())
+              .map(s -> "did you mean `" + s + "`?")
+              .orElse("use one of " + String.join(", ", TYPES.keySet())));
+    }
+    return type;
   }
 }

@@ -33,7 +33,8 @@ final class Values {
   private static final Pattern DURATION = Pattern.compile("([0-9]{1,12})([a-z]+)");
   private static final Pattern TIME = Pattern.compile("([0-9]{2}):([0-9]{2})");
   private static final Map<String, DayOfWeek> DAYS = new LinkedHashMap<>();
-  private static final List<String> ZONES = new ArrayList<>(new TreeSet<>(ZoneId.getAvailableZoneIds()));
+  private static final List<String> ZONES =
+      new ArrayList<>(new TreeSet<>(ZoneId.getAvailableZoneIds()));
 
   static {
     for (DayOfWeek day : DayOfWeek.values()) {
@@ -46,7 +47,10 @@ final class Values {
   /** Returns the blocks of a CIDR list as a network, or null after reporting each bad block. */
   static @Nullable Network network(String name, Ast.CidrList list, Reporter reporter) {
     if (list.items().isEmpty()) {
-      reporter.error(DiagnosticCode.EMPTY_LIST, list.span(), "network list is empty",
+      reporter.error(
+          DiagnosticCode.EMPTY_LIST,
+          list.span(),
+          "network list is empty",
           "list at least one address or CIDR block");
       return null;
     }
@@ -69,21 +73,27 @@ final class Values {
   static @Nullable Duration duration(Ast.Dur dur, Reporter reporter) {
     Matcher m = DURATION.matcher(dur.text());
     if (!m.matches() || !List.of("s", "m", "h", "d").contains(m.group(2))) {
-      reporter.error(DiagnosticCode.INVALID_DURATION, dur.span(),
+      reporter.error(
+          DiagnosticCode.INVALID_DURATION,
+          dur.span(),
           "invalid duration `" + dur.text() + "`",
           "write a whole number and a unit `s`, `m`, `h` or `d`, such as `15m`");
       return null;
     }
     long n = Long.parseLong(m.group(1));
-    long seconds = switch (m.group(2)) {
-      case "s" -> 1;
-      case "m" -> 60;
-      case "h" -> 3_600;
-      default -> 86_400;
-    };
+    long seconds =
+        switch (m.group(2)) {
+          case "s" -> 1;
+          case "m" -> 60;
+          case "h" -> 3_600;
+          default -> 86_400;
+        };
     if (n > MAX_DURATION_DAYS * 86_400 / seconds) {
-      reporter.error(DiagnosticCode.INVALID_DURATION, dur.span(),
-          "duration `" + dur.text() + "` is too long", "the longest is " + MAX_DURATION_DAYS + "d");
+      reporter.error(
+          DiagnosticCode.INVALID_DURATION,
+          dur.span(),
+          "duration `" + dur.text() + "` is too long",
+          "the longest is " + MAX_DURATION_DAYS + "d");
       return null;
     }
     return Duration.ofSeconds(n * seconds);
@@ -109,7 +119,10 @@ final class Values {
           : EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
     }
     if (during.days().isEmpty()) {
-      reporter.error(DiagnosticCode.EMPTY_LIST, during.span(), "time window lists no day",
+      reporter.error(
+          DiagnosticCode.EMPTY_LIST,
+          during.span(),
+          "time window lists no day",
           "list days such as `[mon, tue]`, or write `weekdays`");
       return null;
     }
@@ -119,9 +132,12 @@ final class Values {
       DayOfWeek d = DAYS.get(day.text());
       if (d == null) {
         ok = false;
-        reporter.error(DiagnosticCode.INVALID_TIME_WINDOW, day.span(),
+        reporter.error(
+            DiagnosticCode.INVALID_TIME_WINDOW,
+            day.span(),
             "unknown day `" + day.text() + "`",
-            Suggestions.nearest(day.text(), DAYS.keySet()).map(s -> "did you mean `" + s + "`?")
+            Suggestions.nearest(day.text(), DAYS.keySet())
+                .map(s -> "did you mean `" + s + "`?")
                 .orElse("use `mon`, `tue`, `wed`, `thu`, `fri`, `sat` or `sun`"));
       } else {
         days.add(d);
@@ -139,8 +155,11 @@ final class Values {
         return LocalTime.of(hours, minutes);
       }
     }
-    reporter.error(DiagnosticCode.INVALID_TIME_WINDOW, time.span(),
-        "invalid time of day `" + time.text() + "`", "write `hh:mm` from `00:00` to `23:59`");
+    reporter.error(
+        DiagnosticCode.INVALID_TIME_WINDOW,
+        time.span(),
+        "invalid time of day `" + time.text() + "`",
+        "write `hh:mm` from `00:00` to `23:59`");
     return null;
   }
 
@@ -152,9 +171,12 @@ final class Values {
     } catch (DateTimeException e) {
       // Reported below, as for a name that is not in the list at all.
     }
-    reporter.error(DiagnosticCode.INVALID_TIME_WINDOW, zone.span(),
+    reporter.error(
+        DiagnosticCode.INVALID_TIME_WINDOW,
+        zone.span(),
         "unknown time zone `" + zone.value() + "`",
-        Suggestions.nearest(zone.value(), ZONES).map(s -> "did you mean `" + s + "`?")
+        Suggestions.nearest(zone.value(), ZONES)
+            .map(s -> "did you mean `" + s + "`?")
             .orElse("use a region name such as `Europe/Paris` or `UTC`"));
     return null;
   }

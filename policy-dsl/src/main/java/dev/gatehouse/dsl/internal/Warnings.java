@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The warnings: text that is valid but probably not what its author meant. Each check is cheap
- * and certain; none guesses.
+ * The warnings: text that is valid but probably not what its author meant. Each check is cheap and
+ * certain; none guesses.
  */
 final class Warnings {
 
@@ -26,14 +26,17 @@ final class Warnings {
     }
     // CIDR blocks nest or are disjoint, so after sorting by first address and then by size, a
     // block lies inside another exactly when it lies inside the last block not inside another.
-    order.sort(Comparator.comparing((Integer i) -> blocks.get(i).first())
-        .thenComparingInt(i -> blocks.get(i).prefixLength128())
-        .thenComparingInt(i -> i));
+    order.sort(
+        Comparator.comparing((Integer i) -> blocks.get(i).first())
+            .thenComparingInt(i -> blocks.get(i).prefixLength128())
+            .thenComparingInt(i -> i));
     Integer outer = null;
     for (int i : order) {
       if (outer != null && blocks.get(outer).contains(blocks.get(i))) {
         String inner = items.get(i).text();
-        reporter.warning(DiagnosticCode.NETWORK_SUBSET, items.get(i).span(),
+        reporter.warning(
+            DiagnosticCode.NETWORK_SUBSET,
+            items.get(i).span(),
             "`" + inner + "` lies inside `" + items.get(outer).text() + "` in the same list",
             "remove `" + inner + "`; it adds no address");
       } else {
@@ -51,9 +54,15 @@ final class Warnings {
       for (int j = 0; j < networks.size(); j++) {
         boolean same = networks.get(i).blocks().equals(networks.get(j).blocks());
         if (i != j && covers(networks.get(j), networks.get(i)) && (!same || j < i)) {
-          reporter.warning(DiagnosticCode.NETWORK_SUBSET, refs.get(i).span(),
-              "network " + describe(networks.get(i)) + " lies inside " + describe(networks.get(j))
-                  + " in the same list", "remove " + describe(networks.get(i)));
+          reporter.warning(
+              DiagnosticCode.NETWORK_SUBSET,
+              refs.get(i).span(),
+              "network "
+                  + describe(networks.get(i))
+                  + " lies inside "
+                  + describe(networks.get(j))
+                  + " in the same list",
+              "remove " + describe(networks.get(i)));
           break;
         }
       }
@@ -71,7 +80,9 @@ final class Warnings {
 
   /** Warns when an assign policy has no condition and so applies to everyone. */
   static void assignWithoutWhen(Ast.PolicyDecl p, Reporter reporter) {
-    reporter.warning(DiagnosticCode.ASSIGN_WITHOUT_WHEN, p.kind().span().to(p.id().span()),
+    reporter.warning(
+        DiagnosticCode.ASSIGN_WITHOUT_WHEN,
+        p.kind().span().to(p.id().span()),
         "assign `" + p.id().value() + "` has no `when`, so it applies to everyone",
         "add a `when` clause to say who gets it");
   }
@@ -79,9 +90,14 @@ final class Warnings {
   /** Warns when a condition is a contradiction that can never hold. */
   static void neverMatches(
       Ast.PolicyDecl p, Ast.Clause clause, Condition condition, Reporter reporter) {
-    contradiction(condition).ifPresent(why -> reporter.warning(DiagnosticCode.NEVER_MATCHES,
-        clause.span(), p.kind().text() + " `" + p.id().value() + "` can never match: " + why,
-        "remove the contradiction, or the policy"));
+    contradiction(condition)
+        .ifPresent(
+            why ->
+                reporter.warning(
+                    DiagnosticCode.NEVER_MATCHES,
+                    clause.span(),
+                    p.kind().text() + " `" + p.id().value() + "` can never match: " + why,
+                    "remove the contradiction, or the policy"));
   }
 
   /** Returns why {@code c} can never hold, if it is a contradiction this check recognises. */
@@ -105,8 +121,7 @@ final class Warnings {
       for (int i = 0; i < ops.size(); i++) {
         for (int j = i + 1; j < ops.size(); j++) {
           if (conflict(ops.get(i), ops.get(j))) {
-            return Optional.of("`" + ops.get(i) + "` and `" + ops.get(j)
-                + "` cannot both be true");
+            return Optional.of("`" + ops.get(i) + "` and `" + ops.get(j) + "` cannot both be true");
           }
         }
         Optional<String> why = contradiction(ops.get(i));
@@ -120,7 +135,8 @@ final class Warnings {
 
   /** Returns whether two equality tests of one attribute contradict each other. */
   private static boolean conflict(Condition a, Condition b) {
-    if (!(a instanceof Condition.Compare x) || !(b instanceof Condition.Compare y)
+    if (!(a instanceof Condition.Compare x)
+        || !(b instanceof Condition.Compare y)
         || !x.attribute().equals(y.attribute())) {
       return false;
     }
@@ -128,7 +144,8 @@ final class Warnings {
     if (x.operator() == Operator.EQ && y.operator() == Operator.EQ) {
       return !equal;
     }
-    return equal && (x.operator() == Operator.EQ && y.operator() == Operator.NE
-        || x.operator() == Operator.NE && y.operator() == Operator.EQ);
+    return equal
+        && (x.operator() == Operator.EQ && y.operator() == Operator.NE
+            || x.operator() == Operator.NE && y.operator() == Operator.EQ);
   }
 }

@@ -1,6 +1,6 @@
 /**
- * The implementation of the policy language: lexer, parser, syntax tree, resolver, lowering to
- * the policy model, and printer. Not an API; use {@link dev.gatehouse.dsl.PolicyDsl}.
+ * The implementation of the policy language: lexer, parser, syntax tree, resolver, lowering to the
+ * policy model, and printer. Not an API; use {@link dev.gatehouse.dsl.PolicyDsl}.
  */
 @NullMarked
 package dev.gatehouse.dsl.internal;

@@ -25,12 +25,40 @@ import net.jqwik.api.Property;
  */
 final class ParserMutationTest {
 
-  private static final List<String> VALID = List.of(
-      read(Path.of("..", "examples", "acme.policy")),
-      read(Path.of("src", "test", "resources", "format", "messy.policy")));
-  private static final String[] INSERTS = {"\"", "\\", "[", "]", "(", ")", "{", "}", ",", "#",
-      "\n", "not ", " and ", "::", "/", "-", "*", "1", "99999999999999999999", "\\u{", "é", "\0",
-      "during ", " in ", "condition ", "=", "!", "<"};
+  private static final List<String> VALID =
+      List.of(
+          read(Path.of("..", "examples", "acme.policy")),
+          read(Path.of("src", "test", "resources", "format", "messy.policy")));
+  private static final String[] INSERTS = {
+    "\"",
+    "\\",
+    "[",
+    "]",
+    "(",
+    ")",
+    "{",
+    "}",
+    ",",
+    "#",
+    "\n",
+    "not ",
+    " and ",
+    "::",
+    "/",
+    "-",
+    "*",
+    "1",
+    "99999999999999999999",
+    "\\u{",
+    "é",
+    "\0",
+    "during ",
+    " in ",
+    "condition ",
+    "=",
+    "!",
+    "<"
+  };
   private static final Duration LIMIT = Duration.ofSeconds(10);
 
   @Property(tries = 500)
@@ -65,31 +93,41 @@ final class ParserMutationTest {
   }
 
   private static void check(String text) {
-    assertTimeoutPreemptively(LIMIT, () -> {
-      ParseResult result = PolicyDsl.parse("m.policy", text);
-      assertThat(result.hasErrors() || result.policySet().isPresent()).isTrue();
-      result.diagnostics().forEach(d -> assertThat(d.render()).isNotEmpty());
-      String formatted;
-      try {
-        formatted = PolicyFormatter.format("m.policy", text);
-      } catch (PolicySyntaxException e) {
-        assertThat(e.diagnostics()).isNotEmpty();
-        return;
-      }
-      assertThat(PolicyFormatter.format("m.policy", formatted)).isEqualTo(formatted);
-    }, () -> "took longer than " + LIMIT + " on:\n" + text);
+    assertTimeoutPreemptively(
+        LIMIT,
+        () -> {
+          ParseResult result = PolicyDsl.parse("m.policy", text);
+          assertThat(result.hasErrors() || result.policySet().isPresent()).isTrue();
+          result.diagnostics().forEach(d -> assertThat(d.render()).isNotEmpty());
+          String formatted;
+          try {
+            formatted = PolicyFormatter.format("m.policy", text);
+          } catch (PolicySyntaxException e) {
+            assertThat(e.diagnostics()).isNotEmpty();
+            return;
+          }
+          assertThat(PolicyFormatter.format("m.policy", formatted)).isEqualTo(formatted);
+        },
+        () -> "took longer than " + LIMIT + " on:\n" + text);
   }
 
   private static byte[] mutateBytes(byte[] bytes, Random random) {
     int at = bytes.length == 0 ? 0 : random.nextInt(bytes.length);
     String s = new String(bytes, StandardCharsets.ISO_8859_1);
-    String mutated = switch (random.nextInt(4)) {
-      case 0 -> s.substring(0, at) + s.substring(Math.min(s.length(), at + 1 + random.nextInt(8)));
-      case 1 -> s.substring(0, at) + new String(INSERTS[random.nextInt(INSERTS.length)]
-          .getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1) + s.substring(at);
-      case 2 -> s.substring(0, at) + (char) random.nextInt(256) + s.substring(at);
-      default -> s.substring(0, at) + s.substring(at, Math.min(s.length(), at + 20)) + s.substring(at);
-    };
+    String mutated =
+        switch (random.nextInt(4)) {
+          case 0 ->
+              s.substring(0, at) + s.substring(Math.min(s.length(), at + 1 + random.nextInt(8)));
+          case 1 ->
+              s.substring(0, at)
+                  + new String(
+                      INSERTS[random.nextInt(INSERTS.length)].getBytes(StandardCharsets.UTF_8),
+                      StandardCharsets.ISO_8859_1)
+                  + s.substring(at);
+          case 2 -> s.substring(0, at) + (char) random.nextInt(256) + s.substring(at);
+          default ->
+              s.substring(0, at) + s.substring(at, Math.min(s.length(), at + 20)) + s.substring(at);
+        };
     return mutated.getBytes(StandardCharsets.ISO_8859_1);
   }
 

@@ -32,8 +32,16 @@ public final class PolicySets {
     } else if (p instanceof RestrictPolicy r) {
       return new RestrictPolicy(r.id(), r.apps(), r.allow(), r.when(), r.reportOnly(), none);
     } else if (p instanceof AuthenticatePolicy a) {
-      return new AuthenticatePolicy(a.id(), a.apps(), a.when(), a.block(), a.requireSso(), a.mfa(),
-          a.within(), a.reportOnly(), none);
+      return new AuthenticatePolicy(
+          a.id(),
+          a.apps(),
+          a.when(),
+          a.block(),
+          a.requireSso(),
+          a.mfa(),
+          a.within(),
+          a.reportOnly(),
+          none);
     }
     DelegatePolicy d = (DelegatePolicy) p;
     return new DelegatePolicy(d.id(), d.to(), d.actions(), d.on(), d.reportOnly(), none);

@@ -11,8 +11,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
 /**
- * Random valid syntax trees, printed and parsed again, give the same policy set, and printing is
- * a fixed point.
+ * Random valid syntax trees, printed and parsed again, give the same policy set, and printing is a
+ * fixed point.
  */
 final class PrinterRoundTripTest {
 
@@ -25,8 +25,8 @@ final class PrinterRoundTripTest {
 
     assertThat(reparsed.errors()).as(text).isEmpty();
     Reporter reporter = new Reporter(new SourceText("g.policy", text));
-    PolicySet direct = Resolver.resolve(List.of(new Resolver.Unit(reporter, generated)),
-        Schema.standard());
+    PolicySet direct =
+        Resolver.resolve(List.of(new Resolver.Unit(reporter, generated)), Schema.standard());
     assertThat(direct).as(text).isNotNull();
     assertThat(PolicySets.withoutSources(reparsed.orThrow()))
         .isEqualTo(PolicySets.withoutSources(direct));

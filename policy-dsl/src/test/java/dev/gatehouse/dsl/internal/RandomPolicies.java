@@ -14,8 +14,9 @@ import java.util.function.Supplier;
  */
 final class RandomPolicies {
 
-  private static final String[] STRINGS = {"Sales", "a\"b", "back\\slash", "new\nline", "tab\t",
-      "é\u00e9", "\uD83D\uDE00", "", "x y", "FR"};
+  private static final String[] STRINGS = {
+    "Sales", "a\"b", "back\\slash", "new\nline", "tab\t", "é\u00e9", "\uD83D\uDE00", "", "x y", "FR"
+  };
   private static final String[] DAYS = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
   private static final String[] LEVELS = {"none", "low", "medium", "high", "critical"};
   private static final String[] DURATIONS = {"30s", "15m", "8h", "30d", "90m"};
@@ -68,8 +69,9 @@ final class RandomPolicies {
       }
       default -> {
         clauses.add(when("to"));
-        clauses.add(new Ast.AllowActionsClause(Span.NONE,
-            List.of(name(pick("user.create", "user.*", "*", "app.assign")))));
+        clauses.add(
+            new Ast.AllowActionsClause(
+                Span.NONE, List.of(name(pick("user.create", "user.*", "*", "app.assign")))));
         clauses.add(when("on"));
       }
     }
@@ -87,8 +89,8 @@ final class RandomPolicies {
       for (int i = 0; i < 1 + random.nextInt(3); i++) {
         factors.add(name(Factor.ids().get(random.nextInt(Factor.ids().size()))));
       }
-      clauses.add(new Ast.RequireMfaClause(Span.NONE, factors,
-          new Ast.Dur(pick(DURATIONS), Span.NONE)));
+      clauses.add(
+          new Ast.RequireMfaClause(Span.NONE, factors, new Ast.Dur(pick(DURATIONS), Span.NONE)));
     }
     if (sso) {
       clauses.add(new Ast.RequireSsoClause(Span.NONE));
@@ -120,33 +122,52 @@ final class RandomPolicies {
     return switch (random.nextInt(12)) {
       case 0 -> leaf("user.department", new Ast.Compare(pick(Operator.EQ, Operator.NE), str()));
       case 1 -> leaf("risk.level", new Ast.Compare(pick(Operator.values()), sym(pick(LEVELS))));
-      case 2 -> leaf("risk.score", new Ast.Compare(pick(Operator.values()),
-          new Ast.Int(random.nextInt(101), Span.NONE)));
+      case 2 ->
+          leaf(
+              "risk.score",
+              new Ast.Compare(
+                  pick(Operator.values()), new Ast.Int(random.nextInt(101), Span.NONE)));
       case 3 -> leaf("user.country", new Ast.InList(Span.NONE, list(3, this::str)));
       case 4 -> leaf("user.roles", contains());
-      case 5 -> leaf("auth.methods", new Ast.Contains(Condition.Match.ANY, list(3,
-          () -> sym(Factor.ids().get(random.nextInt(Factor.ids().size()))))));
+      case 5 ->
+          leaf(
+              "auth.methods",
+              new Ast.Contains(
+                  Condition.Match.ANY,
+                  list(3, () -> sym(Factor.ids().get(random.nextInt(Factor.ids().size()))))));
       case 6 -> leaf("user.email", new Ast.Affix(random.nextBoolean(), str()));
       case 7 -> leaf("request.ip", new Ast.InNetworks(netRefs()));
       case 8 -> leaf("request.time", during());
-      case 9 -> leaf("device.managed", new Ast.Compare(Operator.EQ,
-          new Ast.Bool(random.nextBoolean(), Span.NONE)));
-      case 10 -> leaf("risk.score", new Ast.InList(Span.NONE, list(3,
-          () -> new Ast.Int(random.nextInt(101), Span.NONE))));
-      default -> conditions.isEmpty() ? leaf("app", new Ast.Compare(Operator.EQ, str()))
-          : new Ast.Ref(name(pick(conditions.toArray(new String[0]))));
+      case 9 ->
+          leaf(
+              "device.managed",
+              new Ast.Compare(Operator.EQ, new Ast.Bool(random.nextBoolean(), Span.NONE)));
+      case 10 ->
+          leaf(
+              "risk.score",
+              new Ast.InList(
+                  Span.NONE, list(3, () -> new Ast.Int(random.nextInt(101), Span.NONE))));
+      default ->
+          conditions.isEmpty()
+              ? leaf("app", new Ast.Compare(Operator.EQ, str()))
+              : new Ast.Ref(name(pick(conditions.toArray(new String[0]))));
     };
   }
 
   private Ast.Contains contains() {
     Condition.Match match = pick(Condition.Match.values());
-    return new Ast.Contains(match, match == Condition.Match.ONE ? List.of(str()) : list(3, this::str));
+    return new Ast.Contains(
+        match, match == Condition.Match.ONE ? List.of(str()) : list(3, this::str));
   }
 
   private Ast.During during() {
     boolean shorthand = random.nextBoolean();
-    return new Ast.During(Span.NONE, shorthand ? name(pick("weekdays", "weekends")) : null,
-        shorthand ? List.of() : list(3, () -> name(pick(DAYS))), name(time()), name(time()),
+    return new Ast.During(
+        Span.NONE,
+        shorthand ? name(pick("weekdays", "weekends")) : null,
+        shorthand ? List.of() : list(3, () -> name(pick(DAYS))),
+        name(time()),
+        name(time()),
         str(pick("UTC", "Europe/Paris", "America/New_York")));
   }
 
@@ -155,9 +176,12 @@ final class RandomPolicies {
   }
 
   private List<Ast.NetRef> netRefs() {
-    return list(2, () -> networks.isEmpty() || random.nextBoolean()
-        ? new Ast.NetInline(cidrs())
-        : new Ast.NetName(name(pick(networks.toArray(new String[0])))));
+    return list(
+        2,
+        () ->
+            networks.isEmpty() || random.nextBoolean()
+                ? new Ast.NetInline(cidrs())
+                : new Ast.NetName(name(pick(networks.toArray(new String[0])))));
   }
 
   private Ast.CidrList cidrs() {
@@ -170,8 +194,15 @@ final class RandomPolicies {
     }
     int prefix = 8 + random.nextInt(25);
     long address = random.nextInt() & 0xffffffffL & (0xffffffffL << (32 - prefix));
-    return (address >>> 24) + "." + ((address >>> 16) & 0xff) + "." + ((address >>> 8) & 0xff)
-        + "." + (address & 0xff) + "/" + prefix;
+    return (address >>> 24)
+        + "."
+        + ((address >>> 16) & 0xff)
+        + "."
+        + ((address >>> 8) & 0xff)
+        + "."
+        + (address & 0xff)
+        + "/"
+        + prefix;
   }
 
   private Ast.Leaf leaf(String attribute, Ast.Test test) {
