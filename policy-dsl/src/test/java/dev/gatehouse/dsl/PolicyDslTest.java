@@ -152,7 +152,7 @@ final class PolicyDslTest {
             + "  apps [\"payroll\"]\n"
             + "  when not request.time during weekdays 08:00-18:00 in \"Europe/Paris\"\n"
             + "    or request.ip in [10.0.0.0/8, ::1] or user.email ends_with \"@x.com\"\n"
-            + "    or auth.methods contains any [sso, password] or risk.score > -1\n"
+            + "    or auth.methods contains any [sso, password] or risk.score >= 0\n"
             + "  require sso\n"
             + "}\n";
     ParseResult result = PolicyDsl.parse("h.policy", text);

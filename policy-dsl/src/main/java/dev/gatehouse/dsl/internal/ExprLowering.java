@@ -78,7 +78,7 @@ final class ExprLowering {
     }
     String problem = ConditionChecker.checkLeaf(schema, c);
     if (problem == null) {
-      return c;
+      return inRange(leaf, attribute, r) ? c : null;
     }
     if (problem.contains("` is not a value of `")) {
       DiagnosticCode code =
@@ -90,6 +90,27 @@ final class ExprLowering {
       r.modelError(DiagnosticCode.TYPE_MISMATCH, leaf.span(), problem);
     }
     return null;
+  }
+
+  /** Reports each int constant outside the attribute's range, such as 0..100 for a score. */
+  private static boolean inRange(Ast.Leaf leaf, Attribute attribute, Reporter r) {
+    boolean ok = true;
+    for (Ast.Lit lit : literals(leaf.test())) {
+      if (lit instanceof Ast.Int i && !attribute.type().accepts(i.value())) {
+        ok = false;
+        r.error(
+            DiagnosticCode.TYPE_MISMATCH,
+            lit.span(),
+            "`" + i.value() + "` is out of range for `" + attribute.name() + "`, which is "
+                + article(attribute.type()));
+      }
+    }
+    return ok;
+  }
+
+  /** Returns the message for a name that is not an attribute, with a suggestion if one is near. */
+  String unknownAttribute(String name) {
+    return schema.unknownMessage(name);
   }
 
   /** Returns the span of the constant a model message names first, or the whole leaf. */

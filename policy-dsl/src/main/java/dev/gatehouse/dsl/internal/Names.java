@@ -195,6 +195,8 @@ final class Names {
           ref.span(),
           "`" + name + "` is a network, not a condition",
           "test an address against it, such as `request.ip in " + name + "`");
+    } else if (lowering != null && name.contains(".") && !lowering.isAttribute(name)) {
+      r.modelError(DiagnosticCode.UNKNOWN_ATTRIBUTE, ref.span(), lowering.unknownAttribute(name));
     } else if (lowering != null && lowering.isAttribute(name)) {
       r.error(
           DiagnosticCode.MISSING_TEST,
