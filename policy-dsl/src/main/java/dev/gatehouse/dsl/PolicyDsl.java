@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * }</pre>
  *
  * <p>Several sources form one set: names and ids are shared, and ids must be unique across them.
- * Sources over 1 MiB, expressions nested over 64 levels and lists over 10,000 items are rejected
+ * Sources over 4 MiB, expressions nested over 64 levels and lists over 10,000 items are rejected
  * with a diagnostic.
  */
 public final class PolicyDsl {

@@ -98,7 +98,7 @@ final class PolicyDslTest {
 
   @Test
   void parse_sourceOverSizeLimit_reportsFileTooLarge() {
-    String text = "#" + "x".repeat(1 << 20);
+    String text = "#" + "x".repeat(4 << 20);
     ParseResult result = PolicyDsl.parse("big.policy", text);
     assertThat(result.errors())
         .singleElement()
@@ -107,8 +107,8 @@ final class PolicyDslTest {
               assertThat(d.code()).isEqualTo(DiagnosticCode.FILE_TOO_LARGE);
               assertThat(d.render())
                   .isEqualTo(
-                      "error[file-too-large]: big.policy:1:1: source has 1048577 characters, more"
-                          + " than the limit of 1048576\n"
+                      "error[file-too-large]: big.policy:1:1: source has 4194305 characters, more"
+                          + " than the limit of 4194304\n"
                           + "  = help: split it into several files");
             });
   }

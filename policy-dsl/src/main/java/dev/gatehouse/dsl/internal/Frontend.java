@@ -17,8 +17,11 @@ import java.util.Map;
  */
 public final class Frontend {
 
-  /** The largest source accepted, in characters: 1 MiB. */
-  public static final int MAX_SOURCE_CHARS = 1 << 20;
+  /**
+   * The largest source accepted, in characters: 4 Mi, room for a generated file of 10,000
+   * policies while still refusing input that could only be a mistake or an attack.
+   */
+  public static final int MAX_SOURCE_CHARS = 4 << 20;
 
   private Frontend() {}
 
