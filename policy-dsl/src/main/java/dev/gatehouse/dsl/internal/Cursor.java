@@ -133,6 +133,12 @@ final class Cursor {
     return new Span(start.start(), Math.max(start.end(), last.span().end()));
   }
 
+  /** Returns whether the next token is the first of its line. */
+  boolean startsLine() {
+    int end = pos == 0 ? 0 : tokens.get(pos - 1).span().end();
+    return reporter.source().text().substring(end, peek().span().start()).indexOf('\n') >= 0;
+  }
+
   int position() {
     return pos;
   }

@@ -35,6 +35,8 @@ final class ExprParser {
   private static final List<String> TESTS =
       List.of("in", "contains", "starts_with", "ends_with", "during");
   private static final List<String> RESERVED = List.of("and", "or", "not");
+  private static final List<String> CLAUSES =
+      List.of("app", "apps", "allow", "when", "to", "on", "block", "require");
 
   private final Cursor in;
   private int depth;
@@ -267,7 +269,8 @@ final class ExprParser {
         in.next();
         return new Ast.Addr(t.text(), t.span());
       case IDENT:
-        if (RESERVED.contains(t.text())) {
+        // A clause keyword opening a line ends an unfinished expression; it is not a symbol.
+        if (RESERVED.contains(t.text()) || CLAUSES.contains(t.text()) && in.startsLine()) {
           break;
         }
         in.next();
