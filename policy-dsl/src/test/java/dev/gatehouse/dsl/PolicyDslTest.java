@@ -135,6 +135,20 @@ final class PolicyDslTest {
   }
 
   @Test
+  void parse_reversedChainOfNamedConditions_reportsDepthNotStackOverflow() {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 5_000; i++) {
+      text.append("condition c").append(i).append(" = c").append(i + 1).append('\n');
+    }
+    text.append("condition c5000 = user.country == \"FR\"\n");
+    ParseResult result = PolicyDsl.parse("chain.policy", text.toString());
+    assertThat(result.errors())
+        .isNotEmpty()
+        .extracting(Diagnostic::code)
+        .containsOnly(DiagnosticCode.NESTING_TOO_DEEP);
+  }
+
+  @Test
   void parse_validTextWithWarning_returnsSetAndWarning() {
     ParseResult result =
         PolicyDsl.parse("w.policy", "assign \"all\" {\n  app \"mail\" role \"user\"\n}\n");

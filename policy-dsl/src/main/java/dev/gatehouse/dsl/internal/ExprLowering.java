@@ -101,7 +101,11 @@ final class ExprLowering {
         r.error(
             DiagnosticCode.TYPE_MISMATCH,
             lit.span(),
-            "`" + i.value() + "` is out of range for `" + attribute.name() + "`, which is "
+            "`"
+                + i.value()
+                + "` is out of range for `"
+                + attribute.name()
+                + "`, which is "
                 + article(attribute.type()));
       }
     }

@@ -18,8 +18,8 @@ import java.util.Map;
 public final class Frontend {
 
   /**
-   * The largest source accepted, in characters: 4 Mi, room for a generated file of 10,000
-   * policies while still refusing input that could only be a mistake or an attack.
+   * The largest source accepted, in characters: 4 Mi, room for a generated file of 10,000 policies
+   * while still refusing input that could only be a mistake or an attack.
    */
   public static final int MAX_SOURCE_CHARS = 4 << 20;
 
