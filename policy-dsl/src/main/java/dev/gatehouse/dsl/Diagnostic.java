@@ -29,7 +29,11 @@ public final class Diagnostic {
     /** The text is accepted, but probably does not say what its author meant. */
     WARNING;
 
-    /** Returns the severity as shown in diagnostics: {@code error} or {@code warning}. */
+    /**
+     * Returns the severity as shown in diagnostics: {@code error} or {@code warning}.
+     *
+     * @return the severity as shown in diagnostics: {@code error} or {@code warning}
+     */
     public String label() {
       return this == ERROR ? "error" : "warning";
     }
@@ -84,47 +88,83 @@ public final class Diagnostic {
     this.lineText = lineText;
   }
 
-  /** Returns whether this is an error or a warning. */
+  /**
+   * Returns whether this is an error or a warning.
+   *
+   * @return whether this is an error or a warning
+   */
   public Severity severity() {
     return severity;
   }
 
-  /** Returns the stable code of this kind of problem. */
+  /**
+   * Returns the stable code of this kind of problem.
+   *
+   * @return the stable code of this kind of problem
+   */
   public DiagnosticCode code() {
     return code;
   }
 
-  /** Returns the name of the source the problem is in. */
+  /**
+   * Returns the name of the source the problem is in.
+   *
+   * @return the name of the source the problem is in
+   */
   public String source() {
     return source;
   }
 
-  /** Returns the 1-based line. */
+  /**
+   * Returns the 1-based line.
+   *
+   * @return the 1-based line
+   */
   public int line() {
     return line;
   }
 
-  /** Returns the 1-based column. */
+  /**
+   * Returns the 1-based column.
+   *
+   * @return the 1-based column
+   */
   public int column() {
     return column;
   }
 
-  /** Returns the number of characters the problem spans. */
+  /**
+   * Returns the number of characters the problem spans.
+   *
+   * @return the number of characters the problem spans
+   */
   public int length() {
     return length;
   }
 
-  /** Returns the one-line message, lowercase and without a final period. */
+  /**
+   * Returns the one-line message, lowercase and without a final period.
+   *
+   * @return the one-line message, lowercase and without a final period
+   */
   public String message() {
     return message;
   }
 
-  /** Returns the hint on the fix, such as {@code did you mean `user.department`?}. */
+  /**
+   * Returns the hint on the fix, such as {@code did you mean `user.department`?}.
+   *
+   * @return the hint on the fix, such as {@code did you mean `user.department`?}
+   */
   public Optional<String> help() {
     return Optional.ofNullable(help);
   }
 
-  /** Returns whether this is an error. */
+  /**
+   * Returns whether this is an error.
+   *
+   * @return whether this is an error
+   */
   public boolean isError() {
     return severity == Severity.ERROR;
   }
@@ -133,6 +173,8 @@ public final class Diagnostic {
    * Returns the diagnostic in the house format: the heading, the source line with a caret under the
    * span, and the help line if there is one. Lines are separated by {@code \n}; there is no final
    * newline.
+   *
+   * @return the rendered diagnostic
    */
   public String render() {
     StringBuilder sb = new StringBuilder();

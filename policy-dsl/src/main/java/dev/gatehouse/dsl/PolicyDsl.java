@@ -36,7 +36,13 @@ public final class PolicyDsl {
 
   private PolicyDsl() {}
 
-  /** Parses one source over the standard schema. */
+  /**
+   * Parses one source over the standard schema.
+   *
+   * @param sourceName the name diagnostics give the source, such as {@code acme.policy}
+   * @param text the policy text
+   * @return the policy set or the errors, and every warning
+   */
   public static ParseResult parse(String sourceName, String text) {
     return parse(Map.of(requireNonNull(sourceName, "sourceName"), requireNonNull(text, "text")));
   }
@@ -44,6 +50,9 @@ public final class PolicyDsl {
   /**
    * Parses several sources, keyed by name in iteration order, as one policy set over the standard
    * schema.
+   *
+   * @param sources the text of each source by name, in the order to report them
+   * @return the policy set or the errors, and every warning
    */
   public static ParseResult parse(Map<String, String> sources) {
     return parse(sources, Schema.standard());
@@ -52,6 +61,10 @@ public final class PolicyDsl {
   /**
    * Parses several sources as one policy set over {@code schema} (plus what their {@code schema}
    * blocks declare), for hosts that declare attributes of their own.
+   *
+   * @param sources the text of each source by name, in the order to report them
+   * @param schema the schema to start from
+   * @return the policy set or the errors, and every warning
    */
   public static ParseResult parse(Map<String, String> sources, Schema schema) {
     requireNonNull(sources, "sources");
@@ -67,6 +80,8 @@ public final class PolicyDsl {
    * Loads a {@code .policy} file, or every {@code *.policy} file directly in a directory, sorted by
    * name; each diagnostic names its file as the path is written.
    *
+   * @param path a file, or a directory of {@code .policy} files
+   * @return the policy set or the errors, and every warning
    * @throws UncheckedIOException if the path cannot be read
    */
   public static ParseResult load(Path path) {
@@ -108,6 +123,8 @@ public final class PolicyDsl {
   /**
    * Loads a {@code .policy} file from the class path; diagnostics name it as {@code name}.
    *
+   * @param name the resource name, such as {@code policies/acme.policy}
+   * @return the policy set or the errors, and every warning
    * @throws IllegalArgumentException if there is no such resource
    * @throws UncheckedIOException if it cannot be read
    */
@@ -130,6 +147,9 @@ public final class PolicyDsl {
   /**
    * Parses one source and returns its policy set.
    *
+   * @param sourceName the name diagnostics give the source, such as {@code acme.policy}
+   * @param text the policy text
+   * @return the policy set
    * @throws PolicySyntaxException carrying every diagnostic if the text has an error
    */
   public static PolicySet parseOrThrow(String sourceName, String text) {
@@ -139,6 +159,8 @@ public final class PolicyDsl {
   /**
    * Parses several sources as one policy set and returns it.
    *
+   * @param sources the text of each source by name, in the order to report them
+   * @return the policy set
    * @throws PolicySyntaxException carrying every diagnostic if a source has an error
    */
   public static PolicySet parseOrThrow(Map<String, String> sources) {
@@ -148,6 +170,8 @@ public final class PolicyDsl {
   /**
    * Loads a file or directory and returns its policy set.
    *
+   * @param path a file, or a directory of {@code .policy} files
+   * @return the policy set
    * @throws PolicySyntaxException carrying every diagnostic if a file has an error
    * @throws UncheckedIOException if the path cannot be read
    */
@@ -158,6 +182,8 @@ public final class PolicyDsl {
   /**
    * Loads a class path resource and returns its policy set.
    *
+   * @param name the resource name, such as {@code policies/acme.policy}
+   * @return the policy set
    * @throws PolicySyntaxException carrying every diagnostic if it has an error
    * @throws IllegalArgumentException if there is no such resource
    */

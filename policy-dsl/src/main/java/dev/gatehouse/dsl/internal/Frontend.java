@@ -51,7 +51,13 @@ public final class Frontend {
     return new ParseResult(tooLarge.isEmpty() ? set : null, diagnostics);
   }
 
-  /** Returns the diagnostic for a source over the size limit. */
+  /**
+   * Returns the diagnostic for a source over the size limit.
+   *
+   * @param name the source name
+   * @param size its size in characters
+   * @return the diagnostic for a source over the size limit
+   */
   public static Diagnostic tooLarge(String name, long size) {
     return new Diagnostic(
         Diagnostic.Severity.ERROR,
