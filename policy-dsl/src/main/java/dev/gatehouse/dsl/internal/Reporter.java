@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
 /** Collects the diagnostics of one source, turning spans into lines and columns. */
 final class Reporter {
 
+  private static final List<String> HINTS =
+      List.of("did you mean", "expected one of", "test it with", "only ");
+
   private final SourceText source;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
 
@@ -38,11 +41,13 @@ final class Reporter {
    * mean `x`?}), with the hint moved to the help line.
    */
   void modelError(DiagnosticCode code, Span span, String message) {
-    int semi = message.indexOf("; ");
-    if (semi < 0) {
-      error(code, span, message);
+    // Only a known hint is split off: the message may quote user text that holds "; ".
+    int semi = message.lastIndexOf("; ");
+    String hint = semi < 0 ? "" : message.substring(semi + 2);
+    if (HINTS.stream().anyMatch(hint::startsWith)) {
+      error(code, span, message.substring(0, semi), hint);
     } else {
-      error(code, span, message.substring(0, semi), message.substring(semi + 2));
+      error(code, span, message);
     }
   }
 
