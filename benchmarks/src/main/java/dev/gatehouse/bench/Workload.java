@@ -59,6 +59,9 @@ public final class Workload {
   private final int departments = 40;
   private final int countries = 25;
   private final int roles = 300;
+  /** The corporate network most requests come from; every restriction allows it. */
+  private final Network corp = Network.of("corp", "10.0.0.0/12", "2001:db8:100::/40");
+  /** Site networks, overlapping, outside {@link #corp}. */
   private final List<Network> networks = new ArrayList<>();
   private final Map<String, List<Network>> allowedByApp = new HashMap<>();
   private final PolicySet policies;
@@ -70,9 +73,9 @@ public final class Workload {
     this.apps = Math.max(8, size / 100);
     int networkCount = Math.min(4_000, Math.max(20, size / 25));
     for (int i = 0; i < networkCount; i++) {
-      networks.add(network("net-" + i));
+      networks.add(network("net_" + i));
     }
-    PolicySet.Builder b = PolicySet.builder(SCHEMA);
+    PolicySet.Builder b = PolicySet.builder(SCHEMA).network(corp);
     networks.forEach(b::network);
     for (int i = 0; i < size; i++) {
       b.add(policy(i));
@@ -94,6 +97,11 @@ public final class Workload {
   /** Returns the policy set. */
   public PolicySet policies() {
     return policies;
+  }
+
+  /** Returns the policy set as policy-language text, one file. */
+  public String text() {
+    return dev.gatehouse.dsl.PolicyWriter.write(policies);
   }
 
   /** Returns the number of policies. */
@@ -143,21 +151,16 @@ public final class Workload {
     if (!global) {
       r.apps(app);
     }
-    Network a = pick(networks);
-    Network b = pick(networks);
-    r.allow(a, b);
+    Network site = pick(networks);
+    r.allow(corp, site);
     if (!global) {
-      allowedByApp.computeIfAbsent(app, k -> new ArrayList<>()).addAll(List.of(a, b));
+      allowedByApp.computeIfAbsent(app, k -> new ArrayList<>()).add(site);
     }
-    switch (random.nextInt(3)) {
-      case 0:
-        r.when(Condition.not(Condition.contains("user.roles", "auditor")));
-        break;
-      case 1:
-        r.when(Condition.eq("user.department", department()));
-        break;
-      default:
-        break;
+    int when = random.nextInt(10);
+    if (when < 7) {
+      r.when(Condition.eq("user.department", department()));
+    } else if (when < 9) {
+      r.when(Condition.not(Condition.contains("user.roles", "auditor")));
     }
     return r.build();
   }
@@ -257,9 +260,11 @@ public final class Workload {
         target.value("user.country").ifPresent(c -> b.set("target.country", (String) c));
       }
       Instant now = BASE.plusSeconds(r.nextInt(30 * 86_400));
-      List<Network> allowed = app == null ? List.of() : allowedByApp.getOrDefault(app, List.of());
-      b.set("request.ip", allowed.isEmpty() || r.nextInt(10) == 0 ? randomIp(r)
-          : address(allowed.get(r.nextInt(allowed.size())), r))
+      List<Network> sites = app == null ? List.of() : allowedByApp.getOrDefault(app, List.of());
+      int from = r.nextInt(20);
+      b.set("request.ip", from < 15 ? address(corp, r)
+          : from < 18 && !sites.isEmpty() ? address(sites.get(r.nextInt(sites.size())), r)
+          : randomIp(r))
           .set("request.time", now)
           .set("auth.time", now.minusSeconds(r.nextInt(10 * 3_600)))
           .set("auth.methods", r.nextInt(3) == 0 ? Set.of("password")
@@ -281,10 +286,10 @@ public final class Workload {
     for (int k = 1 + random.nextInt(3); k > 0; k--) {
       if (random.nextInt(5) == 0) {
         blocks.add(dev.gatehouse.api.IpNetwork.containing(dev.gatehouse.api.IpAddress.of128(
-            0x2001_0db8_0000_0000L | (random.nextLong() & 0xffff_ffffL), 0),
+            0x2001_0db8_0200_0000L | (random.nextLong() & 0x00ff_ffffL), 0),
             40 + random.nextInt(25)));
       } else {
-        long v4 = 0x0a00_0000L | (random.nextInt() & 0x00ff_ffffL);
+        long v4 = 0x0a10_0000L + (random.nextInt() & 0x00ff_ffffL) % 0x00f0_0000L;
         blocks.add(dev.gatehouse.api.IpNetwork.containing(dev.gatehouse.api.IpAddress.of128(
             0, 0x0000_ffff_0000_0000L | v4), 96 + 16 + random.nextInt(13)));
       }
@@ -301,7 +306,8 @@ public final class Workload {
   }
 
   private static String randomIp(Random r) {
-    return "172.16." + r.nextInt(256) + "." + r.nextInt(256);
+    return r.nextInt(5) == 0 ? "2001:db8:ffff::" + Integer.toHexString(r.nextInt(65_536))
+        : "172.16." + r.nextInt(256) + "." + r.nextInt(256);
   }
 
   private String app() {

@@ -49,12 +49,12 @@ final class PolicyIndex {
   private static final class SlotIndex {
     final int slot;
     final AttributeType.Kind kind;
-    final @Nullable Map<String, int[]> strings;
+    final @Nullable StringIntsMap strings;
     final @Nullable LongIntsMap numbers;
     /** Restrict and authenticate policies guarded here: they apply when the slot is missing. */
     final int[] whenMissing;
 
-    SlotIndex(int slot, AttributeType.Kind kind, @Nullable Map<String, int[]> strings,
+    SlotIndex(int slot, AttributeType.Kind kind, @Nullable StringIntsMap strings,
         @Nullable LongIntsMap numbers, int[] whenMissing) {
       this.slot = slot;
       this.kind = kind;
@@ -145,7 +145,7 @@ final class PolicyIndex {
       if (kind == AttributeType.Kind.STRING || kind == AttributeType.Kind.SET) {
         Map<String, int[]> strings = new HashMap<>();
         values.forEach((v, ps) -> strings.put((String) v, ints(ps)));
-        return new SlotIndex(slot, kind, strings, null, whenMissing);
+        return new SlotIndex(slot, kind, new StringIntsMap(strings), null, whenMissing);
       }
       Map<Long, int[]> numbers = new HashMap<>();
       values.forEach((v, ps) -> numbers.put((Long) v, ints(ps)));

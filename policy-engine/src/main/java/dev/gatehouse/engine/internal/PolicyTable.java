@@ -24,7 +24,7 @@ public final class PolicyTable {
 
   private final PolicySet set;
   private final Policy[] policies;
-  private final Map<String, Integer> appIndex;
+  private final StringIntsMap appIndex;
   private final List<String> apps;
   /** For each policy, the slots of every attribute its conditions read, sorted. */
   private final int[][] reads;
@@ -56,10 +56,11 @@ public final class PolicyTable {
       }
     }
     this.apps = List.copyOf(appNames);
-    this.appIndex = new HashMap<>();
+    Map<String, int[]> indexes = new HashMap<>();
     for (int i = 0; i < apps.size(); i++) {
-      appIndex.put(apps.get(i), i);
+      indexes.put(apps.get(i), new int[] {i});
     }
+    this.appIndex = new StringIntsMap(indexes);
     Schema schema = set.schema();
     this.reads = new int[policies.length][];
     for (int i = 0; i < policies.length; i++) {
@@ -95,8 +96,8 @@ public final class PolicyTable {
 
   /** Returns the index of {@code app}, or -1 if no policy names it. */
   public int appIndex(String app) {
-    Integer i = appIndex.get(app);
-    return i == null ? -1 : i;
+    int[] i = appIndex.get(app);
+    return i == null ? -1 : i[0];
   }
 
   /** Returns every app some policy names, sorted; indexes follow this order. */
