@@ -189,7 +189,7 @@ final class GatehouseFilterTest {
   void doFilter_ipv6LoopbackClient_decidedOnIpv6Address() throws Exception {
     assumeTrue(JettyHarness.ipv6LoopbackAvailable(), "IPv6 loopback is unavailable");
     try (JettyHarness dual =
-        JettyHarness.start(TestPolicies.filter(HOLDER).build(), true, holder -> { })) {
+        JettyHarness.start(TestPolicies.filter(HOLDER).build(), true, (context, holder) -> { })) {
       HttpResponse<String> over6 = get(dual.uri6("/six/home"), "X-Test-User", "ann");
       HttpResponse<String> over4 = get(dual.uri("/six/home"), "X-Test-User", "ann");
 

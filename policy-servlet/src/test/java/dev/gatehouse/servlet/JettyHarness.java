@@ -25,7 +25,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -59,11 +59,12 @@ final class JettyHarness implements AutoCloseable {
   }
 
   static JettyHarness start(Filter gatehouse) throws Exception {
-    return start(gatehouse, false, holder -> { });
+    return start(gatehouse, false, (context, holder) -> { });
   }
 
   /** Starts a server, on {@code ::1} too if asked, after letting {@code setup} adjust it. */
-  static JettyHarness start(Filter gatehouse, boolean ipv6, Consumer<FilterHolder> setup)
+  static JettyHarness start(Filter gatehouse, boolean ipv6,
+      BiConsumer<ServletContextHandler, FilterHolder> setup)
       throws Exception {
     Server server = new Server();
     ServerConnector v4 = connector(server, "127.0.0.1");
@@ -72,7 +73,7 @@ final class JettyHarness implements AutoCloseable {
     context.addFilter(new FilterHolder(new StandInSignOn()), "/*",
         EnumSet.of(DispatcherType.REQUEST));
     FilterHolder holder = new FilterHolder(gatehouse);
-    setup.accept(holder);
+    setup.accept(context, holder);
     context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(new ServletHolder(new EchoServlet()), "/*");
     server.setHandler(context);
