@@ -11,8 +11,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Maps request paths to what they access, with servlet-style patterns: an exact path such as
- * {@code /signin}, or a prefix such as {@code /mail/*} (which also matches {@code /mail}). An exact
+ * Maps request paths to what they access, with servlet-style patterns: an exact path such as {@code
+ * /signin}, or a prefix such as {@code /mail/*} (which also matches {@code /mail}). An exact
  * pattern wins over prefixes, and the longest prefix wins among them.
  */
 final class AppMapping {
@@ -43,8 +43,8 @@ final class AppMapping {
         exactPaths.put(pattern, e.getValue());
       }
     }
-    prefixPaths.sort(Comparator.comparingInt((Map.Entry<String, Target> e) -> e.getKey().length())
-        .reversed());
+    prefixPaths.sort(
+        Comparator.comparingInt((Map.Entry<String, Target> e) -> e.getKey().length()).reversed());
     this.exact = Map.copyOf(exactPaths);
     this.prefixes = List.copyOf(prefixPaths);
   }

@@ -12,14 +12,13 @@ import java.util.Set;
 
 /**
  * Maps what an identity provider asserted about a sign-in onto Gatehouse factors for {@code
- * auth.methods}: SAML 2.0 {@code AuthnContextClassRef} URIs and OIDC {@code amr} values (RFC
- * 8176).
+ * auth.methods}: SAML 2.0 {@code AuthnContextClassRef} URIs and OIDC {@code amr} values (RFC 8176).
  *
  * <p>Any asserted context at all adds {@link Factor#SSO}: the access came through the identity
- * provider. Values without a mapping add nothing, so an unknown or misspelt value can only leave
- * a requirement unmet, never satisfy one. The {@linkplain #standard() standard} mapping is
- * deliberately narrow: {@code mfa} says that several factors were used but not which, so it maps
- * to none; a host that knows its provider adds what it knows.
+ * provider. Values without a mapping add nothing, so an unknown or misspelt value can only leave a
+ * requirement unmet, never satisfy one. The {@linkplain #standard() standard} mapping is
+ * deliberately narrow: {@code mfa} says that several factors were used but not which, so it maps to
+ * none; a host that knows its provider adds what it knows.
  *
  * <pre>{@code
  * AuthContextMapping mapping = AuthContextMapping.standard().toBuilder()
@@ -31,20 +30,21 @@ import java.util.Set;
 public final class AuthContextMapping {
 
   private static final String SAML_CLASSES = "urn:oasis:names:tc:SAML:2.0:ac:classes:";
-  private static final AuthContextMapping STANDARD = new Builder()
-      .amr("pwd", Factor.PASSWORD)
-      .amr("otp", Factor.TOTP)
-      .amr("hwk", Factor.WEBAUTHN)
-      .amr("sms", Factor.SMS)
-      .amr("fpt", Factor.BIOMETRIC)
-      .amr("face", Factor.BIOMETRIC)
-      .amr("iris", Factor.BIOMETRIC)
-      .amr("retina", Factor.BIOMETRIC)
-      .amr("vbm", Factor.BIOMETRIC)
-      .saml(SAML_CLASSES + "Password", Factor.PASSWORD)
-      .saml(SAML_CLASSES + "PasswordProtectedTransport", Factor.PASSWORD)
-      .saml(SAML_CLASSES + "TimeSyncToken", Factor.TOTP)
-      .build();
+  private static final AuthContextMapping STANDARD =
+      new Builder()
+          .amr("pwd", Factor.PASSWORD)
+          .amr("otp", Factor.TOTP)
+          .amr("hwk", Factor.WEBAUTHN)
+          .amr("sms", Factor.SMS)
+          .amr("fpt", Factor.BIOMETRIC)
+          .amr("face", Factor.BIOMETRIC)
+          .amr("iris", Factor.BIOMETRIC)
+          .amr("retina", Factor.BIOMETRIC)
+          .amr("vbm", Factor.BIOMETRIC)
+          .saml(SAML_CLASSES + "Password", Factor.PASSWORD)
+          .saml(SAML_CLASSES + "PasswordProtectedTransport", Factor.PASSWORD)
+          .saml(SAML_CLASSES + "TimeSyncToken", Factor.TOTP)
+          .build();
 
   private final Map<String, Set<Factor>> saml;
   private final Map<String, Set<Factor>> amr;
@@ -55,9 +55,8 @@ public final class AuthContextMapping {
   }
 
   /**
-   * Returns the standard mapping: RFC 8176 {@code pwd otp hwk sms fpt face iris retina vbm} and
-   * the SAML {@code Password}, {@code PasswordProtectedTransport} and {@code TimeSyncToken}
-   * classes.
+   * Returns the standard mapping: RFC 8176 {@code pwd otp hwk sms fpt face iris retina vbm} and the
+   * SAML {@code Password}, {@code PasswordProtectedTransport} and {@code TimeSyncToken} classes.
    *
    * @return the standard mapping
    */

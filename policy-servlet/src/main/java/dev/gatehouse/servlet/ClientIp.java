@@ -93,7 +93,8 @@ public final class ClientIp {
       try {
         networks.add(IpNetwork.parse(requireNonNull(cidr, "trusted proxy")));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("bad trusted proxy `" + cidr + "`: " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            "bad trusted proxy `" + cidr + "`: " + e.getMessage(), e);
       }
     }
     return new ClientIp(List.copyOf(networks), header);
@@ -144,9 +145,10 @@ public final class ClientIp {
     if (peerAddress.isEmpty() || !isTrusted(peerAddress.get()) || fieldValues.isEmpty()) {
       return peerAddress;
     }
-    List<Optional<IpAddress>> hops = header == Header.FORWARDED
-        ? ForwardedHeaders.forwarded(fieldValues)
-        : ForwardedHeaders.xForwardedFor(fieldValues);
+    List<Optional<IpAddress>> hops =
+        header == Header.FORWARDED
+            ? ForwardedHeaders.forwarded(fieldValues)
+            : ForwardedHeaders.xForwardedFor(fieldValues);
     for (int i = hops.size() - 1; i >= 0; i--) {
       Optional<IpAddress> hop = hops.get(i);
       if (hop.isEmpty() || !isTrusted(hop.get()) || i == 0) {
@@ -180,7 +182,8 @@ public final class ClientIp {
 
   @Override
   public String toString() {
-    return trusted.isEmpty() ? "ClientIp{direct}" : "ClientIp{" + header.fieldName()
-        + " from " + trusted + "}";
+    return trusted.isEmpty()
+        ? "ClientIp{direct}"
+        : "ClientIp{" + header.fieldName() + " from " + trusted + "}";
   }
 }

@@ -28,19 +28,39 @@ final class DecisionLog {
     return level != null && logger.isEnabledForLevel(level);
   }
 
-  void decided(@Nullable String user, @Nullable String app, String action, String ip,
-      Decision decision) {
+  void decided(
+      @Nullable String user, @Nullable String app, String action, String ip, Decision decision) {
     if (isEnabled()) {
-      logger.atLevel(level).log(FORMAT, decision.effect(), clean(user), clean(app), action, ip,
-          Responses.codes(decision), decision.matched(), decision.reportOnly());
+      logger
+          .atLevel(level)
+          .log(
+              FORMAT,
+              decision.effect(),
+              clean(user),
+              clean(app),
+              action,
+              ip,
+              Responses.codes(decision),
+              decision.matched(),
+              decision.reportOnly());
     }
   }
 
-  void refused(@Nullable String app, @Nullable String action, @Nullable String ip,
-      Refusal refusal) {
+  void refused(
+      @Nullable String app, @Nullable String action, @Nullable String ip, Refusal refusal) {
     if (isEnabled()) {
-      logger.atLevel(level).log(FORMAT, "DENY", "-", clean(app), clean(action), clean(ip),
-          List.of(refusal.id()), List.of(), List.of());
+      logger
+          .atLevel(level)
+          .log(
+              FORMAT,
+              "DENY",
+              "-",
+              clean(app),
+              clean(action),
+              clean(ip),
+              List.of(refusal.id()),
+              List.of(),
+              List.of());
     }
   }
 

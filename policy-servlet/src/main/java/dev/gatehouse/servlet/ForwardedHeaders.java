@@ -88,8 +88,8 @@ final class ForwardedHeaders {
 
   /**
    * Returns the address of a node: {@code 192.0.2.1}, {@code 192.0.2.1:8080}, {@code [2001:db8::1]}
-   * or {@code [2001:db8::1]:4711}; a bare IPv6 address is accepted only in {@code
-   * X-Forwarded-For} ({@code forwarded} false), whose writers do not bracket it.
+   * or {@code [2001:db8::1]:4711}; a bare IPv6 address is accepted only in {@code X-Forwarded-For}
+   * ({@code forwarded} false), whose writers do not bracket it.
    */
   static Optional<IpAddress> node(String text, boolean forwarded) {
     if (text.isEmpty() || text.charAt(0) == '_' || text.equalsIgnoreCase("unknown")) {
@@ -109,7 +109,8 @@ final class ForwardedHeaders {
       // One colon: an IPv4 address and a port.
       String host = text.substring(0, colon);
       return isPort(text.substring(colon)) && host.indexOf('.') >= 0
-          ? IpAddress.tryParse(host) : Optional.empty();
+          ? IpAddress.tryParse(host)
+          : Optional.empty();
     }
     if (colon >= 0 && forwarded) {
       return Optional.empty(); // RFC 7239 requires IPv6 in brackets
@@ -127,8 +128,10 @@ final class ForwardedHeaders {
     }
     String port = text.substring(1);
     if (port.charAt(0) == '_') {
-      return port.chars().skip(1).allMatch(c -> Character.isLetterOrDigit(c) && c < 128
-          || c == '.' || c == '_' || c == '-');
+      return port.chars()
+          .skip(1)
+          .allMatch(
+              c -> Character.isLetterOrDigit(c) && c < 128 || c == '.' || c == '_' || c == '-');
     }
     return port.length() <= 5 && port.chars().allMatch(c -> c >= '0' && c <= '9');
   }

@@ -22,8 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A servlet filter that decides every request with the running Gatehouse policies before it
- * reaches the application.
+ * A servlet filter that decides every request with the running Gatehouse policies before it reaches
+ * the application.
  *
  * <p>For each request the filter maps the path to an app (or to the org sign-in), finds the client
  * address with {@link ClientIp}, builds the subject with a {@link SubjectResolver}, derives {@code
@@ -54,21 +54,26 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Created by a container with the public constructor, the filter reads its configuration from
- * init parameters instead (their names are listed in {@code docs/servlet.md}), and the holder
- * from the servlet context attribute {@link #HOLDER_ATTRIBUTE}.
+ * init parameters instead (their names are listed in {@code docs/servlet.md}), and the holder from
+ * the servlet context attribute {@link #HOLDER_ATTRIBUTE}.
  */
 public final class GatehouseFilter implements Filter {
 
   /** The request attribute holding the {@link Decision} of a permitted request. */
   public static final String DECISION_ATTRIBUTE = "dev.gatehouse.decision";
+
   /** The request or session attribute with the SAML {@code AuthnContextClassRef} URI(s). */
   public static final String SAML_CLASS_REFS_ATTRIBUTE = "dev.gatehouse.saml.authn_context";
+
   /** The request or session attribute with the OIDC {@code amr} value(s). */
   public static final String AMR_ATTRIBUTE = "dev.gatehouse.oidc.amr";
+
   /** The request or session attribute with factor ids the host itself verified. */
   public static final String AUTH_METHODS_ATTRIBUTE = "dev.gatehouse.auth.methods";
+
   /** The request or session attribute with the last authentication time, an instant or epoch s. */
   public static final String AUTH_TIME_ATTRIBUTE = "dev.gatehouse.auth.time";
+
   /** The servlet context attribute where an init-parameter filter finds its holder by default. */
   public static final String HOLDER_ATTRIBUTE = "dev.gatehouse.engine.PolicyEngineHolder";
 
@@ -97,8 +102,7 @@ public final class GatehouseFilter implements Filter {
    * Reads the init parameters, unless the filter was built in code.
    *
    * @param config the filter configuration
-   * @throws ServletException if a parameter is bad or the holder is missing; the message says
-   *     which
+   * @throws ServletException if a parameter is bad or the holder is missing; the message says which
    */
   @Override
   public void init(FilterConfig config) throws ServletException {
@@ -147,8 +151,13 @@ public final class GatehouseFilter implements Filter {
     decide(s, http, out, chain, target.get());
   }
 
-  private void decide(FilterSettings s, HttpServletRequest http, HttpServletResponse out,
-      FilterChain chain, AppMapping.Target target) throws IOException, ServletException {
+  private void decide(
+      FilterSettings s,
+      HttpServletRequest http,
+      HttpServletResponse out,
+      FilterChain chain,
+      AppMapping.Target target)
+      throws IOException, ServletException {
     Optional<IpAddress> ip = s.clientIp().resolve(http);
     if (ip.isEmpty()) {
       s.log().refused(target.app(), target.action(), null, Refusal.CLIENT_ADDRESS_UNKNOWN);
@@ -161,25 +170,32 @@ public final class GatehouseFilter implements Filter {
       built = s.requests().build(http, policies.schema(), target, ip.get(), s.clock().instant());
     } catch (RuntimeException e) {
       // The message may quote a host-supplied value, so only its kind is logged above DEBUG.
-      String attribute = e instanceof InvalidRequestException
-          ? ((InvalidRequestException) e).attribute() : "-";
-      LOG.warn("request refused: {} building the access request (attribute {})",
-          e.getClass().getSimpleName(), attribute);
+      String attribute =
+          e instanceof InvalidRequestException ? ((InvalidRequestException) e).attribute() : "-";
+      LOG.warn(
+          "request refused: {} building the access request (attribute {})",
+          e.getClass().getSimpleName(),
+          attribute);
       LOG.debug("request refused", e);
       s.log().refused(target.app(), target.action(), ip.get().toString(), Refusal.REQUEST_INVALID);
       refuse(out, Refusal.REQUEST_INVALID);
       return;
     }
     if (built.isEmpty()) {
-      s.log().refused(target.app(), target.action(), ip.get().toString(),
-          Refusal.SUBJECT_UNRESOLVED);
+      s.log()
+          .refused(target.app(), target.action(), ip.get().toString(), Refusal.SUBJECT_UNRESOLVED);
       refuse(out, Refusal.SUBJECT_UNRESOLVED);
       return;
     }
     Decision decision = policies.evaluate(built.get());
     if (s.log().isEnabled()) {
-      s.log().decided(built.get().value("user.id").map(Object::toString).orElse(null),
-          target.app(), target.action(), ip.get().toString(), decision);
+      s.log()
+          .decided(
+              built.get().value("user.id").map(Object::toString).orElse(null),
+              target.app(),
+              target.action(),
+              ip.get().toString(),
+              decision);
     }
     http.setAttribute(DECISION_ATTRIBUTE, decision);
     switch (decision.effect()) {

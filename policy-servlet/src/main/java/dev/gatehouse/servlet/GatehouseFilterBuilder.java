@@ -51,8 +51,8 @@ public final class GatehouseFilterBuilder {
   }
 
   /**
-   * Maps requests whose path matches {@code pattern} to the org sign-in: action {@code signin},
-   * no app.
+   * Maps requests whose path matches {@code pattern} to the org sign-in: action {@code signin}, no
+   * app.
    *
    * @param pattern an exact path such as {@code /signin}, or a prefix
    * @return this builder
@@ -117,19 +117,24 @@ public final class GatehouseFilterBuilder {
   public GatehouseFilterBuilder acrValue(Factor factor, String acrValue) {
     requireNonNull(factor, "factor");
     requireNonNull(acrValue, "acrValue");
-    boolean valid = !acrValue.isEmpty() && acrValue.chars()
-        .allMatch(c -> c > 0x20 && c < 0x7f && c != '"' && c != '\\');
+    boolean valid =
+        !acrValue.isEmpty()
+            && acrValue.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '"' && c != '\\');
     if (!valid) {
-      throw new IllegalArgumentException("ACR value `" + acrValue + "` for " + factor
-          + " is empty or holds a space, quote, backslash or non-ASCII character");
+      throw new IllegalArgumentException(
+          "ACR value `"
+              + acrValue
+              + "` for "
+              + factor
+              + " is empty or holds a space, quote, backslash or non-ASCII character");
     }
     acrValues.put(factor, acrValue);
     return this;
   }
 
   /**
-   * Sends browsers (GET or HEAD accepting {@code text/html}) that must step up to {@code url},
-   * with {@code acr_values}, {@code max_age} and {@code return_to} query parameters, instead of
+   * Sends browsers (GET or HEAD accepting {@code text/html}) that must step up to {@code url}, with
+   * {@code acr_values}, {@code max_age} and {@code return_to} query parameters, instead of
    * answering 401.
    *
    * @param url a path on this server such as {@code /step-up}, or an absolute http(s) URL
@@ -144,10 +149,14 @@ public final class GatehouseFilterBuilder {
     } catch (java.net.URISyntaxException e) {
       throw new IllegalArgumentException("step-up URL `" + url + "` is malformed", e);
     }
-    boolean local = uri.getScheme() == null && uri.getRawAuthority() == null && url.startsWith("/")
-        && !url.startsWith("//");
-    boolean absolute = ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
-        && uri.getHost() != null;
+    boolean local =
+        uri.getScheme() == null
+            && uri.getRawAuthority() == null
+            && url.startsWith("/")
+            && !url.startsWith("//");
+    boolean absolute =
+        ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+            && uri.getHost() != null;
     if (!local && !absolute || uri.getRawFragment() != null) {
       throw new IllegalArgumentException(
           "step-up URL `" + url + "` is neither a path on this server nor an http(s) URL");
@@ -195,9 +204,15 @@ public final class GatehouseFilterBuilder {
     if (apps.isEmpty() && !permitUnmapped) {
       throw new IllegalStateException("no path is mapped to an app or to the sign-in");
     }
-    return new FilterSettings(holder, apps, permitUnmapped, clientIp,
-        new RequestFactory(resolver, authContext), new Responses(acrValues, stepUpUrl),
-        new DecisionLog(LoggerFactory.getLogger(GatehouseFilter.class), logLevel), clock);
+    return new FilterSettings(
+        holder,
+        apps,
+        permitUnmapped,
+        clientIp,
+        new RequestFactory(resolver, authContext),
+        new Responses(acrValues, stepUpUrl),
+        new DecisionLog(LoggerFactory.getLogger(GatehouseFilter.class), logLevel),
+        clock);
   }
 
   private GatehouseFilterBuilder map(String pattern, AppMapping.Target target) {

@@ -48,8 +48,8 @@ final class InitParams {
     }
     List<String> proxies = list(param(config, TRUSTED_PROXIES, ""));
     if (!proxies.isEmpty()) {
-      b.clientIp(ClientIp.trusting(proxies, header(param(config, FORWARDED_HEADER,
-          "X-Forwarded-For"))));
+      b.clientIp(
+          ClientIp.trusting(proxies, header(param(config, FORWARDED_HEADER, "X-Forwarded-For"))));
     }
     String stepUp = config.getInitParameter(STEP_UP_URL);
     if (stepUp != null && !stepUp.isBlank()) {
@@ -103,8 +103,8 @@ final class InitParams {
   }
 
   /**
-   * Reads comma- or newline-separated {@code key=value} entries, splitting at the last {@code =}
-   * so that keys may be URIs.
+   * Reads comma- or newline-separated {@code key=value} entries, splitting at the last {@code =} so
+   * that keys may be URIs.
    */
   private static List<String[]> pairs(FilterConfig config, String name) {
     List<String[]> pairs = new ArrayList<>();
@@ -128,16 +128,21 @@ final class InitParams {
         return h;
       }
     }
-    throw new IllegalArgumentException("`" + FORWARDED_HEADER + "` is `" + value
-        + "`, not X-Forwarded-For or Forwarded");
+    throw new IllegalArgumentException(
+        "`" + FORWARDED_HEADER + "` is `" + value + "`, not X-Forwarded-For or Forwarded");
   }
 
   private static System.Logger.Level level(String value) {
     try {
       return System.Logger.Level.valueOf(value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("`" + LOG_LEVEL + "` is `" + value
-          + "`, not one of TRACE, DEBUG, INFO, WARNING, ERROR, OFF", e);
+      throw new IllegalArgumentException(
+          "`"
+              + LOG_LEVEL
+              + "` is `"
+              + value
+              + "`, not one of TRACE, DEBUG, INFO, WARNING, ERROR, OFF",
+          e);
     }
   }
 
@@ -151,15 +156,20 @@ final class InitParams {
   }
 
   private static Factor factor(String id) {
-    return Factor.fromId(id).orElseThrow(() -> new IllegalArgumentException(
-        "unknown factor `" + id + "`; known: " + String.join(", ", Factor.ids())));
+    return Factor.fromId(id)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown factor `" + id + "`; known: " + String.join(", ", Factor.ids())));
   }
 
   private static SubjectResolver instantiate(String className) {
     @Nullable Object resolver;
     try {
-      resolver = Class.forName(className, true, Thread.currentThread().getContextClassLoader())
-          .getConstructor().newInstance();
+      resolver =
+          Class.forName(className, true, Thread.currentThread().getContextClassLoader())
+              .getConstructor()
+              .newInstance();
     } catch (ReflectiveOperationException | LinkageError e) {
       throw new IllegalArgumentException("cannot create subject resolver `" + className + "`", e);
     }

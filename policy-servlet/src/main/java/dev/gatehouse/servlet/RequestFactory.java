@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
 final class RequestFactory {
 
   /** The attributes the filter sets itself, whatever a subject resolver put there. */
-  private static final Set<String> OWNED = Set.of(
-      "app", "request.action", "request.ip", "request.time", "auth.methods", "auth.time");
+  private static final Set<String> OWNED =
+      Set.of("app", "request.action", "request.ip", "request.time", "auth.methods", "auth.time");
 
   private final SubjectResolver resolver;
   private final AuthContextMapping mapping;
@@ -38,8 +38,8 @@ final class RequestFactory {
    *
    * @throws RuntimeException if the resolver or a host-provided value is bad
    */
-  Optional<AccessRequest> build(HttpServletRequest http, Schema schema, AppMapping.Target target,
-      IpAddress ip, Instant now) {
+  Optional<AccessRequest> build(
+      HttpServletRequest http, Schema schema, AppMapping.Target target, IpAddress ip, Instant now) {
     AccessRequest.Builder b = AccessRequest.builder(schema);
     if (!resolver.resolve(http, b)) {
       return Optional.empty();
@@ -56,12 +56,19 @@ final class RequestFactory {
   }
 
   private void setAuth(HttpServletRequest http, AccessRequest.Builder b) {
-    Set<Factor> factors = mapping.factors(
-        strings(lookup(http, GatehouseFilter.SAML_CLASS_REFS_ATTRIBUTE)),
-        strings(lookup(http, GatehouseFilter.AMR_ATTRIBUTE)));
+    Set<Factor> factors =
+        mapping.factors(
+            strings(lookup(http, GatehouseFilter.SAML_CLASS_REFS_ATTRIBUTE)),
+            strings(lookup(http, GatehouseFilter.AMR_ATTRIBUTE)));
     for (String id : strings(lookup(http, GatehouseFilter.AUTH_METHODS_ATTRIBUTE))) {
-      factors.add(Factor.fromId(id).orElseThrow(() -> new IllegalArgumentException(
-          "`" + GatehouseFilter.AUTH_METHODS_ATTRIBUTE + "` holds an unknown factor")));
+      factors.add(
+          Factor.fromId(id)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "`"
+                              + GatehouseFilter.AUTH_METHODS_ATTRIBUTE
+                              + "` holds an unknown factor")));
     }
     if (!factors.isEmpty()) {
       List<String> ids = new ArrayList<>();
@@ -98,8 +105,10 @@ final class RequestFactory {
     if (value instanceof String) {
       return List.of((String) value);
     }
-    Collection<?> values = value instanceof String[]
-        ? List.of((Object[]) value) : value instanceof Collection ? (Collection<?>) value : null;
+    Collection<?> values =
+        value instanceof String[]
+            ? List.of((Object[]) value)
+            : value instanceof Collection ? (Collection<?>) value : null;
     if (values == null) {
       throw new IllegalArgumentException("an auth context attribute is not a string list");
     }

@@ -32,8 +32,8 @@ final class Responses {
 
   /** Answers 403 with an RFC 9457 problem naming {@code codes}. */
   static void deny(HttpServletResponse response, List<String> codes) throws IOException {
-    problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", "access denied by policy",
-        codes);
+    problem(
+        response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", "access denied by policy", codes);
   }
 
   /** Answers a CHALLENGE: a step-up redirect for browsers, else 401 as in RFC 9470. */
@@ -42,28 +42,38 @@ final class Responses {
     String acr = String.join(" ", acrValues(decision.requirements()));
     long maxAge = maxAge(decision.requirements());
     if (stepUpUrl != null && isBrowser(request)) {
-      StringBuilder location = new StringBuilder(stepUpUrl)
-          .append(stepUpUrl.indexOf('?') < 0 ? '?' : '&')
-          .append("acr_values=").append(URLEncoder.encode(acr, StandardCharsets.UTF_8));
+      StringBuilder location =
+          new StringBuilder(stepUpUrl)
+              .append(stepUpUrl.indexOf('?') < 0 ? '?' : '&')
+              .append("acr_values=")
+              .append(URLEncoder.encode(acr, StandardCharsets.UTF_8));
       if (maxAge >= 0) {
         location.append("&max_age=").append(maxAge);
       }
-      location.append("&return_to=").append(URLEncoder.encode(returnTo(request),
-          StandardCharsets.UTF_8));
+      location
+          .append("&return_to=")
+          .append(URLEncoder.encode(returnTo(request), StandardCharsets.UTF_8));
       response.setHeader("Cache-Control", "no-store");
       response.setHeader("Location", location.toString());
       response.setStatus(HttpServletResponse.SC_FOUND);
       return;
     }
-    StringBuilder header = new StringBuilder("Bearer error=\"insufficient_user_authentication\"")
-        .append(", error_description=\"a stronger or more recent authentication is required\"")
-        .append(", acr_values=\"").append(acr).append('"');
+    StringBuilder header =
+        new StringBuilder("Bearer error=\"insufficient_user_authentication\"")
+            .append(", error_description=\"a stronger or more recent authentication is required\"")
+            .append(", acr_values=\"")
+            .append(acr)
+            .append('"');
     if (maxAge >= 0) {
       header.append(", max_age=").append(maxAge);
     }
     response.setHeader("WWW-Authenticate", header.toString());
-    problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
-        "a stronger or more recent authentication is required", codes(decision));
+    problem(
+        response,
+        HttpServletResponse.SC_UNAUTHORIZED,
+        "Unauthorized",
+        "a stronger or more recent authentication is required",
+        codes(decision));
   }
 
   /** Returns the distinct reason codes of a decision, in order. */
@@ -76,8 +86,8 @@ final class Responses {
   }
 
   /**
-   * Returns the ACR values to ask for: the factors that satisfy every unmet MFA requirement at
-   * once if there are any, else all factors asked for, plus the SSO value if SSO is required.
+   * Returns the ACR values to ask for: the factors that satisfy every unmet MFA requirement at once
+   * if there are any, else all factors asked for, plus the SSO value if SSO is required.
    */
   List<String> acrValues(List<Requirement> requirements) {
     Set<Factor> all = new LinkedHashSet<>();
@@ -133,8 +143,7 @@ final class Responses {
     }
     for (String range : accept.split(",")) {
       String[] parts = range.split(";");
-      if (parts[0].strip().toLowerCase(Locale.ROOT).equals("text/html")
-          && !rejects(parts)) {
+      if (parts[0].strip().toLowerCase(Locale.ROOT).equals("text/html") && !rejects(parts)) {
         return true;
       }
     }
@@ -157,11 +166,17 @@ final class Responses {
     return request.getRequestURI() + (query == null ? "" : "?" + query);
   }
 
-  private static void problem(HttpServletResponse response, int status, String title,
-      String detail, List<String> codes) throws IOException {
-    StringBuilder json = new StringBuilder("{\"type\":\"about:blank\",\"title\":\"")
-        .append(title).append("\",\"status\":").append(status).append(",\"detail\":\"")
-        .append(detail).append("\",\"reasons\":[");
+  private static void problem(
+      HttpServletResponse response, int status, String title, String detail, List<String> codes)
+      throws IOException {
+    StringBuilder json =
+        new StringBuilder("{\"type\":\"about:blank\",\"title\":\"")
+            .append(title)
+            .append("\",\"status\":")
+            .append(status)
+            .append(",\"detail\":\"")
+            .append(detail)
+            .append("\",\"reasons\":[");
     for (int i = 0; i < codes.size(); i++) {
       json.append(i == 0 ? "\"" : ",\"").append(jsonEscape(codes.get(i))).append('"');
     }

@@ -65,8 +65,8 @@ final class StandardSubjectResolver implements SubjectResolver {
     }
     for (Map.Entry<?, ?> e : ((Map<?, ?>) map).entrySet()) {
       if (!(e.getKey() instanceof String) || e.getValue() == null) {
-        throw new IllegalArgumentException("`" + SUBJECT_ATTRIBUTE + "` has a non-string key"
-            + " or a null value");
+        throw new IllegalArgumentException(
+            "`" + SUBJECT_ATTRIBUTE + "` has a non-string key" + " or a null value");
       }
       into.put((String) e.getKey(), e.getValue());
     }

@@ -27,8 +27,8 @@ import jakarta.servlet.http.HttpServletRequest;
 public interface SubjectResolver {
 
   /**
-   * The request or session attribute where the {@linkplain #standard() standard} resolver looks
-   * for a {@code Map<String, ?>} of subject attributes, such as {@code user.department}.
+   * The request or session attribute where the {@linkplain #standard() standard} resolver looks for
+   * a {@code Map<String, ?>} of subject attributes, such as {@code user.department}.
    */
   String SUBJECT_ATTRIBUTE = "dev.gatehouse.subject";
 
@@ -51,10 +51,10 @@ public interface SubjectResolver {
    *
    * <p>Map values may be a {@code String} (any type given as text), a {@code Long} or {@code
    * Integer}, a {@code Boolean}, an {@code Instant}, a {@code Duration}, an {@link
-   * dev.gatehouse.api.IpAddress}, or a {@code Collection} of strings. Without a principal, a
-   * {@code user.id} entry in the map names the subject; with one, a differing {@code user.id}
-   * entry leaves the subject unresolved. Entries for attributes the filter sets itself leave it
-   * unresolved too: they point at a host bug.
+   * dev.gatehouse.api.IpAddress}, or a {@code Collection} of strings. Without a principal, a {@code
+   * user.id} entry in the map names the subject; with one, a differing {@code user.id} entry leaves
+   * the subject unresolved. Entries for attributes the filter sets itself leave it unresolved too:
+   * they point at a host bug.
    *
    * @return the standard resolver
    */

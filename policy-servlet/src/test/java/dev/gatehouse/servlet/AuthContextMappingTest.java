@@ -22,8 +22,8 @@ final class AuthContextMappingTest {
     return Stream.of(
         Arguments.of(List.of(), List.of(), Set.of()),
         Arguments.of(List.of(), List.of("pwd"), Set.of(Factor.SSO, Factor.PASSWORD)),
-        Arguments.of(List.of(), List.of("pwd", "otp"),
-            Set.of(Factor.SSO, Factor.PASSWORD, Factor.TOTP)),
+        Arguments.of(
+            List.of(), List.of("pwd", "otp"), Set.of(Factor.SSO, Factor.PASSWORD, Factor.TOTP)),
         Arguments.of(List.of(), List.of("hwk"), Set.of(Factor.SSO, Factor.WEBAUTHN)),
         Arguments.of(List.of(), List.of("sms"), Set.of(Factor.SSO, Factor.SMS)),
         Arguments.of(List.of(), List.of("fpt", "face"), Set.of(Factor.SSO, Factor.BIOMETRIC)),
@@ -31,12 +31,16 @@ final class AuthContextMappingTest {
         Arguments.of(List.of(), List.of("swk"), Set.of(Factor.SSO)),
         Arguments.of(List.of(), List.of("PWD"), Set.of(Factor.SSO)),
         Arguments.of(List.of(), List.of("webauthn"), Set.of(Factor.SSO)),
-        Arguments.of(List.of(SAML + "PasswordProtectedTransport"), List.of(),
+        Arguments.of(
+            List.of(SAML + "PasswordProtectedTransport"),
+            List.of(),
             Set.of(Factor.SSO, Factor.PASSWORD)),
         Arguments.of(List.of(SAML + "Password"), List.of(), Set.of(Factor.SSO, Factor.PASSWORD)),
         Arguments.of(List.of(SAML + "TimeSyncToken"), List.of(), Set.of(Factor.SSO, Factor.TOTP)),
         Arguments.of(List.of(SAML + "Kerberos"), List.of(), Set.of(Factor.SSO)),
-        Arguments.of(List.of(" " + SAML + "Password "), List.of("otp"),
+        Arguments.of(
+            List.of(" " + SAML + "Password "),
+            List.of("otp"),
             Set.of(Factor.SSO, Factor.PASSWORD, Factor.TOTP)));
   }
 
@@ -48,16 +52,19 @@ final class AuthContextMappingTest {
 
   @Test
   void toBuilder_addedMappings_extendStandard() {
-    AuthContextMapping mapping = AuthContextMapping.standard().toBuilder()
-        .amr("swk", Factor.WEBAUTHN)
-        .amr("pwd")
-        .saml("http://schemas.microsoft.com/claims/multipleauthn", Factor.PUSH)
-        .build();
+    AuthContextMapping mapping =
+        AuthContextMapping.standard().toBuilder()
+            .amr("swk", Factor.WEBAUTHN)
+            .amr("pwd")
+            .saml("http://schemas.microsoft.com/claims/multipleauthn", Factor.PUSH)
+            .build();
 
     assertThat(mapping.factors(List.of(), List.of("swk", "pwd")))
         .containsExactlyInAnyOrder(Factor.SSO, Factor.WEBAUTHN);
-    assertThat(mapping.factors(List.of("http://schemas.microsoft.com/claims/multipleauthn"),
-        List.of())).containsExactlyInAnyOrder(Factor.SSO, Factor.PUSH);
+    assertThat(
+            mapping.factors(
+                List.of("http://schemas.microsoft.com/claims/multipleauthn"), List.of()))
+        .containsExactlyInAnyOrder(Factor.SSO, Factor.PUSH);
     assertThat(AuthContextMapping.standard().factors(List.of(), List.of("swk")))
         .containsExactly(Factor.SSO);
   }

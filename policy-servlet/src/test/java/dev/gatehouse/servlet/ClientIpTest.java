@@ -7,10 +7,10 @@ import dev.gatehouse.api.IpAddress;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** How the client address is found from the peer and the forwarding headers. */
 final class ClientIpTest {
@@ -65,16 +65,15 @@ final class ClientIpTest {
     return Stream.of(
         Arguments.of("198.51.100.7", List.of("for=203.0.113.9"), "198.51.100.7"),
         Arguments.of("10.0.0.1", List.of("for=203.0.113.9"), "203.0.113.9"),
-        Arguments.of("10.0.0.1", List.of("For=203.0.113.9;proto=https;by=10.0.0.1"),
-            "203.0.113.9"),
+        Arguments.of("10.0.0.1", List.of("For=203.0.113.9;proto=https;by=10.0.0.1"), "203.0.113.9"),
         Arguments.of("10.0.0.1", List.of("for=\"[2001:db8::1]:4711\""), "2001:db8::1"),
         Arguments.of("10.0.0.1", List.of("for=\"[2001:db8::1]\""), "2001:db8::1"),
         Arguments.of("10.0.0.1", List.of("for=\"203.0.113.9:4711\""), "203.0.113.9"),
         Arguments.of("10.0.0.1", List.of("for=\"203.0.113.9\""), "203.0.113.9"),
         Arguments.of("10.0.0.1", List.of("for=192.0.2.1, for=203.0.113.9"), "203.0.113.9"),
         Arguments.of("10.0.0.1", List.of("for=192.0.2.1", "for=203.0.113.9"), "203.0.113.9"),
-        Arguments.of("10.0.0.1", List.of("for=203.0.113.9, for=\"[2001:db8:ffff::9]\""),
-            "203.0.113.9"),
+        Arguments.of(
+            "10.0.0.1", List.of("for=203.0.113.9, for=\"[2001:db8:ffff::9]\""), "203.0.113.9"),
         Arguments.of("10.0.0.1", List.of("for=\"[2001:db8::1]:_port\""), "2001:db8::1"),
         Arguments.of("10.0.0.1", List.of("proto=\"a,b\";for=203.0.113.9"), "203.0.113.9"),
         Arguments.of("10.0.0.1", List.of("for=unknown"), ""),
@@ -114,15 +113,15 @@ final class ClientIpTest {
 
   @Test
   void trusting_malformedCidr_throwsNamingIt() {
-    assertThatThrownBy(() -> ClientIp.trusting(List.of("10.0.0.0/33"),
-        ClientIp.Header.FORWARDED))
+    assertThatThrownBy(() -> ClientIp.trusting(List.of("10.0.0.0/33"), ClientIp.Header.FORWARDED))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("bad trusted proxy `10.0.0.0/33`: ");
   }
 
   @Test
   void toString_trusting_namesHeaderAndProxies() {
-    assertThat(FWD.toString()).isEqualTo("ClientIp{Forwarded from [10.0.0.0/8, 2001:db8:ffff::/48]}");
+    assertThat(FWD.toString())
+        .isEqualTo("ClientIp{Forwarded from [10.0.0.0/8, 2001:db8:ffff::/48]}");
   }
 
   private static Optional<IpAddress> address(String expected) {

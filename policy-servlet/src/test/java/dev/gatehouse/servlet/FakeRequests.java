@@ -11,25 +11,31 @@ final class FakeRequests {
   private FakeRequests() {}
 
   /** A request with a principal (or none), attributes, a method and headers, and no session. */
-  static HttpServletRequest request(String principal, Map<String, Object> attributes,
-      String method, Map<String, String> headers) {
+  static HttpServletRequest request(
+      String principal,
+      Map<String, Object> attributes,
+      String method,
+      Map<String, String> headers) {
     Principal p = principal == null ? null : () -> principal;
-    return (HttpServletRequest) Proxy.newProxyInstance(FakeRequests.class.getClassLoader(),
-        new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> {
-          switch (m.getName()) {
-            case "getUserPrincipal":
-              return p;
-            case "getAttribute":
-              return attributes.get((String) args[0]);
-            case "getSession":
-              return null;
-            case "getMethod":
-              return method;
-            case "getHeader":
-              return headers.get((String) args[0]);
-            default:
-              throw new UnsupportedOperationException(m.getName());
-          }
-        });
+    return (HttpServletRequest)
+        Proxy.newProxyInstance(
+            FakeRequests.class.getClassLoader(),
+            new Class<?>[] {HttpServletRequest.class},
+            (proxy, m, args) -> {
+              switch (m.getName()) {
+                case "getUserPrincipal":
+                  return p;
+                case "getAttribute":
+                  return attributes.get((String) args[0]);
+                case "getSession":
+                  return null;
+                case "getMethod":
+                  return method;
+                case "getHeader":
+                  return headers.get((String) args[0]);
+                default:
+                  throw new UnsupportedOperationException(m.getName());
+              }
+            });
   }
 }

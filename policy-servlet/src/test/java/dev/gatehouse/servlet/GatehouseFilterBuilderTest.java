@@ -46,16 +46,18 @@ final class GatehouseFilterBuilderTest {
   void acrValue_withQuote_throws() {
     assertThatThrownBy(() -> GatehouseFilter.builder(HOLDER).acrValue(Factor.TOTP, "a\"b"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("ACR value `a\"b` for totp is empty or holds a space, quote, backslash or"
-            + " non-ASCII character");
+        .hasMessage(
+            "ACR value `a\"b` for totp is empty or holds a space, quote, backslash or"
+                + " non-ASCII character");
   }
 
   @Test
   void stepUpUrl_protocolRelative_throws() {
     assertThatThrownBy(() -> GatehouseFilter.builder(HOLDER).stepUpUrl("//evil.example/x"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("step-up URL `//evil.example/x` is neither a path on this server nor an"
-            + " http(s) URL");
+        .hasMessage(
+            "step-up URL `//evil.example/x` is neither a path on this server nor an"
+                + " http(s) URL");
   }
 
   @Test
@@ -69,8 +71,12 @@ final class GatehouseFilterBuilderTest {
   void stepUpUrl_pathOrHttpsUrl_accepted() {
     assertThat(GatehouseFilter.builder(HOLDER).stepUpUrl("/step-up?x=1").signin("/s").build())
         .isNotNull();
-    assertThat(GatehouseFilter.builder(HOLDER).stepUpUrl("https://idp.example/step").signin("/s")
-        .build()).isNotNull();
+    assertThat(
+            GatehouseFilter.builder(HOLDER)
+                .stepUpUrl("https://idp.example/step")
+                .signin("/s")
+                .build())
+        .isNotNull();
   }
 
   @Test
@@ -89,8 +95,14 @@ final class GatehouseFilterBuilderTest {
 
   @Test
   void match_patterns_exactBeatsPrefixAndLongestPrefixWins() {
-    AppMapping apps = GatehouseFilter.builder(HOLDER).app("/*", "portal").app("/mail/*", "mail")
-        .app("/mail/admin/*", "mail-admin").signin("/mail/signin").settings().apps();
+    AppMapping apps =
+        GatehouseFilter.builder(HOLDER)
+            .app("/*", "portal")
+            .app("/mail/*", "mail")
+            .app("/mail/admin/*", "mail-admin")
+            .signin("/mail/signin")
+            .settings()
+            .apps();
 
     assertThat(apps.match("/mail")).map(AppMapping.Target::app).contains("mail");
     assertThat(apps.match("/mail/inbox")).map(AppMapping.Target::app).contains("mail");

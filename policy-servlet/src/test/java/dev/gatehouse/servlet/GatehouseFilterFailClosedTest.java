@@ -17,26 +17,29 @@ final class GatehouseFilterFailClosedTest {
 
   @Test
   void doFilter_resolverThrows_403WithoutDetails() throws Exception {
-    SubjectResolver broken = (http, subject) -> {
-      throw new IllegalStateException("directory at ldap://10.1.2.3 is down");
-    };
+    SubjectResolver broken =
+        (http, subject) -> {
+          throw new IllegalStateException("directory at ldap://10.1.2.3 is down");
+        };
     try (JettyHarness server =
         JettyHarness.start(TestPolicies.filter(HOLDER).subjectResolver(broken).build())) {
       HttpResponse<String> response = get(server.uri("/mail/inbox"), "X-Test-User", "ann");
 
       assertThat(response.statusCode()).isEqualTo(403);
-      assertThat(response.body()).contains("\"reasons\":[\"request_invalid\"]")
+      assertThat(response.body())
+          .contains("\"reasons\":[\"request_invalid\"]")
           .doesNotContain("ldap", "IllegalState", "Exception", "\tat ");
     }
   }
 
   @Test
   void doFilter_subjectValueOfWrongType_403RequestInvalid() throws Exception {
-    SubjectResolver wrongType = (http, subject) -> {
-      StandardSubjectResolver.set(subject, "user.id", "ann");
-      StandardSubjectResolver.set(subject, "user.roles", Map.of("not", "a set"));
-      return true;
-    };
+    SubjectResolver wrongType =
+        (http, subject) -> {
+          StandardSubjectResolver.set(subject, "user.id", "ann");
+          StandardSubjectResolver.set(subject, "user.roles", Map.of("not", "a set"));
+          return true;
+        };
     try (JettyHarness server =
         JettyHarness.start(TestPolicies.filter(HOLDER).subjectResolver(wrongType).build())) {
       HttpResponse<String> response = get(server.uri("/mail/inbox"));
@@ -48,11 +51,14 @@ final class GatehouseFilterFailClosedTest {
 
   @Test
   void doFilter_resolverSetsClientAddress_filterOverwritesIt() throws Exception {
-    SubjectResolver spoofing = (http, subject) -> {
-      subject.set("user.id", "pat").set("user.department", "Payroll")
-          .set("request.ip", "203.0.113.9");
-      return true;
-    };
+    SubjectResolver spoofing =
+        (http, subject) -> {
+          subject
+              .set("user.id", "pat")
+              .set("user.department", "Payroll")
+              .set("request.ip", "203.0.113.9");
+          return true;
+        };
     try (JettyHarness server =
         JettyHarness.start(TestPolicies.filter(HOLDER).subjectResolver(spoofing).build())) {
       HttpResponse<String> response = get(server.uri("/payroll/run"));
@@ -65,8 +71,15 @@ final class GatehouseFilterFailClosedTest {
   @Test
   void doFilter_unknownAmrValue_addsOnlySso() throws Exception {
     try (JettyHarness server = JettyHarness.start(TestPolicies.filter(HOLDER).build())) {
-      HttpResponse<String> response = get(server.uri("/admin/users"), "X-Test-User", "ann",
-          "X-Test-Amr", "pwd webauthn-ish", "X-Test-Auth-Age", "1");
+      HttpResponse<String> response =
+          get(
+              server.uri("/admin/users"),
+              "X-Test-User",
+              "ann",
+              "X-Test-Amr",
+              "pwd webauthn-ish",
+              "X-Test-Auth-Age",
+              "1");
 
       assertThat(response.statusCode()).isEqualTo(401);
     }

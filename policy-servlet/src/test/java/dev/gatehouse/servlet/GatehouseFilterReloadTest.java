@@ -32,8 +32,8 @@ final class GatehouseFilterReloadTest {
   @BeforeEach
   void start() throws Exception {
     holder = new PolicyEngineHolder(PolicyEngine.compile(TestPolicies.standard()));
-    server = JettyHarness.start(TestPolicies.filter(holder)
-        .logLevel(System.Logger.Level.DEBUG).build());
+    server =
+        JettyHarness.start(TestPolicies.filter(holder).logLevel(System.Logger.Level.DEBUG).build());
   }
 
   @AfterEach
@@ -58,19 +58,23 @@ final class GatehouseFilterReloadTest {
     PolicySet writers = TestPolicies.withMailRole("writer");
     AtomicBoolean done = new AtomicBoolean();
     AtomicInteger swaps = new AtomicInteger();
-    Thread reloader = new Thread(() -> {
-      while (!done.get()) {
-        holder.swap(swaps.incrementAndGet() % 2 == 0 ? readers : writers);
-      }
-    });
+    Thread reloader =
+        new Thread(
+            () -> {
+              while (!done.get()) {
+                holder.swap(swaps.incrementAndGet() % 2 == 0 ? readers : writers);
+              }
+            });
     ExecutorService clients = Executors.newFixedThreadPool(CLIENT_THREADS);
     CountDownLatch go = new CountDownLatch(1);
     List<Future<HttpResponse<String>>> responses = new ArrayList<>();
     for (int i = 0; i < REQUESTS; i++) {
-      responses.add(clients.submit(() -> {
-        go.await();
-        return get(server.uri("/mail/inbox"), "X-Test-User", "ann");
-      }));
+      responses.add(
+          clients.submit(
+              () -> {
+                go.await();
+                return get(server.uri("/mail/inbox"), "X-Test-User", "ann");
+              }));
     }
     reloader.start();
     go.countDown();
@@ -87,9 +91,14 @@ final class GatehouseFilterReloadTest {
       clients.shutdownNow();
     }
 
-    assertThat(bodies).hasSize(REQUESTS).allSatisfy(body -> assertThat(body).isIn(
-        "roles=[reader] report_only=[mail-blocked-trial=DENY]",
-        "roles=[writer] report_only=[mail-blocked-trial=DENY]"));
+    assertThat(bodies)
+        .hasSize(REQUESTS)
+        .allSatisfy(
+            body ->
+                assertThat(body)
+                    .isIn(
+                        "roles=[reader] report_only=[mail-blocked-trial=DENY]",
+                        "roles=[writer] report_only=[mail-blocked-trial=DENY]"));
     assertThat(swaps.get()).isGreaterThan(1);
   }
 }

@@ -24,9 +24,11 @@ final class GatehouseFilterTest {
   @BeforeAll
   static void start() throws Exception {
     direct = JettyHarness.start(TestPolicies.filter(HOLDER).stepUpUrl("/step-up").build());
-    proxied = JettyHarness.start(TestPolicies.filter(HOLDER)
-        .clientIp(ClientIp.trusting(List.of("127.0.0.1"), ClientIp.Header.X_FORWARDED_FOR))
-        .build());
+    proxied =
+        JettyHarness.start(
+            TestPolicies.filter(HOLDER)
+                .clientIp(ClientIp.trusting(List.of("127.0.0.1"), ClientIp.Header.X_FORWARDED_FOR))
+                .build());
   }
 
   @AfterAll
@@ -56,10 +58,12 @@ final class GatehouseFilterTest {
     HttpResponse<String> response = get(direct.uri("/books/ledger"), "X-Test-User", "ann");
 
     assertThat(response.statusCode()).isEqualTo(403);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/problem+json"));
-    assertThat(response.body()).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Forbidden\","
-        + "\"status\":403,\"detail\":\"access denied by policy\",\"reasons\":[\"not_assigned\"]}");
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(response.body())
+        .isEqualTo(
+            "{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\"access"
+                + " denied by policy\",\"reasons\":[\"not_assigned\"]}");
   }
 
   @Test
@@ -74,31 +78,54 @@ final class GatehouseFilterTest {
   @Test
   void doFilter_mfaMissing_401WithRfc9470Challenge() throws Exception {
     HttpResponse<String> response =
-        get(direct.uri("/admin/users"), "X-Test-User", "ann", "X-Test-Amr", "pwd",
-            "X-Test-Auth-Age", "60");
+        get(
+            direct.uri("/admin/users"),
+            "X-Test-User",
+            "ann",
+            "X-Test-Amr",
+            "pwd",
+            "X-Test-Auth-Age",
+            "60");
 
     assertThat(response.statusCode()).isEqualTo(401);
-    assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue(
-        "Bearer error=\"insufficient_user_authentication\", error_description=\"a stronger or"
-            + " more recent authentication is required\", acr_values=\"totp webauthn\","
-            + " max_age=28800");
+    assertThat(response.headers().firstValue("WWW-Authenticate"))
+        .hasValue(
+            "Bearer error=\"insufficient_user_authentication\", error_description=\"a stronger or"
+                + " more recent authentication is required\", acr_values=\"totp webauthn\","
+                + " max_age=28800");
     assertThat(response.body()).contains("\"status\":401", "\"reasons\":[\"mfa_required\"]");
   }
 
   @Test
   void doFilter_mfaMissingFromBrowser_redirectsToStepUp() throws Exception {
-    HttpResponse<String> response = get(direct.uri("/admin/users?page=2"), "X-Test-User", "ann",
-        "X-Test-Amr", "pwd", "Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8");
+    HttpResponse<String> response =
+        get(
+            direct.uri("/admin/users?page=2"),
+            "X-Test-User",
+            "ann",
+            "X-Test-Amr",
+            "pwd",
+            "Accept",
+            "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8");
 
     assertThat(response.statusCode()).isEqualTo(302);
-    assertThat(response.headers().firstValue("Location")).hasValue(
-        "/step-up?acr_values=totp+webauthn&max_age=28800&return_to=%2Fadmin%2Fusers%3Fpage%3D2");
+    assertThat(response.headers().firstValue("Location"))
+        .hasValue(
+            "/step-up?acr_values=totp+webauthn&max_age=28800"
+                + "&return_to=%2Fadmin%2Fusers%3Fpage%3D2");
   }
 
   @Test
   void doFilter_freshHardwareKey_permitsAdmin() throws Exception {
-    HttpResponse<String> response = get(direct.uri("/admin/users"), "X-Test-User", "ann",
-        "X-Test-Amr", "pwd hwk", "X-Test-Auth-Age", "60");
+    HttpResponse<String> response =
+        get(
+            direct.uri("/admin/users"),
+            "X-Test-User",
+            "ann",
+            "X-Test-Amr",
+            "pwd hwk",
+            "X-Test-Auth-Age",
+            "60");
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).startsWith("roles=[operator]");
@@ -106,8 +133,15 @@ final class GatehouseFilterTest {
 
   @Test
   void doFilter_staleHardwareKey_challenges() throws Exception {
-    HttpResponse<String> response = get(direct.uri("/admin/users"), "X-Test-User", "ann",
-        "X-Test-Amr", "pwd hwk", "X-Test-Auth-Age", "90000");
+    HttpResponse<String> response =
+        get(
+            direct.uri("/admin/users"),
+            "X-Test-User",
+            "ann",
+            "X-Test-Amr",
+            "pwd hwk",
+            "X-Test-Auth-Age",
+            "90000");
 
     assertThat(response.statusCode()).isEqualTo(401);
   }
@@ -122,8 +156,15 @@ final class GatehouseFilterTest {
 
   @Test
   void doFilter_spoofedForwardedForFromUntrustedPeer_ignored() throws Exception {
-    HttpResponse<String> response = get(direct.uri("/payroll/run"), "X-Test-User", "pat",
-        "X-Test-Dept", "Payroll", "X-Forwarded-For", "203.0.113.9");
+    HttpResponse<String> response =
+        get(
+            direct.uri("/payroll/run"),
+            "X-Test-User",
+            "pat",
+            "X-Test-Dept",
+            "Payroll",
+            "X-Forwarded-For",
+            "203.0.113.9");
 
     assertThat(response.statusCode()).isEqualTo(403);
     assertThat(response.body()).contains("network_not_allowed");
@@ -131,8 +172,15 @@ final class GatehouseFilterTest {
 
   @Test
   void doFilter_forwardedForFromTrustedProxy_usesRealClient() throws Exception {
-    HttpResponse<String> response = get(proxied.uri("/payroll/run"), "X-Test-User", "pat",
-        "X-Test-Dept", "Payroll", "X-Forwarded-For", "198.51.100.1, 203.0.113.9");
+    HttpResponse<String> response =
+        get(
+            proxied.uri("/payroll/run"),
+            "X-Test-User",
+            "pat",
+            "X-Test-Dept",
+            "Payroll",
+            "X-Forwarded-For",
+            "198.51.100.1, 203.0.113.9");
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).startsWith("roles=[clerk]");
@@ -140,8 +188,15 @@ final class GatehouseFilterTest {
 
   @Test
   void doFilter_spoofedLeftmostBehindTrustedProxy_usesRightmostUntrusted() throws Exception {
-    HttpResponse<String> response = get(proxied.uri("/payroll/run"), "X-Test-User", "pat",
-        "X-Test-Dept", "Payroll", "X-Forwarded-For", "203.0.113.9, 198.51.100.1");
+    HttpResponse<String> response =
+        get(
+            proxied.uri("/payroll/run"),
+            "X-Test-User",
+            "pat",
+            "X-Test-Dept",
+            "Payroll",
+            "X-Forwarded-For",
+            "203.0.113.9, 198.51.100.1");
 
     assertThat(response.statusCode()).isEqualTo(403);
     assertThat(response.body()).contains("network_not_allowed");
@@ -149,8 +204,13 @@ final class GatehouseFilterTest {
 
   @Test
   void doFilter_obfuscatedHopBehindTrustedProxy_403ClientUnknown() throws Exception {
-    HttpResponse<String> response = get(proxied.uri("/mail/inbox"), "X-Test-User", "ann",
-        "X-Forwarded-For", "203.0.113.9, unknown");
+    HttpResponse<String> response =
+        get(
+            proxied.uri("/mail/inbox"),
+            "X-Test-User",
+            "ann",
+            "X-Forwarded-For",
+            "203.0.113.9, unknown");
 
     assertThat(response.statusCode()).isEqualTo(403);
     assertThat(response.body()).contains("\"reasons\":[\"client_address_unknown\"]");
@@ -161,14 +221,22 @@ final class GatehouseFilterTest {
     HttpResponse<String> response = get(direct.uri("/mail/inbox"));
 
     assertThat(response.statusCode()).isEqualTo(403);
-    assertThat(response.body()).contains("\"reasons\":[\"subject_unresolved\"]")
+    assertThat(response.body())
+        .contains("\"reasons\":[\"subject_unresolved\"]")
         .doesNotContain("Exception", "at dev.", "at org.", "\tat ");
   }
 
   @Test
   void doFilter_badSubjectAttribute_403WithoutDetails() throws Exception {
-    HttpResponse<String> response = get(direct.uri("/mail/inbox"), "X-Test-User", "ann",
-        "X-Test-Amr", "pwd", "X-Test-Dept", "");
+    HttpResponse<String> response =
+        get(
+            direct.uri("/mail/inbox"),
+            "X-Test-User",
+            "ann",
+            "X-Test-Amr",
+            "pwd",
+            "X-Test-Dept",
+            "");
 
     assertThat(response.statusCode()).isEqualTo(200);
     HttpResponse<String> bad = get(direct.uri("/mail/inbox"), "X-Test-User", " ");
@@ -189,7 +257,7 @@ final class GatehouseFilterTest {
   void doFilter_ipv6LoopbackClient_decidedOnIpv6Address() throws Exception {
     assumeTrue(JettyHarness.ipv6LoopbackAvailable(), "IPv6 loopback is unavailable");
     try (JettyHarness dual =
-        JettyHarness.start(TestPolicies.filter(HOLDER).build(), true, (context, holder) -> { })) {
+        JettyHarness.start(TestPolicies.filter(HOLDER).build(), true, (context, holder) -> {})) {
       HttpResponse<String> over6 = get(dual.uri6("/six/home"), "X-Test-User", "ann");
       HttpResponse<String> over4 = get(dual.uri("/six/home"), "X-Test-User", "ann");
 

@@ -37,16 +37,17 @@ import org.eclipse.jetty.server.ServerConnector;
  * servlet that echoes the decision's roles.
  *
  * <p>The stand-in sign-on filter plays the host's authentication layer: it takes the user from
- * {@code X-Test-User}, the department from {@code X-Test-Dept}, OIDC {@code amr} values from
- * {@code X-Test-Amr} and the age of the sign-in in seconds from {@code X-Test-Auth-Age}.
+ * {@code X-Test-User}, the department from {@code X-Test-Dept}, OIDC {@code amr} values from {@code
+ * X-Test-Amr} and the age of the sign-in in seconds from {@code X-Test-Auth-Age}.
  */
 final class JettyHarness implements AutoCloseable {
 
-  static final HttpClient CLIENT = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5))
-      .followRedirects(HttpClient.Redirect.NEVER)
-      .build();
+  static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
 
   private final Server server;
   private final ServerConnector v4;
@@ -59,19 +60,19 @@ final class JettyHarness implements AutoCloseable {
   }
 
   static JettyHarness start(Filter gatehouse) throws Exception {
-    return start(gatehouse, false, (context, holder) -> { });
+    return start(gatehouse, false, (context, holder) -> {});
   }
 
   /** Starts a server, on {@code ::1} too if asked, after letting {@code setup} adjust it. */
-  static JettyHarness start(Filter gatehouse, boolean ipv6,
-      BiConsumer<ServletContextHandler, FilterHolder> setup)
+  static JettyHarness start(
+      Filter gatehouse, boolean ipv6, BiConsumer<ServletContextHandler, FilterHolder> setup)
       throws Exception {
     Server server = new Server();
     ServerConnector v4 = connector(server, "127.0.0.1");
     ServerConnector v6 = ipv6 ? connector(server, "::1") : null;
     ServletContextHandler context = new ServletContextHandler("/");
-    context.addFilter(new FilterHolder(new StandInSignOn()), "/*",
-        EnumSet.of(DispatcherType.REQUEST));
+    context.addFilter(
+        new FilterHolder(new StandInSignOn()), "/*", EnumSet.of(DispatcherType.REQUEST));
     FilterHolder holder = new FilterHolder(gatehouse);
     setup.accept(context, holder);
     context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST));
@@ -140,15 +141,19 @@ final class JettyHarness implements AutoCloseable {
       }
       String age = http.getHeader("X-Test-Auth-Age");
       if (age != null) {
-        http.setAttribute(GatehouseFilter.AUTH_TIME_ATTRIBUTE,
-            Instant.now().minusSeconds(Long.parseLong(age)));
+        http.setAttribute(
+            GatehouseFilter.AUTH_TIME_ATTRIBUTE, Instant.now().minusSeconds(Long.parseLong(age)));
       }
-      chain.doFilter(user == null ? http : new HttpServletRequestWrapper(http) {
-        @Override
-        public Principal getUserPrincipal() {
-          return () -> user;
-        }
-      }, response);
+      chain.doFilter(
+          user == null
+              ? http
+              : new HttpServletRequestWrapper(http) {
+                @Override
+                public Principal getUserPrincipal() {
+                  return () -> user;
+                }
+              },
+          response);
     }
   }
 
@@ -161,8 +166,10 @@ final class JettyHarness implements AutoCloseable {
         throws IOException {
       Decision decision = (Decision) request.getAttribute(GatehouseFilter.DECISION_ATTRIBUTE);
       response.setContentType("text/plain");
-      String body = decision == null ? "undecided"
-          : "roles=" + decision.roles() + " report_only=" + decision.reportOnly();
+      String body =
+          decision == null
+              ? "undecided"
+              : "roles=" + decision.roles() + " report_only=" + decision.reportOnly();
       response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
     }
   }

@@ -20,9 +20,10 @@ final class ResponsesTest {
 
   @Test
   void acrValues_factorCommonToAllRequirements_asksForItAlone() {
-    List<Requirement> unmet = List.of(
-        Requirement.mfa("a", List.of(Factor.WEBAUTHN, Factor.TOTP), Duration.ofHours(8)),
-        Requirement.mfa("b", List.of(Factor.WEBAUTHN), Duration.ofMinutes(15)));
+    List<Requirement> unmet =
+        List.of(
+            Requirement.mfa("a", List.of(Factor.WEBAUTHN, Factor.TOTP), Duration.ofHours(8)),
+            Requirement.mfa("b", List.of(Factor.WEBAUTHN), Duration.ofMinutes(15)));
 
     assertThat(DEFAULTS.acrValues(unmet)).containsExactly("webauthn");
     assertThat(Responses.maxAge(unmet)).isEqualTo(900);
@@ -30,9 +31,10 @@ final class ResponsesTest {
 
   @Test
   void acrValues_noCommonFactor_asksForAll() {
-    List<Requirement> unmet = List.of(
-        Requirement.mfa("a", List.of(Factor.TOTP), Duration.ofHours(8)),
-        Requirement.mfa("b", List.of(Factor.WEBAUTHN), Duration.ofHours(1)));
+    List<Requirement> unmet =
+        List.of(
+            Requirement.mfa("a", List.of(Factor.TOTP), Duration.ofHours(8)),
+            Requirement.mfa("b", List.of(Factor.WEBAUTHN), Duration.ofHours(1)));
 
     assertThat(DEFAULTS.acrValues(unmet)).containsExactly("totp", "webauthn");
   }
@@ -47,10 +49,20 @@ final class ResponsesTest {
 
   @Test
   void acrValues_configuredValues_replaceFactorIds() {
-    Responses responses = new Responses(Map.of(Factor.WEBAUTHN, "urn:acme:phr",
-        Factor.TOTP, "urn:acme:mfa", Factor.PUSH, "urn:acme:mfa"), null);
-    List<Requirement> unmet = List.of(Requirement.mfa("a",
-        List.of(Factor.WEBAUTHN, Factor.TOTP, Factor.PUSH), Duration.ofHours(8)));
+    Responses responses =
+        new Responses(
+            Map.of(
+                Factor.WEBAUTHN,
+                "urn:acme:phr",
+                Factor.TOTP,
+                "urn:acme:mfa",
+                Factor.PUSH,
+                "urn:acme:mfa"),
+            null);
+    List<Requirement> unmet =
+        List.of(
+            Requirement.mfa(
+                "a", List.of(Factor.WEBAUTHN, Factor.TOTP, Factor.PUSH), Duration.ofHours(8)));
 
     assertThat(responses.acrValues(unmet)).containsExactly("urn:acme:phr", "urn:acme:mfa");
   }

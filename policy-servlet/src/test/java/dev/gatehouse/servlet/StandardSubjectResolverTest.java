@@ -20,9 +20,20 @@ final class StandardSubjectResolverTest {
 
   @Test
   void resolve_principalAndMap_setsEveryAttribute() {
-    Map<String, Object> map = Map.of("user.department", "Payroll", "user.roles",
-        List.of("auditor"), "device.managed", true, "risk.score", 40,
-        "device.id", "d-1", "user.email", "pat@example.com");
+    Map<String, Object> map =
+        Map.of(
+            "user.department",
+            "Payroll",
+            "user.roles",
+            List.of("auditor"),
+            "device.managed",
+            true,
+            "risk.score",
+            40,
+            "device.id",
+            "d-1",
+            "user.email",
+            "pat@example.com");
 
     assertThat(resolve("pat", map)).isTrue();
     AccessRequest request = subject.build();
@@ -75,8 +86,16 @@ final class StandardSubjectResolverTest {
 
   @Test
   void resolve_attributeIsNotAMap_throws() {
-    assertThatThrownBy(() -> SubjectResolver.standard().resolve(FakeRequests.request("ann",
-        Map.of(SubjectResolver.SUBJECT_ATTRIBUTE, "user.id=root"), "GET", Map.of()), subject))
+    assertThatThrownBy(
+            () ->
+                SubjectResolver.standard()
+                    .resolve(
+                        FakeRequests.request(
+                            "ann",
+                            Map.of(SubjectResolver.SUBJECT_ATTRIBUTE, "user.id=root"),
+                            "GET",
+                            Map.of()),
+                        subject))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("`dev.gatehouse.subject` is not a map");
   }
@@ -84,13 +103,20 @@ final class StandardSubjectResolverTest {
   @Test
   void resolve_timeValue_setAsInstant() {
     Instant hired = Instant.parse("2020-01-01T00:00:00Z");
-    Schema schema = Schema.builder()
-        .declare("user.hired", dev.gatehouse.api.AttributeType.TIME).build();
+    Schema schema =
+        Schema.builder().declare("user.hired", dev.gatehouse.api.AttributeType.TIME).build();
     AccessRequest.Builder custom = AccessRequest.builder(schema);
 
-    assertThat(SubjectResolver.standard().resolve(FakeRequests.request("ann",
-        Map.of(SubjectResolver.SUBJECT_ATTRIBUTE, Map.of("user.hired", hired)), "GET", Map.of()),
-        custom)).isTrue();
+    assertThat(
+            SubjectResolver.standard()
+                .resolve(
+                    FakeRequests.request(
+                        "ann",
+                        Map.of(SubjectResolver.SUBJECT_ATTRIBUTE, Map.of("user.hired", hired)),
+                        "GET",
+                        Map.of()),
+                    custom))
+        .isTrue();
     assertThat(custom.build().value("user.hired")).contains(hired);
   }
 

@@ -20,8 +20,8 @@ final class TestPolicies {
 
   /**
    * Everyone gets {@code mail} (report-only block on it) and {@code admin} (MFA within 8h); the
-   * payroll department gets {@code payroll} from the office only; {@code six} is reachable from
-   * the IPv6 loopback only; nobody gets {@code books}.
+   * payroll department gets {@code payroll} from the office only; {@code six} is reachable from the
+   * IPv6 loopback only; nobody gets {@code books}.
    */
   static PolicySet standard() {
     return withMailRole("user");
@@ -30,18 +30,29 @@ final class TestPolicies {
   /** Like {@link #standard()}, with {@code role} as everyone's mail role. */
   static PolicySet withMailRole(String role) {
     return PolicySet.builder(Schema.standard())
-        .network(OFFICE).network(IPV6_LOOPBACK)
+        .network(OFFICE)
+        .network(IPV6_LOOPBACK)
         .add(AssignPolicy.builder("everyone-mail").grant("mail", role).build())
         .add(AssignPolicy.builder("everyone-admin").grant("admin", "operator").build())
         .add(AssignPolicy.builder("everyone-six").grant("six", "user").build())
-        .add(AssignPolicy.builder("payroll-staff").grant("payroll", "clerk")
-            .when(Condition.eq("user.department", "Payroll")).build())
+        .add(
+            AssignPolicy.builder("payroll-staff")
+                .grant("payroll", "clerk")
+                .when(Condition.eq("user.department", "Payroll"))
+                .build())
         .add(RestrictPolicy.builder("payroll-from-office").apps("payroll").allow(OFFICE).build())
         .add(RestrictPolicy.builder("six-from-ipv6").apps("six").allow(IPV6_LOOPBACK).build())
-        .add(AuthenticatePolicy.builder("admin-strong").apps("admin")
-            .requireMfa(Duration.ofHours(8), Factor.WEBAUTHN, Factor.TOTP).build())
-        .add(AuthenticatePolicy.builder("mail-blocked-trial").apps("mail").reportOnly()
-            .block().build())
+        .add(
+            AuthenticatePolicy.builder("admin-strong")
+                .apps("admin")
+                .requireMfa(Duration.ofHours(8), Factor.WEBAUTHN, Factor.TOTP)
+                .build())
+        .add(
+            AuthenticatePolicy.builder("mail-blocked-trial")
+                .apps("mail")
+                .reportOnly()
+                .block()
+                .build())
         .build();
   }
 
