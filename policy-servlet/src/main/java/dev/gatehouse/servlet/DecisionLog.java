@@ -1,6 +1,8 @@
 package dev.gatehouse.servlet;
 
+import dev.gatehouse.api.AccessRequest;
 import dev.gatehouse.api.Decision;
+import dev.gatehouse.api.IpAddress;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -28,17 +30,16 @@ final class DecisionLog {
     return level != null && logger.isEnabledForLevel(level);
   }
 
-  void decided(
-      @Nullable String user, @Nullable String app, String action, String ip, Decision decision) {
+  void decided(AccessRequest request, AppMapping.Target target, IpAddress ip, Decision decision) {
     if (isEnabled()) {
       logger
           .atLevel(level)
           .log(
               FORMAT,
               decision.effect(),
-              clean(user),
-              clean(app),
-              action,
+              clean(request.value("user.id").map(Object::toString).orElse(null)),
+              clean(target.app()),
+              target.action(),
               ip,
               Responses.codes(decision),
               decision.matched(),

@@ -160,8 +160,7 @@ public final class GatehouseFilter implements Filter {
       throws IOException, ServletException {
     Optional<IpAddress> ip = s.clientIp().resolve(http);
     if (ip.isEmpty()) {
-      s.log().refused(target.app(), target.action(), null, Refusal.CLIENT_ADDRESS_UNKNOWN);
-      refuse(out, Refusal.CLIENT_ADDRESS_UNKNOWN);
+      refuse(s, out, target, null, Refusal.CLIENT_ADDRESS_UNKNOWN);
       return;
     }
     CompiledPolicies policies = s.holder().current();
@@ -169,34 +168,16 @@ public final class GatehouseFilter implements Filter {
     try {
       built = s.requests().build(http, policies.schema(), target, ip.get(), s.clock().instant());
     } catch (RuntimeException e) {
-      // The message may quote a host-supplied value, so only its kind is logged above DEBUG.
-      String attribute =
-          e instanceof InvalidRequestException ? ((InvalidRequestException) e).attribute() : "-";
-      LOG.warn(
-          "request refused: {} building the access request (attribute {})",
-          e.getClass().getSimpleName(),
-          attribute);
-      LOG.debug("request refused", e);
-      s.log().refused(target.app(), target.action(), ip.get().toString(), Refusal.REQUEST_INVALID);
-      refuse(out, Refusal.REQUEST_INVALID);
+      logBuildFailure(e);
+      refuse(s, out, target, ip.get(), Refusal.REQUEST_INVALID);
       return;
     }
     if (built.isEmpty()) {
-      s.log()
-          .refused(target.app(), target.action(), ip.get().toString(), Refusal.SUBJECT_UNRESOLVED);
-      refuse(out, Refusal.SUBJECT_UNRESOLVED);
+      refuse(s, out, target, ip.get(), Refusal.SUBJECT_UNRESOLVED);
       return;
     }
     Decision decision = policies.evaluate(built.get());
-    if (s.log().isEnabled()) {
-      s.log()
-          .decided(
-              built.get().value("user.id").map(Object::toString).orElse(null),
-              target.app(),
-              target.action(),
-              ip.get().toString(),
-              decision);
-    }
+    s.log().decided(built.get(), target, ip.get(), decision);
     http.setAttribute(DECISION_ATTRIBUTE, decision);
     switch (decision.effect()) {
       case PERMIT:
@@ -208,6 +189,28 @@ public final class GatehouseFilter implements Filter {
       default:
         Responses.deny(out, Responses.codes(decision));
     }
+  }
+
+  private static void logBuildFailure(RuntimeException e) {
+    // The message may quote a host-supplied value, so only its kind is logged above DEBUG.
+    String attribute =
+        e instanceof InvalidRequestException ? ((InvalidRequestException) e).attribute() : "-";
+    LOG.warn(
+        "request refused: {} building the access request (attribute {})",
+        e.getClass().getSimpleName(),
+        attribute);
+    LOG.debug("request refused", e);
+  }
+
+  private static void refuse(
+      FilterSettings s,
+      HttpServletResponse out,
+      AppMapping.Target target,
+      @Nullable IpAddress ip,
+      Refusal refusal)
+      throws IOException {
+    s.log().refused(target.app(), target.action(), ip == null ? null : ip.toString(), refusal);
+    refuse(out, refusal);
   }
 
   /** Returns the path within the application, as the container decoded and normalised it. */
