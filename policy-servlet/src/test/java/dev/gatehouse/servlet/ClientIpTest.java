@@ -37,6 +37,8 @@ final class ClientIpTest {
         Arguments.of("2001:db8:ffff::2", List.of("203.0.113.9"), "203.0.113.9"),
         Arguments.of("[2001:db8:ffff::2]", List.of("203.0.113.9"), "203.0.113.9"),
         Arguments.of("0:0:0:0:0:0:0:1", List.of("203.0.113.9"), "::1"),
+        Arguments.of("::ffff:10.0.0.1", List.of("203.0.113.9"), "203.0.113.9"),
+        Arguments.of("fe80::1%2", List.of("203.0.113.9"), "fe80::1"),
         Arguments.of("10.0.0.1", List.of("unknown"), ""),
         Arguments.of("10.0.0.1", List.of("203.0.113.9, unknown"), ""),
         Arguments.of("10.0.0.1", List.of("unknown, 203.0.113.9"), "203.0.113.9"),
