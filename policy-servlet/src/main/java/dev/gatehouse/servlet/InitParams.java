@@ -37,15 +37,7 @@ final class InitParams {
           "servlet context attribute `" + holderName + "` holds no PolicyEngineHolder");
     }
     GatehouseFilterBuilder b = new GatehouseFilterBuilder((PolicyEngineHolder) holder);
-    for (String[] pair : pairs(config, APPS)) {
-      b.app(pair[0], pair[1]);
-    }
-    for (String pattern : list(param(config, SIGNIN, ""))) {
-      b.signin(pattern);
-    }
-    if (bool(config, PERMIT_UNMAPPED)) {
-      b.permitUnmapped();
-    }
+    paths(config, b);
     List<String> proxies = list(param(config, TRUSTED_PROXIES, ""));
     if (!proxies.isEmpty()) {
       b.clientIp(
@@ -65,6 +57,19 @@ final class InitParams {
       b.acrValue(factor(pair[0]), pair[1]);
     }
     return b.settings();
+  }
+
+  /** Reads the app mapping, the sign-in paths and what to do with the rest. */
+  private static void paths(FilterConfig config, GatehouseFilterBuilder b) {
+    for (String[] pair : pairs(config, APPS)) {
+      b.app(pair[0], pair[1]);
+    }
+    for (String pattern : list(param(config, SIGNIN, ""))) {
+      b.signin(pattern);
+    }
+    if (bool(config, PERMIT_UNMAPPED)) {
+      b.permitUnmapped();
+    }
   }
 
   /** The standard mapping, extended by {@code value=factor factor} entries of two parameters. */
