@@ -1,0 +1,21 @@
+package dev.gatehouse.servlet;
+
+import dev.gatehouse.engine.PolicyEngineHolder;
+import java.time.Clock;
+
+/** The checked, immutable configuration of a {@link GatehouseFilter}. */
+record FilterSettings(
+    PolicyEngineHolder holder,
+    AppMapping apps,
+    boolean permitUnmapped,
+    ClientIp clientIp,
+    RequestFactory requests,
+    Responses responses,
+    DecisionLog log,
+    Clock clock) {
+
+  @Override
+  public String toString() {
+    return "apps=" + apps + ", permitUnmapped=" + permitUnmapped + ", " + clientIp;
+  }
+}

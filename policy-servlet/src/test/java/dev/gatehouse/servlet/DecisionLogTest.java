@@ -1,0 +1,86 @@
+package dev.gatehouse.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.api.AccessRequest;
+import dev.gatehouse.api.Decision;
+import dev.gatehouse.api.Effect;
+import dev.gatehouse.api.IpAddress;
+import dev.gatehouse.api.Reason;
+import dev.gatehouse.api.ReasonCode;
+import dev.gatehouse.api.ReportOnlyOutcome;
+import dev.gatehouse.api.Schema;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Queue;
+import org.junit.jupiter.api.Test;
+import org.slf4j.event.EventRecordingLogger;
+import org.slf4j.event.SubstituteLoggingEvent;
+import org.slf4j.helpers.MessageFormatter;
+import org.slf4j.helpers.SubstituteLogger;
+
+/** The one line per decision says who, what, from where and why, and nothing more. */
+final class DecisionLogTest {
+
+  private final Queue<SubstituteLoggingEvent> events = new ArrayDeque<>();
+  private final EventRecordingLogger logger =
+      new EventRecordingLogger(new SubstituteLogger("test", events, false), events);
+
+  @Test
+  void decided_deny_logsOneLineWithoutOtherAttributes() {
+    AccessRequest request =
+        AccessRequest.builder(Schema.standard())
+            .set("user.id", "pat\nforged=1")
+            .set("user.department", "Payroll")
+            .build();
+    Decision decision =
+        new Decision(
+            Effect.DENY,
+            List.of(new Reason(ReasonCode.NETWORK_NOT_ALLOWED, "from-office", "not allowed")),
+            List.of(),
+            List.of(),
+            List.of("from-office", "payroll-staff"),
+            List.of(new ReportOnlyOutcome("trial", Effect.DENY)));
+
+    new DecisionLog(logger, System.Logger.Level.INFO)
+        .decided(
+            request,
+            AppMapping.Target.access("payroll"),
+            IpAddress.parse("198.51.100.4"),
+            decision);
+
+    assertThat(events).hasSize(1);
+    SubstituteLoggingEvent event = events.poll();
+    assertThat(event.getLevel()).isEqualTo(org.slf4j.event.Level.INFO);
+    assertThat(
+            MessageFormatter.arrayFormat(event.getMessage(), event.getArgumentArray()).getMessage())
+        .isEqualTo(
+            "decision effect=DENY user=pat_forged=1 app=payroll action=access ip=198.51.100.4"
+                + " reasons=[network_not_allowed] policies=[from-office, payroll-staff]"
+                + " report_only=[trial=DENY]")
+        .doesNotContain("Payroll");
+  }
+
+  @Test
+  void refused_logsCodeAsReason() {
+    new DecisionLog(logger, System.Logger.Level.WARNING)
+        .refused(null, "signin", null, Refusal.CLIENT_ADDRESS_UNKNOWN);
+
+    SubstituteLoggingEvent event = events.poll();
+    assertThat(event.getLevel()).isEqualTo(org.slf4j.event.Level.WARN);
+    assertThat(
+            MessageFormatter.arrayFormat(event.getMessage(), event.getArgumentArray()).getMessage())
+        .isEqualTo(
+            "decision effect=DENY user=- app=- action=signin ip=- reasons=[client_address_unknown]"
+                + " policies=[] report_only=[]");
+  }
+
+  @Test
+  void refused_levelOff_logsNothing() {
+    DecisionLog off = new DecisionLog(logger, System.Logger.Level.OFF);
+    off.refused(null, null, null, Refusal.UNMAPPED_PATH);
+
+    assertThat(off.isEnabled()).isFalse();
+    assertThat(events).isEmpty();
+  }
+}
