@@ -27,16 +27,30 @@ public final class Smoke {
 
   private Smoke() {}
 
+  private static void printTable(Collection<RunResult> results) {
+    System.out.printf("%n%-40s %10s %14s %12s%n", "benchmark", "policies", "score", "B/op");
+    for (RunResult run : results) {
+      Result<?> primary = run.getPrimaryResult();
+      Result<?> allocation = run.getSecondaryResults().get("gc.alloc.rate.norm");
+      String name = run.getParams().getBenchmark();
+      System.out.printf("%-40s %10s %10.1f %-3s %12.1f%n",
+          name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1),
+          run.getParams().getParam("policies"), primary.getScore(), primary.getScoreUnit(),
+          allocation == null ? Double.NaN : allocation.getScore());
+    }
+  }
+
   /** Runs the smoke pass; exits 1 if a benchmark fails or evaluate allocates. */
   public static void main(String[] args) throws RunnerException {
     Options options = new OptionsBuilder()
         .include(EvaluateBenchmark.class.getName())
         .include(CompileBenchmark.class.getName())
+        .include(ParseBenchmark.class.getName())
         .param("policies", "100", "10000")
         .warmupIterations(1)
-        .warmupTime(TimeValue.milliseconds(300))
+        .warmupTime(TimeValue.milliseconds(500))
         .measurementIterations(2)
-        .measurementTime(TimeValue.milliseconds(300))
+        .measurementTime(TimeValue.milliseconds(500))
         .forks(1)
         .addProfiler(GCProfiler.class)
         .shouldFailOnError(true)
@@ -53,10 +67,11 @@ public final class Smoke {
             + (allocation == null ? "an unknown amount" : allocation.getScore() + " B/op"));
       }
     }
-    if (results.size() != 6) {
-      problems.add("expected 6 benchmark runs, got " + results.size());
+    if (results.size() != 8) {
+      problems.add("expected 8 benchmark runs, got " + results.size());
     }
     problems.forEach(p -> System.err.println("smoke: " + p));
+    printTable(results);
     System.out.println(problems.isEmpty() ? "smoke: every benchmark ran; evaluate allocates nothing"
         : "smoke: failed");
     System.exit(problems.isEmpty() ? 0 : 1);
