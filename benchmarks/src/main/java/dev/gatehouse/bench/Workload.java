@@ -70,7 +70,7 @@ public final class Workload {
   private Workload(int size, long seed) {
     this.size = size;
     this.random = new Random(seed);
-    this.apps = Math.max(8, size / 100);
+    this.apps = Math.max(8, size / 25);
     int networkCount = Math.min(4_000, Math.max(20, size / 25));
     for (int i = 0; i < networkCount; i++) {
       networks.add(network("net_" + i));
@@ -116,11 +116,11 @@ public final class Workload {
 
   private Policy policy(int i) {
     int kind = random.nextInt(100);
-    if (kind < 55) {
+    if (kind < 70) {
       return assign("assign-" + i);
-    } else if (kind < 75) {
+    } else if (kind < 80) {
       return restrict("restrict-" + i);
-    } else if (kind < 90) {
+    } else if (kind < 92) {
       return authenticate("mfa-" + i);
     }
     return delegate("delegate-" + i);
@@ -195,9 +195,9 @@ public final class Workload {
     return a.build();
   }
 
-  /** Tenant-wide policies are few whatever the size: about eight of each kind. */
+  /** Tenant-wide policies are few whatever the size: about four of each kind. */
   private double globalShare() {
-    return Math.min(1.0 / 50, 8.0 / size);
+    return Math.min(1.0 / 50, 4.0 / size);
   }
 
   private Policy delegate(String id) {

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 /** One policy lowered for evaluation: its compiled condition and precomputed checks. */
 final class CompiledPolicy {
 
-  private static final String SSO = Factor.SSO.id();
+  private static final int SSO = 1 << Factor.SSO.ordinal();
 
   private enum Kind { ASSIGN, RESTRICT, AUTHENTICATE, DELEGATE }
 
@@ -20,7 +20,8 @@ final class CompiledPolicy {
   /** Whether a true condition grants access (an enforced assign or delegate policy). */
   final boolean enforcedGrant;
   private final int[] allowedNetworks;
-  private final String[] factors;
+  /** The MFA factors, one bit per {@link Factor}, as {@link Frame#factors}. */
+  private final int factors;
   private final long withinMillis;
   private final @Nullable DelegateActions actions;
 
@@ -33,8 +34,7 @@ final class CompiledPolicy {
     this.allowedNetworks = p instanceof RestrictPolicy r
         ? compiler.networkIds(r.allow()) : new int[0];
     this.factors = p instanceof AuthenticatePolicy a
-        ? a.mfa().stream().map(f -> compiler.intern(f.id())).toArray(String[]::new)
-        : new String[0];
+        ? a.mfa().stream().mapToInt(f -> 1 << f.ordinal()).reduce(0, (x, y) -> x | y) : 0;
     this.withinMillis = p instanceof AuthenticatePolicy a ? a.within().toMillis() : 0;
     this.actions = p instanceof DelegatePolicy d ? new DelegateActions(d) : null;
   }
@@ -61,27 +61,12 @@ final class CompiledPolicy {
           && NetworkTable.intersects(f.networks(r, t.ip, networks), allowedNetworks);
       return ok ? bits | Outcomes.NET_OK : bits;
     }
-    if (r.has(t.methods)) {
-      if (r.set(t.methods).contains(SSO)) {
-        bits |= Outcomes.SSO_OK;
-      }
-      if (mfaSatisfied(r, t)) {
-        bits |= Outcomes.MFA_OK;
-      }
+    if ((f.factors & SSO) != 0) {
+      bits |= Outcomes.SSO_OK;
+    }
+    if ((f.factors & factors) != 0 && f.authAge <= withinMillis) {
+      bits |= Outcomes.MFA_OK;
     }
     return bits;
-  }
-
-  private boolean mfaSatisfied(AccessRequest r, PolicyTable t) {
-    if (factors.length == 0 || !r.has(t.authTime) || !r.has(t.time)
-        || r.number(t.time) - r.number(t.authTime) > withinMillis) {
-      return false;
-    }
-    for (String factor : factors) {
-      if (r.set(t.methods).contains(factor)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -65,6 +65,7 @@ public final class Evaluator {
       int appIndex = app == null ? -1 : table.appIndex(app);
       o.reset(r, kind, app, appIndex);
       noteLacking(r, o);
+      f.readAuthentication(r, table);
       Scope scope = kind == RequestKind.ADMIN ? delegates
           : appIndex >= 0 ? appScopes[appIndex] : null;
       if (scope != null) {

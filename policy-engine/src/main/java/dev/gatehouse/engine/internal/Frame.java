@@ -15,6 +15,10 @@ final class Frame {
   int[] candidates = new int[64];
   int candidateCount;
   final Outcomes outcomes = new Outcomes();
+  /** The request's {@code auth.methods} as a bit per {@link dev.gatehouse.api.Factor}. */
+  int factors;
+  /** Milliseconds since the strongest factor, or {@link Long#MAX_VALUE} if unknown. */
+  long authAge;
   private final int[] ipEpoch;
   private final int[][] ipHits;
 
@@ -33,6 +37,20 @@ final class Frame {
       epoch = 1;
     }
     candidateCount = 0;
+  }
+
+  /** Reads once per request what every authenticate policy checks. */
+  void readAuthentication(AccessRequest r, PolicyTable t) {
+    int mask = 0;
+    if (r.has(t.methods)) {
+      java.util.List<String> ids = dev.gatehouse.api.Factor.ids();
+      for (int i = 0, n = r.setSize(t.methods); i < n; i++) {
+        mask |= 1 << ids.indexOf(r.setElement(t.methods, i));
+      }
+    }
+    factors = mask;
+    authAge = r.has(t.time) && r.has(t.authTime)
+        ? r.number(t.time) - r.number(t.authTime) : Long.MAX_VALUE;
   }
 
   /** Adds policy {@code p} to the candidates unless it is there already. */
