@@ -1,0 +1,87 @@
+package dev.gatehouse.dsl.internal;
+
+import dev.gatehouse.api.Schema;
+import dev.gatehouse.api.policy.PolicySet;
+import dev.gatehouse.dsl.Diagnostic;
+import dev.gatehouse.dsl.DiagnosticCode;
+import dev.gatehouse.dsl.ParseResult;
+import dev.gatehouse.dsl.PolicySyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The language pipeline behind {@link dev.gatehouse.dsl.PolicyDsl} and {@link
+ * dev.gatehouse.dsl.PolicyFormatter}: lex, parse, resolve and lower, or lex, parse and print. Not
+ * an API.
+ */
+public final class Frontend {
+
+  /**
+   * The largest source accepted, in characters: 4 Mi, room for a generated file of 10,000
+   * policies while still refusing input that could only be a mistake or an attack.
+   */
+  public static final int MAX_SOURCE_CHARS = 4 << 20;
+
+  private Frontend() {}
+
+  /**
+   * Parses sources, keyed by name in order, into one policy set over {@code base} and the
+   * attributes their {@code schema} blocks declare.
+   *
+   * @param sources the text of each source by name, in the order to report them
+   * @param base the schema to start from
+   * @return the policy set or the errors, and every warning
+   */
+  public static ParseResult parse(Map<String, String> sources, Schema base) {
+    List<Resolver.Unit> units = new ArrayList<>();
+    List<Diagnostic> tooLarge = new ArrayList<>();
+    for (Map.Entry<String, String> source : sources.entrySet()) {
+      String text = source.getValue();
+      if (text.length() > MAX_SOURCE_CHARS) {
+        tooLarge.add(tooLarge(source.getKey(), text.length()));
+        continue;
+      }
+      Reporter reporter = new Reporter(new SourceText(source.getKey(), text));
+      units.add(new Resolver.Unit(reporter, Parser.parse(reporter)));
+    }
+    PolicySet set = Resolver.resolve(units, base);
+    List<Diagnostic> diagnostics = new ArrayList<>(tooLarge);
+    units.forEach(u -> diagnostics.addAll(u.reporter().sorted()));
+    return new ParseResult(tooLarge.isEmpty() ? set : null, diagnostics);
+  }
+
+  /** Returns the diagnostic for a source over the size limit. */
+  public static Diagnostic tooLarge(String name, long size) {
+    return new Diagnostic(
+        Diagnostic.Severity.ERROR,
+        DiagnosticCode.FILE_TOO_LARGE,
+        name,
+        1,
+        1,
+        0,
+        "source has " + size + " characters, more than the limit of " + MAX_SOURCE_CHARS,
+        "split it into several files",
+        null);
+  }
+
+  /**
+   * Returns the text in the canonical layout.
+   *
+   * @param name the source name, for diagnostics
+   * @param text the policy text
+   * @return the formatted text
+   * @throws PolicySyntaxException if the text has a syntax error; names and types are not checked
+   */
+  public static String format(String name, String text) {
+    if (text.length() > MAX_SOURCE_CHARS) {
+      throw new PolicySyntaxException(List.of(tooLarge(name, text.length())));
+    }
+    Reporter reporter = new Reporter(new SourceText(name, text));
+    Ast.File file = Parser.parse(reporter);
+    if (reporter.hasErrors()) {
+      throw new PolicySyntaxException(reporter.sorted());
+    }
+    return Printer.print(file);
+  }
+}
