@@ -1,6 +1,5 @@
 package dev.gatehouse.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,7 +36,7 @@ final class EvalCommand extends RequestCommand implements Callable<Integer> {
   Format format = Format.json;
 
   @Override
-  public Integer call() throws JsonProcessingException {
+  public Integer call() {
     return evaluate(format == Format.text);
   }
 }

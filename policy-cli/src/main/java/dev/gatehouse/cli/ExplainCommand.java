@@ -1,6 +1,5 @@
 package dev.gatehouse.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -25,7 +24,7 @@ import picocli.CommandLine.Command;
 final class ExplainCommand extends RequestCommand implements Callable<Integer> {
 
   @Override
-  public Integer call() throws JsonProcessingException {
+  public Integer call() {
     return evaluate(true);
   }
 }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +26,29 @@ final class Json {
           .build();
 
   private Json() {}
+
+  /**
+   * Returns {@code node} as indented JSON: two spaces, {@code "key": value}, {@code []} when
+   * empty, and no trailing newline.
+   */
+  static String pretty(JsonNode node) {
+    Separators separators =
+        Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withArrayEmptySeparator("")
+            .withObjectEmptySeparator("");
+    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+    DefaultPrettyPrinter printer =
+        new DefaultPrettyPrinter(separators)
+            .withObjectIndenter(indenter)
+            .withArrayIndenter(indenter);
+    try {
+      return MAPPER.writer(printer).writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      // A tree of our own making always serializes.
+      throw new IllegalStateException("cannot write JSON", e);
+    }
+  }
 
   /**
    * Parses {@code text} as one JSON value.
@@ -49,7 +75,9 @@ final class Json {
     if (cut >= 0) {
       message = message.substring(0, cut);
     }
-    message = lowerFirst(message.replaceAll("\\s*\\(for input String: .*\\)$", ""));
+    // Jackson's quotes become backticks, and its source excerpt is dropped: we name the file.
+    message = message.replaceAll("\\s*\\(start marker at \\[.*?\\]\\)", "");
+    message = lowerFirst(message.replaceAll("'([^']*)'", "`$1`"));
     if (e.getLocation() != null && e instanceof JsonParseException) {
       return message + " at line " + e.getLocation().getLineNr() + ", column "
           + e.getLocation().getColumnNr();

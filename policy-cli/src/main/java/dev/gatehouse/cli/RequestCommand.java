@@ -1,6 +1,5 @@
 package dev.gatehouse.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.gatehouse.api.AccessRequest;
 import dev.gatehouse.engine.CompiledPolicies;
 import java.io.IOException;
@@ -41,7 +40,7 @@ abstract class RequestCommand {
    * @return the exit code
    * @throws BadInputException if the request file is missing or bad
    */
-  final int evaluate(boolean text) throws JsonProcessingException {
+  final int evaluate(boolean text) {
     PrintWriter out = spec.commandLine().getOut();
     String json = readRequest();
     Optional<CompiledPolicies> compiled = PolicyFiles.compile(policies, spec.commandLine().getErr());
@@ -54,10 +53,7 @@ abstract class RequestCommand {
     if (text) {
       out.print(engine.explain(accessRequest).text());
     } else {
-      out.println(
-          Json.MAPPER
-              .writerWithDefaultPrettyPrinter()
-              .writeValueAsString(DecisionJson.toJson(engine.evaluate(accessRequest))));
+      out.println(Json.pretty(DecisionJson.toJson(engine.evaluate(accessRequest))));
     }
     out.flush();
     return ExitCode.OK;
