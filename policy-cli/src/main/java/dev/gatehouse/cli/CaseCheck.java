@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Compares a decision with what a test case expects, and lists each difference as a pair of
- * lines: {@code - } what was expected, {@code + } what the decision holds.
+ * Compares a decision with what a test case expects, and lists each difference as a pair of lines:
+ * {@code - } what was expected, {@code + } what the decision holds.
  */
 final class CaseCheck {
 
@@ -34,12 +34,30 @@ final class CaseCheck {
     if (roles != null && !sorted(roles).equals(sorted(actual.roles()))) {
       pair(lines, "roles", sorted(roles).toString(), sorted(actual.roles()).toString());
     }
-    compare(lines, "reasons", expect.reasons(), actual.reasons(), CaseCheck::matches,
-        CaseCheck::show, CaseCheck::show);
-    compare(lines, "requirements", expect.requirements(), actual.requirements(),
-        CaseCheck::matches, CaseCheck::show, CaseCheck::show);
-    compare(lines, "reportOnly", expect.reportOnly(), actual.reportOnly(), CaseCheck::matches,
-        CaseCheck::show, CaseCheck::show);
+    compare(
+        lines,
+        "reasons",
+        expect.reasons(),
+        actual.reasons(),
+        CaseCheck::matches,
+        CaseCheck::show,
+        CaseCheck::show);
+    compare(
+        lines,
+        "requirements",
+        expect.requirements(),
+        actual.requirements(),
+        CaseCheck::matches,
+        CaseCheck::show,
+        CaseCheck::show);
+    compare(
+        lines,
+        "reportOnly",
+        expect.reportOnly(),
+        actual.reportOnly(),
+        CaseCheck::matches,
+        CaseCheck::show,
+        CaseCheck::show);
     return lines;
   }
 
@@ -47,8 +65,13 @@ final class CaseCheck {
    * Adds a diff unless each expected item matches a different actual one and none is left over.
    * Items naming more fields go first, so a looser one never takes the match a stricter needs.
    */
-  private static <T> void compare(List<String> lines, String what, @Nullable List<Expected> expected,
-      List<T> actual, BiPredicate<Expected, T> matches, Function<Expected, String> showExpected,
+  private static <T> void compare(
+      List<String> lines,
+      String what,
+      @Nullable List<Expected> expected,
+      List<T> actual,
+      BiPredicate<Expected, T> matches,
+      Function<Expected, String> showExpected,
       Function<T, String> showActual) {
     if (expected == null) {
       return;
@@ -80,7 +103,8 @@ final class CaseCheck {
   }
 
   private static int looseness(Expected e) {
-    return (e.policy() == null ? 1 : 0) + (e.factors() == null ? 1 : 0)
+    return (e.policy() == null ? 1 : 0)
+        + (e.factors() == null ? 1 : 0)
         + (e.within() == null ? 1 : 0);
   }
 

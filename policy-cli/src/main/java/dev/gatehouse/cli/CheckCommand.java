@@ -44,8 +44,9 @@ final class CheckCommand implements Callable<Integer> {
     int policies = result.policySet().map(s -> s.policies().size()).orElse(0);
     if (result.hasErrors()) {
       err.println(
-          plural(result.errors().size(), "error") + ", " + plural(result.warnings().size(),
-              "warning"));
+          plural(result.errors().size(), "error")
+              + ", "
+              + plural(result.warnings().size(), "warning"));
       return ExitCode.FAILED;
     }
     out.println(

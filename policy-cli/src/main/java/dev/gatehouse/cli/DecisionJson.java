@@ -11,8 +11,8 @@ import dev.gatehouse.api.policy.Durations;
 import java.util.List;
 
 /**
- * Writes a {@link Decision} as JSON: {@code effect}, {@code reasons}, {@code requirements},
- * {@code roles}, {@code matched} and {@code reportOnly}, always all six, in that order.
+ * Writes a {@link Decision} as JSON: {@code effect}, {@code reasons}, {@code requirements}, {@code
+ * roles}, {@code matched} and {@code reportOnly}, always all six, in that order.
  */
 final class DecisionJson {
 

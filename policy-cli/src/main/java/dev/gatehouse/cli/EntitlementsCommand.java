@@ -74,7 +74,8 @@ final class EntitlementsCommand implements Callable<Integer> {
       throw new BadInputException("no such users file `" + users + "`");
     }
     String text = PolicyFiles.read(users);
-    Optional<CompiledPolicies> compiled = PolicyFiles.compile(policies, spec.commandLine().getErr());
+    Optional<CompiledPolicies> compiled =
+        PolicyFiles.compile(policies, spec.commandLine().getErr());
     if (compiled.isEmpty()) {
       return ExitCode.FAILED;
     }

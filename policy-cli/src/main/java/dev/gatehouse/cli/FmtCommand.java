@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code gatehouse fmt}: rewrites policy files in the canonical layout, or checks that they are. */
+/**
+ * {@code gatehouse fmt}: rewrites policy files in the canonical layout, or checks that they are.
+ */
 @Command(
     name = "fmt",
     mixinStandardHelpOptions = true,

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,8 +28,8 @@ final class Json {
   private Json() {}
 
   /**
-   * Returns {@code node} as indented JSON: two spaces, {@code "key": value}, {@code []} when
-   * empty, and no trailing newline.
+   * Returns {@code node} as indented JSON: two spaces, {@code "key": value}, {@code []} when empty,
+   * and no trailing newline.
    */
   static String pretty(JsonNode node) {
     Separators separators =
@@ -79,7 +79,10 @@ final class Json {
     message = message.replaceAll("\\s*\\(start marker at \\[.*?\\]\\)", "");
     message = lowerFirst(message.replaceAll("'([^']*)'", "`$1`"));
     if (e.getLocation() != null && e instanceof JsonParseException) {
-      return message + " at line " + e.getLocation().getLineNr() + ", column "
+      return message
+          + " at line "
+          + e.getLocation().getLineNr()
+          + ", column "
           + e.getLocation().getColumnNr();
     }
     if (e.getLocation() != null && e.getProcessor() instanceof JsonParser) {
@@ -89,7 +92,9 @@ final class Json {
   }
 
   private static String lowerFirst(String s) {
-    if (s.length() > 1 && Character.isUpperCase(s.charAt(0)) && !Character.isUpperCase(s.charAt(1))) {
+    if (s.length() > 1
+        && Character.isUpperCase(s.charAt(0))
+        && !Character.isUpperCase(s.charAt(1))) {
       return s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1);
     }
     return s;

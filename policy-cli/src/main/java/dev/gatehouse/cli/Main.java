@@ -9,8 +9,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code gatehouse} command: checks, evaluates, tests, formats policies and lists
- * entitlements.
+ * The {@code gatehouse} command: checks, evaluates, tests, formats policies and lists entitlements.
  *
  * <pre>{@code
  * gatehouse eval --policies examples/acme.policy --request examples/requests/payroll-from-home.json

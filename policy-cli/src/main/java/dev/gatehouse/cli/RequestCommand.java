@@ -43,7 +43,8 @@ abstract class RequestCommand {
   final int evaluate(boolean text) {
     PrintWriter out = spec.commandLine().getOut();
     String json = readRequest();
-    Optional<CompiledPolicies> compiled = PolicyFiles.compile(policies, spec.commandLine().getErr());
+    Optional<CompiledPolicies> compiled =
+        PolicyFiles.compile(policies, spec.commandLine().getErr());
     if (compiled.isEmpty()) {
       return ExitCode.FAILED;
     }

@@ -13,10 +13,10 @@ import java.util.Map;
 /**
  * Turns request JSON into an {@link AccessRequest}: each nested object ({@code user}, {@code
  * device}, {@code location}, {@code auth}, {@code risk}, {@code target}) maps its fields to dotted
- * attributes such as {@code user.department}; {@code action}, {@code ip} and {@code time} stand
- * for {@code request.action}, {@code request.ip} and {@code request.time}; any other top-level
- * field is the attribute of that name, such as {@code app}. Every field must be an attribute of
- * the schema, with a value of its type.
+ * attributes such as {@code user.department}; {@code action}, {@code ip} and {@code time} stand for
+ * {@code request.action}, {@code request.ip} and {@code request.time}; any other top-level field is
+ * the attribute of that name, such as {@code app}. Every field must be an attribute of the schema,
+ * with a value of its type.
  */
 final class RequestReader {
 

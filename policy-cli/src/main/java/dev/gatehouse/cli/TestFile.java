@@ -45,8 +45,12 @@ record TestFile(Path file, List<Path> policies, List<Case> cases) {
    * One expected reason, requirement or report-only outcome: its key (a reason code or policy id)
    * and the further fields the actual one must match, null where not given.
    */
-  record Expected(String key, @Nullable String policy, @Nullable List<String> factors,
-      @Nullable String within, @Nullable String effect) {}
+  record Expected(
+      String key,
+      @Nullable String policy,
+      @Nullable List<String> factors,
+      @Nullable String within,
+      @Nullable String effect) {}
 
   /**
    * Reads a test file from its text.
@@ -78,8 +82,11 @@ record TestFile(Path file, List<Path> policies, List<Case> cases) {
     JsonNode request = node.get("request");
     JsonNode expect = node.get("expect");
     String at = where + " `" + name + "`";
-    fields(at + ": `expect`", expect,
-        Set.of("effect", "roles", "reasons", "requirements", "reportOnly"), Set.of("effect"));
+    fields(
+        at + ": `expect`",
+        expect,
+        Set.of("effect", "roles", "reasons", "requirements", "reportOnly"),
+        Set.of("effect"));
     return new Case(name, at, request, expectation(at + ": `expect`", expect));
   }
 
@@ -90,10 +97,15 @@ record TestFile(Path file, List<Path> policies, List<Case> cases) {
       effect = Effect.valueOf(effectText.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new BadInputException(
-          where + ".effect: unknown effect `" + effectText + "`; expected PERMIT, DENY or CHALLENGE");
+          where
+              + ".effect: unknown effect `"
+              + effectText
+              + "`; expected PERMIT, DENY or CHALLENGE");
     }
     List<String> roles = node.has("roles") ? strings(where + ".roles", node.get("roles")) : null;
-    return new Expectation(effect, roles,
+    return new Expectation(
+        effect,
+        roles,
         list(where + ".reasons", node.get("reasons"), TestFile::reason),
         list(where + ".requirements", node.get("requirements"), TestFile::requirement),
         list(where + ".reportOnly", node.get("reportOnly"), TestFile::reportOnly));
@@ -121,8 +133,12 @@ record TestFile(Path file, List<Path> policies, List<Case> cases) {
       return new Expected(node.textValue(), null, null, null, null);
     }
     fields(where, node, Set.of("code", "policy"), Set.of("code", "policy"));
-    return new Expected(text(where + ".code", node.get("code")),
-        text(where + ".policy", node.get("policy")), null, null, null);
+    return new Expected(
+        text(where + ".code", node.get("code")),
+        text(where + ".policy", node.get("policy")),
+        null,
+        null,
+        null);
   }
 
   private static Expected requirement(String where, JsonNode node) {
@@ -140,17 +156,21 @@ record TestFile(Path file, List<Path> policies, List<Case> cases) {
   }
 
   /** Checks that {@code node} is an object with only {@code allowed} fields and every required. */
-  private static void fields(String where, @Nullable JsonNode node, Set<String> allowed,
-      Set<String> required) {
+  private static void fields(
+      String where, @Nullable JsonNode node, Set<String> allowed, Set<String> required) {
     if (node == null || !node.isObject()) {
-      throw new BadInputException(where + ": expected an object, not "
-          + (node == null ? "nothing" : Json.kind(node)));
+      throw new BadInputException(
+          where + ": expected an object, not " + (node == null ? "nothing" : Json.kind(node)));
     }
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String name = it.next();
       if (!allowed.contains(name)) {
-        throw new BadInputException(where + ": unknown field `" + name + "`; expected "
-            + String.join(", ", allowed.stream().sorted().toList()));
+        throw new BadInputException(
+            where
+                + ": unknown field `"
+                + name
+                + "`; expected "
+                + String.join(", ", allowed.stream().sorted().toList()));
       }
     }
     for (String name : required.stream().sorted().toList()) {
@@ -162,8 +182,8 @@ record TestFile(Path file, List<Path> policies, List<Case> cases) {
 
   private static JsonNode array(String where, @Nullable JsonNode node) {
     if (node == null || !node.isArray()) {
-      throw new BadInputException(where + " must be an array, not "
-          + (node == null ? "missing" : Json.kind(node)));
+      throw new BadInputException(
+          where + " must be an array, not " + (node == null ? "missing" : Json.kind(node)));
     }
     return node;
   }
@@ -178,8 +198,8 @@ record TestFile(Path file, List<Path> policies, List<Case> cases) {
 
   private static String text(String where, @Nullable JsonNode node) {
     if (node == null || !node.isTextual()) {
-      throw new BadInputException(where + " must be a string, not "
-          + (node == null ? "missing" : Json.kind(node)));
+      throw new BadInputException(
+          where + " must be a string, not " + (node == null ? "missing" : Json.kind(node)));
     }
     return node.textValue();
   }

@@ -10,10 +10,10 @@ import java.util.List;
 
 /**
  * Reads a directory of users: JSON lines, each a user object as in a request's {@code user} field
- * ({@code {"id": "u-1", "department": "Finance", "roles": ["auditor"]}}), or CSV whose header
- * names the user fields. In CSV a set field such as {@code roles} separates its elements with
- * {@code ;}, int and bool cells are read as numbers and booleans, and an empty cell leaves the
- * field out. Blank lines are skipped.
+ * ({@code {"id": "u-1", "department": "Finance", "roles": ["auditor"]}}), or CSV whose header names
+ * the user fields. In CSV a set field such as {@code roles} separates its elements with {@code ;},
+ * int and bool cells are read as numbers and booleans, and an empty cell leaves the field out.
+ * Blank lines are skipped.
  */
 final class UsersReader {
 
@@ -64,8 +64,13 @@ final class UsersReader {
         continue;
       }
       if (cells.size() != header.size()) {
-        throw new BadInputException(where + ": " + cells.size() + " cells, but the header names "
-            + header.size() + " fields");
+        throw new BadInputException(
+            where
+                + ": "
+                + cells.size()
+                + " cells, but the header names "
+                + header.size()
+                + " fields");
       }
       users.add(new User(i + 1, row(header, cells, schema)));
     }
@@ -81,7 +86,10 @@ final class UsersReader {
         continue;
       }
       AttributeType.Kind kind =
-          schema.attribute("user." + name).map(a -> a.type().kind()).orElse(AttributeType.Kind.STRING);
+          schema
+              .attribute("user." + name)
+              .map(a -> a.type().kind())
+              .orElse(AttributeType.Kind.STRING);
       if (kind == AttributeType.Kind.SET) {
         ArrayNode set = user.putArray(name);
         for (String element : cell.split(";", -1)) {

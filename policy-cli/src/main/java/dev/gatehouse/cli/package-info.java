@@ -1,6 +1,5 @@
 /**
- * The {@code gatehouse} command line: {@link dev.gatehouse.cli.Main} and one class per
- * subcommand.
+ * The {@code gatehouse} command line: {@link dev.gatehouse.cli.Main} and one class per subcommand.
  */
 @NullMarked
 package dev.gatehouse.cli;

@@ -15,7 +15,12 @@ final class EntitlementsCommandTest {
   @Test
   void entitlements_csv_printsTable() {
     Cli.Result result =
-        Cli.run("entitlements", "-p", Cli.ACME, "--users", Cli.EXAMPLES.resolve("users.csv").toString());
+        Cli.run(
+            "entitlements",
+            "-p",
+            Cli.ACME,
+            "--users",
+            Cli.EXAMPLES.resolve("users.csv").toString());
 
     assertThat(result.code()).isZero();
     assertThat(result.err()).isEmpty();
@@ -34,8 +39,14 @@ final class EntitlementsCommandTest {
   @Test
   void entitlements_jsonLines_printsJsonLines() {
     Cli.Result result =
-        Cli.run("entitlements", "-p", Cli.ACME, "-u", Cli.EXAMPLES.resolve("users.jsonl").toString(),
-            "--format", "json");
+        Cli.run(
+            "entitlements",
+            "-p",
+            Cli.ACME,
+            "-u",
+            Cli.EXAMPLES.resolve("users.jsonl").toString(),
+            "--format",
+            "json");
 
     assertThat(result.code()).isZero();
     assertThat(result.out())
@@ -68,8 +79,11 @@ final class EntitlementsCommandTest {
 
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.err())
-        .isEqualTo("error: " + users + ":2: unknown field `user.departmnet`; did you mean"
-            + " `user.department`?\n");
+        .isEqualTo(
+            "error: "
+                + users
+                + ":2: unknown field `user.departmnet`; did you mean"
+                + " `user.department`?\n");
   }
 
   @Test
@@ -111,8 +125,13 @@ final class EntitlementsCommandTest {
     Path policy = dir.resolve("bad.policy");
     Files.writeString(policy, "assign {\n");
 
-    Cli.Result result = Cli.run("entitlements", "-p", policy.toString(), "-u",
-        Cli.EXAMPLES.resolve("users.csv").toString());
+    Cli.Result result =
+        Cli.run(
+            "entitlements",
+            "-p",
+            policy.toString(),
+            "-u",
+            Cli.EXAMPLES.resolve("users.csv").toString());
 
     assertThat(result.code()).isEqualTo(1);
     assertThat(result.err()).startsWith("error[");

@@ -1,14 +1,17 @@
 package dev.gatehouse.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 final class EvalCommandTest {
 
@@ -83,7 +86,8 @@ final class EvalCommandTest {
     Path policy = dir.resolve("bad.policy");
     Files.writeString(policy, "assign \"a\" {\n}\n");
 
-    Cli.Result result = Cli.run("eval", "-p", policy.toString(), "-r", Cli.request("hr-reset-mfa.json"));
+    Cli.Result result =
+        Cli.run("eval", "-p", policy.toString(), "-r", Cli.request("hr-reset-mfa.json"));
 
     assertThat(result.code()).isEqualTo(1);
     assertThat(result.out()).isEmpty();
@@ -116,26 +120,76 @@ final class EvalCommandTest {
     assertThat(result.err()).startsWith("Invalid value for option '--format'");
   }
 
+  static Stream<Arguments> badRequests() {
+    return Stream.of(
+        arguments(
+            "not JSON",
+            "not json",
+            "not JSON: unrecognized token `not`: was expecting (JSON String, Number, Array, Object"
+                + " or token `null`, `true` or `false`) at line 1, column 1"),
+        arguments(
+            "truncated JSON",
+            "{\"user\": {\"id\": \"u-1\"}",
+            "not JSON: unexpected end-of-input: expected close marker for Object at line 2, column"
+                + " 1"),
+        arguments(
+            "duplicate field",
+            "{\"app\": \"a\", \"app\": \"b\"}",
+            "not JSON: duplicate field `app` at line 1, column 19"),
+        arguments("not an object", "[\"app\"]", "a request is a JSON object, not an array"),
+        arguments(
+            "unknown field",
+            "{\"user\": {\"departmnet\": \"HR\"}}",
+            "unknown field `user.departmnet`; did you mean `user.department`?"),
+        arguments("unknown top field", "{\"acton\": \"signin\"}", "unknown field `acton`"),
+        arguments(
+            "wrong type",
+            "{\"user\": {\"roles\": \"sysadmin\"}}",
+            "field `user.roles`: wrong type: `user.roles` is a set<string> (a JSON array of"
+                + " strings), not a string (got \"sysadmin\")"),
+        arguments(
+            "number as string",
+            "{\"risk\": {\"score\": \"10\"}}",
+            "field `risk.score`: wrong type: `risk.score` is an int 0..100 (a JSON integer), not a"
+                + " string (got \"10\")"),
+        arguments(
+            "bool as string",
+            "{\"device\": {\"managed\": \"yes\"}}",
+            "field `device.managed`: wrong type: `device.managed` is a bool (true or false), not a"
+                + " string (got \"yes\")"),
+        arguments(
+            "null value",
+            "{\"user\": {\"id\": null}}",
+            "field `user.id`: wrong type: `user.id` is a string (a JSON string), not null (got"
+                + " null)"),
+        arguments(
+            "out of range",
+            "{\"risk\": {\"score\": 200}}",
+            "field `risk.score`: value 200 of `risk.score` is out of range: expected int 0..100"),
+        arguments(
+            "unknown level",
+            "{\"risk\": {\"level\": \"extreme\"}}",
+            "field `risk.level`: `extreme` is not a value of `risk.level`; expected one of none,"
+                + " low, medium, high, critical"),
+        arguments(
+            "malformed IP",
+            "{\"ip\": \"300.1.2.3\"}",
+            "field `ip`: attribute `request.ip`: malformed IP address `300.1.2.3`: IPv4 segment too"
+                + " large"),
+        arguments(
+            "malformed time",
+            "{\"time\": \"yesterday\"}",
+            "field `time`: malformed time `yesterday` for `request.time`: expected an ISO-8601"
+                + " instant such as 2026-11-29T10:00:00Z"),
+        arguments(
+            "unknown factor",
+            "{\"auth\": {\"methods\": [\"passwrd\"]}}",
+            "field `auth.methods`: `passwrd` is not a value of `auth.methods`; did you mean"
+                + " `password`?"));
+  }
+
   @ParameterizedTest(name = "{0}")
-  @CsvSource(
-      delimiter = '|',
-      textBlock = """
-      not JSON          | not json                          | not JSON: unrecognized token `not`: was expecting (JSON String, Number, Array, Object or token `null`, `true` or `false`) at line 1, column 1
-      truncated JSON    | {"user": {"id": "u-1"}            | not JSON: unexpected end-of-input: expected close marker for Object at line 2, column 1
-      duplicate field   | {"app": "a", "app": "b"}          | not JSON: duplicate field `app` at line 1, column 19
-      not an object     | ["app"]                           | a request is a JSON object, not an array
-      unknown field     | {"user": {"departmnet": "HR"}}    | unknown field `user.departmnet`; did you mean `user.department`?
-      unknown top field | {"acton": "signin"}               | unknown field `acton`
-      wrong type        | {"user": {"roles": "sysadmin"}}   | field `user.roles`: wrong type: `user.roles` is a set<string> (a JSON array of strings), not a string (got "sysadmin")
-      number as string  | {"risk": {"score": "10"}}         | field `risk.score`: wrong type: `risk.score` is an int 0..100 (a JSON integer), not a string (got "10")
-      bool as string    | {"device": {"managed": "yes"}}    | field `device.managed`: wrong type: `device.managed` is a bool (true or false), not a string (got "yes")
-      null value        | {"user": {"id": null}}            | field `user.id`: wrong type: `user.id` is a string (a JSON string), not null (got null)
-      out of range      | {"risk": {"score": 200}}          | field `risk.score`: value 200 of `risk.score` is out of range: expected int 0..100
-      unknown level     | {"risk": {"level": "extreme"}}    | field `risk.level`: `extreme` is not a value of `risk.level`; expected one of none, low, medium, high, critical
-      malformed IP      | {"ip": "300.1.2.3"}               | field `ip`: attribute `request.ip`: malformed IP address `300.1.2.3`: IPv4 segment too large
-      malformed time    | {"time": "yesterday"}             | field `time`: malformed time `yesterday` for `request.time`: expected an ISO-8601 instant such as 2026-11-29T10:00:00Z
-      unknown factor    | {"auth": {"methods": ["passwrd"]}} | field `auth.methods`: `passwrd` is not a value of `auth.methods`; did you mean `password`?
-      """)
+  @MethodSource("badRequests")
   void eval_badRequest_printsOneLineNamingTheFieldAndExitsTwo(
       String problem, String json, String message) throws IOException {
     Path request = dir.resolve("request.json");

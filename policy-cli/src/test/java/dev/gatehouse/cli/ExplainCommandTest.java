@@ -9,7 +9,8 @@ final class ExplainCommandTest {
   @Test
   void explain_challenge_printsEffectReasonsAndPolicies() {
     Cli.Result result =
-        Cli.run("explain", "--policies", Cli.ACME, "--request", Cli.request("sysadmin-no-mfa.json"));
+        Cli.run(
+            "explain", "--policies", Cli.ACME, "--request", Cli.request("sysadmin-no-mfa.json"));
 
     assertThat(result.code()).isZero();
     assertThat(result.err()).isEmpty();

@@ -75,7 +75,9 @@ final class FmtCommandTest {
     assertThat(result.code()).isEqualTo(1);
     assertThat(result.err())
         .isEqualTo(
-            "error[unexpected-token]: " + file + ":2:14: expected `role`, found `rol`\n"
+            "error[unexpected-token]: "
+                + file
+                + ":2:14: expected `role`, found `rol`\n"
                 + "  |\n"
                 + " 2 |   app \"mail\" rol \"user\"\n"
                 + "  |              ^^^\n");

@@ -43,19 +43,27 @@ final class TestCommandTest {
 
   @Test
   void test_failingCase_printsDiffAndExitsOne() throws IOException {
-    Path file = write("{\"name\": \"sales mail\", \"request\": " + REQUEST + ", \"expect\": "
-        + "{\"effect\": \"DENY\", \"roles\": [\"admin\"], \"reasons\": [\"not_assigned\"],"
-        + " \"requirements\": [{\"policy\": \"admins-strong\"}],"
-        + " \"reportOnly\": [{\"policy\": \"block-tor\", \"effect\": \"DENY\"}]}},"
-        + "{\"name\": \"passes\", \"request\": " + REQUEST + ", \"expect\": "
-        + "{\"effect\": \"PERMIT\", \"roles\": [\"user\"], \"reasons\": []}}");
+    Path file =
+        write(
+            "{\"name\": \"sales mail\", \"request\": "
+                + REQUEST
+                + ", \"expect\": "
+                + "{\"effect\": \"DENY\", \"roles\": [\"admin\"], \"reasons\": [\"not_assigned\"],"
+                + " \"requirements\": [{\"policy\": \"admins-strong\"}],"
+                + " \"reportOnly\": [{\"policy\": \"block-tor\", \"effect\": \"DENY\"}]}},"
+                + "{\"name\": \"passes\", \"request\": "
+                + REQUEST
+                + ", \"expect\": "
+                + "{\"effect\": \"PERMIT\", \"roles\": [\"user\"], \"reasons\": []}}");
 
     Cli.Result result = Cli.run("test", file.toString());
 
     assertThat(result.code()).isEqualTo(1);
     assertThat(result.out())
         .isEqualTo(
-            "FAIL " + file + ": sales mail\n"
+            "FAIL "
+                + file
+                + ": sales mail\n"
                 + "  - effect: DENY\n"
                 + "  + effect: PERMIT\n"
                 + "  - roles: [admin]\n"
@@ -71,17 +79,21 @@ final class TestCommandTest {
 
   @Test
   void test_reasonWithPolicy_mustMatchThePolicy() throws IOException {
-    Path file = write("{\"name\": \"home\", \"request\": "
-        + REQUEST.replace("mail", "books").replace("203.0.113.9", "100.64.1.1")
-        + ", \"expect\": {\"effect\": \"DENY\", \"reasons\": [\"not_assigned\","
-        + " {\"code\": \"network_not_allowed\", \"policy\": \"other\"}]}}");
+    Path file =
+        write(
+            "{\"name\": \"home\", \"request\": "
+                + REQUEST.replace("mail", "books").replace("203.0.113.9", "100.64.1.1")
+                + ", \"expect\": {\"effect\": \"DENY\", \"reasons\": [\"not_assigned\","
+                + " {\"code\": \"network_not_allowed\", \"policy\": \"other\"}]}}");
 
     Cli.Result result = Cli.run("test", file.toString());
 
     assertThat(result.code()).isEqualTo(1);
     assertThat(result.out())
         .isEqualTo(
-            "FAIL " + file + ": home\n"
+            "FAIL "
+                + file
+                + ": home\n"
                 + "  - reasons: [network_not_allowed [other], not_assigned]\n"
                 + "  + reasons: [network_not_allowed [payroll-from-office], not_assigned]\n"
                 + "0 passed, 1 failed\n");
@@ -95,21 +107,29 @@ final class TestCommandTest {
 
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.err())
-        .isEqualTo("error: " + file + ": cases[0] `x`: `expect`: unknown field `efect`; expected"
-            + " effect, reasons, reportOnly, requirements, roles\n");
+        .isEqualTo(
+            "error: "
+                + file
+                + ": cases[0] `x`: `expect`: unknown field `efect`; expected"
+                + " effect, reasons, reportOnly, requirements, roles\n");
   }
 
   @Test
   void test_badRequestInCase_exitsTwoNamingCaseAndField() throws IOException {
-    Path file = write("{\"name\": \"x\", \"request\": {\"ip\": \"1.2.3\"},"
-        + " \"expect\": {\"effect\": \"PERMIT\"}}");
+    Path file =
+        write(
+            "{\"name\": \"x\", \"request\": {\"ip\": \"1.2.3\"},"
+                + " \"expect\": {\"effect\": \"PERMIT\"}}");
 
     Cli.Result result = Cli.run("test", file.toString());
 
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.err())
-        .startsWith("error: " + file + ": cases[0] `x`: `request`: field `ip`: attribute"
-            + " `request.ip`: malformed IP address `1.2.3`");
+        .startsWith(
+            "error: "
+                + file
+                + ": cases[0] `x`: `request`: field `ip`: attribute"
+                + " `request.ip`: malformed IP address `1.2.3`");
   }
 
   @Test
@@ -120,8 +140,11 @@ final class TestCommandTest {
 
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.err())
-        .isEqualTo("error: " + file + ": cases[0] `x`: `expect`.effect: unknown effect `ALLOW`;"
-            + " expected PERMIT, DENY or CHALLENGE\n");
+        .isEqualTo(
+            "error: "
+                + file
+                + ": cases[0] `x`: `expect`.effect: unknown effect `ALLOW`;"
+                + " expected PERMIT, DENY or CHALLENGE\n");
   }
 
   @Test
