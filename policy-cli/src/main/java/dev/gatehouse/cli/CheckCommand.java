@@ -14,10 +14,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "check",
     mixinStandardHelpOptions = true,
-    description = {
-      "Parse and validate policy files as one policy set; print every error and warning.",
-      "A directory stands for the *.policy files directly in it."
-    },
+    description =
+        "Parse and validate policy files as one policy set; print every error and warning. A"
+            + " directory stands for the *.policy files directly in it.",
     footer = {
       "",
       "Exit codes: 0 valid (warnings allowed), 1 invalid, 2 usage error or unreadable path.",

@@ -24,12 +24,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "entitlements",
     mixinStandardHelpOptions = true,
-    description = {
-      "List the apps and roles each user gets from the assign policies, with the granting",
-      "policies. Users come as JSON lines (each a request's `user` object) or as CSV (a header",
-      "of user fields; set fields such as roles separate elements with `;`), told apart by the",
-      "file name: *.csv is CSV."
-    },
+    description =
+        "List the apps and roles each user gets from the assign policies, with the granting"
+            + " policies. Users come as JSON lines (each a request's `user` object) or as CSV (a"
+            + " header of user fields; set fields such as roles separate elements with `;`), told"
+            + " apart by the file name: *.csv is CSV.",
     footer = {
       "",
       "Exit codes: 0 listed, 1 invalid policies, 2 usage error or bad users file.",

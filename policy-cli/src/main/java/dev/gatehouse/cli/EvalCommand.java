@@ -8,10 +8,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "eval",
     mixinStandardHelpOptions = true,
-    description = {
-      "Evaluate one request (JSON, see docs/cli.md) against the policies and print the decision",
-      "as JSON (the default) or as a readable explanation."
-    },
+    description =
+        "Evaluate one request (JSON, see docs/cli.md) against the policies and print the decision"
+            + " as JSON (the default) or as a readable explanation.",
     footer = {
       "",
       "Exit codes: 0 decided (whatever the effect), 1 invalid policies,",

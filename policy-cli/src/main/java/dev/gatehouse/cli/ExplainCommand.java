@@ -7,11 +7,10 @@ import picocli.CommandLine.Command;
 @Command(
     name = "explain",
     mixinStandardHelpOptions = true,
-    description = {
-      "Evaluate one request (JSON, see docs/cli.md) and explain the decision: the effect and",
-      "reasons, then each relevant policy with its conditions evaluated against the request.",
-      "The same as eval --format text."
-    },
+    description =
+        "Evaluate one request (JSON, see docs/cli.md) and explain the decision: the effect and"
+            + " reasons, then each relevant policy with its conditions evaluated against the"
+            + " request. The same as eval --format text.",
     footer = {
       "",
       "Exit codes: 0 decided (whatever the effect), 1 invalid policies,",

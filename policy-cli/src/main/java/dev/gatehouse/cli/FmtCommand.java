@@ -22,11 +22,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "fmt",
     mixinStandardHelpOptions = true,
-    description = {
-      "Format policy files in place in the canonical layout, or with --check list the files",
-      "that are not formatted and change nothing. A directory stands for the *.policy files",
-      "directly in it."
-    },
+    description =
+        "Format policy files in place in the canonical layout, or with --check list the files that"
+            + " are not formatted and change nothing. A directory stands for the *.policy files"
+            + " directly in it.",
     footer = {
       "",
       "Exit codes: 0 formatted (or, with --check, already formatted), 1 a file is not",

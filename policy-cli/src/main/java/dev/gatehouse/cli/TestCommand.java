@@ -22,12 +22,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "test",
     mixinStandardHelpOptions = true,
-    description = {
-      "Run policy test files (*.tests.json, format in docs/cli.md): evaluate each case's request",
-      "against the file's policies and compare the decision with the case's expectation.",
-      "Prints each failure with a diff (- expected, + actual), then `N passed, N failed`.",
-      "A directory stands for the *.tests.json files under it."
-    },
+    description =
+        "Run policy test files (*.tests.json, format in docs/cli.md): evaluate each case's request"
+            + " against the file's policies and compare the decision with the case's expectation."
+            + " Prints each failure with a diff (- expected, + actual), then `N passed, N failed`."
+            + " A directory stands for the *.tests.json files under it.",
     footer = {
       "",
       "Exit codes: 0 every case passed, 1 a case failed or the policies are invalid,",
