@@ -1,7 +1,5 @@
 package dev.gatehouse.cli;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -78,17 +76,14 @@ final class Json {
     // Jackson's quotes become backticks, and its source excerpt is dropped: we name the file.
     message = message.replaceAll("\\s*\\(start marker at \\[.*?\\]\\)", "");
     message = lowerFirst(message.replaceAll("'([^']*)'", "`$1`"));
-    if (e.getLocation() != null && e instanceof JsonParseException) {
-      return message
-          + " at line "
-          + e.getLocation().getLineNr()
-          + ", column "
-          + e.getLocation().getColumnNr();
+    if (e.getLocation() == null) {
+      return message;
     }
-    if (e.getLocation() != null && e.getProcessor() instanceof JsonParser) {
-      return message + " at line " + e.getLocation().getLineNr();
-    }
-    return message;
+    return message
+        + " at line "
+        + e.getLocation().getLineNr()
+        + ", column "
+        + e.getLocation().getColumnNr();
   }
 
   private static String lowerFirst(String s) {

@@ -2,8 +2,11 @@ package dev.gatehouse.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.api.Effect;
+import dev.gatehouse.api.ReasonCode;
+import dev.gatehouse.api.Suggestions;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -91,17 +94,7 @@ record TestFile(Path file, List<Path> policies, List<Case> cases) {
   }
 
   private static Expectation expectation(String where, JsonNode node) {
-    String effectText = text(where + ".effect", node.get("effect"));
-    Effect effect;
-    try {
-      effect = Effect.valueOf(effectText.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException(
-          where
-              + ".effect: unknown effect `"
-              + effectText
-              + "`; expected PERMIT, DENY or CHALLENGE");
-    }
+    Effect effect = effect(where + ".effect", node.get("effect"));
     List<String> roles = node.has("roles") ? strings(where + ".roles", node.get("roles")) : null;
     return new Expectation(
         effect,
@@ -109,6 +102,32 @@ record TestFile(Path file, List<Path> policies, List<Case> cases) {
         list(where + ".reasons", node.get("reasons"), TestFile::reason),
         list(where + ".requirements", node.get("requirements"), TestFile::requirement),
         list(where + ".reportOnly", node.get("reportOnly"), TestFile::reportOnly));
+  }
+
+  private static Effect effect(String where, @Nullable JsonNode node) {
+    String text = text(where, node);
+    try {
+      return Effect.valueOf(text.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(
+          where + ": unknown effect `" + text + "`; expected PERMIT, DENY or CHALLENGE");
+    }
+  }
+
+  private static String code(String where, @Nullable JsonNode node) {
+    String code = text(where, node);
+    List<String> codes = Arrays.stream(ReasonCode.values()).map(ReasonCode::id).toList();
+    if (!codes.contains(code)) {
+      throw new BadInputException(
+          where
+              + ": unknown reason code `"
+              + code
+              + "`"
+              + Suggestions.nearest(code, codes)
+                  .map(s -> "; did you mean `" + s + "`?")
+                  .orElse("; expected one of " + String.join(", ", codes)));
+    }
+    return code;
   }
 
   private interface ItemReader {
@@ -130,11 +149,11 @@ record TestFile(Path file, List<Path> policies, List<Case> cases) {
 
   private static Expected reason(String where, JsonNode node) {
     if (node.isTextual()) {
-      return new Expected(node.textValue(), null, null, null, null);
+      return new Expected(code(where, node), null, null, null, null);
     }
     fields(where, node, Set.of("code", "policy"), Set.of("code", "policy"));
     return new Expected(
-        text(where + ".code", node.get("code")),
+        code(where + ".code", node.get("code")),
         text(where + ".policy", node.get("policy")),
         null,
         null,
@@ -151,7 +170,7 @@ record TestFile(Path file, List<Path> policies, List<Case> cases) {
 
   private static Expected reportOnly(String where, JsonNode node) {
     fields(where, node, Set.of("policy", "effect"), Set.of("policy", "effect"));
-    String effect = text(where + ".effect", node.get("effect")).toUpperCase(Locale.ROOT);
+    String effect = effect(where + ".effect", node.get("effect")).name();
     return new Expected(text(where + ".policy", node.get("policy")), null, null, null, effect);
   }
 

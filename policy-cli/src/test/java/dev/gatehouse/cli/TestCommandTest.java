@@ -148,6 +148,24 @@ final class TestCommandTest {
   }
 
   @Test
+  void test_unknownReasonCode_exitsTwoWithSuggestion() throws IOException {
+    Path file =
+        write(
+            "{\"name\": \"x\", \"request\": {}, \"expect\": {\"effect\": \"DENY\","
+                + " \"reasons\": [\"not_asigned\"]}}");
+
+    Cli.Result result = Cli.run("test", file.toString());
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "error: "
+                + file
+                + ": cases[0] `x`: `expect`.reasons[0]: unknown reason code `not_asigned`;"
+                + " did you mean `not_assigned`?\n");
+  }
+
+  @Test
   void test_invalidPolicies_failsEveryCaseAndExitsOne() throws IOException {
     Files.writeString(dir.resolve("acme.policy"), "assign {\n");
     Path file = write("{\"name\": \"x\", \"request\": {}, \"expect\": {\"effect\": \"PERMIT\"}}");
