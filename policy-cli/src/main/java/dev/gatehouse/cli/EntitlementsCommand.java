@@ -84,13 +84,13 @@ final class EntitlementsCommand implements Callable<Integer> {
     List<AccessRequest> requests = new ArrayList<>();
     for (UsersReader.User user : UsersReader.read(users.toString(), text, engine.schema())) {
       String where = users + ":" + user.line();
-      if (!user.fields().path("id").isTextual()) {
-        throw new BadInputException(where + ": the user has no `id`");
-      }
-      ids.add(user.fields().get("id").textValue());
       ObjectNode request = Json.MAPPER.createObjectNode();
       request.set("user", user.fields());
       requests.add(reader.read(where, request));
+      if (!user.fields().has("id")) {
+        throw new BadInputException(where + ": the user has no `id`");
+      }
+      ids.add(user.fields().get("id").textValue());
     }
     List<Set<Entitlement>> entitlements = engine.entitlements(requests);
     PrintWriter out = spec.commandLine().getOut();

@@ -3,7 +3,10 @@ package dev.gatehouse.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -211,6 +214,39 @@ final class EvalCommandTest {
 
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.err()).isEqualTo("error: " + request + ": not JSON: the file is empty\n");
+  }
+
+  @Test
+  void eval_requestFromStandardInput_isRead() throws IOException {
+    InputStream stdin = System.in;
+    try {
+      System.setIn(Files.newInputStream(Path.of(Cli.request("hr-reset-mfa.json"))));
+
+      Cli.Result result = Cli.run("eval", "-p", Cli.ACME, "-r", "-");
+
+      assertThat(result.code()).isZero();
+      assertThat(result.out()).startsWith("{\n  \"effect\": \"PERMIT\",\n");
+    } finally {
+      System.setIn(stdin);
+    }
+  }
+
+  @Test
+  void eval_badRequestFromStandardInput_namesStandardInput() {
+    InputStream stdin = System.in;
+    try {
+      System.setIn(new ByteArrayInputStream("{\"ip\": 7}".getBytes(StandardCharsets.UTF_8)));
+
+      Cli.Result result = Cli.run("eval", "-p", Cli.ACME, "-r", "-");
+
+      assertThat(result.code()).isEqualTo(2);
+      assertThat(result.err())
+          .isEqualTo(
+              "error: <stdin>: field `ip`: wrong type: `request.ip` is an ip (a JSON string), not a"
+                  + " number (got 7)\n");
+    } finally {
+      System.setIn(stdin);
+    }
   }
 
   @Test
