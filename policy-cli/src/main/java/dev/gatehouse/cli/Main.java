@@ -4,7 +4,10 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,15 +26,6 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Check, evaluate, test and format Gatehouse access policies.",
-    subcommands = {
-      CheckCommand.class,
-      EvalCommand.class,
-      ExplainCommand.class,
-      TestCommand.class,
-      FmtCommand.class,
-      EntitlementsCommand.class,
-      CommandLine.HelpCommand.class
-    },
     footer = {
       "",
       "Exit codes: 0 ok, 1 invalid policies, failed tests or unformatted files,",
@@ -71,7 +65,7 @@ public final class Main implements Callable<Integer> {
   public static int run(String[] args, PrintStream out, PrintStream err) {
     PrintWriter outWriter = new PrintWriter(out, true);
     PrintWriter errWriter = new PrintWriter(err, true);
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = commandLine(args);
     cli.setOut(outWriter);
     cli.setErr(errWriter);
     cli.setExecutionExceptionHandler(
@@ -88,6 +82,34 @@ public final class Main implements Callable<Integer> {
     outWriter.flush();
     errWriter.flush();
     return code;
+  }
+
+  /**
+   * Returns the command line with its subcommands. When the first argument names one, only that one
+   * is registered: building the model of a subcommand reflects over its class, and a command that
+   * runs once should not pay for the others.
+   */
+  private static CommandLine commandLine(String[] args) {
+    Map<String, Supplier<Object>> subcommands = new LinkedHashMap<>();
+    subcommands.put("check", CheckCommand::new);
+    subcommands.put("eval", EvalCommand::new);
+    subcommands.put("explain", ExplainCommand::new);
+    subcommands.put("test", TestCommand::new);
+    subcommands.put("fmt", FmtCommand::new);
+    subcommands.put("entitlements", EntitlementsCommand::new);
+    String first = args.length == 0 ? "" : args[0];
+    boolean one = subcommands.containsKey(first);
+    CommandLine cli = new CommandLine(new Main());
+    subcommands.forEach(
+        (name, command) -> {
+          if (!one || name.equals(first)) {
+            cli.addSubcommand(name, command.get());
+          }
+        });
+    if (!one) {
+      cli.addSubcommand("help", new CommandLine.HelpCommand());
+    }
+    return cli;
   }
 
   /** Without a subcommand: shows the usage and fails as a usage error. */
