@@ -1,0 +1,88 @@
+package dev.gatehouse.cli;
+
+import dev.gatehouse.dsl.PolicyFormatter;
+import dev.gatehouse.dsl.PolicySyntaxException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gatehouse fmt}: rewrites policy files in the canonical layout, or checks that they are.
+ */
+@Command(
+    name = "fmt",
+    mixinStandardHelpOptions = true,
+    description =
+        "Format policy files in place in the canonical layout, or with --check list the files that"
+            + " are not formatted and change nothing. A directory stands for the *.policy files"
+            + " directly in it.",
+    footer = {
+      "",
+      "Exit codes: 0 formatted (or, with --check, already formatted), 1 a file is not",
+      "formatted (--check) or has a syntax error, 2 usage error or unreadable path.",
+      "",
+      "Examples:",
+      "  gatehouse fmt policies/",
+      "  gatehouse fmt --check examples/acme.policy"
+    })
+final class FmtCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--check",
+      description = "list the files that are not formatted instead of rewriting them")
+  boolean check;
+
+  @Parameters(paramLabel = "PATH", arity = "1..*", description = "policy files or directories")
+  List<Path> paths;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    int exit = ExitCode.OK;
+    for (Path file : PolicyFiles.expand(paths)) {
+      String text = PolicyFiles.read(file);
+      String formatted;
+      try {
+        formatted = PolicyFormatter.format(file.toString(), text);
+      } catch (PolicySyntaxException e) {
+        err.print(e.getMessage());
+        exit = ExitCode.FAILED;
+        continue;
+      }
+      if (formatted.equals(text)) {
+        continue;
+      }
+      if (check) {
+        out.println(file);
+        exit = ExitCode.FAILED;
+      } else {
+        write(file, formatted);
+        out.println("formatted " + file);
+      }
+    }
+    out.flush();
+    err.flush();
+    return exit;
+  }
+
+  private static void write(Path file, String text) {
+    try {
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write `" + file + "`: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package dev.gatehouse.cli;
+
+import dev.gatehouse.api.AccessRequest;
+import dev.gatehouse.engine.CompiledPolicies;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** What {@code eval} and {@code explain} share: the policies, the request, the evaluation. */
+abstract class RequestCommand {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = {"-p", "--policies"},
+      paramLabel = "PATH",
+      arity = "1..*",
+      required = true,
+      description = "policy files or directories")
+  List<Path> policies;
+
+  @Option(
+      names = {"-r", "--request"},
+      paramLabel = "FILE",
+      required = true,
+      description = "the request JSON file, or - for standard input")
+  String request;
+
+  /**
+   * Decides the request and prints the decision as JSON or, when {@code text}, the explanation.
+   *
+   * @return the exit code
+   * @throws BadInputException if the request file is missing or bad
+   */
+  final int evaluate(boolean text) {
+    PrintWriter out = spec.commandLine().getOut();
+    String json = readRequest();
+    Optional<CompiledPolicies> compiled =
+        PolicyFiles.compile(policies, spec.commandLine().getErr());
+    if (compiled.isEmpty()) {
+      return ExitCode.FAILED;
+    }
+    CompiledPolicies engine = compiled.get();
+    String source = request.equals("-") ? "<stdin>" : request;
+    AccessRequest accessRequest = new RequestReader(engine.schema()).read(source, json);
+    if (text) {
+      out.print(engine.explain(accessRequest).text());
+    } else {
+      out.println(Json.pretty(DecisionJson.toJson(engine.evaluate(accessRequest))));
+    }
+    out.flush();
+    return ExitCode.OK;
+  }
+
+  private String readRequest() {
+    if (!request.equals("-")) {
+      Path file = Path.of(request);
+      if (!Files.isRegularFile(file)) {
+        throw new BadInputException("no such request file `" + request + "`");
+      }
+      return PolicyFiles.read(file);
+    }
+    try {
+      return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read standard input: " + e.getMessage(), e);
+    }
+  }
+}
