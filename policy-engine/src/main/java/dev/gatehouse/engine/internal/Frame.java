@@ -10,6 +10,8 @@ import java.util.Arrays;
  */
 final class Frame {
 
+  private static final int SCAN_LIMIT = 32;
+
   private final int[] seen;
   private int epoch;
   int[] candidates = new int[64];
@@ -53,19 +55,44 @@ final class Frame {
         ? r.number(t.time) - r.number(t.authTime) : Long.MAX_VALUE;
   }
 
-  /** Adds policy {@code p} to the candidates unless it is there already. */
+  /**
+   * Adds policy {@code p} to the candidates unless it is there already. A request has few
+   * candidates, so a scan of the list (in the first-level cache) usually beats a stamp in an
+   * array as long as the policies; past {@link #SCAN_LIMIT} the stamps take over.
+   */
   void offer(int p) {
-    if (seen[p] != epoch) {
-      seen[p] = epoch;
-      if (candidateCount == candidates.length) {
-        candidates = Arrays.copyOf(candidates, candidateCount * 2);
+    if (candidateCount < SCAN_LIMIT) {
+      for (int i = 0; i < candidateCount; i++) {
+        if (candidates[i] == p) {
+          return;
+        }
       }
-      candidates[candidateCount++] = p;
+    } else if (seen[p] == epoch) {
+      return;
+    }
+    if (candidateCount == candidates.length) {
+      candidates = Arrays.copyOf(candidates, candidateCount * 2);
+    }
+    candidates[candidateCount++] = p;
+    if (candidateCount == SCAN_LIMIT) {
+      for (int i = 0; i < candidateCount; i++) {
+        seen[candidates[i]] = epoch;
+      }
+    } else if (candidateCount > SCAN_LIMIT) {
+      seen[p] = epoch;
     }
   }
 
   /** Returns whether policy {@code p} was offered in this evaluation. */
   boolean offered(int p) {
+    if (candidateCount < SCAN_LIMIT) {
+      for (int i = 0; i < candidateCount; i++) {
+        if (candidates[i] == p) {
+          return true;
+        }
+      }
+      return false;
+    }
     return seen[p] == epoch;
   }
 
