@@ -85,10 +85,17 @@ public final class AttributeType {
    *
    * @param symbols the symbols, lowest first
    * @return a set type whose elements must be one of the given symbols
-   * @throws IllegalArgumentException if the list is empty or holds a duplicate
+   * @throws IllegalArgumentException if the list is empty, holds a duplicate or more than 64
+   *     symbols
    */
   public static AttributeType setOf(List<String> symbols) {
-    return new AttributeType(Kind.SET, checkSymbols(symbols), 0, 0);
+    List<String> checked = checkSymbols(symbols);
+    // A request keeps an enumerated set as a 64-bit mask of symbol ordinals.
+    if (checked.size() > 64) {
+      throw new IllegalArgumentException(
+          "an enumerated set type has at most 64 symbols, not " + checked.size());
+    }
+    return new AttributeType(Kind.SET, checked, 0, 0);
   }
 
   /**

@@ -29,6 +29,9 @@ public final class EngineCompiler {
   /** How many distinct decisions the shared cache holds. */
   public static final int DECISION_CACHE_CAPACITY = 1 << 14;
 
+  /** How many extra index entries copying tenant-wide policies into app scopes may cost. */
+  static final long MERGE_BUDGET = 1_000_000;
+
   private EngineCompiler() {}
 
   /** Compiles {@code set}. */
@@ -54,6 +57,12 @@ public final class EngineCompiler {
     for (int a = 0; a < apps.length; a++) {
       apps[a] = new ScopeBuilder(schema);
     }
+    // Tenant-wide policies also join every app's index, so that an access searches one scope,
+    // unless copying them would cost more than MERGE_BUDGET index entries.
+    long tenantWide = set.policies().stream()
+        .filter(p -> !(p instanceof AssignPolicy || p instanceof DelegatePolicy))
+        .filter(p -> appsOf(p).isEmpty()).count();
+    boolean merge = tenantWide * apps.length <= MERGE_BUDGET;
     ScopeBuilder global = new ScopeBuilder(schema);
     ScopeBuilder delegates = new ScopeBuilder(schema);
     ScopeBuilder assignments = new ScopeBuilder(schema);
@@ -72,14 +81,19 @@ public final class EngineCompiler {
         }
       } else if (appsOf(p).isEmpty()) {
         global.add(i, guard, true, compiled[i], table);
+        if (merge) {
+          for (ScopeBuilder app : apps) {
+            app.add(i, guard, true, compiled[i], table);
+          }
+        }
       }
     }
     Evaluator.Scope[] appScopes = new Evaluator.Scope[apps.length];
     for (int a = 0; a < apps.length; a++) {
       appScopes[a] = apps[a].build();
     }
-    return new Evaluator(table, networks, compiled, appScopes, global.build(), delegates.build(),
-        assignments.build(), DECISION_CACHE_CAPACITY);
+    return new Evaluator(table, networks, compiled, appScopes, global.build(), merge,
+        delegates.build(), assignments.build(), DECISION_CACHE_CAPACITY);
   }
 
   /** A delegate's {@code to} and {@code on} must both hold: one conjunction. */

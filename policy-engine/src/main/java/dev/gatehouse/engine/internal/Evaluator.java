@@ -25,20 +25,23 @@ public final class Evaluator {
   final CompiledPolicy[] policies;
   final @Nullable Scope[] appScopes;
   final Scope global;
+  /** Whether every app scope also holds the tenant-wide policies of {@link #global}. */
+  private final boolean globalInApps;
   final Scope delegates;
   final Scope assignments;
   private final DecisionCache cache;
   private final ThreadLocal<Frame> frames;
 
   Evaluator(PolicyTable table, NetworkTable networks, CompiledPolicy[] policies,
-      @Nullable Scope[] appScopes, Scope global, Scope delegates, Scope assignments,
-      int cacheCapacity) {
+      @Nullable Scope[] appScopes, Scope global, boolean globalInApps, Scope delegates,
+      Scope assignments, int cacheCapacity) {
     this.table = table;
     this.schema = table.set().schema();
     this.networks = networks;
     this.policies = policies;
     this.appScopes = appScopes;
     this.global = global;
+    this.globalInApps = globalInApps;
     this.delegates = delegates;
     this.assignments = assignments;
     this.cache = new DecisionCache(cacheCapacity);
@@ -71,7 +74,9 @@ public final class Evaluator {
       if (scope != null) {
         scope.index.collect(r, f, networks);
       }
-      global.index.collect(r, f, networks);
+      if (scope == null || scope == delegates || !globalInApps) {
+        global.index.collect(r, f, networks);
+      }
       boolean granted = false;
       for (int i = 0; i < f.candidateCount; i++) {
         int p = f.candidates[i];

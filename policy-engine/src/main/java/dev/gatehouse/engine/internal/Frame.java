@@ -43,14 +43,8 @@ final class Frame {
 
   /** Reads once per request what every authenticate policy checks. */
   void readAuthentication(AccessRequest r, PolicyTable t) {
-    int mask = 0;
-    if (r.has(t.methods)) {
-      java.util.List<String> ids = dev.gatehouse.api.Factor.ids();
-      for (int i = 0, n = r.setSize(t.methods); i < n; i++) {
-        mask |= 1 << ids.indexOf(r.setElement(t.methods, i));
-      }
-    }
-    factors = mask;
+    // auth.methods is the enumerated set of factors, in Factor order.
+    factors = r.has(t.methods) ? (int) r.symbols(t.methods) : 0;
     authAge = r.has(t.time) && r.has(t.authTime)
         ? r.number(t.time) - r.number(t.authTime) : Long.MAX_VALUE;
   }
