@@ -59,10 +59,10 @@ final class DecisionCache {
 
   private static final class Entry {
     final long signature;
-    final Outcomes.CachedKey key;
+    final int[] key;
     final Decision decision;
 
-    Entry(long signature, Outcomes.CachedKey key, Decision decision) {
+    Entry(long signature, int[] key, Decision decision) {
       this.signature = signature;
       this.key = key;
       this.decision = decision;

@@ -82,37 +82,32 @@ public final class Outcomes {
     return h;
   }
 
-  boolean sameAs(CachedKey key) {
-    if (key.kind != kind || key.appIndex != appIndex || key.actionMissing != actionMissing
-        || key.lacking != lacking || key.entries.length != count) {
+  /** Returns whether {@code key}, made by {@link #key()}, holds exactly this outcome list. */
+  boolean sameAs(int[] key) {
+    if (key.length != count + 2 || key[0] != appIndex || key[1] != flags()) {
       return false;
     }
     for (int i = 0; i < count; i++) {
-      if (key.entries[i] != entries[i]) {
+      if (key[i + 2] != entries[i]) {
         return false;
       }
     }
     return true;
   }
 
-  CachedKey key() {
-    return new CachedKey(kind, appIndex, actionMissing, lacking, Arrays.copyOf(entries, count));
+  /**
+   * Returns an immutable copy of everything the combiner reads besides missing-attribute
+   * details, as one array: the app index, the flags, then the entries.
+   */
+  int[] key() {
+    int[] key = new int[count + 2];
+    key[0] = appIndex;
+    key[1] = flags();
+    System.arraycopy(entries, 0, key, 2, count);
+    return key;
   }
 
-  /** The immutable copy of an outcome list that a cached decision is filed under. */
-  static final class CachedKey {
-    final RequestKind kind;
-    final int appIndex;
-    final boolean actionMissing;
-    final int lacking;
-    final int[] entries;
-
-    CachedKey(RequestKind kind, int appIndex, boolean actionMissing, int lacking, int[] entries) {
-      this.kind = kind;
-      this.appIndex = appIndex;
-      this.actionMissing = actionMissing;
-      this.lacking = lacking;
-      this.entries = entries;
-    }
+  private int flags() {
+    return kind.ordinal() | (actionMissing ? 4 : 0) | lacking << 3;
   }
 }
