@@ -90,7 +90,7 @@ public final class PolicyWriter {
     if (p instanceof RestrictPolicy r) {
       r.allow().stream().filter(n -> !n.isInline()).forEach(n -> networks.putIfAbsent(n.name(), n));
     }
-    conditionsOf(p).forEach(this::collect);
+    p.conditions().forEach(this::collect);
   }
 
   private void collect(Condition c) {
@@ -177,18 +177,6 @@ public final class PolicyWriter {
 
   private static String blocks(Network n) {
     return n.blocks().stream().map(Object::toString).collect(Collectors.joining(", ", "[", "]"));
-  }
-
-  private static List<Condition> conditionsOf(Policy p) {
-    if (p instanceof AssignPolicy a) {
-      return List.of(a.when());
-    } else if (p instanceof RestrictPolicy r) {
-      return List.of(r.when());
-    } else if (p instanceof AuthenticatePolicy a) {
-      return List.of(a.when());
-    }
-    DelegatePolicy d = (DelegatePolicy) p;
-    return List.of(d.to(), d.on());
   }
 
   private void line(String text) {

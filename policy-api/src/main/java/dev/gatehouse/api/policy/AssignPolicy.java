@@ -59,6 +59,11 @@ public record AssignPolicy(
     return "assign";
   }
 
+  @Override
+  public List<Condition> conditions() {
+    return List.of(when);
+  }
+
   /** Builds an {@link AssignPolicy}; reusable after {@link #build()}. */
   public static final class Builder {
     private final String id;

@@ -88,6 +88,11 @@ public record AuthenticatePolicy(
     return "authenticate";
   }
 
+  @Override
+  public List<Condition> conditions() {
+    return List.of(when);
+  }
+
   /**
    * Returns whether the policy covers a request to {@code app}; empty means sign-in.
    *

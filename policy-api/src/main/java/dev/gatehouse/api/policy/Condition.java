@@ -27,6 +27,27 @@ public sealed interface Condition {
   @Override
   String toString();
 
+  /**
+   * Calls {@code action} for every leaf test of this condition (a comparison, {@code in}, {@code
+   * contains}, affix, network or window test), looking through {@code and}, {@code or}, {@code
+   * not} and named conditions.
+   *
+   * @param action what to do with each leaf, in the order written
+   */
+  default void forEachLeaf(java.util.function.Consumer<Condition> action) {
+    if (this instanceof And and) {
+      and.operands().forEach(o -> o.forEachLeaf(action));
+    } else if (this instanceof Or or) {
+      or.operands().forEach(o -> o.forEachLeaf(action));
+    } else if (this instanceof Not not) {
+      not.operand().forEachLeaf(action);
+    } else if (this instanceof Named named) {
+      named.body().forEachLeaf(action);
+    } else if (!(this instanceof Always)) {
+      action.accept(this);
+    }
+  }
+
   /** Holds for every request. */
   record Always() implements Condition {
     @Override

@@ -24,25 +24,13 @@ public final class ConditionChecker {
    */
   public static List<String> check(Schema schema, Condition condition) {
     List<String> problems = new ArrayList<>();
-    walk(schema, condition, problems);
-    return problems;
-  }
-
-  private static void walk(Schema schema, Condition c, List<String> problems) {
-    if (c instanceof Condition.And and) {
-      and.operands().forEach(o -> walk(schema, o, problems));
-    } else if (c instanceof Condition.Or or) {
-      or.operands().forEach(o -> walk(schema, o, problems));
-    } else if (c instanceof Condition.Not not) {
-      walk(schema, not.operand(), problems);
-    } else if (c instanceof Condition.Named named) {
-      walk(schema, named.body(), problems);
-    } else if (!(c instanceof Condition.Always)) {
-      String problem = checkLeaf(schema, c);
+    condition.forEachLeaf(leaf -> {
+      String problem = checkLeaf(schema, leaf);
       if (problem != null) {
         problems.add(problem);
       }
-    }
+    });
+    return problems;
   }
 
   /**

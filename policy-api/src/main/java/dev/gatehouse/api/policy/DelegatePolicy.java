@@ -84,6 +84,11 @@ public record DelegatePolicy(
     return "delegate";
   }
 
+  @Override
+  public List<Condition> conditions() {
+    return List.of(to, on);
+  }
+
   /**
    * Returns whether the allow-list covers {@code action}, directly or by a wildcard.
    *

@@ -38,6 +38,14 @@ public sealed interface Policy
   String kind();
 
   /**
+   * Returns the policy's conditions: its {@code when}, or a delegation's {@code to} and {@code
+   * on} in that order.
+   *
+   * @return the conditions, never empty
+   */
+  java.util.List<Condition> conditions();
+
+  /**
    * Checks a policy id: non-empty printable text without quotes or control characters.
    *
    * @param id the policy id to check

@@ -210,7 +210,7 @@ public final class PolicySet {
           problems.add("duplicate policy id `" + p.id() + "` (" + p.source() + ", first at "
               + previous.source() + ")");
         }
-        for (Condition c : conditionsOf(p)) {
+        for (Condition c : p.conditions()) {
           ConditionChecker.check(schema, c)
               .forEach(problem -> problems.add(p.kind() + " `" + p.id() + "`: " + problem));
         }
@@ -221,18 +221,6 @@ public final class PolicySet {
         throw new PolicyValidationException(problems);
       }
       return new PolicySet(this);
-    }
-
-    private static List<Condition> conditionsOf(Policy p) {
-      if (p instanceof AssignPolicy a) {
-        return List.of(a.when());
-      } else if (p instanceof RestrictPolicy r) {
-        return List.of(r.when());
-      } else if (p instanceof AuthenticatePolicy a) {
-        return List.of(a.when());
-      }
-      DelegatePolicy d = (DelegatePolicy) p;
-      return List.of(d.to(), d.on());
     }
   }
 }

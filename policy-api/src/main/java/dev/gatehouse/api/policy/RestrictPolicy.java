@@ -70,6 +70,11 @@ public record RestrictPolicy(
     return "restrict";
   }
 
+  @Override
+  public List<Condition> conditions() {
+    return List.of(when);
+  }
+
   /**
    * Returns whether the policy covers a request to {@code app}; empty means sign-in.
    *

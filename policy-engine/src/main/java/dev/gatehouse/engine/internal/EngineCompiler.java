@@ -61,7 +61,7 @@ public final class EngineCompiler {
     // unless copying them would cost more than MERGE_BUDGET index entries.
     long tenantWide = set.policies().stream()
         .filter(p -> !(p instanceof AssignPolicy || p instanceof DelegatePolicy))
-        .filter(p -> appsOf(p).isEmpty()).count();
+        .filter(p -> PolicyTable.appsOf(p).isEmpty()).count();
     boolean merge = tenantWide * apps.length <= MERGE_BUDGET;
     ScopeBuilder global = new ScopeBuilder(schema);
     ScopeBuilder delegates = new ScopeBuilder(schema);
@@ -70,7 +70,7 @@ public final class EngineCompiler {
       Policy p = table.policy(i);
       Guards.Guard guard = guardOf.get(i);
       boolean restrictive = compiled[i].restrictive();
-      for (String app : appsOf(p)) {
+      for (String app : PolicyTable.appsOf(p)) {
         apps[table.appIndex(app)].add(i, guard, restrictive, compiled[i], table);
       }
       if (p instanceof DelegatePolicy) {
@@ -79,7 +79,7 @@ public final class EngineCompiler {
         if (!p.reportOnly()) {
           assignments.add(i, guard, false, compiled[i], table);
         }
-      } else if (appsOf(p).isEmpty()) {
+      } else if (PolicyTable.appsOf(p).isEmpty()) {
         global.add(i, guard, true, compiled[i], table);
         if (merge) {
           for (ScopeBuilder app : apps) {
@@ -98,28 +98,8 @@ public final class EngineCompiler {
 
   /** A delegate's {@code to} and {@code on} must both hold: one conjunction. */
   private static Condition condition(Policy p) {
-    if (p instanceof AssignPolicy a) {
-      return a.when();
-    } else if (p instanceof RestrictPolicy r) {
-      return r.when();
-    } else if (p instanceof AuthenticatePolicy a) {
-      return a.when();
-    }
-    DelegatePolicy d = (DelegatePolicy) p;
-    return new Condition.And(List.of(d.to(), d.on()));
-  }
-
-  /** The apps whose scope a policy belongs to: granted apps, or the apps it is limited to. */
-  private static Set<String> appsOf(Policy p) {
-    Set<String> apps = new TreeSet<>();
-    if (p instanceof AssignPolicy a) {
-      a.grants().forEach(g -> apps.add(g.app()));
-    } else if (p instanceof RestrictPolicy r) {
-      apps.addAll(r.apps());
-    } else if (p instanceof AuthenticatePolicy a) {
-      apps.addAll(a.apps());
-    }
-    return apps;
+    List<Condition> conditions = p.conditions();
+    return conditions.size() == 1 ? conditions.get(0) : new Condition.And(conditions);
   }
 
   private static List<Network> networksOf(PolicySet set) {
@@ -128,23 +108,13 @@ public final class EngineCompiler {
       if (p instanceof RestrictPolicy r) {
         all.addAll(r.allow());
       }
-      Attributes.conditions(p).forEach(c -> collectNetworks(c, all));
+      p.conditions().forEach(c -> c.forEachLeaf(leaf -> {
+        if (leaf instanceof Condition.InNetwork in) {
+          all.addAll(in.networks());
+        }
+      }));
     }
     return all;
-  }
-
-  private static void collectNetworks(Condition c, List<Network> out) {
-    if (c instanceof Condition.And and) {
-      and.operands().forEach(o -> collectNetworks(o, out));
-    } else if (c instanceof Condition.Or or) {
-      or.operands().forEach(o -> collectNetworks(o, out));
-    } else if (c instanceof Condition.Not not) {
-      collectNetworks(not.operand(), out);
-    } else if (c instanceof Condition.Named named) {
-      collectNetworks(named.body(), out);
-    } else if (c instanceof Condition.InNetwork in) {
-      out.addAll(in.networks());
-    }
   }
 
   /** Collects one scope's policies. */

@@ -53,25 +53,17 @@ final class Guards {
   }
 
   private void count(Condition c) {
-    if (c instanceof Condition.And and) {
-      and.operands().forEach(this::count);
-    } else if (c instanceof Condition.Or or) {
-      or.operands().forEach(this::count);
-    } else if (c instanceof Condition.Not not) {
-      count(not.operand());
-    } else if (c instanceof Condition.Named named) {
-      count(named.body());
-    } else if (!(c instanceof Condition.Always)) {
+    c.forEachLeaf(leaf -> {
       Set<Object> values = constants.computeIfAbsent(
-          schema.slot(ConditionChecker.attributeOf(c)), k -> new HashSet<>());
-      if (c instanceof Condition.Compare cmp) {
+          schema.slot(ConditionChecker.attributeOf(leaf)), k -> new HashSet<>());
+      if (leaf instanceof Condition.Compare cmp) {
         values.add(cmp.value());
-      } else if (c instanceof Condition.In in) {
+      } else if (leaf instanceof Condition.In in) {
         values.addAll(in.values());
-      } else if (c instanceof Condition.Contains contains) {
+      } else if (leaf instanceof Condition.Contains contains) {
         values.addAll(contains.values());
       }
-    }
+    });
   }
 
   /**

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
@@ -47,13 +48,7 @@ public final class PolicyTable {
     this.policies = set.policies().toArray(new Policy[0]);
     TreeSet<String> appNames = new TreeSet<>();
     for (Policy p : policies) {
-      if (p instanceof AssignPolicy a) {
-        a.grants().forEach(g -> appNames.add(g.app()));
-      } else if (p instanceof RestrictPolicy r) {
-        appNames.addAll(r.apps());
-      } else if (p instanceof AuthenticatePolicy a) {
-        appNames.addAll(a.apps());
-      }
+      appNames.addAll(appsOf(p));
     }
     this.apps = List.copyOf(appNames);
     Map<String, int[]> indexes = new HashMap<>();
@@ -72,6 +67,22 @@ public final class PolicyTable {
     this.time = schema.slot("request.time");
     this.methods = schema.slot("auth.methods");
     this.authTime = schema.slot("auth.time");
+  }
+
+  /**
+   * Returns the apps a policy is about: those an assignment grants, or those a restriction or
+   * authentication policy is limited to (none: it covers every request).
+   */
+  static Set<String> appsOf(Policy p) {
+    Set<String> apps = new TreeSet<>();
+    if (p instanceof AssignPolicy a) {
+      a.grants().forEach(g -> apps.add(g.app()));
+    } else if (p instanceof RestrictPolicy r) {
+      apps.addAll(r.apps());
+    } else if (p instanceof AuthenticatePolicy a) {
+      apps.addAll(a.apps());
+    }
+    return apps;
   }
 
   /** Returns the policy set. */

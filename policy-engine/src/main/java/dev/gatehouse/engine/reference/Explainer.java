@@ -74,10 +74,7 @@ public final class Explainer {
       clause("on", d.on(), r, out);
       return;
     }
-    Condition when = p instanceof RestrictPolicy rp ? rp.when()
-        : p instanceof AuthenticatePolicy ap ? ap.when()
-        : ((dev.gatehouse.api.policy.AssignPolicy) p).when();
-    clause("when", when, r, out);
+    clause("when", p.conditions().get(0), r, out);
     if (p instanceof RestrictPolicy rp) {
       out.append("    allow from ").append(rp.allow().stream().map(Network::toString)
           .collect(Collectors.joining(", "))).append(" (").append(value(r, "request.ip"))
