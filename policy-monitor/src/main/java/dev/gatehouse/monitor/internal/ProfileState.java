@@ -65,7 +65,7 @@ final class ProfileState implements UserProfile {
             : Arrays2.remember(devices, event.deviceId(), limits.devicesPerUser());
     String[] newCountries =
         country == null ? countries : Arrays2.remember(countries, country, limits.countriesPerUser());
-    int hour = event.time().atZone(zone).getHour();
+    int hour = SignalDetector.hourOfDay(event.time(), zone);
     Sighting newLast = last;
     if (last == null || !event.time().isBefore(last.time())) {
       Location where = location != null ? location : country != null ? Location.ofCountry(country) : null;

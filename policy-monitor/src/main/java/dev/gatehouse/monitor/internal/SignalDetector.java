@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -100,12 +99,12 @@ public final class SignalDetector {
   }
 
   private void unusualHour(List<RiskSignal> signals, UserProfile profile, Instant time) {
-    int hour = time.atZone(settings.zone()).getHour();
+    int hour = hourOfDay(time, settings.zone());
     int around = (1 << hour) | (1 << ((hour + 1) % 24)) | (1 << ((hour + 23) % 24));
     if ((profile.hourMask() & around) == 0) {
       add(signals, Signal.UNUSUAL_HOUR,
-          String.format(Locale.ROOT, "sign-in at hour %02d (%s), when this user never signs in",
-              hour, settings.zone().getId()));
+          "sign-in at hour " + (hour < 10 ? "0" : "") + hour + " (" + settings.zone().getId()
+              + "), when this user never signs in");
     }
   }
 
@@ -125,9 +124,9 @@ public final class SignalDetector {
     double speed = km / hours;
     if (speed > settings.maxSpeedKmh()) {
       add(signals, Signal.IMPOSSIBLE_TRAVEL,
-          String.format(Locale.ROOT,
-              "%.0f km from `%s` in %s since the last trusted sign-in needs %.0f km/h (limit %.0f)",
-              km, last.location().country(), format(elapsed), speed, settings.maxSpeedKmh()));
+          Math.round(km) + " km from `" + last.location().country() + "` in " + format(elapsed)
+              + " since the last trusted sign-in needs " + Math.round(speed) + " km/h (limit "
+              + Math.round(settings.maxSpeedKmh()) + ")");
     }
   }
 
@@ -141,6 +140,12 @@ public final class SignalDetector {
         return;
       }
     }
+  }
+
+  /** Returns the hour of day of {@code time} in {@code zone}, without building a date. */
+  static int hourOfDay(Instant time, ZoneId zone) {
+    int offset = zone.getRules().getOffset(time).getTotalSeconds();
+    return (int) (Math.floorMod(time.getEpochSecond() + offset, 86_400L) / 3600);
   }
 
   /** Formats a duration as {@code 15m}, {@code 1h10m} or {@code 45s}. */
