@@ -97,7 +97,8 @@ public final class CsvIpLocator implements IpLocator {
     if (fields.length != 2 && fields.length != 4) {
       throw new IllegalArgumentException(
           "expected `network,country` or `network,country,latitude,longitude`, got "
-              + fields.length + " fields");
+              + fields.length
+              + " fields");
     }
     return IpNetwork.parse(fields[0].strip());
   }
@@ -130,7 +131,8 @@ public final class CsvIpLocator implements IpLocator {
   public Optional<Location> locate(IpAddress ip) {
     for (int i = 0; i < lengths.length; i++) {
       int length = lengths[i];
-      Location found = tables.get(i).get(new Key(ip.hi() & hiMask(length), ip.lo() & loMask(length)));
+      Location found =
+          tables.get(i).get(new Key(ip.hi() & hiMask(length), ip.lo() & loMask(length)));
       if (found != null) {
         return Optional.of(found);
       }

@@ -74,7 +74,8 @@ public record MemoryLimits(
    * @return the default limits
    */
   public static MemoryLimits defaults() {
-    return new MemoryLimits(100_000, 100_000, 20, 16, 16, 32, Duration.ofDays(30), Duration.ofDays(1));
+    return new MemoryLimits(
+        100_000, 100_000, 20, 16, 16, 32, Duration.ofDays(30), Duration.ofDays(1));
   }
 
   /**
@@ -84,8 +85,15 @@ public record MemoryLimits(
    * @return these limits with another cap on users
    */
   public MemoryLimits withMaxUsers(int users) {
-    return new MemoryLimits(users, maxAddresses, eventsPerUser, devicesPerUser, countriesPerUser,
-        failuresPerKey, userIdle, addressRetention);
+    return new MemoryLimits(
+        users,
+        maxAddresses,
+        eventsPerUser,
+        devicesPerUser,
+        countriesPerUser,
+        failuresPerKey,
+        userIdle,
+        addressRetention);
   }
 
   /**
@@ -95,8 +103,15 @@ public record MemoryLimits(
    * @return these limits with another cap on addresses
    */
   public MemoryLimits withMaxAddresses(int addresses) {
-    return new MemoryLimits(maxUsers, addresses, eventsPerUser, devicesPerUser, countriesPerUser,
-        failuresPerKey, userIdle, addressRetention);
+    return new MemoryLimits(
+        maxUsers,
+        addresses,
+        eventsPerUser,
+        devicesPerUser,
+        countriesPerUser,
+        failuresPerKey,
+        userIdle,
+        addressRetention);
   }
 
   /**
@@ -106,8 +121,15 @@ public record MemoryLimits(
    * @return these limits with another cap on events kept per user
    */
   public MemoryLimits withEventsPerUser(int events) {
-    return new MemoryLimits(maxUsers, maxAddresses, events, devicesPerUser, countriesPerUser,
-        failuresPerKey, userIdle, addressRetention);
+    return new MemoryLimits(
+        maxUsers,
+        maxAddresses,
+        events,
+        devicesPerUser,
+        countriesPerUser,
+        failuresPerKey,
+        userIdle,
+        addressRetention);
   }
 
   private static void atLeast(List<String> problems, String name, int value, int min) {

@@ -10,10 +10,10 @@ import java.util.Map;
 /**
  * Combines risk signals into {@code risk.score} and {@code risk.level}.
  *
- * <p>The score is the sum of the weights of the signals that fired, capped at 100. The level is
- * the highest whose threshold the score reaches: by default {@code low} from 10, {@code medium}
- * from 30, {@code high} from 50 and {@code critical} from 80, and {@code none} below 10. The
- * default weights are those of {@link Signal#defaultWeight()}; a weight of 0 turns a signal off.
+ * <p>The score is the sum of the weights of the signals that fired, capped at 100. The level is the
+ * highest whose threshold the score reaches: by default {@code low} from 10, {@code medium} from
+ * 30, {@code high} from 50 and {@code critical} from 80, and {@code none} below 10. The default
+ * weights are those of {@link Signal#defaultWeight()}; a weight of 0 turns a signal off.
  *
  * <pre>{@code
  * RiskScorer scorer = RiskScorer.builder()
@@ -125,11 +125,21 @@ public final class RiskScorer {
     for (Signal signal : Signal.values()) {
       parts.add(signal.id() + "=" + weight(signal));
     }
-    return "RiskScorer" + parts + " thresholds low=" + thresholds[0] + " medium=" + thresholds[1]
-        + " high=" + thresholds[2] + " critical=" + thresholds[3];
+    return "RiskScorer"
+        + parts
+        + " thresholds low="
+        + thresholds[0]
+        + " medium="
+        + thresholds[1]
+        + " high="
+        + thresholds[2]
+        + " critical="
+        + thresholds[3];
   }
 
-  /** Collects weights and thresholds; {@link #build()} checks them and leaves the builder reusable. */
+  /**
+   * Collects weights and thresholds; {@link #build()} checks them and leaves the builder reusable.
+   */
   public static final class Builder {
     private final Map<Signal, Integer> weights = new EnumMap<>(Signal.class);
     private int[] thresholds = {10, 30, 50, 80};
@@ -167,8 +177,15 @@ public final class RiskScorer {
     public Builder thresholds(int low, int medium, int high, int critical) {
       if (low < 1 || low >= medium || medium >= high || high >= critical || critical > 100) {
         throw new IllegalArgumentException(
-            "thresholds low=" + low + " medium=" + medium + " high=" + high + " critical="
-                + critical + " must rise strictly within 1..100");
+            "thresholds low="
+                + low
+                + " medium="
+                + medium
+                + " high="
+                + high
+                + " critical="
+                + critical
+                + " must rise strictly within 1..100");
       }
       this.thresholds = new int[] {low, medium, high, critical};
       return this;

@@ -74,8 +74,8 @@ public record SignInEvent(
    * Returns the event for an evaluated sign-in request: a PERMIT is a success, a CHALLENGE is
    * challenged and a DENY is denied, with the decision's reason codes and matching policies.
    *
-   * @param request the request as evaluated; it must carry {@code user.id}, {@code request.ip}
-   *     and {@code request.time}
+   * @param request the request as evaluated; it must carry {@code user.id}, {@code request.ip} and
+   *     {@code request.time}
    * @param decision the decision the engine returned for it
    * @return the event for an evaluated sign-in request
    * @throws IllegalArgumentException if the request lacks {@code user.id}, {@code request.ip} or

@@ -135,10 +135,7 @@ public final class SignInMonitor {
   public AccessRequest enrich(AccessRequest request) {
     RiskAssessment risk = assess(request);
     AccessRequest.Builder b =
-        request
-            .toBuilder()
-            .set("risk.score", risk.score())
-            .set("risk.level", risk.level().id());
+        request.toBuilder().set("risk.score", risk.score()).set("risk.level", risk.level().id());
     if (request.has("device.id")) {
       b.set("device.known", risk.deviceKnown());
     }

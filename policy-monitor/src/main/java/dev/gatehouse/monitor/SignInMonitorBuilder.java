@@ -14,12 +14,12 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Configures a {@link SignInMonitor}; {@link #build()} checks every setting at once, names each
- * bad value, and leaves the builder reusable.
+ * Configures a {@link SignInMonitor}; {@link #build()} checks every setting at once, names each bad
+ * value, and leaves the builder reusable.
  *
  * <p>Defaults: failures count over 15 minutes, 5 for a user or 20 from one address fire a signal,
- * new device, new country and unusual hour wait for 3 trusted sign-ins, travel faster than 900
- * km/h over more than 100 km is impossible, hours are counted in UTC.
+ * new device, new country and unusual hour wait for 3 trusted sign-ins, travel faster than 900 km/h
+ * over more than 100 km is impossible, hours are counted in UTC.
  */
 public final class SignInMonitorBuilder {
 
@@ -197,8 +197,15 @@ public final class SignInMonitorBuilder {
     }
     SignInStore target = store != null ? store : SignInStore.inMemory(bounds, zone);
     SignalDetector.Settings settings =
-        new SignalDetector.Settings(failureWindow, userFailureThreshold, ipFailureThreshold,
-            learningSignIns, maxSpeedKmh, minTravelKm, zone, blocklist);
+        new SignalDetector.Settings(
+            failureWindow,
+            userFailureThreshold,
+            ipFailureThreshold,
+            learningSignIns,
+            maxSpeedKmh,
+            minTravelKm,
+            zone,
+            blocklist);
     return new SignInMonitor(target, locator, scorer, settings, clock);
   }
 
@@ -207,8 +214,13 @@ public final class SignInMonitorBuilder {
     if (value < 1) {
       problems.add(what + " failure threshold " + value + " is below 1");
     } else if (bounds != null && value > bounds.failuresPerKey()) {
-      problems.add(what + " failure threshold " + value + " exceeds the " + bounds.failuresPerKey()
-          + " failure times kept per key");
+      problems.add(
+          what
+              + " failure threshold "
+              + value
+              + " exceeds the "
+              + bounds.failuresPerKey()
+              + " failure times kept per key");
     }
   }
 }

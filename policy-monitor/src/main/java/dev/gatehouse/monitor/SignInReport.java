@@ -265,7 +265,8 @@ public final class SignInReport {
     private final Instant to;
     private final ZoneId zone;
     private long total;
-    private final Map<SignInEvent.Outcome, Long> byOutcome = new EnumMap<>(SignInEvent.Outcome.class);
+    private final Map<SignInEvent.Outcome, Long> byOutcome =
+        new EnumMap<>(SignInEvent.Outcome.class);
     private final Map<String, Long> byUser = new TreeMap<>();
     private final Map<String, Long> byCountry = new TreeMap<>();
     private final Map<String, Long> byPlatform = new TreeMap<>();

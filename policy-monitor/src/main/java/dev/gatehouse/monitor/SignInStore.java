@@ -9,8 +9,8 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where sign-in history is kept: the in-memory store of {@link #inMemory(MemoryLimits, ZoneId)},
- * or a shared store that several hosts write to.
+ * Where sign-in history is kept: the in-memory store of {@link #inMemory(MemoryLimits, ZoneId)}, or
+ * a shared store that several hosts write to.
  *
  * <p>Implementations must be thread-safe. {@link #record} must be atomic per user and per address:
  * a profile read concurrently is either before or after an event, never half-way.

@@ -1,5 +1,7 @@
 package dev.gatehouse.monitor;
 
+import static java.util.Objects.requireNonNull;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -37,8 +39,8 @@ public interface UserProfile {
   boolean knowsCountry(String country);
 
   /**
-   * Returns the hours of day (bit {@code h} for hour {@code h}, in the monitor's zone) in which
-   * the user had a trusted sign-in.
+   * Returns the hours of day (bit {@code h} for hour {@code h}, in the monitor's zone) in which the
+   * user had a trusted sign-in.
    *
    * @return the hours of day in which the user had a trusted sign-in, as a 24-bit mask
    */
@@ -82,8 +84,8 @@ public interface UserProfile {
      * @param location where
      */
     public Sighting {
-      java.util.Objects.requireNonNull(time, "time");
-      java.util.Objects.requireNonNull(location, "location");
+      requireNonNull(time, "time");
+      requireNonNull(location, "location");
     }
   }
 }

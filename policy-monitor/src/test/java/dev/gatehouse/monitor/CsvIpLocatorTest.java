@@ -57,16 +57,23 @@ final class CsvIpLocatorTest {
   @Test
   void parse_badLines_reportsEveryOneWithItsLine() {
     assertThatThrownBy(
-            () -> CsvIpLocator.parse("geo.csv",
-                List.of("10.0.0.0/8,US", "10.0.0.0/33,US", "10.0.0.0/8,usa", "10.0.0.0/8,US,x,1",
-                    "10.0.0.0/8")))
+            () ->
+                CsvIpLocator.parse(
+                    "geo.csv",
+                    List.of(
+                        "10.0.0.0/8,US",
+                        "10.0.0.0/33,US",
+                        "10.0.0.0/8,usa",
+                        "10.0.0.0/8,US,x,1",
+                        "10.0.0.0/8")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("geo.csv:2: ")
-        .hasMessageContaining("\ngeo.csv:3: country `usa` is not an ISO 3166 alpha-2 code such as"
-            + " `FR`\n")
+        .hasMessageContaining(
+            "\ngeo.csv:3: country `usa` is not an ISO 3166 alpha-2 code such as" + " `FR`\n")
         .hasMessageContaining("\ngeo.csv:4: coordinate `x` is not a number\n")
-        .hasMessageEndingWith("\ngeo.csv:5: expected `network,country` or"
-            + " `network,country,latitude,longitude`, got 1 fields");
+        .hasMessageEndingWith(
+            "\ngeo.csv:5: expected `network,country` or"
+                + " `network,country,latitude,longitude`, got 1 fields");
   }
 
   @Test
@@ -77,7 +84,9 @@ final class CsvIpLocatorTest {
     CsvIpLocator locator = CsvIpLocator.load(file);
 
     assertThat(locator.size()).isEqualTo(1);
-    assertThat(locator.locate(IpAddress.parse("203.0.113.1"))).map(Location::country).contains("FR");
+    assertThat(locator.locate(IpAddress.parse("203.0.113.1")))
+        .map(Location::country)
+        .contains("FR");
   }
 
   @Test

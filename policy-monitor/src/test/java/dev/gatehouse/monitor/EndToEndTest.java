@@ -61,8 +61,13 @@ final class EndToEndTest {
     evaluate("alice in berlin", "alice", dayEleven(12, 0), BERLIN, "laptop-a");
     evaluate("alice in tokyo an hour later", "alice", dayEleven(13, 0), TOKYO, "laptop-a");
     for (int i = 0; i < 6; i++) {
-      monitor.record(event("bob", dayEleven(12, i), PARIS_OTHER, "laptop-b",
-          SignInEvent.Outcome.FAILED_CREDENTIALS));
+      monitor.record(
+          event(
+              "bob",
+              dayEleven(12, i),
+              PARIS_OTHER,
+              "laptop-b",
+              SignInEvent.Outcome.FAILED_CREDENTIALS));
     }
     evaluate("bob after a burst of failures", "bob", dayEleven(12, 6), PARIS_OTHER, "laptop-b");
     evaluate("dave from a blocklisted network", "dave", dayEleven(13, 0), BLOCKED, "laptop-d");

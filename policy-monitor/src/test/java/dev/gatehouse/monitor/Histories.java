@@ -49,20 +49,35 @@ final class Histories {
     for (int day = 0; day < 10; day++) {
       Instant midnight = DAY_ONE.plus(Duration.ofDays(day));
       String aliceIp = day < 3 ? TOKYO : PARIS;
-      monitor.record(event("alice", midnight.plus(Duration.ofHours(9)), aliceIp, "laptop-a",
-          SignInEvent.Outcome.SUCCESS));
-      monitor.record(event("bob", midnight.plus(Duration.ofHours(12)), PARIS, "laptop-b",
-          SignInEvent.Outcome.SUCCESS));
-      monitor.record(event("dave", midnight.plus(Duration.ofHours(13)), PARIS, "laptop-d",
-          SignInEvent.Outcome.SUCCESS));
+      monitor.record(
+          event(
+              "alice",
+              midnight.plus(Duration.ofHours(9)),
+              aliceIp,
+              "laptop-a",
+              SignInEvent.Outcome.SUCCESS));
+      monitor.record(
+          event(
+              "bob",
+              midnight.plus(Duration.ofHours(12)),
+              PARIS,
+              "laptop-b",
+              SignInEvent.Outcome.SUCCESS));
+      monitor.record(
+          event(
+              "dave",
+              midnight.plus(Duration.ofHours(13)),
+              PARIS,
+              "laptop-d",
+              SignInEvent.Outcome.SUCCESS));
     }
   }
 
   static SignInEvent event(
       String user, Instant time, String ip, String device, SignInEvent.Outcome outcome) {
     String country = LOCATOR.locate(IpAddress.parse(ip)).map(Location::country).orElse(null);
-    return new SignInEvent(user, time, IpAddress.parse(ip), country, device, "macos", outcome,
-        List.of(), List.of());
+    return new SignInEvent(
+        user, time, IpAddress.parse(ip), country, device, "macos", outcome, List.of(), List.of());
   }
 
   static AccessRequest signIn(String user, Instant time, String ip, String device) {

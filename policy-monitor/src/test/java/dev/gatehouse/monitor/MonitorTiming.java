@@ -50,10 +50,17 @@ final class MonitorTiming {
     }
     Arrays.sort(recordNs);
     Arrays.sort(enrichNs);
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "record: median %d ns/op (min %d, max %d); enrich: median %d ns/op (min %d, max %d)"
             + " [%d]%n",
-        recordNs[2], recordNs[0], recordNs[4], enrichNs[2], enrichNs[0], enrichNs[4], sink & 1);
+        recordNs[2],
+        recordNs[0],
+        recordNs[4],
+        enrichNs[2],
+        enrichNs[0],
+        enrichNs[4],
+        sink & 1);
   }
 
   private static SignInEvent[] events() {
@@ -61,8 +68,17 @@ final class MonitorTiming {
     SignInEvent[] events = new SignInEvent[MASK + 1];
     for (int i = 0; i < events.length; i++) {
       IpAddress ip = IpAddress.parse(i % 3 == 0 ? Histories.PARIS : "198.51.100." + (i % 200));
-      events[i] = new SignInEvent("user-" + (i * 7919 % USERS), T0.plusSeconds(i), ip, null,
-          "device-" + (i % 5), "linux", outcomes[i % outcomes.length], List.of(), List.of());
+      events[i] =
+          new SignInEvent(
+              "user-" + (i * 7919 % USERS),
+              T0.plusSeconds(i),
+              ip,
+              null,
+              "device-" + (i % 5),
+              "linux",
+              outcomes[i % outcomes.length],
+              List.of(),
+              List.of());
     }
     return events;
   }
@@ -70,14 +86,15 @@ final class MonitorTiming {
   private static AccessRequest[] requests() {
     AccessRequest[] requests = new AccessRequest[MASK + 1];
     for (int i = 0; i < requests.length; i++) {
-      requests[i] = AccessRequest.builder(Schema.standard())
-          .set("user.id", "user-" + (i * 104_729 % USERS))
-          .set("request.action", "signin")
-          .set("request.ip", i % 2 == 0 ? Histories.PARIS : Histories.TOKYO)
-          .set("request.time", T0.plusSeconds(MASK + i))
-          .set("device.id", "device-" + (i % 6))
-          .set("auth.methods", Set.of("password"))
-          .build();
+      requests[i] =
+          AccessRequest.builder(Schema.standard())
+              .set("user.id", "user-" + (i * 104_729 % USERS))
+              .set("request.action", "signin")
+              .set("request.ip", i % 2 == 0 ? Histories.PARIS : Histories.TOKYO)
+              .set("request.time", T0.plusSeconds(MASK + i))
+              .set("device.id", "device-" + (i % 6))
+              .set("auth.methods", Set.of("password"))
+              .build();
     }
     return requests;
   }

@@ -20,10 +20,16 @@ final class SignInEventTest {
   void of_deniedDecision_keepsCodesOnceAndPoliciesSorted() {
     AccessRequest request =
         Histories.signIn("alice", Instant.parse("2026-11-11T09:00:00Z"), Histories.PARIS, "d");
-    Decision decision = new Decision(Effect.DENY,
-        List.of(new Reason(ReasonCode.BLOCKED, "p2", "blocked by `p2`"),
-            new Reason(ReasonCode.BLOCKED, "p1", "blocked by `p1`")),
-        List.of(), List.of(), List.of("p2", "p1"), List.of());
+    Decision decision =
+        new Decision(
+            Effect.DENY,
+            List.of(
+                new Reason(ReasonCode.BLOCKED, "p2", "blocked by `p2`"),
+                new Reason(ReasonCode.BLOCKED, "p1", "blocked by `p1`")),
+            List.of(),
+            List.of(),
+            List.of("p2", "p1"),
+            List.of());
 
     SignInEvent event = SignInEvent.of(request, decision);
 
@@ -37,22 +43,32 @@ final class SignInEventTest {
 
   @Test
   void of_requestWithoutIp_rejectedNamingIt() {
-    AccessRequest request = AccessRequest.builder(Schema.standard())
-        .set("user.id", "alice")
-        .set("request.time", Instant.parse("2026-11-11T09:00:00Z"))
-        .build();
+    AccessRequest request =
+        AccessRequest.builder(Schema.standard())
+            .set("user.id", "alice")
+            .set("request.time", Instant.parse("2026-11-11T09:00:00Z"))
+            .build();
 
-    assertThatThrownBy(() -> SignInEvent.of(request, SignInEvent.Outcome.SUCCESS, List.of(),
-            List.of()))
+    assertThatThrownBy(
+            () -> SignInEvent.of(request, SignInEvent.Outcome.SUCCESS, List.of(), List.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("sign-in request has no `request.ip`");
   }
 
   @Test
   void constructor_emptyUser_rejected() {
-    assertThatThrownBy(() -> new SignInEvent("", Instant.EPOCH,
-            dev.gatehouse.api.IpAddress.parse("192.0.2.1"), null, null, null,
-            SignInEvent.Outcome.SUCCESS, List.of(), List.of()))
+    assertThatThrownBy(
+            () ->
+                new SignInEvent(
+                    "",
+                    Instant.EPOCH,
+                    dev.gatehouse.api.IpAddress.parse("192.0.2.1"),
+                    null,
+                    null,
+                    null,
+                    SignInEvent.Outcome.SUCCESS,
+                    List.of(),
+                    List.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("user id is empty");
   }
@@ -68,7 +84,8 @@ final class SignInEventTest {
   void memoryLimits_badBounds_namesEveryOne() {
     assertThatThrownBy(() -> new MemoryLimits(0, 1, -1, 1, 1, 0, Duration.ZERO, Duration.ofDays(1)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("maxUsers 0 is below 1; eventsPerUser -1 is below 0; failuresPerKey 0 is below 1;"
-            + " userIdle PT0S is not positive");
+        .hasMessage(
+            "maxUsers 0 is below 1; eventsPerUser -1 is below 0; failuresPerKey 0 is below 1;"
+                + " userIdle PT0S is not positive");
   }
 }

@@ -7,7 +7,9 @@ final class Arrays2 {
 
   private Arrays2() {}
 
-  /** Returns {@code array} plus {@code value} at the end, dropping the oldest beyond {@code cap}. */
+  /**
+   * Returns {@code array} plus {@code value} at the end, dropping the oldest beyond {@code cap}.
+   */
   static <T> T[] append(T[] array, T value, int cap) {
     if (cap == 0) {
       return array;
@@ -18,7 +20,9 @@ final class Arrays2 {
     return copy;
   }
 
-  /** Returns {@code array} plus {@code value} at the end, dropping the oldest beyond {@code cap}. */
+  /**
+   * Returns {@code array} plus {@code value} at the end, dropping the oldest beyond {@code cap}.
+   */
   static long[] append(long[] array, long value, int cap) {
     int keep = Math.min(array.length, cap - 1);
     long[] copy = Arrays.copyOfRange(array, array.length - keep, array.length + 1);

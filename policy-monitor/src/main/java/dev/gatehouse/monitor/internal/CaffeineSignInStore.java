@@ -62,7 +62,8 @@ public final class CaffeineSignInStore implements SignInStore {
         .asMap()
         .compute(
             event.userId(),
-            (id, old) -> (old == null ? ProfileState.EMPTY : old).with(event, location, limits, zone));
+            (id, old) ->
+                (old == null ? ProfileState.EMPTY : old).with(event, location, limits, zone));
     if (event.outcome() == SignInEvent.Outcome.FAILED_CREDENTIALS) {
       long millis = event.time().toEpochMilli();
       addresses

@@ -30,21 +30,46 @@ public final class HourlyChart {
     List<Long> totals = report.byHour();
     long max = Math.max(1, totals.stream().mapToLong(Long::longValue).max().orElse(0));
     StringBuilder svg = new StringBuilder(8192);
-    svg.append(String.format(Locale.ROOT,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\""
-            + " viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"11\">%n",
-        WIDTH, HEIGHT, WIDTH, HEIGHT));
-    svg.append(String.format(Locale.ROOT,
-        "  <text x=\"%d\" y=\"20\" font-size=\"14\">sign-in attempts per hour (%s), %s to %s</text>%n",
-        LEFT, escape(report.zone().getId()), report.from(), report.to()));
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\""
+                + " viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"11\">%n",
+            WIDTH,
+            HEIGHT,
+            WIDTH,
+            HEIGHT));
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "  <text x=\"%d\" y=\"20\" font-size=\"14\">sign-in attempts per hour (%s), %s to"
+                + " %s</text>%n",
+            LEFT,
+            escape(report.zone().getId()),
+            report.from(),
+            report.to()));
     int base = TOP + PLOT_HEIGHT;
-    svg.append(String.format(Locale.ROOT,
-        "  <line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#444\"/>%n",
-        LEFT, base, LEFT + 24 * STEP, base));
-    svg.append(String.format(Locale.ROOT,
-        "  <text x=\"%d\" y=\"%d\" text-anchor=\"end\">%d</text>%n", LEFT - 6, TOP + 4, max));
-    svg.append(String.format(Locale.ROOT,
-        "  <text x=\"%d\" y=\"%d\" text-anchor=\"end\">0</text>%n", LEFT - 6, base + 4));
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "  <line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#444\"/>%n",
+            LEFT,
+            base,
+            LEFT + 24 * STEP,
+            base));
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "  <text x=\"%d\" y=\"%d\" text-anchor=\"end\">%d</text>%n",
+            LEFT - 6,
+            TOP + 4,
+            max));
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "  <text x=\"%d\" y=\"%d\" text-anchor=\"end\">0</text>%n",
+            LEFT - 6,
+            base + 4));
     for (int hour = 0; hour < 24; hour++) {
       bars(svg, report, outcomes, hour, max);
     }
@@ -63,24 +88,44 @@ public final class HourlyChart {
       }
       double h = PLOT_HEIGHT * (double) n / max;
       y -= h;
-      svg.append(String.format(Locale.ROOT,
-          "  <rect x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" fill=\"%s\">"
-              + "<title>%02d:00 %s: %d</title></rect>%n",
-          x, y, BAR, h, COLOURS[outcome.ordinal()], hour, outcome.id(), n));
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "  <rect x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" fill=\"%s\">"
+                  + "<title>%02d:00 %s: %d</title></rect>%n",
+              x,
+              y,
+              BAR,
+              h,
+              COLOURS[outcome.ordinal()],
+              hour,
+              outcome.id(),
+              n));
     }
-    svg.append(String.format(Locale.ROOT,
-        "  <text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%02d</text>%n",
-        x + BAR / 2, TOP + PLOT_HEIGHT + 14, hour));
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "  <text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%02d</text>%n",
+            x + BAR / 2,
+            TOP + PLOT_HEIGHT + 14,
+            hour));
   }
 
   private static void legend(StringBuilder svg, SignInEvent.Outcome[] outcomes) {
     int x = LEFT;
     int y = HEIGHT - 30;
     for (SignInEvent.Outcome outcome : outcomes) {
-      svg.append(String.format(Locale.ROOT,
-          "  <rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>"
-              + "<text x=\"%d\" y=\"%d\">%s</text>%n",
-          x, y, COLOURS[outcome.ordinal()], x + 16, y + 10, outcome.id()));
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "  <rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>"
+                  + "<text x=\"%d\" y=\"%d\">%s</text>%n",
+              x,
+              y,
+              COLOURS[outcome.ordinal()],
+              x + 16,
+              y + 10,
+              outcome.id()));
       x += 16 + 8 * outcome.id().length() + 20;
     }
   }

@@ -52,8 +52,7 @@ final class ProfileState implements UserProfile {
     if (event.outcome() == SignInEvent.Outcome.FAILED_CREDENTIALS) {
       long[] newFailures =
           Arrays2.append(failures, event.time().toEpochMilli(), limits.failuresPerKey());
-      return new ProfileState(
-          devices, countries, hourMask, trusted, newFailures, last, newHistory);
+      return new ProfileState(devices, countries, hourMask, trusted, newFailures, last, newHistory);
     }
     if (!event.isTrusted()) {
       return new ProfileState(devices, countries, hourMask, trusted, failures, last, newHistory);
@@ -64,11 +63,14 @@ final class ProfileState implements UserProfile {
             ? devices
             : Arrays2.remember(devices, event.deviceId(), limits.devicesPerUser());
     String[] newCountries =
-        country == null ? countries : Arrays2.remember(countries, country, limits.countriesPerUser());
+        country == null
+            ? countries
+            : Arrays2.remember(countries, country, limits.countriesPerUser());
     int hour = SignalDetector.hourOfDay(event.time(), zone);
     Sighting newLast = last;
     if (last == null || !event.time().isBefore(last.time())) {
-      Location where = location != null ? location : country != null ? Location.ofCountry(country) : null;
+      Location where =
+          location != null ? location : country != null ? Location.ofCountry(country) : null;
       newLast = where == null ? last : new Sighting(event.time(), where);
     }
     return new ProfileState(
@@ -122,8 +124,18 @@ final class ProfileState implements UserProfile {
 
   @Override
   public String toString() {
-    return "UserProfile{trusted=" + trusted + ", devices=" + Arrays.toString(devices)
-        + ", countries=" + Arrays.toString(countries) + ", hours=" + Integer.toBinaryString(hourMask)
-        + ", failures=" + failures.length + ", events=" + history.length + "}";
+    return "UserProfile{trusted="
+        + trusted
+        + ", devices="
+        + Arrays.toString(devices)
+        + ", countries="
+        + Arrays.toString(countries)
+        + ", hours="
+        + Integer.toBinaryString(hourMask)
+        + ", failures="
+        + failures.length
+        + ", events="
+        + history.length
+        + "}";
   }
 }

@@ -72,28 +72,36 @@ public final class SignalDetector {
   private void userFailures(List<RiskSignal> signals, UserProfile profile, Instant time) {
     int n = profile.failuresBetween(time.minus(settings.failureWindow()), time);
     if (n >= settings.userFailureThreshold()) {
-      add(signals, Signal.USER_FAILURES,
+      add(
+          signals,
+          Signal.USER_FAILURES,
           n + " failed sign-ins for this user in the last " + format(settings.failureWindow()));
     }
   }
 
   private void ipFailures(List<RiskSignal> signals, @Nullable IpAddress ip, int n) {
     if (ip != null && n >= settings.ipFailureThreshold()) {
-      add(signals, Signal.IP_FAILURES,
+      add(
+          signals,
+          Signal.IP_FAILURES,
           n + " failed sign-ins from `" + ip + "` in the last " + format(settings.failureWindow()));
     }
   }
 
   private void newDevice(List<RiskSignal> signals, UserProfile profile, @Nullable String device) {
     if (device != null && !profile.knowsDevice(device)) {
-      add(signals, Signal.NEW_DEVICE,
+      add(
+          signals,
+          Signal.NEW_DEVICE,
           "device `" + device + "` was never used in a trusted sign-in by this user");
     }
   }
 
   private void newCountry(List<RiskSignal> signals, UserProfile profile, @Nullable String country) {
     if (country != null && !profile.knowsCountry(country)) {
-      add(signals, Signal.NEW_COUNTRY,
+      add(
+          signals,
+          Signal.NEW_COUNTRY,
           "country `" + country + "` was never seen in a trusted sign-in by this user");
     }
   }
@@ -102,8 +110,14 @@ public final class SignalDetector {
     int hour = hourOfDay(time, settings.zone());
     int around = (1 << hour) | (1 << ((hour + 1) % 24)) | (1 << ((hour + 23) % 24));
     if ((profile.hourMask() & around) == 0) {
-      add(signals, Signal.UNUSUAL_HOUR,
-          "sign-in at hour " + (hour < 10 ? "0" : "") + hour + " (" + settings.zone().getId()
+      add(
+          signals,
+          Signal.UNUSUAL_HOUR,
+          "sign-in at hour "
+              + (hour < 10 ? "0" : "")
+              + hour
+              + " ("
+              + settings.zone().getId()
               + "), when this user never signs in");
     }
   }
@@ -111,7 +125,9 @@ public final class SignalDetector {
   private void impossibleTravel(List<RiskSignal> signals, UserProfile profile, Attempt attempt) {
     Location here = attempt.location();
     UserProfile.Sighting last = profile.lastTrusted().orElse(null);
-    if (here == null || last == null || !here.hasCoordinates()
+    if (here == null
+        || last == null
+        || !here.hasCoordinates()
         || !last.location().hasCoordinates()) {
       return;
     }
@@ -123,10 +139,19 @@ public final class SignalDetector {
     double hours = Math.max(elapsed.toMillis(), 1000) / 3_600_000.0;
     double speed = km / hours;
     if (speed > settings.maxSpeedKmh()) {
-      add(signals, Signal.IMPOSSIBLE_TRAVEL,
-          Math.round(km) + " km from `" + last.location().country() + "` in " + format(elapsed)
-              + " since the last trusted sign-in needs " + Math.round(speed) + " km/h (limit "
-              + Math.round(settings.maxSpeedKmh()) + ")");
+      add(
+          signals,
+          Signal.IMPOSSIBLE_TRAVEL,
+          Math.round(km)
+              + " km from `"
+              + last.location().country()
+              + "` in "
+              + format(elapsed)
+              + " since the last trusted sign-in needs "
+              + Math.round(speed)
+              + " km/h (limit "
+              + Math.round(settings.maxSpeedKmh())
+              + ")");
     }
   }
 

@@ -21,10 +21,10 @@ final class CaffeineSignInStoreTest {
   private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
   private static final IpAddress IP = IpAddress.parse("203.0.113.7");
 
-  private static SignInEvent event(String user, int seconds, String device,
-      SignInEvent.Outcome outcome) {
-    return new SignInEvent(user, T0.plusSeconds(seconds), IP, "FR", device, "linux", outcome,
-        List.of(), List.of());
+  private static SignInEvent event(
+      String user, int seconds, String device, SignInEvent.Outcome outcome) {
+    return new SignInEvent(
+        user, T0.plusSeconds(seconds), IP, "FR", device, "linux", outcome, List.of(), List.of());
   }
 
   @Test
@@ -37,15 +37,16 @@ final class CaffeineSignInStoreTest {
     }
 
     UserProfile profile = store.profile("u").orElseThrow();
-    assertThat(profile.history()).extracting(e -> e.time().getEpochSecond() - T0.getEpochSecond())
+    assertThat(profile.history())
+        .extracting(e -> e.time().getEpochSecond() - T0.getEpochSecond())
         .containsExactly(7L, 8L, 9L);
     assertThat(profile.trustedSignIns()).isEqualTo(10);
   }
 
   @Test
   void record_moreDevicesThanTheCap_forgetsTheOldest() {
-    MemoryLimits limits = new MemoryLimits(10, 10, 5, 2, 2, 4, Duration.ofDays(1),
-        Duration.ofDays(1));
+    MemoryLimits limits =
+        new MemoryLimits(10, 10, 5, 2, 2, 4, Duration.ofDays(1), Duration.ofDays(1));
     CaffeineSignInStore store = new CaffeineSignInStore(limits, ZoneOffset.UTC);
 
     for (String device : List.of("a", "b", "c")) {
@@ -91,10 +92,8 @@ final class CaffeineSignInStoreTest {
 
   @Test
   void record_millionEventsForHundredThousandUsers_retainedSizeStaysUnderCap() {
-    MemoryLimits limits = MemoryLimits.defaults()
-        .withMaxUsers(10_000)
-        .withMaxAddresses(5_000)
-        .withEventsPerUser(10);
+    MemoryLimits limits =
+        MemoryLimits.defaults().withMaxUsers(10_000).withMaxAddresses(5_000).withEventsPerUser(10);
     // What one tracked user may cost at most: 10 events with their own strings and address,
     // the compact state, and the cache node; and one tracked address with 32 failure times.
     long perUserBudget = 3_000;
@@ -112,7 +111,8 @@ final class CaffeineSignInStoreTest {
     assertThat(store.addressCount()).isLessThanOrEqualTo(limits.maxAddresses());
     assertThat(events.get()).isLessThanOrEqualTo((long) limits.maxUsers() * 10);
     assertThat(retained).as("retained heap in bytes, cap %d", cap).isLessThan(cap);
-    System.out.printf("retained %.1f MB for %d users, %d addresses, %d events (cap %.1f MB)%n",
+    System.out.printf(
+        "retained %.1f MB for %d users, %d addresses, %d events (cap %.1f MB)%n",
         retained / 1e6, store.userCount(), store.addressCount(), events.get(), cap / 1e6);
   }
 
@@ -121,8 +121,17 @@ final class CaffeineSignInStoreTest {
     for (int i = 0; i < events; i++) {
       int user = i % users;
       IpAddress ip = IpAddress.of128(0, 0xffff_0a00_0000L | (i % 50_000));
-      SignInEvent event = new SignInEvent("user-" + user, T0.plusSeconds(i), ip, "FR",
-          "device-" + (i % 7), "linux", outcomes[i % outcomes.length], List.of(), List.of());
+      SignInEvent event =
+          new SignInEvent(
+              "user-" + user,
+              T0.plusSeconds(i),
+              ip,
+              "FR",
+              "device-" + (i % 7),
+              "linux",
+              outcomes[i % outcomes.length],
+              List.of(),
+              List.of());
       store.record(event, null);
     }
   }
