@@ -67,20 +67,25 @@ final class ProfileState implements UserProfile {
             ? countries
             : Arrays2.remember(countries, country, limits.countriesPerUser());
     int hour = SignalDetector.hourOfDay(event.time(), zone);
-    Sighting newLast = last;
-    if (last == null || !event.time().isBefore(last.time())) {
-      Location where =
-          location != null ? location : country != null ? Location.ofCountry(country) : null;
-      newLast = where == null ? last : new Sighting(event.time(), where);
-    }
     return new ProfileState(
         newDevices,
         newCountries,
         hourMask | (1 << hour),
         trusted == Integer.MAX_VALUE ? trusted : trusted + 1,
         failures,
-        newLast,
+        latest(event, location, country),
         newHistory);
+  }
+
+  /** Returns the sighting of a trusted event unless an event replayed out of order is older. */
+  private @Nullable Sighting latest(
+      SignInEvent event, @Nullable Location location, @Nullable String country) {
+    if (last != null && event.time().isBefore(last.time())) {
+      return last;
+    }
+    Location where =
+        location != null ? location : country != null ? Location.ofCountry(country) : null;
+    return where == null ? last : new Sighting(event.time(), where);
   }
 
   private static @Nullable String countryOf(@Nullable Location location) {
