@@ -176,6 +176,19 @@ final class SignInMonitorTest {
   }
 
   @Test
+  void assess_noLearningPeriod_unknownUserGetsNewDeviceAndCountry() {
+    SignInMonitor eager =
+        SignInMonitor.builder().locator(Histories.LOCATOR).learningSignIns(0).build();
+
+    RiskAssessment risk = eager.assess(signIn("carol", dayEleven(9, 0), TOKYO, "phone-c"));
+
+    assertThat(risk.signals())
+        .extracting(RiskSignal::name)
+        .containsExactly("new_device", "new_country", "unusual_hour");
+    assertThat(risk.level()).isEqualTo(RiskLevel.HIGH);
+  }
+
+  @Test
   void assess_failedAttemptsFromNewDevice_deviceStaysUnknown() {
     monitor.record(
         event("alice", dayEleven(9, 0), PARIS, "stolen", SignInEvent.Outcome.FAILED_CREDENTIALS));

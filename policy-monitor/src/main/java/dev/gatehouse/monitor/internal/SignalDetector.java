@@ -45,19 +45,16 @@ public final class SignalDetector {
    * @return the signals that fired
    */
   public List<RiskSignal> detect(Attempt attempt, @Nullable UserProfile profile, int ipFailures) {
+    UserProfile known = profile != null ? profile : ProfileState.EMPTY;
     List<RiskSignal> signals = new ArrayList<>(4);
-    if (profile != null) {
-      userFailures(signals, profile, attempt.time());
-    }
+    userFailures(signals, known, attempt.time());
     ipFailures(signals, attempt.ip(), ipFailures);
-    if (profile != null && profile.trustedSignIns() >= settings.learningSignIns()) {
-      newDevice(signals, profile, attempt.deviceId());
-      newCountry(signals, profile, attempt.country());
-      unusualHour(signals, profile, attempt.time());
+    if (known.trustedSignIns() >= settings.learningSignIns()) {
+      newDevice(signals, known, attempt.deviceId());
+      newCountry(signals, known, attempt.country());
+      unusualHour(signals, known, attempt.time());
     }
-    if (profile != null) {
-      impossibleTravel(signals, profile, attempt);
-    }
+    impossibleTravel(signals, known, attempt);
     blockedIp(signals, attempt.ip());
     return signals;
   }
