@@ -1,0 +1,198 @@
+package dev.gatehouse.monitor;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.gatehouse.api.AccessRequest;
+import dev.gatehouse.api.Decision;
+import dev.gatehouse.api.IpAddress;
+import dev.gatehouse.monitor.internal.SignalDetector;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Records sign-in attempts and turns the history into risk: the entry point of the module.
+ *
+ * <p>Wire it around the engine: enrich the request before evaluating it, record the outcome after.
+ *
+ * <pre>{@code
+ * SignInMonitor monitor = SignInMonitor.builder()
+ *     .locator(CsvIpLocator.load(Path.of("geo.csv")))
+ *     .blocklist(List.of(IpNetwork.parse("192.0.2.0/24")))
+ *     .build();
+ *
+ * AccessRequest enriched = monitor.enrich(request);   // risk.score, risk.level, device.known
+ * Decision decision = policies.evaluate(enriched);
+ * monitor.record(SignInEvent.of(enriched, decision));
+ * }</pre>
+ *
+ * <p>A monitor is thread-safe: any number of threads may record and enrich at once.
+ */
+public final class SignInMonitor {
+
+  private final SignInStore store;
+  private final IpLocator locator;
+  private final RiskScorer scorer;
+  private final SignalDetector detector;
+  private final SignalDetector.Settings settings;
+  private final Clock clock;
+
+  SignInMonitor(
+      SignInStore store,
+      IpLocator locator,
+      RiskScorer scorer,
+      SignalDetector.Settings settings,
+      Clock clock) {
+    this.store = store;
+    this.locator = locator;
+    this.scorer = scorer;
+    this.settings = settings;
+    this.detector = new SignalDetector(settings, scorer);
+    this.clock = clock;
+  }
+
+  /**
+   * Returns a builder with the defaults: an in-memory store within {@link MemoryLimits#defaults()},
+   * no locator, no blocklist, the default {@link RiskScorer}, UTC hours, the system clock.
+   *
+   * @return a builder with the defaults
+   */
+  public static SignInMonitorBuilder builder() {
+    return new SignInMonitorBuilder();
+  }
+
+  /**
+   * Remembers a sign-in attempt.
+   *
+   * @param event the attempt
+   */
+  public void record(SignInEvent event) {
+    requireNonNull(event, "event");
+    store.record(event, locator.locate(event.ip()).orElse(null));
+  }
+
+  /**
+   * Remembers an evaluated sign-in and returns the event recorded, see {@link
+   * SignInEvent#of(AccessRequest, Decision)}.
+   *
+   * @param request the request as evaluated
+   * @param decision the engine's decision
+   * @return the event recorded
+   * @throws IllegalArgumentException if the request lacks {@code user.id}, {@code request.ip} or
+   *     {@code request.time}
+   */
+  public SignInEvent record(AccessRequest request, Decision decision) {
+    SignInEvent event = SignInEvent.of(request, decision);
+    record(event);
+    return event;
+  }
+
+  /**
+   * Returns how risky the sign-in in {@code request} looks, with every signal that fired.
+   *
+   * <p>It reads {@code user.id}, {@code request.ip}, {@code request.time} (the monitor's clock when
+   * absent), {@code location.country} (the locator's answer when absent) and {@code device.id}.
+   * Without {@code user.id} only the address signals can fire.
+   *
+   * @param request the request
+   * @return how risky the sign-in looks
+   */
+  public RiskAssessment assess(AccessRequest request) {
+    requireNonNull(request, "request");
+    IpAddress ip = (IpAddress) value(request, "request.ip");
+    Instant time = (Instant) value(request, "request.time");
+    if (time == null) {
+      time = clock.instant();
+    }
+    Location location = ip == null ? null : locator.locate(ip).orElse(null);
+    String country = (String) value(request, "location.country");
+    if (country == null && location != null) {
+      country = location.country();
+    }
+    String deviceId = (String) value(request, "device.id");
+    String userId = (String) value(request, "user.id");
+    UserProfile profile = userId == null ? null : store.profile(userId).orElse(null);
+    int ipFailures =
+        ip == null ? 0 : store.ipFailuresBetween(ip, time.minus(settings.failureWindow()), time);
+    List<RiskSignal> signals =
+        detector.detect(
+            new SignalDetector.Attempt(time, ip, country, deviceId, location), profile, ipFailures);
+    boolean deviceKnown = profile != null && deviceId != null && profile.knowsDevice(deviceId);
+    return scorer.assess(signals, deviceKnown);
+  }
+
+  /**
+   * Returns {@code request} with {@code risk.score} and {@code risk.level} set from {@link
+   * #assess}, and {@code device.known} set when the request has a {@code device.id}.
+   *
+   * @param request the request
+   * @return the enriched request
+   * @throws dev.gatehouse.api.InvalidRequestException if the request's schema lacks {@code
+   *     risk.score}, {@code risk.level} or {@code device.known}
+   */
+  public AccessRequest enrich(AccessRequest request) {
+    RiskAssessment risk = assess(request);
+    AccessRequest.Builder b =
+        request.toBuilder().set("risk.score", risk.score()).set("risk.level", risk.level().id());
+    if (request.has("device.id")) {
+      b.set("device.known", risk.deviceKnown());
+    }
+    return b.build();
+  }
+
+  /**
+   * Returns what the store remembers about {@code userId}, or empty if nothing.
+   *
+   * @param userId the user id
+   * @return what the store remembers about {@code userId}
+   */
+  public Optional<UserProfile> profile(String userId) {
+    return store.profile(userId);
+  }
+
+  /**
+   * Returns the report of the remembered events in {@code [from, to)}; the in-memory store keeps
+   * only each user's latest events, so a full report reads the events from where they are archived
+   * with {@link SignInReport#of(Iterable, Instant, Instant, java.time.ZoneId)}.
+   *
+   * @param from the start of the period, inclusive
+   * @param to the end of the period, exclusive
+   * @return the report of the remembered events in {@code [from, to)}
+   * @throws IllegalArgumentException if {@code to} is before {@code from}
+   */
+  public SignInReport report(Instant from, Instant to) {
+    SignInReport.Builder b = SignInReport.builder(from, to, settings.zone());
+    store.forEachEvent(b::add);
+    return b.build();
+  }
+
+  /**
+   * Returns the store the monitor records into.
+   *
+   * @return the store the monitor records into
+   */
+  public SignInStore store() {
+    return store;
+  }
+
+  /**
+   * Returns the scorer the monitor uses.
+   *
+   * @return the scorer the monitor uses
+   */
+  public RiskScorer scorer() {
+    return scorer;
+  }
+
+  private static @Nullable Object value(AccessRequest request, String name) {
+    Optional<Object> value = request.value(name);
+    return value.isPresent() ? value.get() : null;
+  }
+
+  @Override
+  public String toString() {
+    return "SignInMonitor{" + store + ", " + scorer + ", " + settings + "}";
+  }
+}
