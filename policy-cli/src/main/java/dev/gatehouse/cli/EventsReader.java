@@ -1,0 +1,133 @@
+package dev.gatehouse.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.api.IpAddress;
+import dev.gatehouse.api.ReasonCode;
+import dev.gatehouse.monitor.SignInEvent;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads sign-in events as JSON lines, one event a line: {@code {"user": "u-1", "time":
+ * "2026-11-29T10:00:00Z", "ip": "203.0.113.9", "country": "FR", "device": "d-1", "platform":
+ * "macos", "outcome": "success", "reasons": [], "policies": []}}. {@code user}, {@code time},
+ * {@code ip} and {@code outcome} are required; unknown fields are errors. Blank lines are skipped.
+ */
+final class EventsReader {
+
+  private static final Set<String> FIELDS = Set.of("user", "time", "ip", "country", "device",
+      "platform", "outcome", "reasons", "policies");
+
+  private EventsReader() {}
+
+  /**
+   * Reads every event of {@code text}.
+   *
+   * @throws BadInputException naming the file, the line and the problem
+   */
+  static List<SignInEvent> read(String source, String text) {
+    List<SignInEvent> events = new ArrayList<>();
+    String[] lines = text.split("\r?\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (!lines[i].isBlank()) {
+        String where = source + ":" + (i + 1);
+        events.add(event(where, Json.parse(where, lines[i])));
+      }
+    }
+    return events;
+  }
+
+  private static SignInEvent event(String where, JsonNode node) {
+    if (!node.isObject()) {
+      throw new BadInputException(where + ": expected an event object, got " + Json.kind(node));
+    }
+    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!FIELDS.contains(name)) {
+        throw new BadInputException(where + ": unknown field `" + name + "`");
+      }
+    }
+    try {
+      return new SignInEvent(
+          required(where, node, "user"),
+          Instant.parse(required(where, node, "time")),
+          IpAddress.parse(required(where, node, "ip")),
+          optional(where, node, "country"),
+          optional(where, node, "device"),
+          optional(where, node, "platform"),
+          outcome(where, required(where, node, "outcome")),
+          strings(where, node, "reasons").stream().map(r -> reason(where, r)).toList(),
+          strings(where, node, "policies"));
+    } catch (DateTimeParseException e) {
+      throw new BadInputException(where + ": field `time`: malformed time `"
+          + node.get("time").asText() + "`: expected an ISO-8601 instant");
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(where + ": " + e.getMessage());
+    }
+  }
+
+  private static String required(String where, JsonNode node, String field) {
+    String value = optional(where, node, field);
+    if (value == null) {
+      throw new BadInputException(where + ": missing field `" + field + "`");
+    }
+    return value;
+  }
+
+  private static String optional(String where, JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      throw new BadInputException(
+          where + ": field `" + field + "`: expected a string, got " + Json.kind(value));
+    }
+    return value.asText();
+  }
+
+  private static List<String> strings(String where, JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return List.of();
+    }
+    if (!value.isArray()) {
+      throw new BadInputException(where + ": field `" + field
+          + "`: expected an array of strings, got " + Json.kind(value));
+    }
+    List<String> out = new ArrayList<>();
+    for (JsonNode element : value) {
+      if (!element.isTextual()) {
+        throw new BadInputException(where + ": field `" + field
+            + "`: expected an array of strings, found " + Json.kind(element));
+      }
+      out.add(element.asText());
+    }
+    return out;
+  }
+
+  private static SignInEvent.Outcome outcome(String where, String text) {
+    for (SignInEvent.Outcome o : SignInEvent.Outcome.values()) {
+      if (o.id().equals(text)) {
+        return o;
+      }
+    }
+    throw new BadInputException(where + ": field `outcome`: unknown outcome `" + text
+        + "`; expected one of " + Arrays.stream(SignInEvent.Outcome.values())
+            .map(SignInEvent.Outcome::id).toList());
+  }
+
+  private static ReasonCode reason(String where, String text) {
+    try {
+      return ReasonCode.valueOf(text.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(where + ": field `reasons`: unknown reason code `" + text + "`");
+    }
+  }
+}
