@@ -1,5 +1,8 @@
 package dev.gatehouse.servlet;
 
+import dev.gatehouse.monitor.SignInMonitor;
+import org.jspecify.annotations.Nullable;
+
 import dev.gatehouse.engine.PolicyEngineHolder;
 import java.time.Clock;
 
@@ -12,7 +15,8 @@ record FilterSettings(
     RequestFactory requests,
     Responses responses,
     DecisionLog log,
-    Clock clock) {
+    Clock clock,
+    @Nullable SignInMonitor monitor) {
 
   @Override
   public String toString() {

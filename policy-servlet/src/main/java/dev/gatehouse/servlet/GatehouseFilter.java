@@ -167,6 +167,9 @@ public final class GatehouseFilter implements Filter {
     Optional<AccessRequest> built;
     try {
       built = s.requests().build(http, policies.schema(), target, ip.get(), s.clock().instant());
+      if (built.isPresent() && s.monitor() != null) {
+        built = Optional.of(s.monitor().enrich(built.get()));
+      }
     } catch (RuntimeException e) {
       logBuildFailure(e);
       refuse(s, out, target, ip.get(), Refusal.REQUEST_INVALID);
@@ -178,6 +181,9 @@ public final class GatehouseFilter implements Filter {
     }
     Decision decision = policies.evaluate(built.get());
     s.log().decided(built.get(), target, ip.get(), decision);
+    if (s.monitor() != null && target.action().equals("signin")) {
+      s.monitor().record(built.get(), decision);
+    }
     http.setAttribute(DECISION_ATTRIBUTE, decision);
     switch (decision.effect()) {
       case PERMIT:

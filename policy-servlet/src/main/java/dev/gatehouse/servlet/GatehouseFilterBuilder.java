@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.gatehouse.api.Factor;
 import dev.gatehouse.engine.PolicyEngineHolder;
 import java.net.URI;
+import dev.gatehouse.monitor.SignInMonitor;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -28,6 +29,7 @@ public final class GatehouseFilterBuilder {
   private @Nullable String stepUpUrl;
   private System.Logger.Level logLevel = System.Logger.Level.DEBUG;
   private Clock clock = Clock.systemUTC();
+  private @Nullable SignInMonitor monitor;
 
   GatehouseFilterBuilder(PolicyEngineHolder holder) {
     this.holder = requireNonNull(holder, "holder");
@@ -189,6 +191,19 @@ public final class GatehouseFilterBuilder {
   }
 
   /**
+   * Adds sign-in monitoring: every request is enriched by the monitor ({@code risk.score}, {@code
+   * risk.level}, {@code device.known}) before it is evaluated, so that {@code authenticate}
+   * policies act on the sign-in history, and every sign-in is recorded with its decision.
+   *
+   * @param monitor the monitor
+   * @return this builder
+   */
+  public GatehouseFilterBuilder monitor(SignInMonitor monitor) {
+    this.monitor = requireNonNull(monitor, "monitor");
+    return this;
+  }
+
+  /**
    * Returns a filter with the configuration so far.
    *
    * @return the filter
@@ -212,7 +227,8 @@ public final class GatehouseFilterBuilder {
         new RequestFactory(resolver, authContext),
         new Responses(acrValues, stepUpUrl),
         new DecisionLog(LoggerFactory.getLogger(GatehouseFilter.class), logLevel),
-        clock);
+        clock,
+        monitor);
   }
 
   private GatehouseFilterBuilder map(String pattern, AppMapping.Target target) {
