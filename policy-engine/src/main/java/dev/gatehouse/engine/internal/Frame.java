@@ -2,6 +2,7 @@ package dev.gatehouse.engine.internal;
 
 import dev.gatehouse.api.AccessRequest;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Per-thread scratch state of one evaluation, so that the compiled structure stays immutable and
@@ -12,7 +13,12 @@ final class Frame {
 
   private static final int SCAN_LIMIT = 32;
 
-  private final int[] seen;
+  /**
+   * Stamps by policy, made only when a request has more than {@link #SCAN_LIMIT} candidates: a
+   * frame per thread (or per virtual thread) then stays small whatever the number of policies.
+   */
+  private int @Nullable [] seen;
+  private final int policies;
   private int epoch;
   int[] candidates = new int[64];
   int candidateCount;
@@ -25,7 +31,7 @@ final class Frame {
   private final int[][] ipHits;
 
   Frame(int policies, int slots) {
-    this.seen = new int[policies];
+    this.policies = policies;
     this.ipEpoch = new int[slots];
     this.ipHits = new int[slots][];
   }
@@ -34,7 +40,9 @@ final class Frame {
   void begin() {
     if (++epoch == 0) {
       // After 2^32 evaluations the stamps wrap; clear them so that no stale stamp matches.
-      Arrays.fill(seen, 0);
+      if (seen != null) {
+        Arrays.fill(seen, 0);
+      }
       Arrays.fill(ipEpoch, 0);
       epoch = 1;
     }
@@ -69,6 +77,9 @@ final class Frame {
     }
     candidates[candidateCount++] = p;
     if (candidateCount == SCAN_LIMIT) {
+      if (seen == null) {
+        seen = new int[policies];
+      }
       for (int i = 0; i < candidateCount; i++) {
         seen[candidates[i]] = epoch;
       }
