@@ -146,6 +146,8 @@ public final class AccessRequest {
   /**
    * Returns the number of elements of the set in {@code slot}.
    *
+   * @param slot the slot of a set attribute
+   * @return the number of elements
    * @throws IllegalStateException if the slot has no value or is not a set
    */
   public int setSize(int slot) {
@@ -156,6 +158,9 @@ public final class AccessRequest {
    * Returns element {@code index} of the set in {@code slot}, in sorted order; with {@link
    * #setSize(int)} this walks a set without allocating an iterator.
    *
+   * @param slot the slot of a set attribute
+   * @param index the element's position in sorted order
+   * @return the element
    * @throws IllegalStateException if the slot has no value or is not a set
    * @throws IndexOutOfBoundsException if {@code index} is not below the set's size
    */
@@ -168,6 +173,8 @@ public final class AccessRequest {
    * as a bit set: bit {@code i} is set when the set holds the type's symbol {@code i}. Lets a
    * policy engine test several symbols at once without comparing strings.
    *
+   * @param slot the slot of an enumerated set attribute
+   * @return the bit set of the symbols' ordinals
    * @throws IllegalStateException if the slot has no value or is not an enumerated set
    */
   public long symbols(int slot) {

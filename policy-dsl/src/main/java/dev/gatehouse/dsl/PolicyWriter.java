@@ -43,6 +43,8 @@ public final class PolicyWriter {
   /**
    * Returns {@code set} as policy-language text.
    *
+   * @param set the policy set
+   * @return the text, one file
    * @throws IllegalArgumentException if the set uses something the language cannot write: a
    *     declared attribute of an ordered or ranged type, or a delegation without a {@code to}
    */

@@ -37,12 +37,20 @@ public final class CompiledPolicies {
     this.evaluator = evaluator;
   }
 
-  /** Returns the policy set this was compiled from. */
+  /**
+   * Returns the policy set this was compiled from.
+   *
+   * @return the policy set
+   */
   public PolicySet policySet() {
     return set;
   }
 
-  /** Returns the schema requests must be built against. */
+  /**
+   * Returns the schema requests must be built against.
+   *
+   * @return the policy set's schema
+   */
   public Schema schema() {
     return set.schema();
   }
@@ -52,6 +60,8 @@ public final class CompiledPolicies {
    * DENY whose reasons say why. Requests that reach the same outcome get the same shared decision
    * instance.
    *
+   * @param request the request to decide
+   * @return the decision
    * @throws NullPointerException if {@code request} is null
    */
   public Decision evaluate(AccessRequest request) {
@@ -74,6 +84,8 @@ public final class CompiledPolicies {
    * Returns every app and role the subject of {@code request} gets (its {@code user.*}
    * attributes matter; the app and action do not), each with its granting policies.
    *
+   * @param request a request holding the user's attributes
+   * @return the entitlements, sorted by app and role
    * @throws IllegalArgumentException if the request was built against another schema
    */
   public Set<Entitlement> entitlements(AccessRequest request) {
@@ -84,6 +96,8 @@ public final class CompiledPolicies {
    * Returns the entitlements of each user of a directory, in the order given; a future user who
    * matches gets the same answer when asked.
    *
+   * @param users one request per user, holding the user's attributes
+   * @return each user's entitlements, in the order of {@code users}
    * @throws IllegalArgumentException if a request was built against another schema
    */
   public List<Set<Entitlement>> entitlements(List<AccessRequest> users) {
@@ -98,6 +112,9 @@ public final class CompiledPolicies {
    * Explains the decision for {@code request}: each policy that applies or could have, and for
    * each failing check, the condition part that failed and the value the request had. Slower
    * than {@link #evaluate}; meant for people.
+   *
+   * @param request the request to decide and explain
+   * @return the decision with its account
    */
   public Explanation explain(AccessRequest request) {
     requireNonNull(request, "request");

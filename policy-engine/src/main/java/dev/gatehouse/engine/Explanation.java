@@ -13,7 +13,12 @@ import dev.gatehouse.api.Decision;
  */
 public record Explanation(Decision decision, String text) {
 
-  /** Checks the components. */
+  /**
+   * Checks the components.
+   *
+   * @param decision the decision
+   * @param text the account
+   */
   public Explanation {
     requireNonNull(decision, "decision");
     requireNonNull(text, "text");

@@ -26,6 +26,8 @@ public final class PolicyEngine {
   /**
    * Compiles {@code set} into an immutable decision structure.
    *
+   * @param set a validated policy set
+   * @return the compiled policies, shareable by all threads
    * @throws NullPointerException if {@code set} is null
    */
   public static CompiledPolicies compile(PolicySet set) {

@@ -31,39 +31,70 @@ public final class PolicyEngineHolder {
   /** Told of each swap, after it happened, on the thread that swapped. */
   @FunctionalInterface
   public interface SwapListener {
-    /** Called with the set that was replaced and the one now running. */
+    /**
+     * Called with the set that was replaced and the one now running.
+     *
+     * @param previous the policies replaced
+     * @param current the policies now running
+     */
     void swapped(CompiledPolicies previous, CompiledPolicies current);
   }
 
   private final AtomicReference<CompiledPolicies> current;
   private final List<SwapListener> listeners = new CopyOnWriteArrayList<>();
 
-  /** Creates a holder running {@code initial}. */
+  /**
+   * Creates a holder running {@code initial}.
+   *
+   * @param initial the policies to run first
+   */
   public PolicyEngineHolder(CompiledPolicies initial) {
     this.current = new AtomicReference<>(requireNonNull(initial, "initial"));
   }
 
-  /** Returns the running policies; hold on to them to evaluate several requests on one set. */
+  /**
+   * Returns the running policies; hold on to them to evaluate several requests on one set.
+   *
+   * @return the running policies
+   */
   public CompiledPolicies current() {
     return current.get();
   }
 
-  /** Decides {@code request} on the running policies. */
+  /**
+   * Decides {@code request} on the running policies.
+   *
+   * @param request the request
+   * @return the decision
+   */
   public Decision evaluate(AccessRequest request) {
     return current.get().evaluate(request);
   }
 
-  /** Adds a listener told of every later swap. */
+  /**
+   * Adds a listener told of every later swap.
+   *
+   * @param listener the listener
+   */
   public void addListener(SwapListener listener) {
     listeners.add(requireNonNull(listener, "listener"));
   }
 
-  /** Removes a listener. */
+  /**
+   * Removes a listener.
+   *
+   * @param listener the listener
+   */
   public void removeListener(SwapListener listener) {
     listeners.remove(listener);
   }
 
-  /** Compiles {@code set} aside and swaps it in; returns the policies now running. */
+  /**
+   * Compiles {@code set} aside and swaps it in.
+   *
+   * @param set the new policy set
+   * @return the policies now running
+   */
   public CompiledPolicies swap(PolicySet set) {
     return install(PolicyEngine.compile(requireNonNull(set, "set")));
   }
@@ -71,6 +102,9 @@ public final class PolicyEngineHolder {
   /**
    * Loads a set with {@code loader}, compiles it and swaps it in. If loading or compiling throws,
    * the running set stays and the exception propagates to the caller.
+   *
+   * @param loader loads the new set, for example by parsing policy files
+   * @return the policies now running
    */
   public CompiledPolicies reload(Supplier<PolicySet> loader) {
     requireNonNull(loader, "loader");

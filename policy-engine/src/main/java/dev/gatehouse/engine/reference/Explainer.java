@@ -26,12 +26,22 @@ public final class Explainer {
 
   private final PolicyTable table;
 
-  /** Creates an explainer of {@code set}. */
+  /**
+   * Creates an explainer of {@code set}.
+   *
+   * @param set the policy set
+   */
   public Explainer(PolicySet set) {
     this.table = new PolicyTable(requireNonNull(set, "set"));
   }
 
-  /** Returns the account of how {@code decision} was reached for {@code request}. */
+  /**
+   * Returns the account of how {@code decision} was reached for {@code request}.
+   *
+   * @param request the request
+   * @param decision the decision it got
+   * @return the account, several lines
+   */
   public String explain(AccessRequest request, Decision decision) {
     StringBuilder out = new StringBuilder();
     out.append(decision.effect()).append('\n');

@@ -35,17 +35,30 @@ public final class ReferenceEvaluator {
 
   private final PolicyTable table;
 
-  /** Creates an interpreter of {@code set}. */
+  /**
+   * Creates an interpreter of {@code set}.
+   *
+   * @param set the policy set
+   */
   public ReferenceEvaluator(PolicySet set) {
     this.table = new PolicyTable(requireNonNull(set, "set"));
   }
 
-  /** Returns the policy set interpreted. */
+  /**
+   * Returns the policy set interpreted.
+   *
+   * @return the policy set
+   */
   public PolicySet policySet() {
     return table.set();
   }
 
-  /** Returns the decision for {@code request}, with the semantics of the compiled engine. */
+  /**
+   * Returns the decision for {@code request}, with the semantics of the compiled engine.
+   *
+   * @param request the request
+   * @return the decision
+   */
   public Decision evaluate(AccessRequest request) {
     requireNonNull(request, "request");
     if (!request.schema().equals(table.set().schema())) {
@@ -139,6 +152,9 @@ public final class ReferenceEvaluator {
   /**
    * Returns every app and role the subject of {@code request} gets, with the enforced {@code
    * assign} policies that grant each, sorted by app and role.
+   *
+   * @param request a request holding the user's attributes
+   * @return the entitlements
    */
   public Set<Entitlement> entitlements(AccessRequest request) {
     requireNonNull(request, "request");

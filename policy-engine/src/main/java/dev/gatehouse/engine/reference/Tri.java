@@ -9,12 +9,22 @@ public enum Tri {
   /** Depends on an attribute the request lacks. */
   UNKNOWN;
 
-  /** Returns the value for a known boolean. */
+  /**
+   * Returns the value for a known boolean.
+   *
+   * @param b the boolean
+   * @return TRUE or FALSE
+   */
   public static Tri of(boolean b) {
     return b ? TRUE : FALSE;
   }
 
-  /** Kleene conjunction: false wins, then unknown. */
+  /**
+   * Kleene conjunction: false wins, then unknown.
+   *
+   * @param o the other operand
+   * @return the conjunction
+   */
   public Tri and(Tri o) {
     if (this == FALSE || o == FALSE) {
       return FALSE;
@@ -22,7 +32,12 @@ public enum Tri {
     return this == UNKNOWN || o == UNKNOWN ? UNKNOWN : TRUE;
   }
 
-  /** Kleene disjunction: true wins, then unknown. */
+  /**
+   * Kleene disjunction: true wins, then unknown.
+   *
+   * @param o the other operand
+   * @return the disjunction
+   */
   public Tri or(Tri o) {
     if (this == TRUE || o == TRUE) {
       return TRUE;
@@ -30,7 +45,11 @@ public enum Tri {
     return this == UNKNOWN || o == UNKNOWN ? UNKNOWN : FALSE;
   }
 
-  /** Kleene negation: unknown stays unknown. */
+  /**
+   * Kleene negation: unknown stays unknown.
+   *
+   * @return the negation
+   */
   public Tri not() {
     return this == UNKNOWN ? UNKNOWN : of(this == FALSE);
   }
