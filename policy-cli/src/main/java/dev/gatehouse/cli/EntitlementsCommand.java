@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,13 +47,7 @@ final class EntitlementsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = {"-p", "--policies"},
-      paramLabel = "PATH",
-      arity = "1..*",
-      required = true,
-      description = "policy files or directories")
-  List<Path> policies;
+  @Mixin PolicyOptions policies;
 
   @Option(
       names = {"-u", "--users"},
@@ -74,7 +69,7 @@ final class EntitlementsCommand implements Callable<Integer> {
     }
     String text = PolicyFiles.read(users);
     Optional<CompiledPolicies> compiled =
-        PolicyFiles.compile(policies, spec.commandLine().getErr());
+        policies.compile(spec.commandLine().getErr());
     if (compiled.isEmpty()) {
       return ExitCode.FAILED;
     }

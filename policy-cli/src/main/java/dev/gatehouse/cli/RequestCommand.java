@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -19,13 +20,7 @@ abstract class RequestCommand {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = {"-p", "--policies"},
-      paramLabel = "PATH",
-      arity = "1..*",
-      required = true,
-      description = "policy files or directories")
-  List<Path> policies;
+  @Mixin PolicyOptions policies;
 
   @Option(
       names = {"-r", "--request"},
@@ -44,7 +39,7 @@ abstract class RequestCommand {
     PrintWriter out = spec.commandLine().getOut();
     String json = readRequest();
     Optional<CompiledPolicies> compiled =
-        PolicyFiles.compile(policies, spec.commandLine().getErr());
+        policies.compile(spec.commandLine().getErr());
     if (compiled.isEmpty()) {
       return ExitCode.FAILED;
     }
