@@ -66,9 +66,27 @@ public final class Outcomes {
     entries[count++] = index << 8 | bits;
   }
 
-  /** Sorts the entries by policy index, so that equal outcomes have equal entry arrays. */
+  /** Gaps for {@link #sort()} (Ciura's sequence), largest first. */
+  private static final int[] GAPS = {701, 301, 132, 57, 23, 10, 4, 1};
+
+  /**
+   * Sorts the entries by policy index, so that equal outcomes have equal entry arrays. A Shell
+   * sort in place: {@link Arrays#sort(int[], int, int)} may allocate a merge buffer for a long
+   * list that is partly sorted, and this is the evaluation path.
+   */
   public void sort() {
-    Arrays.sort(entries, 0, count);
+    int[] a = entries;
+    for (int gap : GAPS) {
+      for (int i = gap; i < count; i++) {
+        int v = a[i];
+        int j = i;
+        while (j >= gap && a[j - gap] > v) {
+          a[j] = a[j - gap];
+          j -= gap;
+        }
+        a[j] = v;
+      }
+    }
   }
 
   /** Returns a hash of everything the combiner reads other than missing-attribute details. */
