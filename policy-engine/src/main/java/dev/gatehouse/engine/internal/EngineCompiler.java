@@ -10,6 +10,7 @@ import dev.gatehouse.api.policy.Policy;
 import dev.gatehouse.api.policy.PolicySet;
 import dev.gatehouse.api.policy.RestrictPolicy;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -70,7 +71,8 @@ public final class EngineCompiler {
       Policy p = table.policy(i);
       Guards.Guard guard = guardOf.get(i);
       boolean restrictive = compiled[i].restrictive();
-      for (String app : PolicyTable.appsOf(p)) {
+      Set<String> appNames = PolicyTable.appsOf(p);
+      for (String app : appNames) {
         apps[table.appIndex(app)].add(i, guard, restrictive, compiled[i], table);
       }
       if (p instanceof DelegatePolicy) {
@@ -79,7 +81,7 @@ public final class EngineCompiler {
         if (!p.reportOnly()) {
           assignments.add(i, guard, false, compiled[i], table);
         }
-      } else if (PolicyTable.appsOf(p).isEmpty()) {
+      } else if (appNames.isEmpty()) {
         global.add(i, guard, true, compiled[i], table);
         if (merge) {
           for (ScopeBuilder app : apps) {
@@ -121,7 +123,7 @@ public final class EngineCompiler {
   private static final class ScopeBuilder {
     private final PolicyIndex.Builder index;
     private final List<Integer> grants = new ArrayList<>();
-    private final TreeSet<Integer> grantReads = new TreeSet<>();
+    private final BitSet grantReads = new BitSet();
 
     ScopeBuilder(Schema schema) {
       this.index = new PolicyIndex.Builder(schema);
@@ -133,7 +135,7 @@ public final class EngineCompiler {
       if (compiled.enforcedGrant) {
         grants.add(p);
         for (int slot : table.reads(p)) {
-          grantReads.add(slot);
+          grantReads.set(slot);
         }
       }
     }
@@ -141,7 +143,7 @@ public final class EngineCompiler {
     Evaluator.Scope build() {
       return new Evaluator.Scope(index.build(),
           grants.stream().mapToInt(Integer::intValue).toArray(),
-          grantReads.stream().mapToInt(Integer::intValue).toArray());
+          grantReads.stream().toArray());
     }
   }
 }
