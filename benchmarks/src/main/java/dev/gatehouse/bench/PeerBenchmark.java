@@ -24,9 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Gatehouse side by side with its baseline and peers on the same generated work: a stream of
  * 1,024 {@code access} requests, each engine answering from its own translation of the policy
- * set. Before timing, every engine must give Gatehouse's answer to its question on {@code checked}
- * access requests (10,000 unless set; the stream among them), or the trial fails: {@code gatehouse} and {@code reference}
- * the whole decision, {@code cel} the effect, {@code jcasbin} assignment and network, {@code
+ * set. Before timing, every engine must give Gatehouse's answer to its question on {@code
+ * checked} access requests (10,000 unless set; the stream among them), or the trial fails:
+ * {@code gatehouse} and {@code reference} the whole decision, {@code cel} the effect, {@code jcasbin} assignment and network, {@code
  * sapl} assignment (see {@link dev.gatehouse.bench.peers.Question}).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar PeerBenchmark -p engine=cel -p

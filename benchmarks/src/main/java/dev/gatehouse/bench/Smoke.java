@@ -22,7 +22,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class Smoke {
 
-  /** Allocation per evaluate above which the smoke pass fails: JMH's own noise stays far below, one real object is 16 B or more. */
+  /**
+   * Allocation per evaluate above which the smoke pass fails: JMH's own noise stays far below,
+   * one real object is 16 B or more.
+   */
   static final double MAX_BYTES_PER_EVALUATE = 8.0;
 
   /**
@@ -43,7 +46,8 @@ public final class Smoke {
       String engine = run.getParams().getParam("engine");
       System.out.printf("%-40s %10s %10s %10.1f %-5s %12.1f%n",
           name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1),
-          engine == null ? "gatehouse" : engine, run.getParams().getParam("policies"), primary.getScore(), primary.getScoreUnit(),
+          engine == null ? "gatehouse" : engine, run.getParams().getParam("policies"),
+          primary.getScore(), primary.getScoreUnit(),
           allocation == null ? Double.NaN : allocation.getScore());
     }
   }

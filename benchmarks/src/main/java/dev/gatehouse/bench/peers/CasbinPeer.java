@@ -32,8 +32,8 @@ import org.casbin.jcasbin.util.function.CustomFunction;
  * is an Aviator expression run by the matcher's {@code eval(p.rule)} and whose allowed CIDR blocks
  * are tested with {@code ipInNet}: jCasbin's built-in {@code ipMatch} validates the client address
  * as IPv4 only (and prints a stack trace for an IPv6 one), so the model registers {@code ipInNet},
- * the same test on the same IPAddress library for both families. The effect {@code some(where (p.eft == allow)) &&
- * !some(where (p.eft == deny))} grants when some assignment matches and no restriction is broken.
+ * the same test on the same IPAddress library for both families. The effect {@code
+ * some(where (p.eft == allow)) && !some(where (p.eft == deny))} grants when some assignment matches and no restriction is broken.
  * MFA, blocking and delegation are not expressed: jCasbin answers allow or deny, with no
  * challenge and no time arithmetic in its effects.
  */
