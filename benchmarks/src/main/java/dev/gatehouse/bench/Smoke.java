@@ -8,7 +8,7 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
@@ -22,40 +22,54 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class Smoke {
 
-  /** Allocation per evaluate above which the smoke pass fails: JMH's own noise stays far below, one real object is 16 B or more. */
+  /**
+   * Allocation per evaluate above which the smoke pass fails: JMH's own noise stays far below,
+   * one real object is 16 B or more.
+   */
   static final double MAX_BYTES_PER_EVALUATE = 8.0;
+
+  /**
+   * The runs of a pass: evaluate (2 methods), compile and parse at 100 and 10,000 policies;
+   * entitlements (2 methods), reload and the five engines of the comparison at 100.
+   */
+  static final int EXPECTED_RUNS = (2 + 1 + 1) * 2 + 2 + 1 + 5;
 
   private Smoke() {}
 
   private static void printTable(Collection<RunResult> results) {
-    System.out.printf("%n%-40s %10s %14s %12s%n", "benchmark", "policies", "score", "B/op");
+    System.out.printf("%n%-40s %10s %10s %14s %12s%n", "benchmark", "engine", "policies", "score",
+        "B/op");
     for (RunResult run : results) {
       Result<?> primary = run.getPrimaryResult();
       Result<?> allocation = run.getSecondaryResults().get("gc.alloc.rate.norm");
       String name = run.getParams().getBenchmark();
-      System.out.printf("%-40s %10s %10.1f %-3s %12.1f%n",
+      String engine = run.getParams().getParam("engine");
+      System.out.printf("%-40s %10s %10s %10.1f %-5s %12.1f%n",
           name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1),
-          run.getParams().getParam("policies"), primary.getScore(), primary.getScoreUnit(),
+          engine == null ? "gatehouse" : engine, run.getParams().getParam("policies"),
+          primary.getScore(), primary.getScoreUnit(),
           allocation == null ? Double.NaN : allocation.getScore());
     }
   }
 
   /** Runs the smoke pass; exits 1 if a benchmark fails or evaluate allocates. */
   public static void main(String[] args) throws RunnerException {
-    Options options = new OptionsBuilder()
+    Collection<RunResult> results = new ArrayList<>(new Runner(quick()
         .include(EvaluateBenchmark.class.getName())
         .include(CompileBenchmark.class.getName())
         .include(ParseBenchmark.class.getName())
         .param("policies", "100", "10000")
-        .warmupIterations(1)
-        .warmupTime(TimeValue.milliseconds(500))
-        .measurementIterations(2)
-        .measurementTime(TimeValue.milliseconds(500))
-        .forks(1)
-        .addProfiler(GCProfiler.class)
-        .shouldFailOnError(true)
-        .build();
-    Collection<RunResult> results = new Runner(options).run();
+        .build()).run());
+    // Entitlements, reload and the peers only need to run to prove they work, at 100 policies,
+    // the peers cross-checked on the smallest allowed sample: the slowest peers take
+    // milliseconds per decision.
+    results.addAll(new Runner(quick()
+        .include(EntitlementsBenchmark.class.getName())
+        .include(ReloadBenchmark.class.getName())
+        .include(PeerBenchmark.class.getName())
+        .param("policies", "100")
+        .param("checked", "1024")
+        .build()).run());
     List<String> problems = new ArrayList<>();
     for (RunResult run : results) {
       String name = run.getParams().getBenchmark();
@@ -67,13 +81,24 @@ public final class Smoke {
             + (allocation == null ? "an unknown amount" : allocation.getScore() + " B/op"));
       }
     }
-    if (results.size() != 8) {
-      problems.add("expected 8 benchmark runs, got " + results.size());
+    if (results.size() != EXPECTED_RUNS) {
+      problems.add("expected " + EXPECTED_RUNS + " benchmark runs, got " + results.size());
     }
     problems.forEach(p -> System.err.println("smoke: " + p));
     printTable(results);
     System.out.println(problems.isEmpty() ? "smoke: every benchmark ran; evaluate allocates nothing"
         : "smoke: failed");
     System.exit(problems.isEmpty() ? 0 : 1);
+  }
+
+  private static ChainedOptionsBuilder quick() {
+    return new OptionsBuilder()
+        .warmupIterations(1)
+        .warmupTime(TimeValue.milliseconds(500))
+        .measurementIterations(2)
+        .measurementTime(TimeValue.milliseconds(500))
+        .forks(1)
+        .addProfiler(GCProfiler.class)
+        .shouldFailOnError(true);
   }
 }

@@ -1,0 +1,67 @@
+package dev.gatehouse.bench.peers;
+
+import dev.gatehouse.api.AccessRequest;
+import dev.gatehouse.api.policy.PolicySet;
+import dev.gatehouse.bench.Workload;
+import dev.gatehouse.engine.CompiledPolicies;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Creates the engines compared by name, and the requests they are compared on. */
+public final class Peers {
+
+  /** The engines, in the order the results list them. */
+  public static final List<String> NAMES =
+      List.of("gatehouse", "reference", "cel", "jcasbin", "sapl");
+
+  private Peers() {}
+
+  /**
+   * Returns the engine called {@code name}, built from {@code set}.
+   *
+   * @param name one of {@link #NAMES}
+   * @param set the policies
+   * @param engine the same policies compiled by Gatehouse
+   * @return the engine
+   * @throws IllegalArgumentException if {@code name} is not one of {@link #NAMES}
+   */
+  public static Peer create(String name, PolicySet set, CompiledPolicies engine) {
+    switch (name) {
+      case "gatehouse":
+        return new GatehousePeer(engine);
+      case "reference":
+        return new ReferencePeer(set);
+      case "cel":
+        return new CelPeer(set);
+      case "jcasbin":
+        return new CasbinPeer(set);
+      case "sapl":
+        return new SaplPeer(set);
+      default:
+        throw new IllegalArgumentException("unknown engine `" + name + "`; expected one of "
+            + NAMES);
+    }
+  }
+
+  /**
+   * Returns {@code count} {@code access} requests of the workload's mix, the part of it that
+   * every engine can answer at least in part.
+   *
+   * @param workload the workload
+   * @param engine its policies compiled, which the generator asks for each user's apps
+   * @param count how many requests
+   * @return the requests, deterministic for the workload's seed
+   */
+  public static AccessRequest[] accessRequests(Workload workload, CompiledPolicies engine,
+      int count) {
+    List<AccessRequest> access = new ArrayList<>(count);
+    while (access.size() < count) {
+      for (AccessRequest r : workload.requests(engine, count)) {
+        if (access.size() < count && "access".equals(r.value("request.action").orElse(null))) {
+          access.add(r);
+        }
+      }
+    }
+    return access.toArray(new AccessRequest[0]);
+  }
+}

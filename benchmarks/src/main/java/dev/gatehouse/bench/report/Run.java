@@ -1,0 +1,31 @@
+package dev.gatehouse.bench.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One JMH result: a benchmark at one set of parameters.
+ *
+ * @param benchmark the class and method, such as {@code EvaluateBenchmark.evaluateOne}
+ * @param engine the {@code engine} parameter, or {@code gatehouse} without one
+ * @param policies the {@code policies} parameter
+ * @param score the primary score
+ * @param error the primary score's 99.9% error, NaN when too few iterations
+ * @param unit the primary score's unit
+ * @param allocation bytes allocated per operation, NaN without {@code -prof gc}
+ */
+record Run(String benchmark, String engine, int policies, double score, double error,
+    String unit, double allocation) {
+
+  static Run of(JsonNode node) {
+    String full = node.path("benchmark").asText();
+    int method = full.lastIndexOf('.');
+    String name = full.substring(full.lastIndexOf('.', method - 1) + 1);
+    JsonNode params = node.path("params");
+    JsonNode primary = node.path("primaryMetric");
+    JsonNode alloc = node.path("secondaryMetrics").path("gc.alloc.rate.norm");
+    return new Run(name, params.path("engine").asText(Report.GATEHOUSE),
+        params.path("policies").asInt(), primary.path("score").asDouble(),
+        primary.path("scoreError").asDouble(Double.NaN), primary.path("scoreUnit").asText(),
+        alloc.isMissingNode() ? Double.NaN : alloc.path("score").asDouble());
+  }
+}
