@@ -30,9 +30,10 @@ public final class Smoke {
 
   /**
    * The runs of a pass: evaluate (2 methods), compile and parse at 100 and 10,000 policies;
-   * entitlements (2 methods), reload and the five engines of the comparison at 100.
+   * entitlements (2 methods), reload and the five engines of the comparison at 100; sign-in
+   * recording and enrichment.
    */
-  static final int EXPECTED_RUNS = (2 + 1 + 1) * 2 + 2 + 1 + 5;
+  static final int EXPECTED_RUNS = (2 + 1 + 1) * 2 + 2 + 1 + 5 + 2;
 
   private Smoke() {}
 
@@ -70,6 +71,7 @@ public final class Smoke {
         .param("policies", "100")
         .param("checked", "1024")
         .build()).run());
+    results.addAll(new Runner(quick().include(MonitorBenchmark.class.getName()).build()).run());
     List<String> problems = new ArrayList<>();
     for (RunResult run : results) {
       String name = run.getParams().getBenchmark();
