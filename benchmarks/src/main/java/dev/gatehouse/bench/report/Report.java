@@ -124,7 +124,9 @@ public final class Report {
     md.append("### `").append(name).append("`\n\n| policies | ").append(runs.get(0).unit())
         .append(" | ± (99.9%) | B/op |\n|---:|---:|---:|---:|\n");
     runs.stream().sorted((a, b) -> Integer.compare(a.policies(), b.policies())).forEach(r ->
-        md.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s |%n", r.policies(),
+        md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n",
+            // A benchmark without a policy count (the monitor) shows a dash.
+            r.policies() == 0 ? "-" : String.format(Locale.ROOT, "%,d", r.policies()),
             number(r.score()), number(r.error()), number(r.allocation()))));
     md.append('\n');
   }
