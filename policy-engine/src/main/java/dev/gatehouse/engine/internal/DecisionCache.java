@@ -28,6 +28,7 @@ final class DecisionCache {
     for (int probe = 0; probe < PROBES; probe++) {
       Entry e = slots.get((i + probe) & mask);
       if (e == null) {
+        // Entries are never removed, so nothing lies past an empty slot.
         return null;
       }
       if (e.signature == signature && o.sameAs(e.key)) {
@@ -45,8 +46,9 @@ final class DecisionCache {
         return;
       }
     }
-    // All probed slots are taken: replace the first, which keeps the probe sequence short.
-    slots.set(i, entry);
+    // All probed slots are taken: replace one chosen by the signature's high bits, so that two
+    // outcome lists that meet in a full window evict different entries rather than each other.
+    slots.set((i + (int) (signature >>> 60 & (PROBES - 1))) & mask, entry);
   }
 
   int size() {

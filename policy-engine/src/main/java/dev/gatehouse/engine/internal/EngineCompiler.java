@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
 public final class EngineCompiler {
 
   /** How many distinct decisions the shared cache holds. */
-  public static final int DECISION_CACHE_CAPACITY = 1 << 14;
+  public static final int DECISION_CACHE_CAPACITY = 1 << 15;
 
   /** How many extra index entries copying tenant-wide policies into app scopes may cost. */
   static final long MERGE_BUDGET = 1_000_000;
