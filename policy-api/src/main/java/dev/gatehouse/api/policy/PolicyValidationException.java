@@ -9,7 +9,8 @@ import java.util.List;
 public final class PolicyValidationException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
-  /** The problems, one line each. */
+  /** The problems, one line each; {@code List.copyOf} lists are serializable. */
+  @SuppressWarnings("serial")
   private final List<String> problems;
 
   /**
