@@ -2,7 +2,6 @@ package dev.gatehouse.engine.internal;
 
 import dev.gatehouse.api.Schema;
 import dev.gatehouse.api.policy.AssignPolicy;
-import dev.gatehouse.api.policy.AuthenticatePolicy;
 import dev.gatehouse.api.policy.Condition;
 import dev.gatehouse.api.policy.DelegatePolicy;
 import dev.gatehouse.api.policy.Network;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
