@@ -28,9 +28,9 @@ public final class Peers {
   public static Peer create(String name, PolicySet set, CompiledPolicies engine) {
     switch (name) {
       case "gatehouse":
-        return new GatehousePeer(engine);
+        return DecisionPeer.gatehouse(engine);
       case "reference":
-        return new ReferencePeer(set);
+        return DecisionPeer.reference(set);
       case "cel":
         return new CelPeer(set);
       case "jcasbin":

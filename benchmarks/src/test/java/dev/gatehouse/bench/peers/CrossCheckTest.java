@@ -30,7 +30,7 @@ final class CrossCheckTest {
 
   /** Gatehouse's own effect, except that every thousandth decision is turned around. */
   private static class FlipsOneInAThousand implements Peer {
-    private final Peer inner = new GatehousePeer(engine);
+    private final Peer inner = DecisionPeer.gatehouse(engine);
     private int calls;
 
     @Override
