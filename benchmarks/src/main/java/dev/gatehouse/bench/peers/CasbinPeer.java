@@ -3,11 +3,8 @@ package dev.gatehouse.bench.peers;
 import dev.gatehouse.api.AccessRequest;
 import dev.gatehouse.api.IpNetwork;
 import dev.gatehouse.api.policy.AssignPolicy;
-import dev.gatehouse.api.policy.Condition;
 import dev.gatehouse.api.policy.Grant;
-import dev.gatehouse.api.policy.Literal;
 import dev.gatehouse.api.policy.Network;
-import dev.gatehouse.api.policy.Operator;
 import dev.gatehouse.api.policy.PolicySet;
 import dev.gatehouse.api.policy.RestrictPolicy;
 import java.util.ArrayList;
@@ -71,7 +68,7 @@ public final class CasbinPeer implements Peer {
     for (AssignPolicy a : set.policies(AssignPolicy.class)) {
       if (!a.reportOnly()) {
         for (Grant g : a.grants()) {
-          lines.add(List.of(rule(a.when()), g.app(), "allow", "", "", "", "", ""));
+          lines.add(List.of(RULES.write(a.when()), g.app(), "allow", "", "", "", "", ""));
         }
       }
     }
@@ -79,7 +76,7 @@ public final class CasbinPeer implements Peer {
       if (!r.reportOnly()) {
         List<String> blocks = blocks(r);
         for (String app : r.apps().isEmpty() ? List.of("*") : r.apps()) {
-          List<String> line = new ArrayList<>(List.of(rule(r.when()), app, "deny"));
+          List<String> line = new ArrayList<>(List.of(RULES.write(r.when()), app, "deny"));
           line.addAll(blocks);
           lines.add(line);
         }
@@ -105,55 +102,10 @@ public final class CasbinPeer implements Peer {
     return blocks;
   }
 
-  /** Writes a condition over {@code user.*} as an Aviator expression on {@code r.sub}. */
-  static String rule(Condition c) {
-    if (c instanceof Condition.Always) {
-      return "true";
-    } else if (c instanceof Condition.And a) {
-      return join(a.operands(), " && ");
-    } else if (c instanceof Condition.Or o) {
-      return join(o.operands(), " || ");
-    } else if (c instanceof Condition.Not n) {
-      return "!(" + rule(n.operand()) + ")";
-    } else if (c instanceof Condition.Named n) {
-      return rule(n.body());
-    } else if (c instanceof Condition.Compare cmp && cmp.value() instanceof Literal.Str s
-        && (cmp.operator() == Operator.EQ || cmp.operator() == Operator.NE)) {
-      return field(cmp.attribute()) + " " + cmp.operator().symbol() + " " + quote(s.value());
-    } else if (c instanceof Condition.In in) {
-      List<String> tests = new ArrayList<>();
-      in.values().forEach(v -> tests.add(field(in.attribute()) + " == " + quote(string(v))));
-      return "(" + String.join(" || ", tests) + ")";
-    } else if (c instanceof Condition.Contains has) {
-      List<String> tests = new ArrayList<>();
-      has.values().forEach(v -> tests.add("include(" + field(has.attribute()) + ", "
-          + quote(string(v)) + ")"));
-      return "(" + String.join(has.match() == Condition.Match.ALL ? " && " : " || ", tests) + ")";
-    }
-    throw new UnsupportedOperationException("no jCasbin translation for `" + c + "`");
-  }
-
-  private static String field(String attribute) {
-    if (!attribute.startsWith("user.")) {
-      throw new UnsupportedOperationException("the jCasbin model reads only `user.*`, not `"
-          + attribute + "`");
-    }
-    return "r.sub." + attribute.substring("user.".length());
-  }
-
-  private static String string(Literal value) {
-    return ((Literal.Str) value).value();
-  }
-
-  private static String quote(String s) {
-    return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
-  }
-
-  private static String join(List<Condition> operands, String op) {
-    List<String> parts = new ArrayList<>();
-    operands.forEach(o -> parts.add("(" + rule(o) + ")"));
-    return String.join(op, parts);
-  }
+  /** Conditions over {@code user.*} as Aviator expressions on {@code r.sub}. */
+  static final InfixRules RULES = new InfixRules("jCasbin", " && ", " || ", "r.sub.",
+      s -> "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'",
+      (field, value) -> "include(" + field + ", " + value + ")");
 
   /** {@code ipInNet(ip, cidr)}: whether the address lies in the block, IPv4 or IPv6. */
   private static final class IpInNet extends CustomFunction {

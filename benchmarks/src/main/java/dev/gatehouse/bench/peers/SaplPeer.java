@@ -2,10 +2,7 @@ package dev.gatehouse.bench.peers;
 
 import dev.gatehouse.api.AccessRequest;
 import dev.gatehouse.api.policy.AssignPolicy;
-import dev.gatehouse.api.policy.Condition;
 import dev.gatehouse.api.policy.Grant;
-import dev.gatehouse.api.policy.Literal;
-import dev.gatehouse.api.policy.Operator;
 import dev.gatehouse.api.policy.PolicySet;
 import io.sapl.api.pdp.AuthorizationDecision;
 import io.sapl.api.pdp.AuthorizationSubscription;
@@ -49,7 +46,7 @@ public final class SaplPeer implements Peer {
       int n = 0;
       for (Grant g : a.grants()) {
         documents.add("policy \"" + a.id() + "-" + n++ + "\"\npermit resource == "
-            + quote(g.app()) + " & " + target(a.when()));
+            + TARGETS.quote(g.app()) + " & " + TARGETS.write(a.when()));
       }
     }
     try {
@@ -61,54 +58,10 @@ public final class SaplPeer implements Peer {
     }
   }
 
-  /** Writes a condition over {@code user.*} as a SAPL target expression on {@code subject}. */
-  static String target(Condition c) {
-    if (c instanceof Condition.Always) {
-      return "true";
-    } else if (c instanceof Condition.And a) {
-      return join(a.operands(), " & ");
-    } else if (c instanceof Condition.Or o) {
-      return join(o.operands(), " | ");
-    } else if (c instanceof Condition.Not n) {
-      return "!(" + target(n.operand()) + ")";
-    } else if (c instanceof Condition.Named n) {
-      return target(n.body());
-    } else if (c instanceof Condition.Compare cmp && cmp.value() instanceof Literal.Str s
-        && (cmp.operator() == Operator.EQ || cmp.operator() == Operator.NE)) {
-      return field(cmp.attribute()) + " " + cmp.operator().symbol() + " " + quote(s.value());
-    } else if (c instanceof Condition.In in) {
-      List<String> tests = new ArrayList<>();
-      in.values().forEach(v -> tests.add(field(in.attribute()) + " == " + quote(string(v))));
-      return "(" + String.join(" | ", tests) + ")";
-    } else if (c instanceof Condition.Contains has) {
-      List<String> tests = new ArrayList<>();
-      has.values().forEach(v -> tests.add(quote(string(v)) + " in " + field(has.attribute())));
-      return "(" + String.join(has.match() == Condition.Match.ALL ? " & " : " | ", tests) + ")";
-    }
-    throw new UnsupportedOperationException("no SAPL translation for `" + c + "`");
-  }
-
-  private static String field(String attribute) {
-    if (!attribute.startsWith("user.")) {
-      throw new UnsupportedOperationException("the SAPL translation reads only `user.*`, not `"
-          + attribute + "`");
-    }
-    return "subject." + attribute.substring("user.".length());
-  }
-
-  private static String string(Literal value) {
-    return ((Literal.Str) value).value();
-  }
-
-  private static String quote(String s) {
-    return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
-  }
-
-  private static String join(List<Condition> operands, String op) {
-    List<String> parts = new ArrayList<>();
-    operands.forEach(o -> parts.add("(" + target(o) + ")"));
-    return String.join(op, parts);
-  }
+  /** Conditions over {@code user.*} as SAPL target expressions on {@code subject}. */
+  static final InfixRules TARGETS = new InfixRules("SAPL", " & ", " | ", "subject.",
+      s -> '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"',
+      (field, value) -> value + " in " + field);
 
   @Override
   public String name() {
