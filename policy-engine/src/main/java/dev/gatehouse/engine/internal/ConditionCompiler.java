@@ -78,10 +78,8 @@ final class ConditionCompiler {
         }
         continue;
       }
-      if (conjunction && n instanceof Node.And a) {
-        nodes.addAll(List.of(a.operands));
-      } else if (!conjunction && n instanceof Node.Or o) {
-        nodes.addAll(List.of(o.operands));
+      if (n instanceof Node.Junction j && j.conjunction == conjunction) {
+        nodes.addAll(List.of(j.operands));
       } else {
         nodes.add(n);
       }
@@ -93,7 +91,7 @@ final class ConditionCompiler {
       return nodes.get(0);
     }
     Node[] array = nodes.toArray(new Node[0]);
-    return conjunction ? new Node.And(array) : new Node.Or(array);
+    return new Node.Junction(conjunction, array);
   }
 
   private Node leaf(Condition c) {

@@ -31,43 +31,28 @@ abstract class Node {
     }
   }
 
-  static final class And extends Node {
+  /**
+   * An {@code and} or an {@code or}: stops at the first operand equal to the absorbing value
+   * (false for {@code and}, true for {@code or}); otherwise unknown if any operand was.
+   */
+  static final class Junction extends Node {
+    final boolean conjunction;
     final Node[] operands;
+    private final int absorbing;
 
-    And(Node[] operands) {
+    Junction(boolean conjunction, Node[] operands) {
+      this.conjunction = conjunction;
       this.operands = operands;
+      this.absorbing = conjunction ? FALSE : TRUE;
     }
 
     @Override
     int eval(AccessRequest r, Frame f) {
-      int result = TRUE;
+      int result = TRUE - absorbing;
       for (Node n : operands) {
         int v = n.eval(r, f);
-        if (v == FALSE) {
-          return FALSE;
-        }
-        if (v == UNKNOWN) {
-          result = UNKNOWN;
-        }
-      }
-      return result;
-    }
-  }
-
-  static final class Or extends Node {
-    final Node[] operands;
-
-    Or(Node[] operands) {
-      this.operands = operands;
-    }
-
-    @Override
-    int eval(AccessRequest r, Frame f) {
-      int result = FALSE;
-      for (Node n : operands) {
-        int v = n.eval(r, f);
-        if (v == TRUE) {
-          return TRUE;
+        if (v == absorbing) {
+          return v;
         }
         if (v == UNKNOWN) {
           result = UNKNOWN;
