@@ -109,15 +109,10 @@ public final class AccessRequest {
    * @throws IllegalStateException if the slot has no value or holds a string, set or IP
    */
   public long number(int slot) {
-    Attribute attribute = present(slot);
-    switch (attribute.type().kind()) {
-      case STRING:
-      case SET:
-      case IP:
-        throw new IllegalStateException("`" + attribute.name() + "` is not numeric");
-      default:
-        return numbers[slot];
+    if (has(slot) && (schema.kinds[slot] & Schema.NUMERIC) != 0) {
+      return numbers[slot];
     }
+    throw new IllegalStateException("`" + present(slot).name() + "` is not numeric");
   }
 
   /**
@@ -178,9 +173,9 @@ public final class AccessRequest {
    * @throws IllegalStateException if the slot has no value or is not an enumerated set
    */
   public long symbols(int slot) {
-    Attribute attribute = present(slot);
-    if (attribute.type().kind() != AttributeType.Kind.SET || !attribute.type().isEnumerated()) {
-      throw new IllegalStateException("`" + attribute.name() + "` is not an enumerated set");
+    int setOfSymbols = AttributeType.Kind.SET.ordinal() | Schema.ENUMERATED;
+    if (!has(slot) || (schema.kinds[slot] & ~Schema.NUMERIC) != setOfSymbols) {
+      throw new IllegalStateException("`" + present(slot).name() + "` is not an enumerated set");
     }
     return numbers[slot];
   }
@@ -225,8 +220,8 @@ public final class AccessRequest {
   }
 
   private Object typed(int slot, AttributeType.Kind kind) {
-    Attribute attribute = present(slot);
-    if (attribute.type().kind() != kind) {
+    if (!has(slot) || (schema.kinds[slot] & Schema.KIND) != kind.ordinal()) {
+      Attribute attribute = present(slot);
       throw new IllegalStateException(
           "`" + attribute.name() + "` is " + Builder.article(attribute.type().toString()));
     }

@@ -32,12 +32,31 @@ public final class Schema {
 
   private final List<Attribute> attributes;
   private final Map<String, Attribute> byName;
+  /**
+   * Per slot, the kind's ordinal plus {@link #ENUMERATED} and {@link #NUMERIC}: what {@link
+   * AccessRequest}'s typed reads
+   * check, kept flat because they run on every read of a policy engine's hot path.
+   */
+  final byte[] kinds;
+
+  /** Marks an enumerated type in {@link #kinds}. */
+  static final int ENUMERATED = 0x40;
+  /** Marks in {@link #kinds} a type read with {@link AccessRequest#number(int)}. */
+  static final int NUMERIC = 0x20;
+  /** The kind's ordinal in {@link #kinds}. */
+  static final int KIND = 0x1f;
 
   private Schema(List<Attribute> attributes) {
     this.attributes = List.copyOf(attributes);
     Map<String, Attribute> map = new LinkedHashMap<>();
+    this.kinds = new byte[attributes.size()];
     for (Attribute attribute : attributes) {
       map.put(attribute.name(), attribute);
+      AttributeType type = attribute.type();
+      boolean numeric = type.kind() != AttributeType.Kind.STRING
+          && type.kind() != AttributeType.Kind.SET && type.kind() != AttributeType.Kind.IP;
+      kinds[attribute.slot()] = (byte) (type.kind().ordinal()
+          | (type.isEnumerated() ? ENUMERATED : 0) | (numeric ? NUMERIC : 0));
     }
     this.byName = Collections.unmodifiableMap(map);
   }

@@ -208,6 +208,35 @@ final class AccessRequestTest {
   }
 
   @Test
+  void symbols_ofFactorSet_areOneBitPerFactor() {
+    AccessRequest request = builder().set("auth.methods", Set.of("password", "totp")).build();
+
+    assertThat(request.symbols(SCHEMA.slot("auth.methods")))
+        .isEqualTo(1L << Factor.PASSWORD.ordinal() | 1L << Factor.TOTP.ordinal());
+  }
+
+  @Test
+  void symbols_ofStringSetOrOrderedValue_throws() {
+    AccessRequest request = builder().set("user.roles", Set.of("sysadmin"))
+        .set("risk.level", "high").build();
+
+    assertThatThrownBy(() -> request.symbols(SCHEMA.slot("user.roles")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("`user.roles` is not an enumerated set");
+    assertThatThrownBy(() -> request.symbols(SCHEMA.slot("risk.level")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("`risk.level` is not an enumerated set");
+  }
+
+  @Test
+  void number_ofOrderedValue_isItsOrdinal() {
+    AccessRequest request = builder().set("risk.level", "high").build();
+
+    assertThat(request.number(SCHEMA.slot("risk.level")))
+        .isEqualTo(AttributeType.RISK_LEVEL.ordinal("high"));
+  }
+
+  @Test
   void string_onIntSlot_throwsNamingType() {
     AccessRequest request = builder().set("risk.score", 5).build();
 
