@@ -3,8 +3,12 @@ package dev.gatehouse.engine.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.api.IpAddress;
+import dev.gatehouse.api.IpNetwork;
 import dev.gatehouse.api.policy.Network;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -42,6 +46,49 @@ final class NetworkTableTest {
             .filter(n -> TABLE.id(n) == id).findFirst().orElseThrow().name())
         .sorted().toList();
     assertThat(String.join(", ", names)).isEqualTo(expected);
+  }
+
+  @Test
+  void containing_randomNetworks_matchesScanOfEveryBlock() {
+    Random random = new Random(11);
+    for (int round = 0; round < 200; round++) {
+      List<Network> networks = new ArrayList<>();
+      List<IpAddress> probes = new ArrayList<>(List.of(IpAddress.of128(0, 0),
+          IpAddress.of128(-1L, -1L)));
+      for (int n = random.nextInt(6); n > 0; n--) {
+        List<IpNetwork> blocks = new ArrayList<>();
+        for (int b = 1 + random.nextInt(3); b > 0; b--) {
+          // Few high halves, so that blocks nest and overlap; both signs of each half.
+          long hi = HIGH_HALVES[random.nextInt(HIGH_HALVES.length)];
+          long lo = random.nextBoolean() ? random.nextLong() : 0x0000_ffff_0a00_0000L
+              | random.nextInt(1 << 12);
+          IpNetwork block = IpNetwork.containing(IpAddress.of128(hi, lo),
+              random.nextInt(4) == 0 ? 64 + random.nextInt(8) : 116 + random.nextInt(13));
+          blocks.add(block);
+          probes.add(block.first());
+          probes.add(block.last());
+          probes.add(step(block.first(), -1));
+          probes.add(step(block.last(), 1));
+        }
+        networks.add(new Network("n" + networks.size(), blocks));
+      }
+      NetworkTable table = NetworkTable.of(networks);
+      for (IpAddress ip : probes) {
+        int[] expected = networks.stream()
+            .filter(n -> n.blocks().stream().anyMatch(b -> b.contains(ip)))
+            .mapToInt(table::id).sorted().toArray();
+        assertThat(table.containing(ip)).as("%s in %s", ip, networks).containsExactly(expected);
+      }
+    }
+  }
+
+  private static final long[] HIGH_HALVES = {0, 0x2001_0db8_0000_0000L, Long.MIN_VALUE, -1L};
+
+  /** The address {@code delta} (±1) away, wrapping at the ends of the space. */
+  private static IpAddress step(IpAddress ip, int delta) {
+    long lo = ip.lo() + delta;
+    long carry = delta > 0 ? (lo == 0 ? 1 : 0) : (ip.lo() == 0 ? -1 : 0);
+    return IpAddress.of128(ip.hi() + carry, lo);
   }
 
   @ParameterizedTest
