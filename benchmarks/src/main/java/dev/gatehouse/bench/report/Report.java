@@ -121,12 +121,14 @@ public final class Report {
   }
 
   private static void table(StringBuilder md, String name, List<Run> runs) {
-    md.append("### `").append(name).append("`\n\n| policies | ").append(runs.get(0).unit())
+    String axis = runs.get(0).axis();
+    md.append("### `").append(name).append("`\n\n| ").append(axis.isEmpty() ? "-" : axis)
+        .append(" | ").append(runs.get(0).unit())
         .append(" | ± (99.9%) | B/op |\n|---:|---:|---:|---:|\n");
-    runs.stream().sorted((a, b) -> Integer.compare(a.policies(), b.policies())).forEach(r ->
+    runs.stream().sorted((a, b) -> Long.compare(a.at(), b.at())).forEach(r ->
         md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n",
-            // A benchmark without a policy count (the monitor) shows a dash.
-            r.policies() == 0 ? "-" : String.format(Locale.ROOT, "%,d", r.policies()),
+            // A benchmark without parameters (the monitor) shows a dash.
+            r.axis().isEmpty() ? "-" : String.format(Locale.ROOT, "%,d", r.at()),
             number(r.score()), number(r.error()), number(r.allocation()))));
     md.append('\n');
   }
