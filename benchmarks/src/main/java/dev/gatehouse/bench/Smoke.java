@@ -31,9 +31,9 @@ public final class Smoke {
   /**
    * The runs of a pass: evaluate (2 methods), compile and parse at 100 and 10,000 policies;
    * entitlements (2 methods), reload and the five engines of the comparison at 100; sign-in
-   * recording and enrichment.
+   * recording and enrichment; the memory latency over its smallest block.
    */
-  static final int EXPECTED_RUNS = (2 + 1 + 1) * 2 + 2 + 1 + 5 + 2;
+  static final int EXPECTED_RUNS = (2 + 1 + 1) * 2 + 2 + 1 + 5 + 2 + 1;
 
   private Smoke() {}
 
@@ -45,9 +45,10 @@ public final class Smoke {
       Result<?> allocation = run.getSecondaryResults().get("gc.alloc.rate.norm");
       String name = run.getParams().getBenchmark();
       String engine = run.getParams().getParam("engine");
+      String policies = run.getParams().getParam("policies");
       System.out.printf("%-40s %10s %10s %10.1f %-5s %12.1f%n",
           name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1),
-          engine == null ? "gatehouse" : engine, run.getParams().getParam("policies"),
+          engine == null ? "gatehouse" : engine, policies == null ? "-" : policies,
           primary.getScore(), primary.getScoreUnit(),
           allocation == null ? Double.NaN : allocation.getScore());
     }
@@ -72,6 +73,8 @@ public final class Smoke {
         .param("checked", "1024")
         .build()).run());
     results.addAll(new Runner(quick().include(MonitorBenchmark.class.getName()).build()).run());
+    results.addAll(new Runner(quick().include(MemoryLatencyBenchmark.class.getName())
+        .param("kib", "256").build()).run());
     List<String> problems = new ArrayList<>();
     for (RunResult run : results) {
       String name = run.getParams().getBenchmark();
