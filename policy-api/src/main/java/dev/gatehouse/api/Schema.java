@@ -33,9 +33,9 @@ public final class Schema {
   private final List<Attribute> attributes;
   private final Map<String, Attribute> byName;
   /**
-   * Per slot, the kind's ordinal plus {@link #ENUMERATED} and {@link #NUMERIC}: what {@link
-   * AccessRequest}'s typed reads
-   * check, kept flat because they run on every read of a policy engine's hot path.
+   * Per slot, the kind's ordinal plus {@link #ENUMERATED} and {@link #NUMERIC}: what the typed
+   * reads of {@link AccessRequest} check, kept flat because they run on every read of a policy
+   * engine's hot path.
    */
   final byte[] kinds;
 
