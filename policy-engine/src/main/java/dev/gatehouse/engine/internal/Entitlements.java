@@ -12,7 +12,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** Turns the enforced assign policies that hold for a user into entitlements; shared semantics. */
+/**
+ * Turns the enforced assign policies that hold for a user into entitlements: the plain form, used
+ * by the reference interpreter and by {@link GrantTable} when its numbers do not fit.
+ */
 public final class Entitlements {
 
   private Entitlements() {}

@@ -31,6 +31,8 @@ public final class Evaluator {
   final Scope assignments;
   private final DecisionCache cache;
   private final ThreadLocal<Frame> frames;
+  /** Built on the first call for entitlements: hosts that only evaluate never pay for it. */
+  private volatile @Nullable GrantTable grants;
 
   Evaluator(PolicyTable table, NetworkTable networks, CompiledPolicy[] policies,
       @Nullable Scope[] appScopes, Scope global, boolean globalInApps, Scope delegates,
@@ -153,8 +155,21 @@ public final class Evaluator {
         granting[n++] = p;
       }
     }
-    java.util.Arrays.sort(granting, 0, n);
-    return Entitlements.of(table, granting, n);
+    return grants().entitlements(granting, n);
+  }
+
+  private GrantTable grants() {
+    GrantTable g = grants;
+    if (g == null) {
+      synchronized (this) {
+        g = grants;
+        if (g == null) {
+          g = new GrantTable(table);
+          grants = g;
+        }
+      }
+    }
+    return g;
   }
 
   /** Returns the number of decisions currently shared in the cache. */
