@@ -4,6 +4,7 @@ import dev.gatehouse.api.AccessRequest;
 import dev.gatehouse.api.policy.Operator;
 import java.util.Arrays;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A compiled condition: a small tree of final node classes evaluated in three-valued logic, with
@@ -39,15 +40,34 @@ abstract class Node {
     final boolean conjunction;
     final Node[] operands;
     private final int absorbing;
+    /**
+     * The operands again when there are exactly two, the common case: read from fields, they
+     * spare a cold request the read of the array.
+     */
+    private final Node first;
+    private final @Nullable Node second;
 
     Junction(boolean conjunction, Node[] operands) {
       this.conjunction = conjunction;
       this.operands = operands;
       this.absorbing = conjunction ? FALSE : TRUE;
+      this.first = operands[0];
+      this.second = operands.length == 2 ? operands[1] : null;
     }
 
     @Override
     int eval(AccessRequest r, Frame f) {
+      if (second != null) {
+        int v = first.eval(r, f);
+        if (v == absorbing) {
+          return v;
+        }
+        int w = second.eval(r, f);
+        if (w == absorbing) {
+          return w;
+        }
+        return v == UNKNOWN || w == UNKNOWN ? UNKNOWN : TRUE - absorbing;
+      }
       int result = TRUE - absorbing;
       for (Node n : operands) {
         int v = n.eval(r, f);
