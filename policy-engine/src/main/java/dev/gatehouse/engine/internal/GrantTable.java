@@ -7,7 +7,6 @@ import dev.gatehouse.api.policy.Policy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,9 +41,7 @@ final class GrantTable {
     this.table = table;
     int n = table.size();
     TreeSet<String> roleNames = new TreeSet<>();
-    Integer[] byId = new Integer[n];
     for (int p = 0; p < n; p++) {
-      byId[p] = p;
       if (table.policy(p) instanceof AssignPolicy a) {
         a.grants().forEach(g -> roleNames.add(g.role()));
       }
@@ -52,12 +49,14 @@ final class GrantTable {
     this.roles = roleNames.toArray(new String[0]);
     this.packs = table.apps().size() < 1 << (63 - ROLE_BITS - RANK_BITS)
         && roles.length <= ROLE_MASK && n <= RANK_MASK;
-    Arrays.sort(byId, Comparator.comparing(p -> table.policy(p).id()));
-    this.rank = new int[n];
     this.idsByRank = new String[n];
-    for (int r = 0; r < n; r++) {
-      rank[byId[r]] = r;
-      idsByRank[r] = table.policy(byId[r]).id();
+    for (int p = 0; p < n; p++) {
+      idsByRank[p] = table.policy(p).id();
+    }
+    Arrays.sort(idsByRank);
+    this.rank = new int[n];
+    for (int p = 0; p < n; p++) {
+      rank[p] = Arrays.binarySearch(idsByRank, table.policy(p).id());
     }
     this.grants = new long[n][];
     for (int p = 0; p < n; p++) {
