@@ -2,12 +2,14 @@ package dev.gatehouse.api;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.gatehouse.api.text.Printable;
 import inet.ipaddr.AddressStringException;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 import inet.ipaddr.IPAddressStringParameters;
 import inet.ipaddr.ipv6.IPv6Address;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An IPv4 or IPv6 address, held as one 128-bit number so that the engine compares addresses with
@@ -43,6 +45,9 @@ public final class IpAddress implements Comparable<IpAddress> {
           .getParentBuilder()
           .toParams();
 
+  /** The longest address text: eight groups with an IPv4 tail, as in {@code ffff:...:1.2.3.4}. */
+  private static final int MAX_TEXT = 45;
+
   private static final String LIBRARY_PREFIX = "IP Address error:";
 
   private final long hi;
@@ -58,19 +63,63 @@ public final class IpAddress implements Comparable<IpAddress> {
    *
    * @param text the text to parse
    * @return the address
+   * <p>The text is the address and nothing else: no blank, control character or other space
+   * around or inside it (a value that only looks like an address is refused, not cleaned), and no
+   * leading zero in any IPv4 part, also not in the IPv4 tail of an IPv6 address such as {@code
+   * ::ffff:010.0.0.1}.
+   *
+   * @param text the text to parse
+   * @return the address
    * @throws IllegalArgumentException if {@code text} is not a single valid address; the message
    *     says what is wrong with it
    */
   public static IpAddress parse(String text) {
     requireNonNull(text, "text");
+    String problem = textProblem(text);
+    if (problem != null) {
+      throw new IllegalArgumentException(
+          "malformed IP address `" + Printable.escape(text, MAX_TEXT) + "`: " + problem);
+    }
     IPAddress address;
     try {
-      address = new IPAddressString(text.strip(), STRICT).toAddress();
+      address = new IPAddressString(text, STRICT).toAddress();
     } catch (AddressStringException e) {
       throw new IllegalArgumentException(
           "malformed IP address `" + text + "`: " + lowerFirst(e.getMessage()), e);
     }
     return fromBytes(address.getBytes());
+  }
+
+  /**
+   * Returns what keeps {@code text} from being an address before the library sees it, or null:
+   * the library would pass over some characters (a trailing NUL), and accepts leading zeros in
+   * the IPv4 tail of an IPv6 address.
+   */
+  private static @Nullable String textProblem(String text) {
+    if (text.length() > MAX_TEXT) {
+      return "longer than " + MAX_TEXT + " characters";
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      // Other printable ASCII characters are left to the library, which names them.
+      if (c <= 0x20 || c >= 0x7f) {
+        return String.format("unexpected character U+%04X at position %d", (int) c, i + 1);
+      }
+    }
+    int colon = text.lastIndexOf(':');
+    if (colon >= 0 && text.indexOf('.', colon) >= 0) {
+      // The IPv4 tail of an IPv6 address, held to the rule for plain IPv4 addresses.
+      int start = colon + 1;
+      while (start <= text.length()) {
+        int end = text.indexOf('.', start);
+        end = end < 0 ? text.length() : end;
+        if (end - start > 1 && text.charAt(start) == '0') {
+          return "leading zero in `" + text.substring(start, end) + "` of the embedded IPv4 address";
+        }
+        start = end + 1;
+      }
+    }
+    return null;
   }
 
   /**

@@ -2,6 +2,8 @@ package dev.gatehouse.api;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.gatehouse.api.text.Printable;
+
 /**
  * A CIDR block of IPv4 or IPv6 addresses, such as {@code 203.0.113.0/24} or {@code
  * 2001:db8:10::/48}; a bare address is a block of one.
@@ -29,7 +31,8 @@ public final class IpNetwork {
    */
   public static IpNetwork parse(String text) {
     requireNonNull(text, "text");
-    String s = text.strip();
+    // No strip(): a block with blanks or other spaces around it is refused like an address.
+    String s = text;
     int slash = s.indexOf('/');
     IpAddress address = IpAddress.parse(slash < 0 ? s : s.substring(0, slash));
     int max = s.indexOf(':') < 0 ? 32 : 128;
@@ -40,7 +43,8 @@ public final class IpNetwork {
     // ASCII digits only, and at most three, so that "+8", "08x" or a huge number never reach parseInt.
     if (digits.isEmpty() || digits.length() > 3 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
       throw new IllegalArgumentException(
-          "malformed prefix length `" + digits + "` in `" + text + "`: expected 0.." + max);
+          "malformed prefix length `" + Printable.escape(digits, 8) + "` in `"
+              + Printable.escape(text, 64) + "`: expected 0.." + max);
     }
     int prefix = Integer.parseInt(digits);
     if (prefix > max) {

@@ -47,7 +47,7 @@ final class IpAddressTest {
       "01.2.3.4       | segment value starts with zero",
       "1.2.3.4/24     | CIDR prefix or mask not allowed for this address",
       "fe80::1%eth0   | invalid character number 9",
-      "'1.2. 3.4'     | invalid character number 4",
+      "'1.2. 3.4'     | unexpected character U+0020 at position 5",
       "::g            | invalid character number 2"})
   @ParameterizedTest(name = "[{0}]")
   void parse_malformedAddress_throwsSayingWhy(String text, String why) {
@@ -67,6 +67,42 @@ final class IpAddressTest {
         .hasMessageNotContaining("IP Address error");
     assertThat(IpAddress.isValid(text)).isFalse();
     assertThat(IpAddress.tryParse(text)).isEmpty();
+  }
+
+  @CsvSource(delimiter = '|', value = {
+      "203.0.113.5\\u0000   | unexpected character U+0000 at position 12",
+      "\\u2003203.0.113.5   | unexpected character U+2003 at position 1",
+      "10.1.2.3\\u0020      | unexpected character U+0020 at position 9",
+      "\\u0020 10.1.2.3     | unexpected character U+0020 at position 1",
+      "10.1.2.3\\n          | unexpected character U+000A at position 9",
+      "\\t10.1.2.3          | unexpected character U+0009 at position 1",
+      "10.1.2.3\\u00a0      | unexpected character U+00A0 at position 9",
+      "10.1\\u200b.2.3      | unexpected character U+200B at position 5",
+      "2001:db8::\\u00851   | unexpected character U+0085 at position 11",
+      "::ffff:10.0.0.\\u0661 | unexpected character U+0661 at position 15",
+      "::ffff:010.0.0.1    | leading zero in `010` of the embedded IPv4 address",
+      "::ffff:10.0.0.01    | leading zero in `01` of the embedded IPv4 address",
+      "::ffff:10.00.0.1    | leading zero in `00` of the embedded IPv4 address",
+      "64:ff9b::010.0.0.1  | leading zero in `010` of the embedded IPv4 address"})
+  @ParameterizedTest(name = "[{0}]")
+  void parse_spaceControlOrLeadingZeroInTail_throwsSayingWhich(String escaped, String why) {
+    String text = unescape(escaped);
+
+    assertThatThrownBy(() -> IpAddress.parse(text))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "malformed IP address `" + dev.gatehouse.api.text.Printable.escape(text) + "`: " + why);
+    assertThat(IpAddress.isValid(text)).isFalse();
+  }
+
+  @Test
+  void parse_longText_throwsWithBoundedMessage() {
+    String text = "1".repeat(100_000);
+
+    assertThatThrownBy(() -> IpAddress.parse(text))
+        .hasMessageEndingWith("more characters)`: longer than 45 characters")
+        .hasMessageStartingWith("malformed IP address `111");
+    assertThatThrownBy(() -> IpAddress.parse(text)).message().hasSizeLessThan(200);
   }
 
   @Test
@@ -152,5 +188,22 @@ final class IpAddressTest {
   void equals_differentAddresses_notEqual() {
     assertThat(IpAddress.parse("10.0.0.1")).isNotEqualTo(IpAddress.parse("10.0.0.2"));
     assertThat(IpAddress.parse("::1")).isNotEqualTo(IpAddress.parse("0.0.0.1"));
+  }
+
+  /** Reads the {@code \\uXXXX}, {@code \\n} and {@code \\t} of a test row. */
+  private static String unescape(String s) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c != '\\') {
+        out.append(c);
+      } else if (s.charAt(i + 1) == 'u') {
+        out.append((char) Integer.parseInt(s.substring(i + 2, i + 6), 16));
+        i += 5;
+      } else {
+        out.append(s.charAt(++i) == 'n' ? '\n' : '\t');
+      }
+    }
+    return out.toString();
   }
 }
