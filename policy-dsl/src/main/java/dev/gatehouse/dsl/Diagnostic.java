@@ -2,6 +2,7 @@ package dev.gatehouse.dsl;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.gatehouse.api.text.Printable;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -47,7 +48,19 @@ public final class Diagnostic {
   private final int length;
   private final String message;
   private final @Nullable String help;
+  /** The part of the source line that is shown: all of it, or a window around the caret. */
   private final @Nullable String lineText;
+  /** Where {@link #lineText} starts in the source line. */
+  private final int lineFrom;
+  /** Whether the source line goes on after {@link #lineText}. */
+  private final boolean lineCut;
+
+  /** The most characters of a source line shown; a longer line is shown around the caret. */
+  static final int MAX_LINE_SHOWN = 120;
+  /** How many characters before the caret a window of a long line starts. */
+  private static final int BEFORE_CARET = 40;
+  /** The most characters of a message or help line kept. */
+  static final int MAX_MESSAGE = 1000;
 
   /**
    * Creates a diagnostic.
@@ -60,7 +73,8 @@ public final class Diagnostic {
    * @param length the number of characters the problem spans, at least 0
    * @param message the one-line message
    * @param help a hint on the fix, or null
-   * @param lineText the text of the line, shown under the message, or null to show none
+   * @param lineText the text of the line, shown under the message, or null to show none; of a
+   *     line longer than 120 characters only a window around the column is kept
    * @throws IllegalArgumentException if the line or column is below 1 or the length negative
    */
   public Diagnostic(
@@ -76,7 +90,8 @@ public final class Diagnostic {
     this.severity = requireNonNull(severity, "severity");
     this.code = requireNonNull(code, "code");
     this.source = requireNonNull(source, "source");
-    this.message = requireNonNull(message, "message");
+    // Messages quote user text: keep them on one line, visible, and bounded.
+    this.message = Printable.escape(requireNonNull(message, "message"), MAX_MESSAGE);
     if (line < 1 || column < 1 || length < 0) {
       throw new IllegalArgumentException(
           "invalid position " + line + ":" + column + " (length " + length + ")");
@@ -84,8 +99,19 @@ public final class Diagnostic {
     this.line = line;
     this.column = column;
     this.length = length;
-    this.help = help;
-    this.lineText = lineText;
+    this.help = help == null ? null : Printable.escape(help, MAX_MESSAGE);
+    if (lineText == null || lineText.length() <= MAX_LINE_SHOWN) {
+      this.lineText = lineText;
+      this.lineFrom = 0;
+      this.lineCut = false;
+    } else {
+      int caret = Math.min(column - 1, lineText.length());
+      int from = Math.max(0, Math.min(caret - BEFORE_CARET, lineText.length() - MAX_LINE_SHOWN));
+      int to = Math.min(lineText.length(), from + MAX_LINE_SHOWN);
+      this.lineText = lineText.substring(from, to);
+      this.lineFrom = from;
+      this.lineCut = to < lineText.length();
+    }
   }
 
   /**
@@ -179,17 +205,22 @@ public final class Diagnostic {
   public String render() {
     StringBuilder sb = new StringBuilder();
     sb.append(severity.label()).append('[').append(code.code()).append("]: ");
-    sb.append(source).append(':').append(line).append(':').append(column).append(": ");
+    sb.append(Printable.escape(source)).append(':').append(line).append(':').append(column).append(": ");
     sb.append(message);
     String number = Integer.toString(line);
     String pad = " ".repeat(Math.max(2, number.length()));
     if (lineText != null) {
+      int caret = Math.max(0, column - 1 - lineFrom);
+      int caretEnd = Math.min(lineText.length(), caret + length);
+      String before = lineText.substring(0, Math.min(caret, lineText.length()));
+      String marked = caret < caretEnd ? lineText.substring(caret, caretEnd) : "";
+      String lead = lineFrom > 0 ? "…" : "";
       sb.append('\n').append(pad).append('|');
       sb.append('\n').append(" ".repeat(pad.length() - number.length())).append(number);
-      sb.append(" | ").append(lineText);
-      sb.append('\n').append(pad).append("| ").append(indent(lineText, column - 1));
-      int carets = Math.max(1, Math.min(length, lineText.length() - (column - 1)));
-      sb.append("^".repeat(carets));
+      sb.append(" | ").append(lead).append(show(lineText)).append(lineCut ? "…" : "");
+      sb.append('\n').append(pad).append("| ").append(lead.isEmpty() ? "" : " ");
+      sb.append(indent(show(before))).append(" ".repeat(Math.max(0, caret - before.length())));
+      sb.append("^".repeat(Math.max(1, show(marked).length())));
     }
     if (help != null) {
       sb.append('\n').append(pad).append("= help: ").append(help);
@@ -197,13 +228,30 @@ public final class Diagnostic {
     return sb.toString();
   }
 
-  /** Returns blanks as wide as the first {@code n} characters of the line, keeping its tabs. */
-  private static String indent(String text, int n) {
-    StringBuilder sb = new StringBuilder(n);
-    for (int i = 0; i < n; i++) {
-      sb.append(i < text.length() && text.charAt(i) == '\t' ? '\t' : ' ');
+  /** Returns blanks as wide as {@code shown}, keeping its tabs. */
+  private static String indent(String shown) {
+    StringBuilder sb = new StringBuilder(shown.length());
+    for (int i = 0; i < shown.length(); i++) {
+      sb.append(shown.charAt(i) == '\t' ? '\t' : ' ');
     }
     return sb.toString();
+  }
+
+  /**
+   * Returns source text as shown: tabs kept, so that the caret lines up under an indented line, and
+   * every other character that would not show as itself escaped.
+   */
+  private static String show(String text) {
+    if (Printable.isPrintable(text)) {
+      return text;
+    }
+    StringBuilder sb = new StringBuilder(text.length() + 16);
+    int start = 0;
+    for (int tab = text.indexOf('\t'); tab >= 0; tab = text.indexOf('\t', start)) {
+      sb.append(Printable.escape(text.substring(start, tab))).append('\t');
+      start = tab + 1;
+    }
+    return sb.append(Printable.escape(text.substring(start))).toString();
   }
 
   @Override
@@ -231,7 +279,7 @@ public final class Diagnostic {
         + "["
         + code.code()
         + "]: "
-        + source
+        + Printable.escape(source)
         + ":"
         + line
         + ":"

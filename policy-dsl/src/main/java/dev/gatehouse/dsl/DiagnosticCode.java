@@ -76,7 +76,17 @@ public enum DiagnosticCode {
   /** Warning: a network in a list lies wholly inside another of the same list. */
   NETWORK_SUBSET("network-subset"),
   /** Warning: a policy whose condition can never hold. */
-  NEVER_MATCHES("never-matches");
+  NEVER_MATCHES("never-matches"),
+  /** More diagnostics in one source than are shown; says how many were left out. */
+  TOO_MANY_DIAGNOSTICS("too-many-diagnostics"),
+  /** A bidirectional control character (U+202A to U+202E, U+2066 to U+2069) anywhere. */
+  BIDI_CONTROL("bidi-control"),
+  /** U+0085, U+2028 or U+2029, which some editors show as a line break and the language does not. */
+  UNICODE_LINE_BREAK("unicode-line-break"),
+  /** A file whose bytes are not UTF-8 text. */
+  INVALID_ENCODING("invalid-encoding"),
+  /** Warning: a source that declares nothing, so it enforces nothing. */
+  NO_DECLARATIONS("no-declarations");
 
   private final String code;
 

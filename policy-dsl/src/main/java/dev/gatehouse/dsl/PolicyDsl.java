@@ -4,11 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import dev.gatehouse.api.Schema;
 import dev.gatehouse.api.policy.PolicySet;
+import dev.gatehouse.api.text.Utf8;
 import dev.gatehouse.dsl.internal.Frontend;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -101,20 +101,52 @@ public final class PolicyDsl {
     } else {
       files.add(path);
     }
-    Map<String, String> sources = new LinkedHashMap<>();
-    for (Path file : files) {
-      sources.put(file.toString(), read(file));
-    }
-    return parse(sources);
+    return loadFiles(files);
   }
 
-  private static String read(Path file) {
-    try {
-      if (Files.size(file) > 4L * Frontend.MAX_SOURCE_CHARS) {
-        // Too large either way; do not read it all only to say so.
-        return "#".repeat(Frontend.MAX_SOURCE_CHARS + 1);
+  /**
+   * Loads the given files, in order, as one policy set over the standard schema; each diagnostic
+   * names its file as the path is written. A file is read strictly as UTF-8 (a leading byte order
+   * mark is skipped): bytes that are not UTF-8 are an {@code invalid-encoding} error naming the
+   * offset of the first bad byte, never replaced.
+   *
+   * @param files the policy files
+   * @return the policy set or the errors, and every warning
+   * @throws UncheckedIOException if a file cannot be read
+   */
+  public static ParseResult loadFiles(List<Path> files) {
+    requireNonNull(files, "files");
+    Map<String, String> sources = new LinkedHashMap<>();
+    List<Diagnostic> unreadable = new ArrayList<>();
+    for (Path file : files) {
+      String name = requireNonNull(file, "file").toString();
+      long size = size(file);
+      if (size > 4L * Frontend.MAX_SOURCE_CHARS) {
+        // Too large however it decodes; it is not read only to say so.
+        unreadable.add(Frontend.tooLarge(name, size));
+        continue;
       }
-      return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+      byte[] bytes = read(file);
+      try {
+        sources.put(name, Utf8.decode(bytes));
+      } catch (Utf8.MalformedException e) {
+        unreadable.add(Frontend.notUtf8(name, bytes, e));
+      }
+    }
+    return Frontend.parse(sources, Schema.standard(), unreadable);
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read `" + file + "`", e);
+    }
+  }
+
+  private static byte[] read(Path file) {
+    try {
+      return Files.readAllBytes(file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read `" + file + "`", e);
     }
@@ -138,7 +170,12 @@ public final class PolicyDsl {
       if (in == null) {
         throw new IllegalArgumentException("no class path resource `" + name + "`");
       }
-      return parse(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      byte[] bytes = in.readAllBytes();
+      try {
+        return parse(name, Utf8.decode(bytes));
+      } catch (Utf8.MalformedException e) {
+        return Frontend.parse(Map.of(), Schema.standard(), List.of(Frontend.notUtf8(name, bytes, e)));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read class path resource `" + name + "`", e);
     }

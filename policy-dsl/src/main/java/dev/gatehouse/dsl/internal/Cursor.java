@@ -136,7 +136,13 @@ final class Cursor {
   /** Returns whether the next token is the first of its line. */
   boolean startsLine() {
     int end = pos == 0 ? 0 : tokens.get(pos - 1).span().end();
-    return reporter.source().text().substring(end, peek().span().start()).indexOf('\n') >= 0;
+    String text = reporter.source().text();
+    for (int i = end; i < peek().span().start(); i++) {
+      if (SourceText.isLineEnd(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   int position() {

@@ -6,6 +6,8 @@ import dev.gatehouse.dsl.Diagnostic;
 import dev.gatehouse.dsl.DiagnosticCode;
 import dev.gatehouse.dsl.ParseResult;
 import dev.gatehouse.dsl.PolicySyntaxException;
+import dev.gatehouse.api.text.Utf8;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,21 +36,73 @@ public final class Frontend {
    * @return the policy set or the errors, and every warning
    */
   public static ParseResult parse(Map<String, String> sources, Schema base) {
+    return parse(sources, base, List.of());
+  }
+
+  /**
+   * Parses sources as {@link #parse(Map, Schema)} does, with errors already found while reading
+   * other sources (too large, not UTF-8), which keep the set from being built.
+   *
+   * @param sources the text of each source by name, in the order to report them
+   * @param base the schema to start from
+   * @param unreadable one error for each source that could not be read as text
+   * @return the policy set or the errors, and every warning
+   */
+  public static ParseResult parse(
+      Map<String, String> sources, Schema base, List<Diagnostic> unreadable) {
     List<Resolver.Unit> units = new ArrayList<>();
-    List<Diagnostic> tooLarge = new ArrayList<>();
+    List<Diagnostic> early = new ArrayList<>(unreadable);
     for (Map.Entry<String, String> source : sources.entrySet()) {
       String text = source.getValue();
       if (text.length() > MAX_SOURCE_CHARS) {
-        tooLarge.add(tooLarge(source.getKey(), text.length()));
+        early.add(tooLarge(source.getKey(), text.length()));
         continue;
       }
       Reporter reporter = new Reporter(new SourceText(source.getKey(), text));
-      units.add(new Resolver.Unit(reporter, Parser.parse(reporter)));
+      Ast.File file = Parser.parse(reporter);
+      if (file.decls().isEmpty() && !reporter.hasErrors()) {
+        reporter.warning(
+            DiagnosticCode.NO_DECLARATIONS,
+            new Span(0, 0),
+            "`" + source.getKey() + "` declares nothing, so it enforces nothing",
+            "if it should hold policies, check that its lines end in LF, CRLF or CR");
+      }
+      units.add(new Resolver.Unit(reporter, file));
     }
     PolicySet set = Resolver.resolve(units, base);
-    List<Diagnostic> diagnostics = new ArrayList<>(tooLarge);
+    List<Diagnostic> diagnostics = new ArrayList<>(early);
     units.forEach(u -> diagnostics.addAll(u.reporter().sorted()));
-    return new ParseResult(tooLarge.isEmpty() ? set : null, diagnostics);
+    return new ParseResult(early.isEmpty() ? set : null, diagnostics);
+  }
+
+  /**
+   * Returns the diagnostic for bytes that are not UTF-8 text, placed at the line and column of
+   * the first bad byte.
+   *
+   * @param name the source name
+   * @param bytes the bytes of the source
+   * @param e what the decoder found
+   * @return the diagnostic for bytes that are not UTF-8 text
+   */
+  public static Diagnostic notUtf8(String name, byte[] bytes, Utf8.MalformedException e) {
+    int offset = (int) e.offset();
+    int start = Utf8.hasByteOrderMark(bytes) ? 3 : 0;
+    // The bytes before the bad one are valid: decode them to find its line and column.
+    SourceText before =
+        new SourceText(
+            name,
+            new String(bytes, start, Math.max(0, offset - start), StandardCharsets.UTF_8));
+    int end = before.text().length();
+    return new Diagnostic(
+        Diagnostic.Severity.ERROR,
+        DiagnosticCode.INVALID_ENCODING,
+        name,
+        before.line(end),
+        before.column(end),
+        0,
+        e.getMessage(),
+        "save the file as UTF-8",
+        null);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.gatehouse.dsl.internal;
 
+import dev.gatehouse.api.text.Printable;
 import dev.gatehouse.dsl.DiagnosticCode;
 import dev.gatehouse.dsl.internal.Token.Kind;
 import java.util.ArrayList;
@@ -51,6 +52,10 @@ final class Lexer {
   }
 
   private void run() {
+    refuseHiddenText();
+    if (text.startsWith("\uFEFF")) {
+      pos = 1; // a byte order mark says nothing in UTF-8 text
+    }
     while (pos < text.length()) {
       char c = text.charAt(pos);
       if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
@@ -70,9 +75,44 @@ final class Lexer {
     tokens.add(new Token(Kind.EOF, "", new Span(text.length(), text.length())));
   }
 
+  /**
+   * Reports each run of characters that make a file read otherwise than it parses: bidirectional
+   * controls, which reorder what an editor shows (Trojan Source), and U+0085, U+2028 and U+2029,
+   * which some editors show as line breaks while the language does not end a line at them (a
+   * comment would run on over what looks like code).
+   */
+  private void refuseHiddenText() {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (isBidiControl(c)) {
+        reporter.error(
+            DiagnosticCode.BIDI_CONTROL,
+            new Span(i, i + 1),
+            String.format("bidirectional control character U+%04X", (int) c),
+            "remove it: it makes the text read otherwise than it is parsed;"
+                + " inside a string write it as an escape such as `\\u{202e}`");
+      } else if (isUnicodeLineBreak(c)) {
+        reporter.error(
+            DiagnosticCode.UNICODE_LINE_BREAK,
+            new Span(i, i + 1),
+            String.format("U+%04X is not a line end in policy text", (int) c),
+            "end lines with LF, CRLF or CR; inside a string write it as an escape such as"
+                + " `\\u{2028}`");
+      }
+    }
+  }
+
+  static boolean isBidiControl(char c) {
+    return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+  }
+
+  static boolean isUnicodeLineBreak(char c) {
+    return c == '\u0085' || c == '\u2028' || c == '\u2029';
+  }
+
   private void comment() {
     int start = pos;
-    while (pos < text.length() && text.charAt(pos) != '\n') {
+    while (pos < text.length() && !SourceText.isLineEnd(text.charAt(pos))) {
       pos++;
     }
     comments.add(new Ast.Comment(start, text.substring(start, pos).stripTrailing()));
@@ -81,7 +121,8 @@ final class Lexer {
   private void string() {
     int start = pos++;
     StringBuilder value = new StringBuilder();
-    while (pos < text.length() && text.charAt(pos) != '"' && text.charAt(pos) != '\n') {
+    while (pos < text.length() && text.charAt(pos) != '"'
+        && !SourceText.isLineEnd(text.charAt(pos))) {
       char c = text.charAt(pos);
       if (c == '\\') {
         escape(value);
@@ -115,7 +156,7 @@ final class Lexer {
       case 'u' -> unicode(start, value);
       default -> {
         pos = Math.min(pos, text.length());
-        if (e == '\n' || e == 0) {
+        if (SourceText.isLineEnd(e) || e == 0) {
           pos = start + 1;
         }
         reporter.error(
@@ -222,9 +263,12 @@ final class Lexer {
     if (kind == null) {
       int cp = text.codePointAt(pos);
       pos += Character.charCount(cp);
+      if (isBidiControl(c) || isUnicodeLineBreak(c)) {
+        return; // reported already, wherever it stands
+      }
       String shown =
-          Character.isISOControl(cp) || Character.isWhitespace(cp)
-              ? String.format("U+%04X", cp)
+          Printable.isUnsafe(cp) || Character.isWhitespace(cp)
+              ? String.format("U+%04X", cp) + (cp == 0xFEFF ? " (byte order mark)" : "")
               : "`" + new String(Character.toChars(cp)) + "`";
       reporter.error(
           DiagnosticCode.UNEXPECTED_CHARACTER,

@@ -4,7 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Arrays;
 
-/** The text of one source and its name; maps offsets to 1-based lines and columns on demand. */
+/**
+ * The text of one source and its name; maps offsets to 1-based lines and columns on demand. A line
+ * ends at LF, CRLF or a lone CR, as editors show it.
+ */
 final class SourceText {
 
   private final String name;
@@ -17,7 +20,9 @@ final class SourceText {
     int[] starts = new int[16];
     int count = 1;
     for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
+      char c = text.charAt(i);
+      boolean crlf = c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n';
+      if (isLineEnd(c) && !crlf) {
         if (count == starts.length) {
           starts = Arrays.copyOf(starts, count * 2);
         }
@@ -55,5 +60,13 @@ final class SourceText {
       end--;
     }
     return text.substring(start, Math.max(start, end));
+  }
+
+  /**
+   * Returns whether {@code c} ends a line: LF or CR. U+0085, U+2028 and U+2029 do not; the lexer
+   * refuses them, because editors disagree on whether they break a line.
+   */
+  static boolean isLineEnd(char c) {
+    return c == '\n' || c == '\r';
   }
 }
