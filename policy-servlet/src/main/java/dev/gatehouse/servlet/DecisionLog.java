@@ -3,6 +3,7 @@ package dev.gatehouse.servlet;
 import dev.gatehouse.api.AccessRequest;
 import dev.gatehouse.api.Decision;
 import dev.gatehouse.api.IpAddress;
+import dev.gatehouse.api.text.Printable;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -65,17 +66,16 @@ final class DecisionLog {
     }
   }
 
-  /** Keeps a host- or client-supplied value on one line. */
+  /**
+   * Keeps a host- or client-supplied value on one line and in its field: every control, format
+   * (bidi), line-separator or non-ASCII space character escaped as {@code \}{@code u{hex}}, and an
+   * ASCII space written as {@code _}, so that no value reads as another field or another line.
+   */
   static String clean(@Nullable String value) {
     if (value == null || value.isEmpty()) {
       return "-";
     }
-    StringBuilder out = new StringBuilder(value.length());
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      out.append(c < 0x20 || c == 0x7f || c == ' ' ? '_' : c);
-    }
-    return out.toString();
+    return Printable.escape(value).replace(' ', '_');
   }
 
   private static @Nullable Level toSlf4j(System.Logger.Level level) {

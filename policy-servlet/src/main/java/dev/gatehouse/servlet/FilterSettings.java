@@ -11,6 +11,7 @@ record FilterSettings(
     PolicyEngineHolder holder,
     AppMapping apps,
     boolean permitUnmapped,
+    boolean allowUnsafePaths,
     ClientIp clientIp,
     RequestFactory requests,
     Responses responses,
@@ -20,6 +21,7 @@ record FilterSettings(
 
   @Override
   public String toString() {
-    return "apps=" + apps + ", permitUnmapped=" + permitUnmapped + ", " + clientIp;
+    return "apps=" + apps + ", permitUnmapped=" + permitUnmapped
+        + (allowUnsafePaths ? ", allowUnsafePaths" : "") + ", " + clientIp;
   }
 }

@@ -23,7 +23,7 @@ final class ForwardedHeaders {
     List<Optional<IpAddress>> hops = new ArrayList<>();
     for (String field : fieldValues) {
       for (String element : field.split(",", -1)) {
-        hops.add(node(element.strip(), false));
+        hops.add(node(stripOws(element), false));
       }
     }
     return hops;
@@ -45,19 +45,19 @@ final class ForwardedHeaders {
     Optional<IpAddress> result = Optional.empty();
     boolean seen = false;
     for (String pair : splitOutsideQuotes(element, ';')) {
-      String p = pair.strip();
+      String p = stripOws(pair);
       int eq = p.indexOf('=');
       if (eq <= 0) {
         return Optional.empty(); // a parameter without a value: the element is malformed
       }
-      if (!p.substring(0, eq).strip().toLowerCase(Locale.ROOT).equals("for")) {
+      if (!stripOws(p.substring(0, eq)).toLowerCase(Locale.ROOT).equals("for")) {
         continue;
       }
       if (seen) {
         return Optional.empty(); // two `for` parameters in one element: which one is true?
       }
       seen = true;
-      Optional<String> value = value(p.substring(eq + 1).strip());
+      Optional<String> value = value(stripOws(p.substring(eq + 1)));
       result = value.flatMap(v -> node(v, true));
     }
     return result;
@@ -133,7 +133,26 @@ final class ForwardedHeaders {
           .allMatch(
               c -> Character.isLetterOrDigit(c) && c < 128 || c == '.' || c == '_' || c == '-');
     }
-    return port.length() <= 5 && port.chars().allMatch(c -> c >= '0' && c <= '9');
+    return port.length() <= 5
+        && port.chars().allMatch(c -> c >= '0' && c <= '9')
+        && Integer.parseInt(port) <= 65535;
+  }
+
+  /**
+   * Strips the optional white space of HTTP (spaces and tabs) around a value, and nothing else:
+   * {@link String#strip()} would also remove Unicode spaces, and a value padded with them is not
+   * an address.
+   */
+  static String stripOws(String text) {
+    int start = 0;
+    int end = text.length();
+    while (start < end && (text.charAt(start) == ' ' || text.charAt(start) == '\t')) {
+      start++;
+    }
+    while (end > start && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
+      end--;
+    }
+    return text.substring(start, end);
   }
 
   private static boolean isTokenChar(char c) {

@@ -138,6 +138,13 @@ public final class GatehouseFilter implements Filter {
       refuse(out, Refusal.NOT_CONFIGURED);
       return;
     }
+    String unsafe = s.allowUnsafePaths() ? null : PathFirewall.problem(http.getRequestURI());
+    if (unsafe != null) {
+      s.log().refused(null, null, http.getRemoteAddr(), Refusal.UNSAFE_PATH);
+      Responses.badRequest(out, "the request path cannot be mapped safely: " + unsafe,
+          List.of(Refusal.UNSAFE_PATH.id()));
+      return;
+    }
     Optional<AppMapping.Target> target = s.apps().match(path(http));
     if (target.isEmpty()) {
       if (s.permitUnmapped()) {

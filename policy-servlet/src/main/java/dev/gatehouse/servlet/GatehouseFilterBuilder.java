@@ -23,6 +23,7 @@ public final class GatehouseFilterBuilder {
   private final Map<String, AppMapping.Target> patterns = new LinkedHashMap<>();
   private final Map<Factor, String> acrValues = new EnumMap<>(Factor.class);
   private boolean permitUnmapped;
+  private boolean allowUnsafePaths;
   private SubjectResolver resolver = SubjectResolver.standard();
   private ClientIp clientIp = ClientIp.direct();
   private AuthContextMapping authContext = AuthContextMapping.standard();
@@ -71,6 +72,21 @@ public final class GatehouseFilterBuilder {
    */
   public GatehouseFilterBuilder permitUnmapped() {
     this.permitUnmapped = true;
+    return this;
+  }
+
+  /**
+   * Lets through, to be mapped and decided, raw request paths that are refused by default with
+   * 400 ({@code unsafe_path}): dot segments ({@code /payroll/../mail/x}), {@code //}, {@code ;}
+   * path parameters, a backslash, or an encoded {@code /}, {@code .}, {@code \}, {@code %} or
+   * NUL. The filter decides on the path the container normalised; relax this only when the
+   * application, too, routes on the normalised path ({@code getServletPath()}), never on {@code
+   * getRequestURI()}.
+   *
+   * @return this builder
+   */
+  public GatehouseFilterBuilder allowUnsafePaths() {
+    this.allowUnsafePaths = true;
     return this;
   }
 
@@ -223,6 +239,7 @@ public final class GatehouseFilterBuilder {
         holder,
         apps,
         permitUnmapped,
+        allowUnsafePaths,
         clientIp,
         new RequestFactory(resolver, authContext),
         new Responses(acrValues, stepUpUrl),

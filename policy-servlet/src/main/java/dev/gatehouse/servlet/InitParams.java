@@ -18,6 +18,7 @@ final class InitParams {
   static final String APPS = "gatehouse.apps";
   static final String SIGNIN = "gatehouse.signin";
   static final String PERMIT_UNMAPPED = "gatehouse.permit-unmapped";
+  static final String ALLOW_UNSAFE_PATHS = "gatehouse.allow-unsafe-paths";
   static final String TRUSTED_PROXIES = "gatehouse.trusted-proxies";
   static final String FORWARDED_HEADER = "gatehouse.forwarded-header";
   static final String STEP_UP_URL = "gatehouse.step-up-url";
@@ -69,6 +70,9 @@ final class InitParams {
     }
     if (bool(config, PERMIT_UNMAPPED)) {
       b.permitUnmapped();
+    }
+    if (bool(config, ALLOW_UNSAFE_PATHS)) {
+      b.allowUnsafePaths();
     }
   }
 

@@ -13,7 +13,9 @@ enum Refusal {
   /** A value the host supplied does not fit the schema, or building the request failed. */
   REQUEST_INVALID,
   /** The filter was never configured. */
-  NOT_CONFIGURED;
+  NOT_CONFIGURED,
+  /** The raw path has dot segments, {@code //}, {@code ;} or encoded separators (400). */
+  UNSAFE_PATH;
 
   String id() {
     return name().toLowerCase(Locale.ROOT);

@@ -36,6 +36,12 @@ final class Responses {
         response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", "access denied by policy", codes);
   }
 
+  /** Answers 400 with an RFC 9457 problem naming {@code codes}. */
+  static void badRequest(HttpServletResponse response, String detail, List<String> codes)
+      throws IOException {
+    problem(response, HttpServletResponse.SC_BAD_REQUEST, "Bad Request", detail, codes);
+  }
+
   /** Answers a CHALLENGE: a step-up redirect for browsers, else 401 as in RFC 9470. */
   void challenge(HttpServletRequest request, HttpServletResponse response, Decision decision)
       throws IOException {

@@ -53,6 +53,16 @@ final class ClientIpTest {
         Arguments.of("10.0.0.1", List.of("[203.0.113.9]"), ""),
         Arguments.of("10.0.0.1", List.of("203.0.113.9:http"), ""),
         Arguments.of("10.0.0.1", List.of("203.0.113.9:123456"), ""),
+        Arguments.of("10.0.0.1", List.of("203.0.113.9:65535"), "203.0.113.9"),
+        Arguments.of("10.0.0.1", List.of("203.0.113.9:65536"), ""),
+        Arguments.of("10.0.0.1", List.of("[2001:db8::1]:99999"), ""),
+        Arguments.of("10.0.0.1", List.of("\t203.0.113.9"), "203.0.113.9"),
+        Arguments.of("10.0.0.1", List.of("203.0.113.5\u0000"), ""),
+        Arguments.of("10.0.0.1", List.of("\u2003203.0.113.5"), ""),
+        Arguments.of("10.0.0.1", List.of("203.0.113.5\u00a0"), ""),
+        Arguments.of("10.0.0.1", List.of("203.0.113.5\u0085"), ""),
+        Arguments.of("10.0.0.1", List.of("203.0.\u200b113.5"), ""),
+        Arguments.of("10.0.0.1", List.of("::ffff:010.0.0.1"), ""),
         Arguments.of("not-an-ip", List.of("203.0.113.9"), ""));
   }
 
@@ -92,6 +102,16 @@ final class ClientIpTest {
         Arguments.of("10.0.0.1", List.of("for="), ""),
         Arguments.of("10.0.0.1", List.of("for=\"\""), ""),
         Arguments.of("10.0.0.1", List.of("for=203.0.113.9,"), ""),
+        Arguments.of("10.0.0.1", List.of("for=\"203.0.113.9:65535\""), "203.0.113.9"),
+        Arguments.of("10.0.0.1", List.of("for=\"203.0.113.9:65536\""), ""),
+        Arguments.of("10.0.0.1", List.of("for=\"[2001:db8::1]:70000\""), ""),
+        Arguments.of("10.0.0.1", List.of("for=\"[2001:db8::1]:99999\""), ""),
+        Arguments.of("10.0.0.1", List.of("for=\"203.0.113.5\u0000\""), ""),
+        Arguments.of("10.0.0.1", List.of("for=\"\u2003203.0.113.5\""), ""),
+        Arguments.of("10.0.0.1", List.of("for=\u2003203.0.113.5"), ""),
+        Arguments.of("10.0.0.1", List.of("\u2003for=203.0.113.5"), ""),
+        Arguments.of("10.0.0.1", List.of("for=\"203.0.113.5 \""), ""),
+        Arguments.of("10.0.0.1", List.of("for=\"[::ffff:010.0.0.1]\""), ""),
         Arguments.of("10.0.0.1", List.of("203.0.113.9"), ""));
   }
 

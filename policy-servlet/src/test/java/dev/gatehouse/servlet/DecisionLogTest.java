@@ -14,6 +14,8 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.event.EventRecordingLogger;
 import org.slf4j.event.SubstituteLoggingEvent;
 import org.slf4j.helpers.MessageFormatter;
@@ -55,10 +57,33 @@ final class DecisionLogTest {
     assertThat(
             MessageFormatter.arrayFormat(event.getMessage(), event.getArgumentArray()).getMessage())
         .isEqualTo(
-            "decision effect=DENY user=pat_forged=1 app=payroll action=access ip=198.51.100.4"
+            "decision effect=DENY user=pat\\u{a}forged=1 app=payroll action=access ip=198.51.100.4"
                 + " reasons=[network_not_allowed] policies=[from-office, payroll-staff]"
                 + " report_only=[trial=DENY]")
         .doesNotContain("Payroll");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\u0085", "\u2028", "\u2029", "\u00a0", "\u202e", "\u2066", "\r",
+      "\u001b", "\u0000", "\u200b", "\u3000"})
+  void decided_userIdWithLineBreakingOrHiddenCharacter_isEscaped(String hidden) {
+    AccessRequest request =
+        AccessRequest.builder(Schema.standard())
+            .set("user.id", "bob" + hidden + "decision_effect=PERMIT user=admin")
+            .build();
+    Decision decision =
+        new Decision(Effect.DENY, List.of(), List.of(), List.of(), List.of(), List.of());
+
+    new DecisionLog(logger, System.Logger.Level.INFO)
+        .decided(request, AppMapping.Target.access("mail"), IpAddress.parse("10.0.0.1"), decision);
+
+    String line =
+        MessageFormatter.arrayFormat(events.peek().getMessage(), events.poll().getArgumentArray())
+            .getMessage();
+    assertThat(line)
+        .contains(" user=bob\\u{" + Integer.toHexString(hidden.charAt(0))
+            + "}decision_effect=PERMIT_user=admin app=mail ")
+        .doesNotContain(hidden);
   }
 
   @Test
