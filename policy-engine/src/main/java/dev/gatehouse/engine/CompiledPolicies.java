@@ -9,6 +9,7 @@ import dev.gatehouse.api.Reason;
 import dev.gatehouse.api.ReasonCode;
 import dev.gatehouse.api.Schema;
 import dev.gatehouse.api.policy.PolicySet;
+import dev.gatehouse.api.text.Printable;
 import dev.gatehouse.engine.internal.Evaluator;
 import dev.gatehouse.engine.reference.Explainer;
 import java.util.ArrayList;
@@ -74,8 +75,10 @@ public final class CompiledPolicies {
       return INTERNAL_ERROR;
     }
     if (LOG.isDebugEnabled()) {
-      LOG.debug("{} {} reasons={} matched={}", decision.effect(), request.value("user.id")
-          .orElse("-"), decision.reasons(), decision.matched());
+      // The user id is client-supplied: escaped, it cannot break the line or forge another.
+      LOG.debug("{} {} reasons={} matched={}", decision.effect(),
+          Printable.escape(String.valueOf(request.value("user.id").orElse("-")), 256),
+          decision.reasons(), decision.matched());
     }
     return decision;
   }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.gatehouse.api.AccessRequest;
 import dev.gatehouse.api.Decision;
 import dev.gatehouse.api.policy.PolicySet;
+import dev.gatehouse.api.text.Printable;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,6 +28,9 @@ import org.slf4j.LoggerFactory;
 public final class PolicyEngineHolder {
 
   private static final Logger LOG = LoggerFactory.getLogger(PolicyEngineHolder.class);
+
+  /** The most characters of a failed load's message written to the log. */
+  private static final int MAX_LOGGED_MESSAGE = 2000;
 
   /** Told of each swap, after it happened, on the thread that swapped. */
   @FunctionalInterface
@@ -112,7 +116,10 @@ public final class PolicyEngineHolder {
     try {
       next = PolicyEngine.compile(requireNonNull(loader.get(), "loaded set"));
     } catch (RuntimeException e) {
-      LOG.warn("policy reload failed; keeping the running set: {}", e.getMessage());
+      // One bounded line whatever the failure says: the message may quote the rejected text.
+      LOG.warn(
+          "policy reload failed; keeping the running set: {}",
+          Printable.escape(String.valueOf(e.getMessage()), MAX_LOGGED_MESSAGE));
       throw e;
     }
     return install(next);
