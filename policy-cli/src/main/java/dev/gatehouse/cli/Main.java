@@ -1,5 +1,6 @@
 package dev.gatehouse.cli;
 
+import dev.gatehouse.api.text.Printable;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -70,12 +71,14 @@ public final class Main implements Callable<Integer> {
     cli.setErr(errWriter);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
+          // Messages quote names and values from input files: escaped, a newline or an ESC in
+          // them cannot break the line or drive the terminal.
           if (e instanceof BadInputException || e instanceof UncheckedIOException) {
-            errWriter.println("error: " + e.getMessage());
+            errWriter.println("error: " + Printable.escape(String.valueOf(e.getMessage()), 2000));
             return ExitCode.USAGE;
           }
           // Never a stack trace for the user: one line, and a failure exit code.
-          errWriter.println("error: internal error: " + e);
+          errWriter.println("error: internal error: " + Printable.escape(e.toString(), 2000));
           return ExitCode.FAILED;
         });
     int code = cli.execute(args);

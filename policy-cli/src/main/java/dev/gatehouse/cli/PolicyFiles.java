@@ -1,5 +1,6 @@
 package dev.gatehouse.cli;
 
+import dev.gatehouse.api.text.Utf8;
 import dev.gatehouse.dsl.ParseResult;
 import dev.gatehouse.dsl.PolicyDsl;
 import dev.gatehouse.engine.CompiledPolicies;
@@ -7,13 +8,10 @@ import dev.gatehouse.engine.PolicyEngine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -60,25 +58,31 @@ final class PolicyFiles {
   }
 
   /**
-   * Reads a file as UTF-8.
+   * Reads a file strictly as UTF-8, a leading byte order mark skipped.
    *
    * @throws UncheckedIOException if it cannot be read, with a one-line message
+   * @throws BadInputException if it is not UTF-8 text, naming the offset of the first bad byte
    */
   static String read(Path file) {
+    byte[] bytes;
     try {
-      return Files.readString(file, StandardCharsets.UTF_8);
+      bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read `" + file + "`: " + e.getMessage(), e);
     }
+    try {
+      return Utf8.decode(bytes);
+    } catch (Utf8.MalformedException e) {
+      throw new BadInputException("`" + file + "`: " + e.getMessage());
+    }
   }
 
-  /** Parses the files named by {@code paths} as one policy set. */
+  /**
+   * Parses the files named by {@code paths} as one policy set; a file that is not UTF-8 text is
+   * an {@code invalid-encoding} diagnostic.
+   */
   static ParseResult parse(List<Path> paths) {
-    Map<String, String> sources = new LinkedHashMap<>();
-    for (Path file : expand(paths)) {
-      sources.put(file.toString(), read(file));
-    }
-    return PolicyDsl.parse(sources);
+    return PolicyDsl.loadFiles(expand(paths));
   }
 
   /**
