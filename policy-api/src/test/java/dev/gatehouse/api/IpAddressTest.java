@@ -3,6 +3,7 @@ package dev.gatehouse.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gatehouse.api.text.JavaEscapes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -86,7 +87,7 @@ final class IpAddressTest {
       "64:ff9b::010.0.0.1  | leading zero in `010` of the embedded IPv4 address"})
   @ParameterizedTest(name = "[{0}]")
   void parse_spaceControlOrLeadingZeroInTail_throwsSayingWhich(String escaped, String why) {
-    String text = unescape(escaped);
+    String text = JavaEscapes.unescape(escaped);
 
     assertThatThrownBy(() -> IpAddress.parse(text))
         .isInstanceOf(IllegalArgumentException.class)
@@ -188,22 +189,5 @@ final class IpAddressTest {
   void equals_differentAddresses_notEqual() {
     assertThat(IpAddress.parse("10.0.0.1")).isNotEqualTo(IpAddress.parse("10.0.0.2"));
     assertThat(IpAddress.parse("::1")).isNotEqualTo(IpAddress.parse("0.0.0.1"));
-  }
-
-  /** Reads the {@code \\uXXXX}, {@code \\n} and {@code \\t} of a test row. */
-  private static String unescape(String s) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c != '\\') {
-        out.append(c);
-      } else if (s.charAt(i + 1) == 'u') {
-        out.append((char) Integer.parseInt(s.substring(i + 2, i + 6), 16));
-        i += 5;
-      } else {
-        out.append(s.charAt(++i) == 'n' ? '\n' : '\t');
-      }
-    }
-    return out.toString();
   }
 }

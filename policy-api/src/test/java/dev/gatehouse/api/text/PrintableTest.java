@@ -22,7 +22,7 @@ final class PrintableTest {
       "plain text é 名 😀    | plain text é 名 😀"})
   @ParameterizedTest(name = "{0}")
   void escape_unsafeCharacter_isWrittenVisibly(String javaEscaped, String expected) {
-    String text = unescapeJava(javaEscaped);
+    String text = JavaEscapes.unescape(javaEscaped);
 
     String shown = Printable.escape(text);
 
@@ -41,23 +41,5 @@ final class PrintableTest {
     String shown = Printable.escape("x".repeat(1_000_000) + "\n", 20);
 
     assertThat(shown).isEqualTo("x".repeat(20) + "… (999981 more characters)");
-  }
-
-  /** Reads the {@code \\uXXXX}, {@code \\n}, {@code \\r} and {@code \\t} of a test row. */
-  private static String unescapeJava(String s) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c != '\\') {
-        out.append(c);
-      } else if (s.charAt(i + 1) == 'u') {
-        out.append((char) Integer.parseInt(s.substring(i + 2, i + 6), 16));
-        i += 5;
-      } else {
-        char e = s.charAt(++i);
-        out.append(e == 'n' ? '\n' : e == 'r' ? '\r' : e == 't' ? '\t' : e);
-      }
-    }
-    return out.toString();
   }
 }
