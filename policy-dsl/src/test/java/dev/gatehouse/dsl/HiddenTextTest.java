@@ -79,6 +79,20 @@ final class HiddenTextTest {
   }
 
   @Test
+  void format_escapedBidiControlInString_staysEscapedAndParses() {
+    String text = "condition c = user.id == \"admin\\u{202e}\\u{2028}\"\n"
+        + "assign \"a\" {\n  app \"x\" role \"y\"\n  when c\n}\n";
+
+    String formatted = PolicyFormatter.format("a.policy", text);
+
+    assertThat(formatted).contains("\"admin\\u{202e}\\u{2028}\"").doesNotContain("\u202e");
+    // The layout moves lines, so the sets are compared as written, without source positions.
+    assertThat(PolicyWriter.write(PolicyDsl.parseOrThrow("a.policy", formatted)))
+        .isEqualTo(PolicyWriter.write(PolicyDsl.parseOrThrow("a.policy", text)))
+        .contains("\"admin\\u{202e}\\u{2028}\"");
+  }
+
+  @Test
   void parse_leadingByteOrderMark_isSkipped() {
     ParseResult result = PolicyDsl.parse("a.policy", "\uFEFF" + POLICY);
 

@@ -2,6 +2,7 @@ package dev.gatehouse.api.policy;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.gatehouse.api.text.Printable;
 import java.time.Duration;
 
 /** A constant in a condition: a string, int, bool, duration, or symbol such as {@code high}. */
@@ -29,14 +30,24 @@ public sealed interface Literal {
     @Override
     public String toString() {
       StringBuilder sb = new StringBuilder("\"");
-      for (char c : value.toCharArray()) {
+      for (int i = 0; i < value.length(); ) {
+        int c = value.codePointAt(i);
+        i += Character.charCount(c);
         switch (c) {
           case '"' -> sb.append("\\\"");
           case '\\' -> sb.append("\\\\");
           case '\n' -> sb.append("\\n");
           case '\t' -> sb.append("\\t");
           case '\r' -> sb.append("\\r");
-          default -> sb.append(c);
+          default -> {
+            // Written raw, a bidi control or line separator would be refused when read back,
+            // and any other invisible character would hide in the text: the escape shows it.
+            if (Printable.isUnsafe(c)) {
+              sb.append("\\u{").append(Integer.toHexString(c)).append('}');
+            } else {
+              sb.appendCodePoint(c);
+            }
+          }
         }
       }
       return sb.append('"').toString();

@@ -27,6 +27,14 @@ final class LiteralTest {
   }
 
   @Test
+  void str_bidiControlsAndInvisibleCharacters_areWrittenAsEscapes() {
+    // Written raw they would be refused when read back (bidi, line separators) or hide.
+    assertThat(new Literal.Str("admin\u202e\u2066x\u2028y\u00a0z\u200b\u0000\u001b"))
+        .hasToString("\"admin\\u{202e}\\u{2066}x\\u{2028}y\\u{a0}z\\u{200b}\\u{0}\\u{1b}\"");
+    assertThat(new Literal.Str("é 名 😀")).hasToString("\"é 名 😀\"");
+  }
+
+  @Test
   void of_buildsStringAndIntLiterals() {
     assertThat(Literal.of("x")).isEqualTo(new Literal.Str("x"));
     assertThat(Literal.of(42)).isEqualTo(new Literal.Int(42)).hasToString("42");
