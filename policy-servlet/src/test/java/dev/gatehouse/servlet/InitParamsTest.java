@@ -52,6 +52,17 @@ final class InitParamsTest {
   }
 
   @Test
+  void read_allowUnsafePaths_relaxesThePathCheck() {
+    FilterSettings strict = InitParams.read(config(HOLDER, Map.of(InitParams.SIGNIN, "/s")));
+    FilterSettings relaxed =
+        InitParams.read(
+            config(HOLDER, Map.of(InitParams.SIGNIN, "/s", InitParams.ALLOW_UNSAFE_PATHS, "true")));
+
+    assertThat(strict.allowUnsafePaths()).isFalse();
+    assertThat(relaxed.allowUnsafePaths()).isTrue();
+  }
+
+  @Test
   void read_noHolderInContext_throwsNamingAttribute() {
     assertThatThrownBy(() -> InitParams.read(config(null, Map.of())))
         .isInstanceOf(IllegalArgumentException.class)
