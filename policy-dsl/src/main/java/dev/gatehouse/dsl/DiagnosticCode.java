@@ -76,7 +76,9 @@ public enum DiagnosticCode {
   /** Warning: a network in a list lies wholly inside another of the same list. */
   NETWORK_SUBSET("network-subset"),
   /** Warning: a policy whose condition can never hold. */
-  NEVER_MATCHES("never-matches");
+  NEVER_MATCHES("never-matches"),
+  /** A condition whose expansion, named conditions written out at each use, is too large. */
+  CONDITION_TOO_LARGE("condition-too-large");
 
   private final String code;
 

@@ -211,12 +211,18 @@ public final class PolicySet {
               + previous.source() + ")");
         }
         for (Condition c : p.conditions()) {
-          ConditionChecker.check(schema, c)
-              .forEach(problem -> problems.add(p.kind() + " `" + p.id() + "`: " + problem));
+          String tooLarge = ConditionChecker.checkSize(c);
+          List<String> found = tooLarge != null ? List.of(tooLarge)
+              : ConditionChecker.check(schema, c);
+          found.forEach(problem -> problems.add(p.kind() + " `" + p.id() + "`: " + problem));
         }
       }
-      conditions.forEach((name, c) -> ConditionChecker.check(schema, c)
-          .forEach(problem -> problems.add("condition `" + name + "`: " + problem)));
+      conditions.forEach((name, c) -> {
+        String tooLarge = ConditionChecker.checkSize(c);
+        List<String> found = tooLarge != null ? List.of(tooLarge)
+            : ConditionChecker.check(schema, c);
+        found.forEach(problem -> problems.add("condition `" + name + "`: " + problem));
+      });
       if (!problems.isEmpty()) {
         throw new PolicyValidationException(problems);
       }

@@ -157,4 +157,36 @@ final class PolicySetTest {
     assertThatThrownBy(() -> e.problems().clear())
         .isInstanceOf(UnsupportedOperationException.class);
   }
+
+  /** {@code c0}, then {@code cN = c(N-1) or c(N-1)}, built with the Java builders. */
+  private static Condition.Named doubling(int levels) {
+    Condition.Named c = new Condition.Named("c0", Condition.eq("user.department", "Finance"));
+    for (int n = 1; n <= levels; n++) {
+      c = new Condition.Named("c" + n, Condition.or(c, c));
+    }
+    return c;
+  }
+
+  @Test
+  void build_fortyDoublingNamedConditions_refusedQuickly() {
+    Condition.Named c40 = doubling(40);
+    PolicySet.Builder builder = PolicySet.builder(SCHEMA)
+        .add(AssignPolicy.builder("books").grant("books", "user").when(c40).build());
+
+    assertThatThrownBy(() -> org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        Duration.ofSeconds(1), builder::build))
+        .isInstanceOf(PolicyValidationException.class)
+        .hasMessageContaining("assign `books`: the condition expands to more than 10,000 tests"
+            + " and operators when its named conditions are written out at each use");
+  }
+
+  @Test
+  void forEachLeaf_sharedNamedConditions_visitsEachBodyOnce() {
+    List<Condition> leaves = new java.util.ArrayList<>();
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(1),
+        () -> doubling(40).forEachLeaf(leaves::add));
+
+    assertThat(leaves).containsExactly(Condition.eq("user.department", "Finance"));
+    assertThat(ConditionChecker.expandedSize(doubling(40))).isEqualTo((1L << 41) - 1);
+  }
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse.dsl.internal;
 
 import dev.gatehouse.api.policy.Condition;
+import dev.gatehouse.api.policy.ConditionChecker;
 import dev.gatehouse.dsl.DiagnosticCode;
 import java.util.HashMap;
 import java.util.List;
@@ -136,6 +137,18 @@ final class Clauses {
   /** Returns the lowered condition of a keyword's clause, always-true when absent, or null. */
   @Nullable Condition condition(String keyword, ExprLowering lowering, Reporter r) {
     Ast.Clause c = first(keyword);
-    return c == null ? Condition.ALWAYS : lowering.lower(((Ast.ExprClause) c).expr(), r);
+    if (c == null) {
+      return Condition.ALWAYS;
+    }
+    Condition lowered = lowering.lower(((Ast.ExprClause) c).expr(), r);
+    if (lowered != null && ConditionChecker.checkSize(lowered) != null) {
+      r.error(
+          DiagnosticCode.CONDITION_TOO_LARGE,
+          c.span(),
+          "the `" + keyword + "` condition " + Names.tooLarge(),
+          "name fewer copies of the same condition, or restate it without repeating them");
+      return null;
+    }
+    return lowered;
   }
 }
