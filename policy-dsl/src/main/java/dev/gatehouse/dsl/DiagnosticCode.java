@@ -78,7 +78,11 @@ public enum DiagnosticCode {
   /** Warning: a policy whose condition can never hold. */
   NEVER_MATCHES("never-matches"),
   /** A condition whose expansion, named conditions written out at each use, is too large. */
-  CONDITION_TOO_LARGE("condition-too-large");
+  CONDITION_TOO_LARGE("condition-too-large"),
+  /** Warning: an IPv6 block that holds {@code ::ffff:0:0/96} and so admits all of IPv4. */
+  NETWORK_COVERS_IPV4("network-covers-ipv4"),
+  /** Warning: an app in {@code apps [...]} that no {@code assign} grants. */
+  UNGRANTED_APP("ungranted-app");
 
   private final String code;
 
