@@ -325,6 +325,23 @@ public sealed interface Condition {
       requireNonNull(body, "body");
     }
 
+    /**
+     * Returns the hash of the name alone: equal named conditions have equal names, and hashing
+     * the body would walk a named condition at each of its uses, exponentially many times in a
+     * condition that names conditions that name conditions.
+     */
+    @Override
+    public int hashCode() {
+      return name.hashCode();
+    }
+
+    /** Compares name and body, the body by identity first, so that shared bodies cost nothing. */
+    @Override
+    public boolean equals(Object o) {
+      return this == o || o instanceof Named n && name.equals(n.name)
+          && (body == n.body || body.equals(n.body));
+    }
+
     @Override
     public String toString() {
       return name;

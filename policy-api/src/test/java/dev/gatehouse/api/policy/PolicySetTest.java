@@ -187,6 +187,12 @@ final class PolicySetTest {
         () -> doubling(40).forEachLeaf(leaves::add));
 
     assertThat(leaves).containsExactly(Condition.eq("user.department", "Finance"));
+    Condition.Named shared = doubling(40);
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(1), () -> {
+      assertThat(shared.hashCode()).isEqualTo("c40".hashCode());
+      assertThat(shared).isEqualTo(shared).hasToString("c40");
+      assertThat(Condition.or(shared, shared)).hasToString("c40 or c40");
+    });
     assertThat(ConditionChecker.expandedSize(doubling(40))).isEqualTo((1L << 41) - 1);
   }
 }
