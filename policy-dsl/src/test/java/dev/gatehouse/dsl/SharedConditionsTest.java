@@ -64,4 +64,24 @@ final class SharedConditionsTest {
           + " and operators with its named conditions written out");
     });
   }
+
+  @Test
+  void parse_manyPoliciesEachUsingALargeName_refusedOnceAtTheSetLimit() {
+    // 8,191 tests and operators each: the 513th policy takes the set past 4 Mi.
+    StringBuilder text = new StringBuilder(doubling(12, "c12"));
+    for (int i = 0; i < 600; i++) {
+      text.append("assign \"p").append(i).append("\" {\n  app \"books\" role \"user\"\n")
+          .append("  when c12\n}\n");
+    }
+
+    ParseResult result = assertTimeoutPreemptively(Duration.ofSeconds(5),
+        () -> PolicyDsl.parse("many.policy", text.toString()));
+
+    assertThat(result.errors()).singleElement().satisfies(d -> {
+      assertThat(d.code()).isEqualTo(DiagnosticCode.CONDITION_TOO_LARGE);
+      assertThat(d.message()).isEqualTo("with this `when` condition the policies' conditions"
+          + " expand to more than 4,194,304 tests and operators in all");
+      assertThat(d.line()).isEqualTo(16 + 4 * 512);
+    });
+  }
 }

@@ -20,6 +20,13 @@ public final class ConditionChecker {
    */
   public static final long MAX_EXPANDED_SIZE = 10_000;
 
+  /**
+   * The most tests and operators the conditions of all the policies of a set may hold together,
+   * expanded as for {@link #MAX_EXPANDED_SIZE}: 4 Mi, what the largest source file could spell
+   * out without named conditions. It bounds what one request can cost to evaluate.
+   */
+  public static final long MAX_TOTAL_EXPANDED_SIZE = 4L << 20;
+
   private ConditionChecker() {}
 
   /**
@@ -56,7 +63,27 @@ public final class ConditionChecker {
     return size;
   }
 
-  private static long saturatedAdd(long a, long b) {
+  /**
+   * Returns the problem of policy conditions that together expand past {@link
+   * #MAX_TOTAL_EXPANDED_SIZE}, or null.
+   *
+   * @param total the sum of their {@linkplain #expandedSize expanded sizes}
+   * @return the problem, one line, or null if the total is small enough
+   */
+  public static @org.jspecify.annotations.Nullable String checkTotalSize(long total) {
+    return total <= MAX_TOTAL_EXPANDED_SIZE ? null : "the policies' conditions expand to more"
+        + " than " + String.format(java.util.Locale.ROOT, "%,d", MAX_TOTAL_EXPANDED_SIZE)
+        + " tests and operators in all when their named conditions are written out at each use";
+  }
+
+  /**
+   * Returns {@code a + b}, or {@link Long#MAX_VALUE} if that overflows; both must be non-negative.
+   *
+   * @param a a size
+   * @param b another size
+   * @return their sum, saturated
+   */
+  public static long saturatedAdd(long a, long b) {
     long sum = a + b;
     return sum < 0 ? Long.MAX_VALUE : sum;
   }

@@ -204,6 +204,7 @@ public final class PolicySet {
     public PolicySet build() {
       List<String> problems = new ArrayList<>();
       Map<String, Policy> seen = new LinkedHashMap<>();
+      long total = 0;
       for (Policy p : policies) {
         Policy previous = seen.putIfAbsent(p.id(), p);
         if (previous != null) {
@@ -211,11 +212,16 @@ public final class PolicySet {
               + previous.source() + ")");
         }
         for (Condition c : p.conditions()) {
+          total = ConditionChecker.saturatedAdd(total, ConditionChecker.expandedSize(c));
           String tooLarge = ConditionChecker.checkSize(c);
           List<String> found = tooLarge != null ? List.of(tooLarge)
               : ConditionChecker.check(schema, c);
           found.forEach(problem -> problems.add(p.kind() + " `" + p.id() + "`: " + problem));
         }
+      }
+      String tooMuch = ConditionChecker.checkTotalSize(total);
+      if (tooMuch != null) {
+        problems.add(tooMuch);
       }
       conditions.forEach((name, c) -> {
         String tooLarge = ConditionChecker.checkSize(c);

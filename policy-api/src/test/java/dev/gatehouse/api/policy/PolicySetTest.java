@@ -195,4 +195,18 @@ final class PolicySetTest {
     });
     assertThat(ConditionChecker.expandedSize(doubling(40))).isEqualTo((1L << 41) - 1);
   }
+
+  @Test
+  void build_manyPoliciesEachUsingALargeName_refusedAtTheSetLimit() {
+    Condition.Named c12 = doubling(12);
+    PolicySet.Builder builder = PolicySet.builder(SCHEMA);
+    for (int i = 0; i < 520; i++) {
+      builder.add(AssignPolicy.builder("p" + i).grant("books", "user").when(c12).build());
+    }
+
+    assertThatThrownBy(builder::build)
+        .isInstanceOf(PolicyValidationException.class)
+        .hasMessageContaining("the policies' conditions expand to more than 4,194,304 tests and"
+            + " operators in all when their named conditions are written out at each use");
+  }
 }

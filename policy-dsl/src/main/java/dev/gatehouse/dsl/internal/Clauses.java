@@ -141,12 +141,28 @@ final class Clauses {
       return Condition.ALWAYS;
     }
     Condition lowered = lowering.lower(((Ast.ExprClause) c).expr(), r);
-    if (lowered != null && ConditionChecker.checkSize(lowered) != null) {
+    if (lowered == null) {
+      return null;
+    }
+    long size = ConditionChecker.expandedSize(lowered);
+    if (size > ConditionChecker.MAX_EXPANDED_SIZE) {
       r.error(
           DiagnosticCode.CONDITION_TOO_LARGE,
           c.span(),
           "the `" + keyword + "` condition " + Names.tooLarge(),
           "name fewer copies of the same condition, or restate it without repeating them");
+      return null;
+    }
+    if (!lowering.countPolicyCondition(size)) {
+      // Reported once, at the condition that passes the limit.
+      r.error(
+          DiagnosticCode.CONDITION_TOO_LARGE,
+          c.span(),
+          "with this `" + keyword + "` condition the policies' conditions expand to more than "
+              + String.format(
+                  java.util.Locale.ROOT, "%,d", ConditionChecker.MAX_TOTAL_EXPANDED_SIZE)
+              + " tests and operators in all",
+          "name fewer copies of the same condition in the policies");
       return null;
     }
     return lowered;
