@@ -37,7 +37,8 @@ public sealed interface Condition {
    * @param action what to do with each leaf, in the order written
    */
   default void forEachLeaf(java.util.function.Consumer<Condition> action) {
-    forEachLeaf(this, action, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    forEachLeaf(this, action,
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
   }
 
   private static void forEachLeaf(Condition c, java.util.function.Consumer<Condition> action,
