@@ -300,6 +300,11 @@ public final class AccessRequest {
       requireNonNull(value, () -> "value of `" + name + "`");
       switch (a.type().kind()) {
         case STRING:
+          if (a.slot() == schema.actionSlot && !isActionName(value)) {
+            throw new InvalidRequestException(name, value, "`" + value + "` is not an action:"
+                + " expected `signin`, `access` or a dotted lowercase admin action such as"
+                + " `user.create`");
+          }
           return put(a, 0, value);
         case IP:
           return put(a, 0, parseIp(a, value));
@@ -492,6 +497,29 @@ public final class AccessRequest {
       return schema.attribute(name).orElseThrow(
           () -> new InvalidRequestException(name, String.valueOf(value),
               schema.unknownMessage(name)));
+    }
+
+    /**
+     * Returns whether {@code action} is a name the language can grant: lowercase words of {@code
+     * a-z}, {@code 0-9} and {@code _} (not starting with a digit) joined by single dots. A scan of
+     * the characters, since it runs for every request built.
+     */
+    static boolean isActionName(String action) {
+      boolean wordStart = true;
+      for (int i = 0; i < action.length(); i++) {
+        char c = action.charAt(i);
+        if (c == '.') {
+          if (wordStart) {
+            return false;
+          }
+          wordStart = true;
+        } else if ((c >= 'a' && c <= 'z') || c == '_' || (!wordStart && c >= '0' && c <= '9')) {
+          wordStart = false;
+        } else {
+          return false;
+        }
+      }
+      return !wordStart;
     }
 
     private static InvalidRequestException wrongType(Attribute a, String value, String given) {

@@ -38,6 +38,8 @@ public final class Schema {
    * engine's hot path.
    */
   final byte[] kinds;
+  /** The slot of {@code request.action}, whose values the request builder checks; -1 if none. */
+  final int actionSlot;
 
   /** Marks an enumerated type in {@link #kinds}. */
   static final int ENUMERATED = 0x40;
@@ -59,6 +61,8 @@ public final class Schema {
           | (type.isEnumerated() ? ENUMERATED : 0) | (numeric ? NUMERIC : 0));
     }
     this.byName = Collections.unmodifiableMap(map);
+    Attribute action = map.get("request.action");
+    this.actionSlot = action == null ? -1 : action.slot();
   }
 
   /**

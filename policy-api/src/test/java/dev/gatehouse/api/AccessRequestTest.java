@@ -393,4 +393,26 @@ final class AccessRequestTest {
     assertThat(a).isNotEqualTo(b);
     assertThat(b.schema()).isEqualTo(Schema.standard());
   }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"", "ACCESS", "SIGNIN", "Signin",
+      "user.", "user..x", ".user", "user.*", "*", "user create", "user-create", "1user",
+      "user.1x", "access\u0000", "user.créer"})
+  void set_actionThatIsNoName_isRefusedNamingTheValue(String action) {
+    assertThatThrownBy(() -> builder().set("request.action", action))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+          assertThat(e.attribute()).isEqualTo("request.action");
+          assertThat(e.value()).isEqualTo(action);
+        })
+        .hasMessage("`" + action + "` is not an action: expected `signin`, `access` or a dotted"
+            + " lowercase admin action such as `user.create`");
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"signin", "access", "user.create",
+      "user.reset_mfa", "app.assign", "audit", "_internal.x2", "a.b.c.d"})
+  void set_actionName_isKept(String action) {
+    assertThat(builder().set("request.action", action).build().value("request.action"))
+        .hasValue(action);
+  }
 }

@@ -257,4 +257,31 @@ final class EvalCommandTest {
     assertThat(result.code()).isZero();
     assertThat(result.out()).contains("\"effect\": \"PERMIT\"", "\"accountant\"");
   }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"2026-11-29T11:00:00Z",
+      "+292278994-08-17T07:12:55.807Z", "-292275055-05-16T16:47:04.192Z"})
+  void eval_authTimeInTheFutureOrAtTheEnds_challenges(String authTime) throws IOException {
+    Path request = dir.resolve("request.json");
+    Files.writeString(request, Files.readString(Path.of(Cli.request("sysadmin-no-mfa.json")))
+        .replace("[\"password\"], \"time\": \"2026-11-29T09:58:00Z\"",
+            "[\"password\", \"webauthn\"], \"time\": \"" + authTime + "\""));
+
+    Cli.Result result = Cli.run("eval", "-p", Cli.ACME, "-r", request.toString());
+
+    assertThat(result.out()).contains("\"effect\": \"CHALLENGE\"");
+  }
+
+  @Test
+  void eval_actionThatIsNoName_exitsTwoNamingIt() throws IOException {
+    Path request = dir.resolve("request.json");
+    Files.writeString(request, "{\"action\": \"ACCESS\"}\n");
+
+    Cli.Result result = Cli.run("eval", "-p", Cli.ACME, "-r", request.toString());
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).isEqualTo("error: " + request + ": field `action`: `ACCESS` is not"
+        + " an action: expected `signin`, `access` or a dotted lowercase admin action such as"
+        + " `user.create`\n");
+  }
 }

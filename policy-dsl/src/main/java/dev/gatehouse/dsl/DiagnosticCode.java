@@ -86,7 +86,13 @@ public enum DiagnosticCode {
   /** A file whose bytes are not UTF-8 text. */
   INVALID_ENCODING("invalid-encoding"),
   /** Warning: a source that declares nothing, so it enforces nothing. */
-  NO_DECLARATIONS("no-declarations");
+  NO_DECLARATIONS("no-declarations"),
+  /** A condition whose expansion, named conditions written out at each use, is too large. */
+  CONDITION_TOO_LARGE("condition-too-large"),
+  /** Warning: an IPv6 block that holds {@code ::ffff:0:0/96} and so admits all of IPv4. */
+  NETWORK_COVERS_IPV4("network-covers-ipv4"),
+  /** Warning: an app in {@code apps [...]} that no {@code assign} grants. */
+  UNGRANTED_APP("ungranted-app");
 
   private final String code;
 

@@ -102,8 +102,9 @@ public final class PolicyWriter {
       or.operands().forEach(this::collect);
     } else if (c instanceof Condition.Not not) {
       collect(not.operand());
-    } else if (c instanceof Condition.Named named) {
-      // Inner names first: a condition must be declared before it is used.
+    } else if (c instanceof Condition.Named named && !conditions.containsKey(named.name())) {
+      // Inner names first: a condition must be declared before it is used. Each name is walked
+      // once, so conditions that share names cost their distinct parts, not their expansion.
       collect(named.body());
       conditions.putIfAbsent(named.name(), named.body());
     } else if (c instanceof Condition.InNetwork in) {

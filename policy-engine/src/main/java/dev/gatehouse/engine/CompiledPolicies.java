@@ -12,6 +12,7 @@ import dev.gatehouse.api.policy.PolicySet;
 import dev.gatehouse.api.text.Printable;
 import dev.gatehouse.engine.internal.Evaluator;
 import dev.gatehouse.engine.reference.Explainer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,10 +33,33 @@ public final class CompiledPolicies {
 
   private final PolicySet set;
   private final Evaluator evaluator;
+  private final Duration clockSkew;
 
-  CompiledPolicies(PolicySet set, Evaluator evaluator) {
+  CompiledPolicies(PolicySet set, Evaluator evaluator, Duration clockSkew) {
     this.set = set;
     this.evaluator = evaluator;
+    this.clockSkew = clockSkew;
+  }
+
+  /**
+   * Returns how far after {@code request.time} an {@code auth.time} may lie and still count as a
+   * fresh authentication.
+   *
+   * @return the allowed clock skew
+   */
+  public Duration clockSkew() {
+    return clockSkew;
+  }
+
+  /**
+   * Returns these policies compiled again with another allowed clock skew.
+   *
+   * @param skew how far in the future an authentication may lie and still count
+   * @return policies that differ from these only in the clock skew
+   * @throws IllegalArgumentException if {@code skew} is negative or does not fit in milliseconds
+   */
+  public CompiledPolicies withClockSkew(Duration skew) {
+    return skew.equals(clockSkew) ? this : PolicyEngine.compile(set, skew);
   }
 
   /**

@@ -94,18 +94,19 @@ public final class PolicyEngineHolder {
   }
 
   /**
-   * Compiles {@code set} aside and swaps it in.
+   * Compiles {@code set} aside, with the running policies' clock skew, and swaps it in.
    *
    * @param set the new policy set
    * @return the policies now running
    */
   public CompiledPolicies swap(PolicySet set) {
-    return install(PolicyEngine.compile(requireNonNull(set, "set")));
+    return install(PolicyEngine.compile(requireNonNull(set, "set"), current().clockSkew()));
   }
 
   /**
-   * Loads a set with {@code loader}, compiles it and swaps it in. If loading or compiling throws,
-   * the running set stays and the exception propagates to the caller.
+   * Loads a set with {@code loader}, compiles it with the running policies' clock skew and swaps
+   * it in. If loading or compiling throws, the running set stays and the exception propagates to
+   * the caller.
    *
    * @param loader loads the new set, for example by parsing policy files
    * @return the policies now running
@@ -114,7 +115,8 @@ public final class PolicyEngineHolder {
     requireNonNull(loader, "loader");
     CompiledPolicies next;
     try {
-      next = PolicyEngine.compile(requireNonNull(loader.get(), "loaded set"));
+      next = PolicyEngine.compile(requireNonNull(loader.get(), "loaded set"),
+          current().clockSkew());
     } catch (RuntimeException e) {
       // One bounded line whatever the failure says: the message may quote the rejected text.
       LOG.warn(

@@ -126,4 +126,13 @@ final class PolicyEngineHolderTest {
     assertThat(problems).isEmpty();
     assertThat(evaluated).isGreaterThan(threads);
   }
+
+  @Test
+  void swapAndReload_configuredClockSkew_isKept() {
+    PolicyEngineHolder holder = new PolicyEngineHolder(
+        PolicyEngine.compile(WITH_MAIL, java.time.Duration.ofSeconds(30)));
+
+    assertThat(holder.swap(WITH_BOOKS).clockSkew()).hasSeconds(30);
+    assertThat(holder.reload(() -> WITH_MAIL).clockSkew()).hasSeconds(30);
+  }
 }

@@ -246,13 +246,45 @@ final class RandomPolicies {
     maybeSet(() -> b.set("request.action", pick(ACTIONS)));
     maybeSet(() -> b.set("app", random.nextInt(8) == 0 ? "unknown" : pick(APPS)));
     maybeSet(() -> b.set("request.ip", ip()));
-    Instant now = BASE.plusSeconds(random.nextInt(14 * 86_400));
+    Instant now = random.nextInt(20) == 0 ? extremeInstant()
+        : BASE.plusSeconds(random.nextInt(14 * 86_400));
     maybeSet(() -> b.set("request.time", now));
-    maybeSet(() -> b.set("auth.time", now.minusSeconds(random.nextInt(20_000))));
+    maybeSet(() -> b.set("auth.time", authTime(now)));
     maybeSet(() -> b.set("auth.methods", methods()));
     maybeSet(() -> b.set("risk.level", pick(LEVELS)));
     maybeSet(() -> b.set("device.managed", random.nextBoolean()));
     return b.build();
+  }
+
+  /**
+   * An {@code auth.time} mostly in the past of {@code now}, sometimes in its future (inside and
+   * beyond the allowed clock skew) and sometimes at the ends of the range a request can hold.
+   */
+  private Instant authTime(Instant now) {
+    switch (random.nextInt(8)) {
+      case 0:
+        return extremeInstant();
+      case 1:
+        return plusSecondsSaturated(now, random.nextInt(600));
+      case 2:
+        return plusSecondsSaturated(now, random.nextInt(200_000));
+      default:
+        return plusSecondsSaturated(now, -random.nextInt(20_000));
+    }
+  }
+
+  /** The first or last instant a request can hold (millisecond range), or one next to it. */
+  private Instant extremeInstant() {
+    long millis = random.nextBoolean() ? Long.MIN_VALUE : Long.MAX_VALUE;
+    return Instant.ofEpochMilli(millis + (millis < 0 ? 1 : -1) * random.nextInt(1_000));
+  }
+
+  private static Instant plusSecondsSaturated(Instant t, long seconds) {
+    Instant min = Instant.ofEpochMilli(Long.MIN_VALUE);
+    Instant max = Instant.ofEpochMilli(Long.MAX_VALUE);
+    Instant moved = seconds < 0 && t.isBefore(min.plusSeconds(-seconds)) ? min
+        : seconds > 0 && t.isAfter(max.minusSeconds(seconds)) ? max : t.plusSeconds(seconds);
+    return moved;
   }
 
   private String ip() {

@@ -295,4 +295,29 @@ final class SignInMonitorTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("set either a store or memory limits, not both");
   }
+
+  @Test
+  void assess_requestTimeAtTheEndsOfTheRange_countsFailuresWithoutOverflow() {
+    Instant first = Instant.ofEpochMilli(Long.MIN_VALUE);
+    for (int i = 0; i < 6; i++) {
+      monitor.record(
+          event("alice", first.plusSeconds(i), PARIS, "laptop-a",
+              SignInEvent.Outcome.FAILED_CREDENTIALS));
+    }
+
+    RiskAssessment risk = monitor.assess(signIn("alice", first.plusSeconds(10), PARIS, "laptop-a"));
+
+    assertThat(risk.signals()).extracting(RiskSignal::name).contains("user_failures");
+  }
+
+  @Test
+  void assess_trustedSignInAtTheStartOfTheRange_noTravelAcrossTheWholeRange() {
+    monitor.record(event("alice", Instant.ofEpochMilli(Long.MIN_VALUE), PARIS, "laptop-a",
+        SignInEvent.Outcome.SUCCESS));
+
+    RiskAssessment risk =
+        monitor.assess(signIn("alice", Instant.ofEpochMilli(Long.MAX_VALUE), TOKYO, "laptop-a"));
+
+    assertThat(risk.signals()).extracting(RiskSignal::name).doesNotContain("impossible_travel");
+  }
 }

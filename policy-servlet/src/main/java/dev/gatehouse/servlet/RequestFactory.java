@@ -21,6 +21,11 @@ final class RequestFactory {
   private static final Set<String> OWNED =
       Set.of("app", "request.action", "request.ip", "request.time", "auth.methods", "auth.time");
 
+  /** The earliest authentication time accepted: OIDC {@code auth_time} 0. */
+  static final Instant AUTH_TIME_MIN = Instant.EPOCH;
+  /** The latest authentication time accepted: the end of year 9999, as in RFC 3339. */
+  static final Instant AUTH_TIME_MAX = Instant.parse("9999-12-31T23:59:59Z");
+
   private final SubjectResolver resolver;
   private final AuthContextMapping mapping;
 
@@ -77,14 +82,35 @@ final class RequestFactory {
     }
     Object time = lookup(http, GatehouseFilter.AUTH_TIME_ATTRIBUTE);
     if (time instanceof Instant) {
-      b.set("auth.time", (Instant) time);
+      b.set("auth.time", inRange((Instant) time));
     } else if (time instanceof Long || time instanceof Integer) {
       // OIDC `auth_time` is in epoch seconds.
-      b.set("auth.time", Instant.ofEpochSecond(((Number) time).longValue()));
+      long seconds = ((Number) time).longValue();
+      if (seconds < AUTH_TIME_MIN.getEpochSecond() || seconds > AUTH_TIME_MAX.getEpochSecond()) {
+        throw outOfRange(Long.toString(seconds));
+      }
+      b.set("auth.time", Instant.ofEpochSecond(seconds));
     } else if (time != null) {
       throw new IllegalArgumentException(
           "`" + GatehouseFilter.AUTH_TIME_ATTRIBUTE + "` is neither an instant nor a number");
     }
+  }
+
+  /**
+   * Refuses an authentication time before 1970 or after 9999, which no identity provider asserts:
+   * such a value is a forged or broken token, not a sign-in to reason about.
+   */
+  private static Instant inRange(Instant time) {
+    if (time.isBefore(AUTH_TIME_MIN) || time.isAfter(AUTH_TIME_MAX)) {
+      throw outOfRange(time.toString());
+    }
+    return time;
+  }
+
+  private static IllegalArgumentException outOfRange(String value) {
+    return new IllegalArgumentException("`" + GatehouseFilter.AUTH_TIME_ATTRIBUTE + "` value "
+        + value + " is out of range: expected an instant from " + AUTH_TIME_MIN + " to "
+        + AUTH_TIME_MAX);
   }
 
   /** Returns a request attribute, or else the session attribute of that name. */

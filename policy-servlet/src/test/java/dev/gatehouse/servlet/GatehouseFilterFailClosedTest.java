@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gatehouse.engine.PolicyEngine;
 import dev.gatehouse.engine.PolicyEngineHolder;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Whatever goes wrong before the decision, the answer is 403 and names only a code. */
 final class GatehouseFilterFailClosedTest {
@@ -83,5 +87,36 @@ final class GatehouseFilterFailClosedTest {
 
       assertThat(response.statusCode()).isEqualTo(401);
     }
+  }
+
+  /** An admin request from ann with a fresh hardware key asserted at OIDC {@code authTime}. */
+  private static HttpResponse<String> adminSignedInAt(long authTime) throws Exception {
+    try (JettyHarness server = JettyHarness.start(TestPolicies.filter(HOLDER).build())) {
+      return get(server.uri("/admin/users"), "X-Test-User", "ann", "X-Test-Amr", "pwd hwk",
+          "X-Test-Auth-Time", Long.toString(authTime));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {-1L, 253_402_300_800L, 9_000_000_000_000L, Long.MAX_VALUE, Long.MIN_VALUE})
+  void doFilter_oidcAuthTimeOutOfRange_403RequestInvalid(long authTime) throws Exception {
+    HttpResponse<String> response = adminSignedInAt(authTime);
+
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(response.body()).contains("\"reasons\":[\"request_invalid\"]");
+  }
+
+  @Test
+  void doFilter_oidcAuthTimeInTheFuture_challenges() throws Exception {
+    HttpResponse<String> response =
+        adminSignedInAt(Instant.now().plus(Duration.ofDays(365)).getEpochSecond());
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.body()).contains("mfa_required");
+  }
+
+  @Test
+  void doFilter_oidcAuthTimeAMinuteAgo_permits() throws Exception {
+    assertThat(adminSignedInAt(Instant.now().getEpochSecond() - 60).statusCode()).isEqualTo(200);
   }
 }

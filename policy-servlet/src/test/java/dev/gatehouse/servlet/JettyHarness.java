@@ -38,7 +38,8 @@ import org.eclipse.jetty.server.ServerConnector;
  *
  * <p>The stand-in sign-on filter plays the host's authentication layer: it takes the user from
  * {@code X-Test-User}, the department from {@code X-Test-Dept}, OIDC {@code amr} values from {@code
- * X-Test-Amr} and the age of the sign-in in seconds from {@code X-Test-Auth-Age}.
+ * X-Test-Amr}, the age of the sign-in in seconds from {@code X-Test-Auth-Age} and a raw OIDC
+ * {@code auth_time} (epoch seconds, a {@code Long}) from {@code X-Test-Auth-Time}.
  */
 final class JettyHarness implements AutoCloseable {
 
@@ -138,6 +139,10 @@ final class JettyHarness implements AutoCloseable {
       String amr = http.getHeader("X-Test-Amr");
       if (amr != null) {
         http.setAttribute(GatehouseFilter.AMR_ATTRIBUTE, List.of(amr.split(" ")));
+      }
+      String authTime = http.getHeader("X-Test-Auth-Time");
+      if (authTime != null) {
+        http.setAttribute(GatehouseFilter.AUTH_TIME_ATTRIBUTE, Long.parseLong(authTime));
       }
       String age = http.getHeader("X-Test-Auth-Age");
       if (age != null) {

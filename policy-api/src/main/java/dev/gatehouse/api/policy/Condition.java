@@ -30,21 +30,31 @@ public sealed interface Condition {
   /**
    * Calls {@code action} for every leaf test of this condition (a comparison, {@code in}, {@code
    * contains}, affix, network or window test), looking through {@code and}, {@code or}, {@code
-   * not} and named conditions.
+   * not} and named conditions. A named condition is a shared node: its body is visited once
+   * however often it is used, so the walk is linear in the distinct conditions, never in their
+   * expansion.
    *
    * @param action what to do with each leaf, in the order written
    */
   default void forEachLeaf(java.util.function.Consumer<Condition> action) {
-    if (this instanceof And and) {
-      and.operands().forEach(o -> o.forEachLeaf(action));
-    } else if (this instanceof Or or) {
-      or.operands().forEach(o -> o.forEachLeaf(action));
-    } else if (this instanceof Not not) {
-      not.operand().forEachLeaf(action);
-    } else if (this instanceof Named named) {
-      named.body().forEachLeaf(action);
-    } else if (!(this instanceof Always)) {
-      action.accept(this);
+    forEachLeaf(this, action,
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+  }
+
+  private static void forEachLeaf(Condition c, java.util.function.Consumer<Condition> action,
+      java.util.Set<Condition> seen) {
+    if (c instanceof And and) {
+      and.operands().forEach(o -> forEachLeaf(o, action, seen));
+    } else if (c instanceof Or or) {
+      or.operands().forEach(o -> forEachLeaf(o, action, seen));
+    } else if (c instanceof Not not) {
+      forEachLeaf(not.operand(), action, seen);
+    } else if (c instanceof Named named) {
+      if (seen.add(named.body())) {
+        forEachLeaf(named.body(), action, seen);
+      }
+    } else if (!(c instanceof Always)) {
+      action.accept(c);
     }
   }
 
@@ -314,6 +324,23 @@ public sealed interface Condition {
     public Named {
       requireNonNull(name, "name");
       requireNonNull(body, "body");
+    }
+
+    /**
+     * Returns the hash of the name alone: equal named conditions have equal names, and hashing
+     * the body would walk a named condition at each of its uses, exponentially many times in a
+     * condition that names conditions that name conditions.
+     */
+    @Override
+    public int hashCode() {
+      return name.hashCode();
+    }
+
+    /** Compares name and body, the body by identity first, so that shared bodies cost nothing. */
+    @Override
+    public boolean equals(Object o) {
+      return this == o || o instanceof Named n && name.equals(n.name)
+          && (body == n.body || body.equals(n.body));
     }
 
     @Override

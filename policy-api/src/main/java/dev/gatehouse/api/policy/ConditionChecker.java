@@ -13,7 +13,93 @@ import java.util.List;
  */
 public final class ConditionChecker {
 
+  /**
+   * The most tests and operators a condition may hold once every named condition in it is
+   * written out at each use: evaluation walks the expansion, so a condition built by doubling
+   * named conditions ({@code c2 = c1 or c1}, {@code c3 = c2 or c2}, ...) must stop here.
+   */
+  public static final long MAX_EXPANDED_SIZE = 10_000;
+
+  /**
+   * The most tests and operators the conditions of all the policies of a set may hold together,
+   * expanded as for {@link #MAX_EXPANDED_SIZE}: 4 Mi, what the largest source file could spell
+   * out without named conditions. It bounds what one request can cost to evaluate.
+   */
+  public static final long MAX_TOTAL_EXPANDED_SIZE = 4L << 20;
+
   private ConditionChecker() {}
+
+  /**
+   * Returns how many tests and operators {@code condition} holds with every named condition
+   * written out at each use, counted in time linear in its distinct nodes (a named condition's
+   * size is computed once) and saturating at {@link Long#MAX_VALUE}.
+   *
+   * @param condition the condition
+   * @return its expanded size; {@code always} counts 0
+   */
+  public static long expandedSize(Condition condition) {
+    return expandedSize(condition, new java.util.IdentityHashMap<>());
+  }
+
+  private static long expandedSize(Condition c, java.util.Map<Condition, Long> sizes) {
+    if (c instanceof Condition.Always) {
+      return 0;
+    } else if (c instanceof Condition.Named named) {
+      Long known = sizes.get(named.body());
+      if (known == null) {
+        known = expandedSize(named.body(), sizes);
+        sizes.put(named.body(), known);
+      }
+      return known;
+    } else if (c instanceof Condition.Not not) {
+      return saturatedAdd(1, expandedSize(not.operand(), sizes));
+    }
+    List<Condition> operands = c instanceof Condition.And and ? and.operands()
+        : c instanceof Condition.Or or ? or.operands() : List.of();
+    long size = 1;
+    for (Condition operand : operands) {
+      size = saturatedAdd(size, expandedSize(operand, sizes));
+    }
+    return size;
+  }
+
+  /**
+   * Returns the problem of policy conditions that together expand past {@link
+   * #MAX_TOTAL_EXPANDED_SIZE}, or null.
+   *
+   * @param total the sum of their {@linkplain #expandedSize expanded sizes}
+   * @return the problem, one line, or null if the total is small enough
+   */
+  public static @org.jspecify.annotations.Nullable String checkTotalSize(long total) {
+    return total <= MAX_TOTAL_EXPANDED_SIZE ? null : "the policies' conditions expand to more"
+        + " than " + String.format(java.util.Locale.ROOT, "%,d", MAX_TOTAL_EXPANDED_SIZE)
+        + " tests and operators in all when their named conditions are written out at each use";
+  }
+
+  /**
+   * Returns {@code a + b}, or {@link Long#MAX_VALUE} if that overflows; both must be non-negative.
+   *
+   * @param a a size
+   * @param b another size
+   * @return their sum, saturated
+   */
+  public static long saturatedAdd(long a, long b) {
+    long sum = a + b;
+    return sum < 0 ? Long.MAX_VALUE : sum;
+  }
+
+  /**
+   * Returns the problem of a condition that expands past {@link #MAX_EXPANDED_SIZE}, or null.
+   *
+   * @param condition the condition
+   * @return the problem, one line, or null if the condition is small enough
+   */
+  public static @org.jspecify.annotations.Nullable String checkSize(Condition condition) {
+    long size = expandedSize(condition);
+    return size <= MAX_EXPANDED_SIZE ? null : "the condition expands to more than "
+        + String.format(java.util.Locale.ROOT, "%,d", MAX_EXPANDED_SIZE)
+        + " tests and operators when its named conditions are written out at each use";
+  }
 
   /**
    * Returns every problem of {@code condition} against {@code schema}; empty if it is well typed.

@@ -204,6 +204,7 @@ public final class PolicySet {
     public PolicySet build() {
       List<String> problems = new ArrayList<>();
       Map<String, Policy> seen = new LinkedHashMap<>();
+      long total = 0;
       for (Policy p : policies) {
         Policy previous = seen.putIfAbsent(p.id(), p);
         if (previous != null) {
@@ -211,12 +212,23 @@ public final class PolicySet {
               + previous.source() + ")");
         }
         for (Condition c : p.conditions()) {
-          ConditionChecker.check(schema, c)
-              .forEach(problem -> problems.add(p.kind() + " `" + p.id() + "`: " + problem));
+          total = ConditionChecker.saturatedAdd(total, ConditionChecker.expandedSize(c));
+          String tooLarge = ConditionChecker.checkSize(c);
+          List<String> found = tooLarge != null ? List.of(tooLarge)
+              : ConditionChecker.check(schema, c);
+          found.forEach(problem -> problems.add(p.kind() + " `" + p.id() + "`: " + problem));
         }
       }
-      conditions.forEach((name, c) -> ConditionChecker.check(schema, c)
-          .forEach(problem -> problems.add("condition `" + name + "`: " + problem)));
+      String tooMuch = ConditionChecker.checkTotalSize(total);
+      if (tooMuch != null) {
+        problems.add(tooMuch);
+      }
+      conditions.forEach((name, c) -> {
+        String tooLarge = ConditionChecker.checkSize(c);
+        List<String> found = tooLarge != null ? List.of(tooLarge)
+            : ConditionChecker.check(schema, c);
+        found.forEach(problem -> problems.add("condition `" + name + "`: " + problem));
+      });
       if (!problems.isEmpty()) {
         throw new PolicyValidationException(problems);
       }

@@ -157,4 +157,56 @@ final class PolicySetTest {
     assertThatThrownBy(() -> e.problems().clear())
         .isInstanceOf(UnsupportedOperationException.class);
   }
+
+  /** {@code c0}, then {@code cN = c(N-1) or c(N-1)}, built with the Java builders. */
+  private static Condition.Named doubling(int levels) {
+    Condition.Named c = new Condition.Named("c0", Condition.eq("user.department", "Finance"));
+    for (int n = 1; n <= levels; n++) {
+      c = new Condition.Named("c" + n, Condition.or(c, c));
+    }
+    return c;
+  }
+
+  @Test
+  void build_fortyDoublingNamedConditions_refusedQuickly() {
+    Condition.Named c40 = doubling(40);
+    PolicySet.Builder builder = PolicySet.builder(SCHEMA)
+        .add(AssignPolicy.builder("books").grant("books", "user").when(c40).build());
+
+    assertThatThrownBy(() -> org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        Duration.ofSeconds(1), builder::build))
+        .isInstanceOf(PolicyValidationException.class)
+        .hasMessageContaining("assign `books`: the condition expands to more than 10,000 tests"
+            + " and operators when its named conditions are written out at each use");
+  }
+
+  @Test
+  void forEachLeaf_sharedNamedConditions_visitsEachBodyOnce() {
+    List<Condition> leaves = new java.util.ArrayList<>();
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(1),
+        () -> doubling(40).forEachLeaf(leaves::add));
+
+    assertThat(leaves).containsExactly(Condition.eq("user.department", "Finance"));
+    Condition.Named shared = doubling(40);
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(1), () -> {
+      assertThat(shared.hashCode()).isEqualTo("c40".hashCode());
+      assertThat(shared).isEqualTo(shared).hasToString("c40");
+      assertThat(Condition.or(shared, shared)).hasToString("c40 or c40");
+    });
+    assertThat(ConditionChecker.expandedSize(doubling(40))).isEqualTo((1L << 41) - 1);
+  }
+
+  @Test
+  void build_manyPoliciesEachUsingALargeName_refusedAtTheSetLimit() {
+    Condition.Named c12 = doubling(12);
+    PolicySet.Builder builder = PolicySet.builder(SCHEMA);
+    for (int i = 0; i < 520; i++) {
+      builder.add(AssignPolicy.builder("p" + i).grant("books", "user").when(c12).build());
+    }
+
+    assertThatThrownBy(builder::build)
+        .isInstanceOf(PolicyValidationException.class)
+        .hasMessageContaining("the policies' conditions expand to more than 4,194,304 tests and"
+            + " operators in all when their named conditions are written out at each use");
+  }
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse.dsl.internal;
 
 import dev.gatehouse.api.policy.Condition;
+import dev.gatehouse.api.policy.ConditionChecker;
 import dev.gatehouse.dsl.DiagnosticCode;
 import java.util.HashMap;
 import java.util.List;
@@ -136,6 +137,34 @@ final class Clauses {
   /** Returns the lowered condition of a keyword's clause, always-true when absent, or null. */
   @Nullable Condition condition(String keyword, ExprLowering lowering, Reporter r) {
     Ast.Clause c = first(keyword);
-    return c == null ? Condition.ALWAYS : lowering.lower(((Ast.ExprClause) c).expr(), r);
+    if (c == null) {
+      return Condition.ALWAYS;
+    }
+    Condition lowered = lowering.lower(((Ast.ExprClause) c).expr(), r);
+    if (lowered == null) {
+      return null;
+    }
+    long size = ConditionChecker.expandedSize(lowered);
+    if (size > ConditionChecker.MAX_EXPANDED_SIZE) {
+      r.error(
+          DiagnosticCode.CONDITION_TOO_LARGE,
+          c.span(),
+          "the `" + keyword + "` condition " + Names.tooLarge(),
+          "name fewer copies of the same condition, or restate it without repeating them");
+      return null;
+    }
+    if (!lowering.countPolicyCondition(size)) {
+      // Reported once, at the condition that passes the limit.
+      r.error(
+          DiagnosticCode.CONDITION_TOO_LARGE,
+          c.span(),
+          "with this `" + keyword + "` condition the policies' conditions expand to more than "
+              + String.format(
+                  java.util.Locale.ROOT, "%,d", ConditionChecker.MAX_TOTAL_EXPANDED_SIZE)
+              + " tests and operators in all",
+          "name fewer copies of the same condition in the policies");
+      return null;
+    }
+    return lowered;
   }
 }

@@ -26,6 +26,19 @@ final class ExprLowering {
   private final Schema schema;
   private final Names names;
 
+  /** The expanded size of every policy condition lowered so far, for the set-wide limit. */
+  private long policyConditions;
+
+  /**
+   * Adds a policy condition's expanded size to the set's total; returns false once the total
+   * passes {@link ConditionChecker#MAX_TOTAL_EXPANDED_SIZE}.
+   */
+  boolean countPolicyCondition(long expandedSize) {
+    boolean within = policyConditions <= ConditionChecker.MAX_TOTAL_EXPANDED_SIZE;
+    policyConditions = ConditionChecker.saturatedAdd(policyConditions, expandedSize);
+    return !within || policyConditions <= ConditionChecker.MAX_TOTAL_EXPANDED_SIZE;
+  }
+
   ExprLowering(Schema schema, Names names) {
     this.schema = schema;
     this.names = names;

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.gatehouse.api.Suggestions;
 import dev.gatehouse.api.policy.Condition;
+import dev.gatehouse.api.policy.ConditionChecker;
 import dev.gatehouse.api.policy.Network;
 import dev.gatehouse.dsl.DiagnosticCode;
 import java.util.ArrayList;
@@ -141,6 +142,16 @@ final class Names {
               "inline some of them");
       body = null;
     }
+    if (body != null && ConditionChecker.checkSize(body) != null) {
+      declared
+          .reporter()
+          .error(
+              DiagnosticCode.CONDITION_TOO_LARGE,
+              declared.decl().name().span(),
+              "condition `" + name + "` " + tooLarge(),
+              "name fewer copies of the same condition, or restate it without repeating them");
+      body = null;
+    }
     if (body == null) {
       failed.add(name);
       return null;
@@ -148,6 +159,13 @@ final class Names {
     conditions.put(name, body);
     depths.put(name, nesting);
     return body;
+  }
+
+  /** Says why a condition is refused by {@link ConditionChecker#checkSize}. */
+  static String tooLarge() {
+    return "expands to more than "
+        + String.format(java.util.Locale.ROOT, "%,d", ConditionChecker.MAX_EXPANDED_SIZE)
+        + " tests and operators with its named conditions written out";
   }
 
   /** Returns how deeply named conditions nest in {@code c}, using the depths already known. */

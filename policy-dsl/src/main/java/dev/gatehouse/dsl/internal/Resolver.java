@@ -49,6 +49,7 @@ final class Resolver {
     declareNames(units, names);
     names.lowerAll();
     List<Policy> policies = policies(units, new PolicyLowering(lowering, names));
+    GrantedApps.check(units);
     if (units.stream().anyMatch(u -> u.reporter().hasErrors())) {
       return null;
     }

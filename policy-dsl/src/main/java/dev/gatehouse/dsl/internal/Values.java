@@ -66,6 +66,7 @@ final class Values {
       return null;
     }
     Warnings.subsetBlocks(list.items(), blocks, reporter);
+    Warnings.coversIpv4(list.items(), blocks, reporter);
     return new Network(name, blocks);
   }
 

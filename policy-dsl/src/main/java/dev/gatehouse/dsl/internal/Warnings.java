@@ -45,6 +45,30 @@ final class Warnings {
     }
   }
 
+  /** Every IPv4 address, as the IPv4-mapped IPv6 block {@code ::ffff:0:0/96} it is held in. */
+  private static final IpNetwork ALL_IPV4 = IpNetwork.parse("0.0.0.0/0");
+
+  /**
+   * Warns about each IPv6 block that contains {@code ::ffff:0:0/96}: addresses are compared
+   * with IPv4-mapped ones unwrapped, so such a block ({@code ::/64}, {@code ::/0}) admits every
+   * IPv4 client, which an author writing an IPv6 range rarely means.
+   */
+  static void coversIpv4(List<Ast.Name> items, List<IpNetwork> blocks, Reporter reporter) {
+    for (int i = 0; i < blocks.size(); i++) {
+      IpNetwork block = blocks.get(i);
+      if (!block.isIpv4() && block.contains(ALL_IPV4)) {
+        String text = items.get(i).text();
+        reporter.warning(
+            DiagnosticCode.NETWORK_COVERS_IPV4,
+            items.get(i).span(),
+            "`" + text + "` contains `::ffff:0:0/96`, so it admits every IPv4 client (`"
+                + ALL_IPV4 + "`)",
+            "if only IPv6 clients are meant, narrow `" + text + "` so that it leaves out"
+                + " `::ffff:0:0/96`");
+      }
+    }
+  }
+
   /** Warns about each network of a list whose blocks all lie in another network of the list. */
   static void subsetNetworks(List<Ast.NetRef> refs, List<Network> networks, Reporter reporter) {
     if (networks.size() > 100) {

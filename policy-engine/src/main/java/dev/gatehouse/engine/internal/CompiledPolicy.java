@@ -64,7 +64,7 @@ final class CompiledPolicy {
     if ((f.factors & SSO) != 0) {
       bits |= Outcomes.SSO_OK;
     }
-    if ((f.factors & factors) != 0 && f.authAge <= withinMillis) {
+    if ((f.factors & factors) != 0 && Freshness.fresh(f.authAge, withinMillis, t.clockSkewMillis)) {
       bits |= Outcomes.MFA_OK;
     }
     return bits;

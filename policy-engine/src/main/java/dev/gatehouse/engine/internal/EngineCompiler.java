@@ -33,9 +33,14 @@ public final class EngineCompiler {
 
   private EngineCompiler() {}
 
-  /** Compiles {@code set}. */
+  /** Compiles {@code set} with the default clock skew. */
   public static Evaluator compile(PolicySet set) {
-    PolicyTable table = new PolicyTable(set);
+    return compile(set, PolicyTable.DEFAULT_CLOCK_SKEW);
+  }
+
+  /** Compiles {@code set}, counting an {@code auth.time} up to {@code clockSkew} ahead as fresh. */
+  public static Evaluator compile(PolicySet set, java.time.Duration clockSkew) {
+    PolicyTable table = new PolicyTable(set, clockSkew);
     Schema schema = set.schema();
     NetworkTable networks = NetworkTable.of(networksOf(set));
     ConditionCompiler compiler = new ConditionCompiler(schema, networks);

@@ -25,7 +25,10 @@ final class Frame {
   final Outcomes outcomes = new Outcomes();
   /** The request's {@code auth.methods} as a bit per {@link dev.gatehouse.api.Factor}. */
   int factors;
-  /** Milliseconds since the strongest factor, or {@link Long#MAX_VALUE} if unknown. */
+  /**
+   * Milliseconds since the strongest factor (negative if it lies in the future), or {@link
+   * Freshness#UNKNOWABLE} if either time is missing or the difference overflows.
+   */
   long authAge;
   private final int[] ipEpoch;
   private final int[][] ipHits;
@@ -54,7 +57,7 @@ final class Frame {
     // auth.methods is the enumerated set of factors, in Factor order.
     factors = r.has(t.methods) ? (int) r.symbols(t.methods) : 0;
     authAge = r.has(t.time) && r.has(t.authTime)
-        ? r.number(t.time) - r.number(t.authTime) : Long.MAX_VALUE;
+        ? Freshness.age(r.number(t.time), r.number(t.authTime)) : Freshness.UNKNOWABLE;
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.gatehouse.api.policy.Grant;
 import dev.gatehouse.api.policy.Policy;
 import dev.gatehouse.api.policy.PolicySet;
 import dev.gatehouse.api.policy.RestrictPolicy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,8 +43,25 @@ public final class PolicyTable {
   /** Slot of {@code auth.time}. */
   public final int authTime;
 
-  /** Builds the table of {@code set}. */
+  /** How far in the future an {@code auth.time} may lie and still count as fresh by default. */
+  public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofMinutes(5);
+
+  /** How far after {@code request.time} an {@code auth.time} may lie and still be fresh. */
+  public final long clockSkewMillis;
+
+  /** Builds the table of {@code set} with the {@link #DEFAULT_CLOCK_SKEW}. */
   public PolicyTable(PolicySet set) {
+    this(set, DEFAULT_CLOCK_SKEW);
+  }
+
+  /**
+   * Builds the table of {@code set} allowing {@code clockSkew}.
+   *
+   * @throws IllegalArgumentException if {@code clockSkew} is negative or beyond a long of
+   *     milliseconds
+   */
+  public PolicyTable(PolicySet set, Duration clockSkew) {
+    this.clockSkewMillis = skewMillis(clockSkew);
     this.set = set;
     this.policies = set.policies().toArray(new Policy[0]);
     TreeSet<String> appNames = new TreeSet<>();
@@ -67,6 +85,19 @@ public final class PolicyTable {
     this.time = schema.slot("request.time");
     this.methods = schema.slot("auth.methods");
     this.authTime = schema.slot("auth.time");
+  }
+
+  private static long skewMillis(Duration clockSkew) {
+    java.util.Objects.requireNonNull(clockSkew, "clockSkew");
+    if (clockSkew.isNegative()) {
+      throw new IllegalArgumentException("clock skew " + clockSkew + " is negative");
+    }
+    try {
+      return clockSkew.toMillis();
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("clock skew " + clockSkew + " does not fit in"
+          + " milliseconds", e);
+    }
   }
 
   /**

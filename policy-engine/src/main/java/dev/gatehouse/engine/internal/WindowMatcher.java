@@ -27,9 +27,17 @@ final class WindowMatcher {
   }
 
   boolean contains(long epochMillis) {
-    long local = epochMillis + zone.offsetSeconds(epochMillis) * 1000L;
-    long day = Math.floorDiv(local, DAY_MS);
-    long ms = Math.floorMod(local, DAY_MS);
+    // Day and time of day are shifted separately: adding the offset to the instant itself
+    // would overflow near the ends of the millisecond range and land on another weekday.
+    long day = Math.floorDiv(epochMillis, DAY_MS);
+    long ms = Math.floorMod(epochMillis, DAY_MS) + zone.offsetSeconds(epochMillis) * 1000L;
+    if (ms < 0) {
+      ms += DAY_MS;
+      day--;
+    } else if (ms >= DAY_MS) {
+      ms -= DAY_MS;
+      day++;
+    }
     // 1970-01-01 was a Thursday; with Monday as 0 that is day 3 of the week.
     int dow = (int) Math.floorMod(day + 3, 7L);
     boolean today = (dayMask & (1 << dow)) != 0;

@@ -15,7 +15,10 @@ import dev.gatehouse.api.policy.PolicySet;
 import dev.gatehouse.api.policy.RestrictPolicy;
 import dev.gatehouse.engine.internal.PolicyTable;
 import dev.gatehouse.engine.internal.RequestKind;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +26,17 @@ import java.util.stream.Collectors;
  * with each condition part evaluated and the request's value beside each test.
  */
 public final class Explainer {
+
+  /** How many elements of a set value the account shows. */
+  static final int MAX_SET_ELEMENTS = 10;
+  /** How many characters of a string value the account shows. */
+  static final int MAX_STRING_CHARS = 200;
+  /**
+   * About how many characters the list of policies may take: past it, the parts of a condition
+   * and the further policies are counted instead of shown, so that the work stays bounded
+   * whatever the number of policies and the size of their conditions.
+   */
+  static final int MAX_ACCOUNT_CHARS = 200_000;
 
   private final PolicyTable table;
 
@@ -60,17 +74,27 @@ public final class Explainer {
     String app = kind == RequestKind.ACCESS && request.has(table.app)
         ? request.string(table.app) : null;
     out.append("policies:\n");
+    int limit = out.length() + MAX_ACCOUNT_CHARS;
+    int omitted = 0;
     for (int i = 0; i < table.size(); i++) {
       Policy p = table.policy(i);
       if (table.relevant(i, kind, app)
           && !(p instanceof DelegatePolicy d && !d.allows(action))) {
-        policy(p, request, out);
+        if (out.length() >= limit) {
+          omitted++;
+        } else {
+          policy(p, request, out, limit);
+        }
       }
+    }
+    if (omitted > 0) {
+      out.append("  … and ").append(count(omitted)).append(omitted == 1 ? " more policy" :
+          " more policies").append(" not shown\n");
     }
     return out.toString();
   }
 
-  private void policy(Policy p, AccessRequest r, StringBuilder out) {
+  private void policy(Policy p, AccessRequest r, StringBuilder out, int limit) {
     out.append("  ").append(p.kind()).append(" \"").append(p.id()).append('"');
     if (p.reportOnly()) {
       out.append(" report-only");
@@ -80,11 +104,11 @@ public final class Explainer {
     }
     out.append('\n');
     if (p instanceof DelegatePolicy d) {
-      clause("to", d.to(), r, out);
-      clause("on", d.on(), r, out);
+      clause("to", d.to(), r, out, limit);
+      clause("on", d.on(), r, out, limit);
       return;
     }
-    clause("when", p.conditions().get(0), r, out);
+    clause("when", p.conditions().get(0), r, out, limit);
     if (p instanceof RestrictPolicy rp) {
       out.append("    allow from ").append(rp.allow().stream().map(Network::toString)
           .collect(Collectors.joining(", "))).append(" (").append(value(r, "request.ip"))
@@ -105,16 +129,18 @@ public final class Explainer {
     }
   }
 
-  private static void clause(String word, Condition c, AccessRequest r, StringBuilder out) {
+  private static void clause(
+      String word, Condition c, AccessRequest r, StringBuilder out, int limit) {
     if (c instanceof Condition.Always) {
       out.append("    ").append(word).append(": always\n");
       return;
     }
     out.append("    ").append(word).append(' ');
-    node(c, r, out, 4);
+    node(c, r, out, 4, limit);
   }
 
-  private static void node(Condition c, AccessRequest r, StringBuilder out, int indent) {
+  private static void node(Condition c, AccessRequest r, StringBuilder out, int indent,
+      int limit) {
     Tri t = ConditionInterpreter.eval(c, r);
     out.append(c).append(": ").append(t.name().toLowerCase(Locale.ROOT));
     if (isLeaf(c)) {
@@ -122,9 +148,15 @@ public final class Explainer {
       return;
     }
     out.append('\n');
-    for (Condition child : children(c)) {
+    List<Condition> children = children(c);
+    for (int i = 0; i < children.size(); i++) {
       out.append(" ".repeat(indent + 2));
-      node(child, r, out, indent + 2);
+      if (out.length() >= limit) {
+        // The parts above already say whether this one holds; its own parts are left out.
+        out.append("… and ").append(count(children.size() - i)).append(" more parts\n");
+        return;
+      }
+      node(children.get(i), r, out, indent + 2, limit);
     }
   }
 
@@ -134,7 +166,7 @@ public final class Explainer {
         || c instanceof Condition.Always);
   }
 
-  private static java.util.List<Condition> children(Condition c) {
+  private static List<Condition> children(Condition c) {
     if (c instanceof Condition.And and) {
       return and.operands();
     } else if (c instanceof Condition.Or or) {
@@ -148,7 +180,30 @@ public final class Explainer {
   }
 
   private static String value(AccessRequest r, String attribute) {
-    return r.value(attribute).map(v -> attribute + " = " + (v instanceof String s
-        ? "\"" + s + "\"" : v.toString())).orElse(attribute + " missing");
+    return r.value(attribute).map(v -> attribute + " = " + shown(v))
+        .orElse(attribute + " missing");
+  }
+
+  /** Returns a value as the account shows it, long strings and sets cut short. */
+  private static String shown(Object v) {
+    if (v instanceof String s) {
+      return s.length() <= MAX_STRING_CHARS ? "\"" + s + "\""
+          : "\"" + s.substring(0, MAX_STRING_CHARS) + "\" … and "
+              + count(s.length() - MAX_STRING_CHARS) + " more characters";
+    }
+    if (v instanceof Set<?> set && set.size() > MAX_SET_ELEMENTS) {
+      StringBuilder b = new StringBuilder("[");
+      Iterator<?> it = set.iterator();
+      for (int i = 0; i < MAX_SET_ELEMENTS; i++) {
+        b.append(i == 0 ? "" : ", ").append(it.next());
+      }
+      return b.append(", … and ").append(count(set.size() - MAX_SET_ELEMENTS)).append(" more]")
+          .toString();
+    }
+    return v.toString();
+  }
+
+  private static String count(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
   }
 }

@@ -19,6 +19,7 @@ import dev.gatehouse.api.policy.PolicySet;
 import dev.gatehouse.api.policy.RestrictPolicy;
 import dev.gatehouse.engine.internal.Combiner;
 import dev.gatehouse.engine.internal.Entitlements;
+import dev.gatehouse.engine.internal.Freshness;
 import dev.gatehouse.engine.internal.Outcomes;
 import dev.gatehouse.engine.internal.PolicyTable;
 import dev.gatehouse.engine.internal.RequestKind;
@@ -36,12 +37,26 @@ public final class ReferenceEvaluator {
   private final PolicyTable table;
 
   /**
-   * Creates an interpreter of {@code set}.
+   * Creates an interpreter of {@code set} that allows the default clock skew, {@link
+   * PolicyTable#DEFAULT_CLOCK_SKEW}.
    *
    * @param set the policy set
    */
   public ReferenceEvaluator(PolicySet set) {
-    this.table = new PolicyTable(requireNonNull(set, "set"));
+    this(set, PolicyTable.DEFAULT_CLOCK_SKEW);
+  }
+
+  /**
+   * Creates an interpreter of {@code set} that counts an {@code auth.time} up to {@code
+   * clockSkew} after {@code request.time} as fresh.
+   *
+   * @param set the policy set
+   * @param clockSkew how far in the future an authentication may lie and still count
+   * @throws IllegalArgumentException if {@code clockSkew} is negative or does not fit in
+   *     milliseconds
+   */
+  public ReferenceEvaluator(PolicySet set, java.time.Duration clockSkew) {
+    this.table = new PolicyTable(requireNonNull(set, "set"), clockSkew);
   }
 
   /**
@@ -145,8 +160,8 @@ public final class ReferenceEvaluator {
       return false;
     }
     boolean factor = a.mfa().stream().anyMatch(f -> r.set(table.methods).contains(f.id()));
-    long age = r.number(table.time) - r.number(table.authTime);
-    return factor && age <= a.within().toMillis();
+    long age = Freshness.age(r.number(table.time), r.number(table.authTime));
+    return factor && Freshness.fresh(age, a.within().toMillis(), table.clockSkewMillis);
   }
 
   /**

@@ -61,4 +61,21 @@ final class WindowMatcherTest {
           .isEqualTo(window.contains(Instant.ofEpochMilli(millis)));
     }
   }
+
+  @ParameterizedTest
+  @ValueSource(longs = {Long.MAX_VALUE, Long.MAX_VALUE - 1_000, Long.MIN_VALUE,
+      Long.MIN_VALUE + 1_000})
+  void contains_instantsAtTheEndsOfTheRange_agreesWithZoneRules(long millis) {
+    for (String zone : new String[] {"Asia/Tokyo", "America/Los_Angeles", "Pacific/Kiritimati"}) {
+      for (int hour = 0; hour < 24; hour++) {
+        TimeWindow window = new TimeWindow(EnumSet.allOf(DayOfWeek.class).stream()
+            .filter(d -> d.getValue() % 2 == 0).collect(java.util.stream.Collectors.toSet()),
+            LocalTime.of(hour, 0), LocalTime.of((hour + 1) % 24, 0), ZoneId.of(zone));
+        WindowMatcher matcher = new WindowMatcher(window, new ZoneTable(window.zone()));
+        assertThat(matcher.contains(millis))
+            .as("%s at %s in %s", window, Instant.ofEpochMilli(millis), zone)
+            .isEqualTo(window.contains(Instant.ofEpochMilli(millis)));
+      }
+    }
+  }
 }

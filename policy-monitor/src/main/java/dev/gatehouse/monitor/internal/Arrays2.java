@@ -1,9 +1,13 @@
 package dev.gatehouse.monitor.internal;
 
+import java.time.Instant;
 import java.util.Arrays;
 
 /** Copy-on-write helpers for the small capped arrays of the per-user and per-address state. */
 final class Arrays2 {
+
+  private static final Instant MIN = Instant.ofEpochMilli(Long.MIN_VALUE);
+  private static final Instant MAX = Instant.ofEpochMilli(Long.MAX_VALUE);
 
   private Arrays2() {}
 
@@ -42,6 +46,23 @@ final class Arrays2 {
       }
     }
     return false;
+  }
+
+  /**
+   * Returns {@code time} in epoch milliseconds, clamped to the range of a {@code long}: a window
+   * reaching past either end of that range counts every stored value on that side, instead of
+   * failing the assessment.
+   */
+  static long millis(Instant time) {
+    if (time.isBefore(MIN)) {
+      return Long.MIN_VALUE;
+    }
+    return time.isAfter(MAX) ? Long.MAX_VALUE : time.toEpochMilli();
+  }
+
+  /** Counts the values in {@code [from, to]}, clamped as {@link #millis}; unsorted is fine. */
+  static int countBetween(long[] array, Instant from, Instant to) {
+    return countBetween(array, millis(from), millis(to));
   }
 
   /** Counts the values in {@code [from, to]}; the array need not be sorted. */

@@ -65,7 +65,7 @@ public final class CaffeineSignInStore implements SignInStore {
             (id, old) ->
                 (old == null ? ProfileState.EMPTY : old).with(event, location, limits, zone));
     if (event.outcome() == SignInEvent.Outcome.FAILED_CREDENTIALS) {
-      long millis = event.time().toEpochMilli();
+      long millis = Arrays2.millis(event.time());
       addresses
           .asMap()
           .compute(
@@ -85,7 +85,7 @@ public final class CaffeineSignInStore implements SignInStore {
     long[] failures = addresses.getIfPresent(requireNonNull(ip, "ip"));
     return failures == null
         ? 0
-        : Arrays2.countBetween(failures, from.toEpochMilli(), to.toEpochMilli());
+        : Arrays2.countBetween(failures, from, to);
   }
 
   @Override

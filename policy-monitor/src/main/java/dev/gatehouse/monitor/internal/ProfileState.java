@@ -51,7 +51,7 @@ final class ProfileState implements UserProfile {
     SignInEvent[] newHistory = Arrays2.append(history, event, limits.eventsPerUser());
     if (event.outcome() == SignInEvent.Outcome.FAILED_CREDENTIALS) {
       long[] newFailures =
-          Arrays2.append(failures, event.time().toEpochMilli(), limits.failuresPerKey());
+          Arrays2.append(failures, Arrays2.millis(event.time()), limits.failuresPerKey());
       return new ProfileState(devices, countries, hourMask, trusted, newFailures, last, newHistory);
     }
     if (!event.isTrusted()) {
@@ -114,7 +114,7 @@ final class ProfileState implements UserProfile {
 
   @Override
   public int failuresBetween(Instant from, Instant to) {
-    return Arrays2.countBetween(failures, from.toEpochMilli(), to.toEpochMilli());
+    return Arrays2.countBetween(failures, from, to);
   }
 
   @Override

@@ -133,7 +133,9 @@ public final class SignalDetector {
     if (elapsed.isNegative() || km < settings.minTravelKm()) {
       return;
     }
-    double hours = Math.max(elapsed.toMillis(), 1000) / 3_600_000.0;
+    // In seconds: the span between two request times can exceed a long of milliseconds.
+    double seconds = elapsed.getSeconds() + elapsed.getNano() / 1e9;
+    double hours = Math.max(seconds, 1) / 3_600.0;
     double speed = km / hours;
     if (speed > settings.maxSpeedKmh()) {
       add(
