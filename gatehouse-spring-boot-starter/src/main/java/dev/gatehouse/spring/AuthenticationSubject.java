@@ -110,7 +110,8 @@ public final class AuthenticationSubject {
   }
 
   /** Roles and factors from the granted authorities; returns the oldest factor's time. */
-  private @Nullable Instant fromAuthorities(Authentication authentication, AccessRequest.Builder b) {
+  private @Nullable Instant fromAuthorities(
+      Authentication authentication, AccessRequest.Builder b) {
     List<String> roles = new ArrayList<>();
     Set<Factor> factors = EnumSet.noneOf(Factor.class);
     Instant oldest = null;

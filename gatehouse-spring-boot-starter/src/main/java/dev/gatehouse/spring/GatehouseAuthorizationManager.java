@@ -34,8 +34,8 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
  *
  * <p>An unauthenticated request is denied with a plain {@link AuthorizationDecision}, so Spring
  * Security starts authentication as usual. Any other denial is a {@link
- * GatehouseAuthorizationDecision} that {@link GatehouseAccessDeniedHandler} turns into a 403 problem
- * or a step-up challenge. A request that cannot be built (no route, no client address, a value that
+ * GatehouseAuthorizationDecision} that {@link GatehouseAccessDeniedHandler} turns into a 403
+ * problem or a step-up challenge. A request that cannot be built (no route, no client address, a value that
  * does not fit the schema) is denied: Gatehouse fails closed.
  *
  * <pre>{@code

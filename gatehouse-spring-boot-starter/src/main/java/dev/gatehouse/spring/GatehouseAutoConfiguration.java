@@ -66,7 +66,7 @@ public class GatehouseAutoConfiguration {
       result = locations.load();
     } catch (UncheckedIOException e) {
       throw new PolicyLoadException(
-          "gatehouse policies did not load: " + e.getMessage(), List.of(), e);
+          "gatehouse policies did not load: " + e.getCause().getMessage(), List.of(), e);
     }
     if (result.hasErrors()) {
       throw new PolicyLoadException(

@@ -1,12 +1,12 @@
 package dev.gatehouse.spring;
 
 import jakarta.servlet.DispatcherType;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.web.servlet.ConditionalOnDefaultWebSecurity;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
@@ -24,7 +24,8 @@ import org.springframework.util.ClassUtils;
 @AutoConfiguration(
     after = GatehouseAutoConfiguration.class,
     beforeName = {
-      "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+      "org.springframework.boot.security.autoconfigure.web.servlet."
+          + "ServletWebSecurityAutoConfiguration",
       "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet."
           + "OAuth2ResourceServerAutoConfiguration",
       "org.springframework.boot.security.oauth2.client.autoconfigure.servlet."
@@ -38,7 +39,8 @@ import org.springframework.util.ClassUtils;
     matchIfMissing = true)
 public class GatehouseSecurityAutoConfiguration {
 
-  private static final ClassLoader LOADER = GatehouseSecurityAutoConfiguration.class.getClassLoader();
+  private static final ClassLoader LOADER =
+      GatehouseSecurityAutoConfiguration.class.getClassLoader();
 
   /** Creates the configuration; Spring calls it. */
   public GatehouseSecurityAutoConfiguration() {}
@@ -50,18 +52,16 @@ public class GatehouseSecurityAutoConfiguration {
    * @param manager the authorization manager
    * @param denied the handler of denials and challenges
    * @param context the application context, asked which sign-ins are configured
-   * @param unused keeps the chain after the reloader in start-up order
    * @return the filter chain
    * @throws Exception if Spring Security cannot build it
    */
   @Bean
-  @Order(org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties.BASIC_AUTH_ORDER)
+  @Order(SecurityFilterProperties.BASIC_AUTH_ORDER)
   public SecurityFilterChain gatehouseSecurityFilterChain(
       HttpSecurity http,
       GatehouseAuthorizationManager manager,
       GatehouseAccessDeniedHandler denied,
-      ApplicationContext context,
-      ObjectProvider<PolicyReloader> unused)
+      ApplicationContext context)
       throws Exception {
     http.authorizeHttpRequests(
             a -> a.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
@@ -105,7 +105,8 @@ public class GatehouseSecurityAutoConfiguration {
                   .class);
       http.oauth2Login(
           o -> o.authorizationEndpoint(
-              a -> a.authorizationRequestResolver(new StepUpAuthorizationRequestResolver(clients))));
+              a -> a.authorizationRequestResolver(
+                  new StepUpAuthorizationRequestResolver(clients))));
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.gatehouse.spring;
 
 import dev.gatehouse.dsl.Diagnostic;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown when the policies named by {@code gatehouse.policies} do not load at start-up; its message
@@ -21,7 +22,7 @@ public final class PolicyLoadException extends RuntimeException {
    * @param cause the cause, or null
    */
   public PolicyLoadException(
-      String message, List<Diagnostic> diagnostics, @org.jspecify.annotations.Nullable Throwable cause) {
+      String message, List<Diagnostic> diagnostics, @Nullable Throwable cause) {
     super(message, cause);
     this.diagnostics = List.copyOf(diagnostics);
   }

@@ -24,7 +24,8 @@ import org.springframework.core.io.support.ResourcePatternResolver;
  * locations. A location without a prefix is a file-system path.
  *
  * <pre>{@code
- * PolicyLocations locations = PolicyLocations.of(List.of("/etc/gatehouse", "classpath:base.policy"));
+ * PolicyLocations locations =
+ *     PolicyLocations.of(List.of("/etc/gatehouse", "classpath:base.policy"));
  * ParseResult result = locations.load();
  * }</pre>
  */

@@ -49,7 +49,8 @@ final class Routes {
       }
       for (String method : spec.getMethods()) {
         matchers.add(
-            builder.matcher(HttpMethod.valueOf(method.toUpperCase(Locale.ROOT)), spec.getPattern()));
+            builder.matcher(
+                HttpMethod.valueOf(method.toUpperCase(Locale.ROOT)), spec.getPattern()));
       }
       routes.add(new Route(List.copyOf(matchers), spec));
     }

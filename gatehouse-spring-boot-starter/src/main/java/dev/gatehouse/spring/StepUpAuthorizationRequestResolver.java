@@ -18,7 +18,8 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequ
  *     a -> a.authorizationRequestResolver(new StepUpAuthorizationRequestResolver(clients))));
  * }</pre>
  */
-public final class StepUpAuthorizationRequestResolver implements OAuth2AuthorizationRequestResolver {
+public final class StepUpAuthorizationRequestResolver
+    implements OAuth2AuthorizationRequestResolver {
 
   private final OAuth2AuthorizationRequestResolver delegate;
 
