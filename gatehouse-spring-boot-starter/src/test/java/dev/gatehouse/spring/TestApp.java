@@ -4,6 +4,8 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.gatehouse.api.Decision;
@@ -11,10 +13,6 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.http.HttpServletRequest;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -42,14 +40,14 @@ class TestApp {
   /** When the cases of {@code acme.tests.json} happen. */
   static final Instant NOW = Instant.parse("2026-11-29T10:00:00Z");
 
-  static final KeyPair KEY = rsaKey();
+  static final RSAKey KEY = rsaKey();
 
   /** The authorization observations Spring Security made, by context name. */
   static final List<String> OBSERVED = new CopyOnWriteArrayList<>();
 
   @Bean
-  JwtDecoder jwtDecoder() {
-    return NimbusJwtDecoder.withPublicKey((RSAPublicKey) KEY.getPublic()).build();
+  JwtDecoder jwtDecoder() throws JOSEException {
+    return NimbusJwtDecoder.withPublicKey(KEY.toRSAPublicKey()).build();
   }
 
   @Bean
@@ -102,21 +100,19 @@ class TestApp {
             .issueTime(new Date())
             .expirationTime(Date.from(Instant.now().plusSeconds(3600)));
     claims.forEach(set::claim);
-    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), set.build());
     try {
-      jwt.sign(new RSASSASigner(KEY.getPrivate()));
+      SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), set.build());
+      jwt.sign(new RSASSASigner(KEY));
+      return jwt.serialize();
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }
-    return jwt.serialize();
   }
 
-  private static KeyPair rsaKey() {
+  private static RSAKey rsaKey() {
     try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
-      return generator.generateKeyPair();
-    } catch (NoSuchAlgorithmException e) {
+      return new RSAKeyGenerator(2048).generate();
+    } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }
   }
