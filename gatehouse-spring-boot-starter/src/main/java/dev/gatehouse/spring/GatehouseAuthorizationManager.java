@@ -96,6 +96,12 @@ public final class GatehouseAuthorizationManager
     if (target.isEmpty()) {
       return GatehouseAuthorizationDecision.refused("unmapped_path");
     }
+    return decide(user, http, target.get());
+  }
+
+  /** Decides the signed-in {@code user}'s access to {@code target} from {@code http}. */
+  GatehouseAuthorizationDecision decide(
+      Authentication user, HttpServletRequest http, Routes.Target target) {
     Optional<IpAddress> ip = clientAddress(http);
     if (ip.isEmpty()) {
       return GatehouseAuthorizationDecision.refused("client_address_unknown");
@@ -112,14 +118,14 @@ public final class GatehouseAuthorizationManager
       if (refused.isPresent()) {
         return GatehouseAuthorizationDecision.refused(refused.get());
       }
-      Routes.Target t = target.get();
-      if (t.app() != null) {
-        b.set("app", t.app());
+      if (target.app() != null) {
+        b.set("app", target.app());
       }
-      for (Map.Entry<String, String> e : t.target().entrySet()) {
+      for (Map.Entry<String, String> e : target.target().entrySet()) {
         b.set(e.getKey(), e.getValue());
       }
-      b.set("request.action", t.action()).set("request.ip", ip.get()).set("request.time", now);
+      b.set("request.action", target.action()).set("request.ip", ip.get())
+          .set("request.time", now);
       AccessRequest request = b.build();
       if (monitor != null) {
         request = monitor.enrich(request);

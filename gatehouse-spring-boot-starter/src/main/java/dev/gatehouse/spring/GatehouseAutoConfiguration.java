@@ -14,13 +14,22 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
+import org.springframework.aop.Advisor;
+import org.springframework.aop.support.Pointcuts;
+import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Role;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Auto-configures Gatehouse: the running policies from {@code gatehouse.policies} (a set that does
@@ -193,6 +202,30 @@ public class GatehouseAutoConfiguration {
     GatehouseProperties.Challenge challenge = properties.getChallenge();
     return new GatehouseAccessDeniedHandler(
         challenge.getAcrValues(), blankToNull(challenge.getStepUpUrl()));
+  }
+
+  /**
+   * Returns the method interceptor deciding calls of {@link GatehouseAuthorize} methods; it takes
+   * effect with {@code @EnableMethodSecurity}.
+   *
+   * @param requests the request manager
+   * @return the method interceptor
+   */
+  @Bean
+  @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+  @ConditionalOnMissingBean(name = "gatehouseMethodAuthorization")
+  public static Advisor gatehouseMethodAuthorization(
+      ObjectProvider<GatehouseAuthorizationManager> requests) {
+    // Static and lazy: advisors are made before ordinary beans, the manager only at the first call.
+    SingletonSupplier<GatehouseMethodAuthorizationManager> methods =
+        SingletonSupplier.of(() -> new GatehouseMethodAuthorizationManager(requests.getObject()));
+    AuthorizationManager<MethodInvocation> manager =
+        (authentication, invocation) -> methods.obtain().authorize(authentication, invocation);
+    return new AuthorizationManagerBeforeMethodInterceptor(
+        Pointcuts.union(
+            new AnnotationMatchingPointcut(null, GatehouseAuthorize.class, true),
+            new AnnotationMatchingPointcut(GatehouseAuthorize.class, true)),
+        manager);
   }
 
   private static @Nullable ClientIp clientIp(GatehouseProperties properties) {

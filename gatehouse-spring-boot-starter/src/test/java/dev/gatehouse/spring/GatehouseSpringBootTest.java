@@ -156,6 +156,21 @@ final class GatehouseSpringBootTest {
   }
 
   @Test
+  void methodAuthorize_appTheUserIsNotAssigned_isDeniedAsAProblem() throws Exception {
+    Map<String, Object> sales = financeUser();
+    sales.put("sub", "u-sales");
+    sales.put("department", "Sales");
+
+    HttpResponse<String> finance = send("/reports/ledger", bearer(financeUser()), office());
+    HttpResponse<String> denied = send("/reports/ledger", bearer(sales), office());
+
+    assertThat(finance.statusCode()).isEqualTo(200);
+    assertThat(finance.body()).isEqualTo("42");
+    assertThat(denied.statusCode()).isEqualTo(403);
+    assertThat(reasons(denied)).containsExactly("not_assigned");
+  }
+
+  @Test
   void authorize_pathNoRouteCovers_isDeniedAsUnmapped() throws Exception {
     HttpResponse<String> response = send("/unrouted/x", bearer(financeUser()), office());
 

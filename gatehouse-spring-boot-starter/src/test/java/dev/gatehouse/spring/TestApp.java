@@ -22,6 +22,9 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Service;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -35,6 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
  * and a JWT resource server whose tokens are signed by a key made here.
  */
 @SpringBootApplication
+@EnableMethodSecurity
 class TestApp {
 
   /** When the cases of {@code acme.tests.json} happen. */
@@ -89,6 +93,30 @@ class TestApp {
       Decision decision =
           (Decision) request.getAttribute(GatehouseAuthorizationManager.DECISION_ATTRIBUTE);
       return Map.of("roles", decision == null ? List.of() : decision.roles());
+    }
+  }
+
+  /** A report from the books app, asked for under a mail route. */
+  @Service
+  static class Ledger {
+    @GatehouseAuthorize(app = "books")
+    public String total() {
+      return "42";
+    }
+  }
+
+  /** Serves the ledger report; the method check decides, not the route. */
+  @RestController
+  static class Reports {
+    private final Ledger ledger;
+
+    Reports(Ledger ledger) {
+      this.ledger = ledger;
+    }
+
+    @GetMapping("/reports/ledger")
+    String ledger() {
+      return ledger.total();
     }
   }
 
