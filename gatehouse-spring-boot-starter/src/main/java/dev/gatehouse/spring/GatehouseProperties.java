@@ -34,7 +34,7 @@ public class GatehouseProperties {
 
   /**
    * What each request path accesses, first match wins; a request no route matches is denied with
-   * {@code unmapped_path}.
+   * {@code unmapped_path}. Without any route, the first path segment names the app.
    */
   private List<Route> routes = new ArrayList<>();
 
@@ -201,7 +201,10 @@ public class GatehouseProperties {
     /** The HTTP methods matched, such as {@code POST}; empty matches every method. */
     private List<String> methods = new ArrayList<>();
 
-    /** The app accessed; empty for the org sign-in and for delegated actions. */
+    /**
+     * The app accessed, or {@code {var}} for the path variable {@code var}; empty for the org
+     * sign-in and for delegated actions.
+     */
     private @Nullable String app;
 
     /**

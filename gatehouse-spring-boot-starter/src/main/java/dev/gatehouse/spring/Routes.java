@@ -12,7 +12,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
-/** The {@code gatehouse.routes}, matched in order with Spring Security's path patterns. */
+/**
+ * The {@code gatehouse.routes}, matched in order with Spring Security's path patterns. Without any,
+ * the first path segment names the app: {@code /books/ledger} accesses {@code books}.
+ */
 final class Routes {
 
   /** What a request accesses: an app, the org sign-in, or a delegated action on a target. */
@@ -28,6 +31,12 @@ final class Routes {
 
   /** Checks every route and says which one is wrong. */
   static Routes of(List<GatehouseProperties.Route> specs) {
+    if (specs.isEmpty()) {
+      GatehouseProperties.Route bySegment = new GatehouseProperties.Route();
+      bySegment.setPattern("/{app}/**");
+      bySegment.setApp("{app}");
+      specs = List.of(bySegment);
+    }
     List<Route> routes = new ArrayList<>();
     for (int i = 0; i < specs.size(); i++) {
       GatehouseProperties.Route spec = specs.get(i);
@@ -73,17 +82,24 @@ final class Routes {
   private static Target target(GatehouseProperties.Route spec, Map<String, String> variables) {
     Map<String, String> target = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : spec.getTarget().entrySet()) {
-      String value = e.getValue();
-      if (value.length() > 2 && value.startsWith("{") && value.endsWith("}")) {
-        String variable = variables.get(value.substring(1, value.length() - 1));
-        if (variable == null) {
-          continue; // an unmatched variable leaves the attribute unset: policies see it missing
-        }
-        value = variable;
+      String value = value(e.getValue(), variables);
+      if (value != null) {
+        target.put("target." + e.getKey(), value);
       }
-      target.put("target." + e.getKey(), value);
     }
-    String app = spec.getApp() == null || spec.getApp().isBlank() ? null : spec.getApp();
+    String app =
+        spec.getApp() == null || spec.getApp().isBlank() ? null : value(spec.getApp(), variables);
     return new Target(app, spec.getAction(), Map.copyOf(target));
+  }
+
+  /**
+   * Returns {@code value} as written, or the path variable it names as {@code {var}}; null for an
+   * unmatched variable, which leaves the attribute unset so that policies see it missing.
+   */
+  private static @Nullable String value(String value, Map<String, String> variables) {
+    if (value.length() > 2 && value.startsWith("{") && value.endsWith("}")) {
+      return variables.get(value.substring(1, value.length() - 1));
+    }
+    return value;
   }
 }
