@@ -17,21 +17,46 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** Writes the 403, 401 and 302 answers; bodies name reason codes and nothing else. */
-final class Responses {
+/**
+ * Writes the 403, 401 and 302 answers to a decision that does not permit; bodies are RFC 9457
+ * problems naming reason codes and nothing else. Public so that other adapters (the Spring Security
+ * one) answer exactly as {@link GatehouseFilter} does.
+ *
+ * <pre>{@code
+ * Responses responses = new Responses(Map.of(Factor.WEBAUTHN, "phr"), null);
+ * responses.challenge(request, response, decision); // 401 with RFC 9470 WWW-Authenticate
+ * Responses.deny(response, Responses.codes(decision)); // 403 problem+json
+ * }</pre>
+ */
+public final class Responses {
 
-  static final String PROBLEM_JSON = "application/problem+json";
+  /** The media type of the problem bodies, {@code application/problem+json}. */
+  public static final String PROBLEM_JSON = "application/problem+json";
 
   private final Map<Factor, String> acrValues;
   private final @Nullable String stepUpUrl;
 
-  Responses(Map<Factor, String> acrValues, @Nullable String stepUpUrl) {
+  /**
+   * Creates the answers.
+   *
+   * @param acrValues the ACR value to ask for per factor; a factor without one is asked for by its
+   *     id, such as {@code totp}
+   * @param stepUpUrl where a browser is sent to sign in again, or null to answer 401 to every
+   *     challenge
+   */
+  public Responses(Map<Factor, String> acrValues, @Nullable String stepUpUrl) {
     this.acrValues = Map.copyOf(acrValues);
     this.stepUpUrl = stepUpUrl;
   }
 
-  /** Answers 403 with an RFC 9457 problem naming {@code codes}. */
-  static void deny(HttpServletResponse response, List<String> codes) throws IOException {
+  /**
+   * Answers 403 with an RFC 9457 problem naming {@code codes}.
+   *
+   * @param response the response to write
+   * @param codes the reason codes, such as {@code not_assigned}
+   * @throws IOException if the body cannot be written
+   */
+  public static void deny(HttpServletResponse response, List<String> codes) throws IOException {
     problem(
         response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", "access denied by policy", codes);
   }
@@ -42,8 +67,18 @@ final class Responses {
     problem(response, HttpServletResponse.SC_BAD_REQUEST, "Bad Request", detail, codes);
   }
 
-  /** Answers a CHALLENGE: a step-up redirect for browsers, else 401 as in RFC 9470. */
-  void challenge(HttpServletRequest request, HttpServletResponse response, Decision decision)
+  /**
+   * Answers a CHALLENGE: a redirect to the step-up URL with {@code acr_values}, {@code max_age}
+   * and {@code return_to} for a browser's GET if there is a step-up URL, else 401 with an RFC 9470
+   * {@code insufficient_user_authentication} challenge and a problem body.
+   *
+   * @param request the request challenged
+   * @param response the response to write
+   * @param decision the CHALLENGE
+   * @throws IOException if the body cannot be written
+   */
+  public void challenge(
+      HttpServletRequest request, HttpServletResponse response, Decision decision)
       throws IOException {
     String acr = String.join(" ", acrValues(decision.requirements()));
     long maxAge = maxAge(decision.requirements());
@@ -82,8 +117,13 @@ final class Responses {
         codes(decision));
   }
 
-  /** Returns the distinct reason codes of a decision, in order. */
-  static List<String> codes(Decision decision) {
+  /**
+   * Returns the distinct reason codes of a decision, in order.
+   *
+   * @param decision the decision
+   * @return the distinct reason codes, such as {@code mfa_required}
+   */
+  public static List<String> codes(Decision decision) {
     Set<String> codes = new LinkedHashSet<>();
     for (Reason reason : decision.reasons()) {
       codes.add(reason.code().id());
