@@ -8,7 +8,7 @@ import dev.gatehouse.bundle.internal.Digests;
 import dev.gatehouse.bundle.internal.Manifest;
 import dev.gatehouse.bundle.internal.Names;
 import dev.gatehouse.bundle.internal.Signatures;
-import java.nio.charset.StandardCharsets;
+import dev.gatehouse.bundle.internal.Text;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.Collections;
@@ -135,7 +135,7 @@ public final class Bundle {
         throw new BundleException("the digest of " + Names.quote(listed.getKey())
             + " does not match the manifest");
       }
-      files.put(listed.getKey(), new String(content, StandardCharsets.UTF_8));
+      files.put(listed.getKey(), Text.decode(content, listed.getKey()));
     }
     return Collections.unmodifiableMap(files);
   }

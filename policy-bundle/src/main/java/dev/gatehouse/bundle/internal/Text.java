@@ -7,7 +7,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** Strict UTF-8 decoding of the text entries of a bundle. */
-final class Text {
+public final class Text {
 
   private Text() {}
 
@@ -17,7 +17,7 @@ final class Text {
    * @throws BundleException if they are not valid UTF-8 or hold a NUL, as binary data (such as
    *     a nested archive) does
    */
-  static String decode(byte[] bytes, String name) {
+  public static String decode(byte[] bytes, String name) {
     for (byte b : bytes) {
       if (b == 0) {
         throw new BundleException(Names.quote(name) + " is not text: it holds a NUL byte");
