@@ -226,19 +226,12 @@ public final class PolicySourceBuilder {
       return startDirectory(core);
     }
     Fetcher fetcher = kind == Kind.FILE ? new FileFetcher(requireNonNull(path))
-        : new HttpFetcher(client(), requireNonNull(uri), requestTimeout, Duration.ZERO);
+        : new HttpFetcher(client(), requireNonNull(uri), requestTimeout, longPoll);
     BundlePoller poller = new BundlePoller(core, fetcher, requireNonNull(keys), cacheDirectory,
-        new BundlePoller.Timing(pollInterval, jitter, maxBackoff, Duration.ZERO));
+        new BundlePoller.Timing(pollInterval, jitter, maxBackoff, longPoll));
     poller.loadCache();
     poller.checkNow();
     requireLoaded(core, poller);
-    if (kind == Kind.HTTP && !longPoll.isZero()) {
-      // The first fetch must not wait: start-up asks once plainly, the polling long-polls.
-      poller.close();
-      HttpFetcher longPolling = new HttpFetcher(client(), uri, requestTimeout, longPoll);
-      poller = new BundlePoller(core, longPolling, keys, cacheDirectory,
-          new BundlePoller.Timing(pollInterval, jitter, maxBackoff, longPoll));
-    }
     poller.startPolling();
     return poller;
   }

@@ -116,7 +116,8 @@ public final class BundlePoller implements PolicySource {
 
   /** Starts polling on the poller's thread. */
   public void startPolling() {
-    schedule(nextDelayMillis(0));
+    // A long-polling node waits at the server, not here.
+    schedule(nextDelayMillis(timing.longPoll().toNanos()));
   }
 
   private void schedule(long delayMillis) {

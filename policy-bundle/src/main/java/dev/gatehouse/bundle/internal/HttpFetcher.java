@@ -41,9 +41,10 @@ public final class HttpFetcher implements Fetcher {
         .header("Accept", "application/zip");
     if (etag != null) {
       request.header("If-None-Match", etag);
-    }
-    if (!longPoll.isZero()) {
-      request.header("Prefer", "wait=" + Math.max(1, longPoll.toSeconds()));
+      // Only a node that has a bundle may wait for a change; the first fetch must answer at once.
+      if (!longPoll.isZero()) {
+        request.header("Prefer", "wait=" + Math.max(1, longPoll.toSeconds()));
+      }
     }
     HttpResponse<InputStream> response;
     try {
