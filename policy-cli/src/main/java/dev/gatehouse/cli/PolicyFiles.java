@@ -72,11 +72,15 @@ final class PolicyFiles {
     }
   }
 
-  /** Parses the files named by {@code paths} as one policy set. */
+  /** Parses the files named by {@code paths}, a bundle standing for its files, as one set. */
   static ParseResult parse(List<Path> paths) {
     Map<String, String> sources = new LinkedHashMap<>();
     for (Path file : expand(paths)) {
-      sources.put(file.toString(), read(file));
+      if (BundleFiles.isBundle(file)) {
+        sources.putAll(BundleFiles.sources(file));
+      } else {
+        sources.put(file.toString(), read(file));
+      }
     }
     return PolicyDsl.parse(sources);
   }
