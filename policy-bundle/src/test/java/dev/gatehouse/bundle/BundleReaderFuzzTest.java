@@ -68,7 +68,7 @@ final class BundleReaderFuzzTest {
   @Test
   void read_randomBytesAndRandomFlips_areRefused() {
     Random random = new Random(20);
-    for (int round = 0; round < 300; round++) {
+    for (int round = 0; round < 100; round++) {
       byte[] noise = new byte[random.nextInt(2000)];
       random.nextBytes(noise);
       if (round % 2 == 0 && noise.length >= 4) {

@@ -3,9 +3,6 @@ package dev.gatehouse.bundle.internal;
 import dev.gatehouse.bundle.Bundle;
 import dev.gatehouse.bundle.BundleException;
 import dev.gatehouse.bundle.TrustedKeys;
-import dev.gatehouse.engine.PolicyEngineHolder;
-import dev.gatehouse.engine.PolicySource;
-import dev.gatehouse.engine.SourceStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * delay doubles up to {@code maxBackoff}. The last accepted bundle is kept in the cache directory,
  * if there is one, so a node can start while the server is away.
  */
-public final class BundlePoller implements PolicySource {
+public final class BundlePoller extends RunningSource {
 
   private static final Logger LOG = LoggerFactory.getLogger(BundlePoller.class);
   private static final String CACHE_FILE = "last-good.bundle";
@@ -35,7 +32,6 @@ public final class BundlePoller implements PolicySource {
   /** How often and how eagerly to poll. */
   public record Timing(Duration interval, double jitter, Duration maxBackoff, Duration longPoll) {}
 
-  private final SourceCore core;
   private final Fetcher fetcher;
   private final TrustedKeys keys;
   private final @Nullable Path cacheDirectory;
@@ -46,7 +42,7 @@ public final class BundlePoller implements PolicySource {
   /** Creates a poller; nothing is fetched until {@link #checkNow()} or {@link #startPolling()}. */
   public BundlePoller(SourceCore core, Fetcher fetcher, TrustedKeys keys,
       @Nullable Path cacheDirectory, Timing timing) {
-    this.core = core;
+    super(core);
     this.fetcher = fetcher;
     this.keys = keys;
     this.cacheDirectory = cacheDirectory;
@@ -149,26 +145,6 @@ public final class BundlePoller implements PolicySource {
       base = Math.min(timing.maxBackoff().toMillis(), base << Math.min(failures - 1, 20));
     }
     return (long) (base * (1 - timing.jitter() * ThreadLocalRandom.current().nextDouble()));
-  }
-
-  @Override
-  public PolicyEngineHolder holder() {
-    return core.holder();
-  }
-
-  @Override
-  public SourceStatus status() {
-    return core.status();
-  }
-
-  @Override
-  public void addListener(Listener listener) {
-    core.listeners().add(listener);
-  }
-
-  @Override
-  public void removeListener(Listener listener) {
-    core.listeners().remove(listener);
   }
 
   @Override

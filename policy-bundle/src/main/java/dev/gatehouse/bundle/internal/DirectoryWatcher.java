@@ -1,8 +1,5 @@
 package dev.gatehouse.bundle.internal;
 
-import dev.gatehouse.engine.PolicyEngineHolder;
-import dev.gatehouse.engine.PolicySource;
-import dev.gatehouse.engine.SourceStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.ClosedWatchServiceException;
@@ -34,9 +31,8 @@ import org.jspecify.annotations.Nullable;
  * names ending in {@code .policy} and not starting with {@code .} or {@code #} are. The parent is
  * watched too, so a directory renamed into place is seen.
  */
-public final class DirectoryWatcher implements PolicySource {
+public final class DirectoryWatcher extends RunningSource {
 
-  private final SourceCore core;
   private final Path directory;
   private final long debounceNanos;
   private final WatchService watch;
@@ -46,7 +42,7 @@ public final class DirectoryWatcher implements PolicySource {
 
   /** Creates a watcher; nothing is read until {@link #loadNow()} or {@link #startWatching()}. */
   public DirectoryWatcher(SourceCore core, Path directory, Duration debounce) throws IOException {
-    this.core = core;
+    super(core);
     this.directory = directory.toAbsolutePath();
     this.debounceNanos = debounce.toNanos();
     this.watch = FileSystems.getDefault().newWatchService();
@@ -178,26 +174,6 @@ public final class DirectoryWatcher implements PolicySource {
       }
     }
     return stats;
-  }
-
-  @Override
-  public PolicyEngineHolder holder() {
-    return core.holder();
-  }
-
-  @Override
-  public SourceStatus status() {
-    return core.status();
-  }
-
-  @Override
-  public void addListener(Listener listener) {
-    core.listeners().add(listener);
-  }
-
-  @Override
-  public void removeListener(Listener listener) {
-    core.listeners().remove(listener);
   }
 
   @Override
