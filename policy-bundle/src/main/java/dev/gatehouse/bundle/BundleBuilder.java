@@ -52,7 +52,8 @@ public final class BundleBuilder {
   }
 
   /**
-   * Sets the creation time written in the manifest; the default is the time of {@link #build()}.
+   * Sets the creation time written in the manifest; the default is the time of {@link #build()},
+   * to the second.
    *
    * @param createdAt the creation time
    * @return this builder
@@ -145,7 +146,8 @@ public final class BundleBuilder {
     }
     Map<String, String> digests = new TreeMap<>();
     files.forEach((name, content) -> digests.put(name, Digests.sha256(content)));
-    Instant created = createdAtSet ? createdAt : Instant.now();
+    Instant created =
+        createdAtSet ? createdAt : Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     byte[] manifest =
         new Manifest(revision, created, Digests.schema(schema), digests).render();
     byte[] signature = signingKey == null ? null

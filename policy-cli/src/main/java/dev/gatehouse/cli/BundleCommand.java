@@ -112,7 +112,7 @@ final class BundleCommand implements Callable<Integer> {
       write(output, bytes);
       Bundle written = Bundle.readUnverified(bytes);
       out.println("wrote `" + output + "`: revision " + revision + ", "
-          + written.files().size() + " files, "
+          + files(written) + ", "
           + written.keyId().map(id -> "signed by `" + id + "`").orElse("not signed"));
       if (key == null) {
         err.println("warning: the bundle is not signed; nodes refuse unsigned bundles");
@@ -166,8 +166,8 @@ final class BundleCommand implements Callable<Integer> {
         err.println("error: `" + bundle + "` is refused: its policies are invalid");
         return ExitCode.FAILED;
       }
-      out.println("ok: revision " + read.revision() + ", " + read.files().size()
-          + " files, signed by `" + read.keyId().orElseThrow() + "`");
+      out.println("ok: revision " + read.revision() + ", " + files(read) + ", signed by `"
+          + read.keyId().orElseThrow() + "`");
       return ExitCode.OK;
     }
   }
@@ -251,6 +251,11 @@ final class BundleCommand implements Callable<Integer> {
         throw new UncheckedIOException("cannot write `" + file + "`: " + e.getMessage(), e);
       }
     }
+  }
+
+  private static String files(Bundle bundle) {
+    int n = bundle.files().size();
+    return n + (n == 1 ? " file" : " files");
   }
 
   private static String read(Path file) {

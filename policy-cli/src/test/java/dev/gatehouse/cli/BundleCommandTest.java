@@ -51,10 +51,10 @@ final class BundleCommandTest {
         "--key", dir.resolve("signing.pub").toString());
 
     assertThat(built.code()).as(built.err()).isZero();
-    assertThat(built.out()).isEqualTo("wrote `" + bundle + "`: revision 42, 1 files, signed by `"
+    assertThat(built.out()).isEqualTo("wrote `" + bundle + "`: revision 42, 1 file, signed by `"
         + keyId + "`\n");
     assertThat(verified.code()).as(verified.err()).isZero();
-    assertThat(verified.out()).isEqualTo("ok: revision 42, 1 files, signed by `" + keyId + "`\n");
+    assertThat(verified.out()).isEqualTo("ok: revision 42, 1 file, signed by `" + keyId + "`\n");
   }
 
   @Test

@@ -86,7 +86,10 @@ public final class BundlePoller extends RunningSource {
     } catch (BundleException e) {
       core.fail("the bundle from " + fetcher.describe() + " is refused: " + e.getMessage());
     } catch (IOException e) {
-      core.fail(e.getMessage() == null ? "cannot fetch " + fetcher.describe() : e.getMessage());
+      if (!closed) {
+        // A fetch cut short by close() is no failure of the server.
+        core.fail(e.getMessage() == null ? "cannot fetch " + fetcher.describe() : e.getMessage());
+      }
     } catch (RuntimeException e) {
       // A bug must not stop the polling nor pass for a good check.
       core.fail("checking " + fetcher.describe() + " failed: " + e);
