@@ -243,7 +243,15 @@ public final class PolicySourceBuilder {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot watch `" + path + "`: " + e.getMessage(), e);
     }
-    watcher.loadNow();
+    // A directory being written at start-up is read again once it has been quiet.
+    for (int attempt = 0; attempt < 10 && !watcher.loadNow(); attempt++) {
+      try {
+        Thread.sleep(debounce.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
     requireLoaded(core, watcher);
     watcher.startWatching();
     return watcher;
