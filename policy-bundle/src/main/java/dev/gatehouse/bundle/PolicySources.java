@@ -15,7 +15,7 @@ import java.nio.file.Path;
  *     .pollInterval(Duration.ofSeconds(10))
  *     .cacheDirectory(Path.of("/var/cache/gatehouse"))
  *     .start();  // throws if no verified bundle can be had, from the server or the cache
- * GatehouseFilter filter = GatehouseFilter.builder(source.holder()).app("/books/*", "books").build();
+ * GatehouseFilter filter = GatehouseFilter.builder(source).app("/books/*", "books").build();
  * }</pre>
  */
 public final class PolicySources {

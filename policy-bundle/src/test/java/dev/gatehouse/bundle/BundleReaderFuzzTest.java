@@ -175,7 +175,8 @@ final class BundleReaderFuzzTest {
   void read_manifestWithCrLf_isRefused() {
     List<Map.Entry<String, byte[]>> entries = new ArrayList<>(entries(Bundle.builder()
         .revision(1).file("a.policy", "# a\n").build()));
-    String manifest = new String(entries.get(0).getValue(), java.nio.charset.StandardCharsets.UTF_8);
+    String manifest =
+        new String(entries.get(0).getValue(), java.nio.charset.StandardCharsets.UTF_8);
     entries.set(0, Map.entry("gatehouse.manifest", utf8(manifest.replace("\n", "\r\n"))));
 
     assertThatThrownBy(() -> Bundle.readUnverified(zip(entries)))
@@ -200,7 +201,8 @@ final class BundleReaderFuzzTest {
     for (Map.Entry<String, byte[]> entry : entries) {
       String name = entry.getKey();
       // Same length, so the bytes can be patched back to the repeated name below.
-      renamed.add(Map.entry(seen.contains(name) ? "~" + name.substring(1) : name, entry.getValue()));
+      String written = seen.contains(name) ? "~" + name.substring(1) : name;
+      renamed.add(Map.entry(written, entry.getValue()));
       seen.add(name);
     }
     byte[] bytes = zip(renamed);

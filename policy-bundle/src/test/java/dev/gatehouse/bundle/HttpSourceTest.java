@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -127,7 +128,8 @@ final class HttpSourceTest {
     Map<String, byte[]> bad = new java.util.LinkedHashMap<>();
     bad.put("is not a readable zip archive", flipInFile(good));
     bad.put("which is not a trusted key", bundle(3, OTHER_KEY));
-    bad.put("the signature names no key id", withSignature(good, s -> s.substring(s.indexOf('\n') + 1)));
+    bad.put("the signature names no key id",
+        withSignature(good, s -> s.substring(s.indexOf('\n') + 1)));
     bad.put("the bundle is not signed", withoutSignature(good));
     bad.put("revision 1 is older than the running revision 2", bundle(1));
     bad.put("which the manifest does not list", withExtraFile(good));
@@ -312,7 +314,7 @@ final class HttpSourceTest {
     return (bytes[at] & 0xff) | (bytes[at + 1] & 0xff) << 8;
   }
 
-  private static byte[] withSignature(byte[] bundle, java.util.function.UnaryOperator<String> edit) {
+  private static byte[] withSignature(byte[] bundle, UnaryOperator<String> edit) {
     List<Map.Entry<String, byte[]>> entries = new ArrayList<>(entries(bundle));
     String signature = new String(entries.get(1).getValue(), StandardCharsets.UTF_8);
     entries.set(1, Map.entry("gatehouse.sig", utf8(edit.apply(signature))));
@@ -327,7 +329,8 @@ final class HttpSourceTest {
 
   private static byte[] withExtraFile(byte[] bundle) {
     List<Map.Entry<String, byte[]>> entries = new ArrayList<>(entries(bundle));
-    entries.add(Map.entry("open.policy", utf8("assign \"open\" {\n  app \"mail\" role \"admin\"\n}\n")));
+    entries.add(Map.entry("open.policy",
+        utf8("assign \"open\" {\n  app \"mail\" role \"admin\"\n}\n")));
     return zip(entries);
   }
 

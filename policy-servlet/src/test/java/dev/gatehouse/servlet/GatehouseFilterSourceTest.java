@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.bundle.PolicySources;
 import dev.gatehouse.engine.PolicySource;
+import dev.gatehouse.engine.SourceStatus;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ final class GatehouseFilterSourceTest {
             GatehouseFilter.builder(source).app("/mail/*", "mail").build())) {
       HttpResponse<String> mail = get(server.uri("/mail/inbox"), "X-Test-User", "ann");
 
-      assertThat(source.status().state()).isEqualTo(dev.gatehouse.engine.SourceStatus.State.NEVER_LOADED);
+      assertThat(source.status().state()).isEqualTo(SourceStatus.State.NEVER_LOADED);
       assertThat(mail.statusCode()).isEqualTo(403);
       assertThat(mail.body()).contains("not_assigned");
     }

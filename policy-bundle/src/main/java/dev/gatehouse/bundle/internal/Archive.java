@@ -26,7 +26,7 @@ public final class Archive {
   /** The largest entry read, inflated; a policy source is capped at 4 Mi characters anyway. */
   public static final int MAX_ENTRY_BYTES = 4 << 20;
 
-  /** The most inflated bytes read from one bundle, so a small archive cannot inflate without end. */
+  /** The most bytes inflated from one bundle, so a small archive cannot inflate without end. */
   public static final int MAX_TOTAL_BYTES = 16 << 20;
 
   private static final int MAX_ENTRIES = 1002;

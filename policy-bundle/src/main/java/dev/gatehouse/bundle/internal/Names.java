@@ -23,7 +23,10 @@ public final class Names {
     if (name.isEmpty() || name.length() > MAX_NAME_CHARS || !name.endsWith(".policy")) {
       return false;
     }
-    if (name.equals(".policy") || name.contains("..") || !Character.isLetterOrDigit(name.charAt(0))) {
+    char first = name.charAt(0);
+    boolean alphanumeric = (first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z')
+        || (first >= '0' && first <= '9');
+    if (name.contains("..") || !alphanumeric) {
       return false;
     }
     for (int i = 0; i < name.length(); i++) {
@@ -37,7 +40,7 @@ public final class Names {
     return true;
   }
 
-  /** Quotes {@code name} for a message, shortened and with control characters shown as {@code ?}. */
+  /** Quotes {@code name} for a message, shortened, with control characters shown as {@code ?}. */
   public static String quote(String name) {
     String shown = name.length() > 60 ? name.substring(0, 60) + "..." : name;
     StringBuilder out = new StringBuilder("`");
