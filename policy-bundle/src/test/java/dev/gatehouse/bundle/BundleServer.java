@@ -29,6 +29,7 @@ final class BundleServer implements AutoCloseable {
   private String etag;
   final AtomicInteger requests = new AtomicInteger();
   final AtomicInteger notModified = new AtomicInteger();
+  volatile boolean failing;
 
   BundleServer(byte[] bundle) throws IOException {
     publish(bundle);
@@ -65,6 +66,11 @@ final class BundleServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     requests.incrementAndGet();
+    if (failing) {
+      exchange.sendResponseHeaders(503, -1);
+      exchange.close();
+      return;
+    }
     byte[] body;
     String tag;
     synchronized (this) {

@@ -167,6 +167,25 @@ final class HttpSourceTest {
   }
 
   @Test
+  void poll_serverFailing_backsOffDoublingUpToTheMaximum() throws Exception {
+    server = new BundleServer(bundle(1));
+    PolicySource node = PolicySources.http(server.uri(), TRUSTED)
+        .pollInterval(Duration.ofMillis(50)).jitter(0).maxBackoff(Duration.ofMillis(400)).start();
+    nodes.add(node);
+
+    server.failing = true;
+    int before = server.requests.get();
+    Thread.sleep(1500);
+    int failingRequests = server.requests.get() - before;
+
+    // 50 ms apart without back-off would be about 30 requests; 50, 100, 200, 400, 400... is 6.
+    assertThat(failingRequests).isBetween(4, 8);
+    assertThat(node.status().lastError()).isEqualTo("`" + server.uri() + "` answered 503");
+    assertThat(node.status().consecutiveFailures()).isEqualTo(failingRequests);
+    assertThat(revisionOf(node.holder().evaluate(MAIL))).isEqualTo(1);
+  }
+
+  @Test
   void evaluate_200ConcurrentEvaluationsDuringSwaps_eachDecidedByOneRevision() throws Exception {
     server = new BundleServer(bundle(1));
     startNodes();
