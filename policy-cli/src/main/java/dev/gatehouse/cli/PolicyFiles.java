@@ -78,11 +78,23 @@ final class PolicyFiles {
   }
 
   /**
-   * Parses the files named by {@code paths} as one policy set; a file that is not UTF-8 text is
-   * an {@code invalid-encoding} diagnostic.
+   * Parses the files named by {@code paths}, a bundle standing for its files, as one policy set;
+   * a policy file that is not UTF-8 text is an {@code invalid-encoding} diagnostic.
    */
   static ParseResult parse(List<Path> paths) {
-    return PolicyDsl.loadFiles(expand(paths));
+    List<Path> files = expand(paths);
+    if (files.stream().noneMatch(BundleFiles::isBundle)) {
+      return PolicyDsl.loadFiles(files);
+    }
+    Map<String, String> sources = new LinkedHashMap<>();
+    for (Path file : files) {
+      if (BundleFiles.isBundle(file)) {
+        sources.putAll(BundleFiles.sources(file));
+      } else {
+        sources.put(file.toString(), read(file));
+      }
+    }
+    return PolicyDsl.parse(sources);
   }
 
   /**

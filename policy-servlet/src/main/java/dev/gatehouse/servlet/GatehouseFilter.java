@@ -6,6 +6,7 @@ import dev.gatehouse.api.InvalidRequestException;
 import dev.gatehouse.api.IpAddress;
 import dev.gatehouse.engine.CompiledPolicies;
 import dev.gatehouse.engine.PolicyEngineHolder;
+import dev.gatehouse.engine.PolicySource;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -55,7 +56,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Created by a container with the public constructor, the filter reads its configuration from
  * init parameters instead (their names are listed in {@code docs/servlet.md}), and the holder from
- * the servlet context attribute {@link #HOLDER_ATTRIBUTE}.
+ * the servlet context attribute {@link #HOLDER_ATTRIBUTE}, which may hold a {@link PolicySource}.
  */
 public final class GatehouseFilter implements Filter {
 
@@ -96,6 +97,17 @@ public final class GatehouseFilter implements Filter {
    */
   public static GatehouseFilterBuilder builder(PolicyEngineHolder holder) {
     return new GatehouseFilterBuilder(holder);
+  }
+
+  /**
+   * Returns a builder of a filter deciding on the policies {@code source} keeps running, such as
+   * a signed bundle polled over HTTP. Until the source first loads a set, every request is denied.
+   *
+   * @param source the source of the running policies
+   * @return a builder
+   */
+  public static GatehouseFilterBuilder builder(PolicySource source) {
+    return new GatehouseFilterBuilder(source.holder());
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.gatehouse.servlet;
 
 import dev.gatehouse.api.Factor;
 import dev.gatehouse.engine.PolicyEngineHolder;
+import dev.gatehouse.engine.PolicySource;
 import jakarta.servlet.FilterConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,9 @@ final class InitParams {
   static FilterSettings read(FilterConfig config) {
     String holderName = param(config, HOLDER, GatehouseFilter.HOLDER_ATTRIBUTE);
     Object holder = config.getServletContext().getAttribute(holderName);
+    if (holder instanceof PolicySource) {
+      holder = ((PolicySource) holder).holder();
+    }
     if (!(holder instanceof PolicyEngineHolder)) {
       throw new IllegalArgumentException(
           "servlet context attribute `" + holderName + "` holds no PolicyEngineHolder");
