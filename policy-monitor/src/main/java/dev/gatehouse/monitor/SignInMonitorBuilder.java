@@ -36,6 +36,8 @@ public final class SignInMonitorBuilder {
   private double minTravelKm = 100;
   private ZoneId zone = ZoneOffset.UTC;
   private Clock clock = Clock.systemUTC();
+  private UserIdNormalizer normalizer = UserIdNormalizer.standard();
+  private FailurePrefixes prefixes = FailurePrefixes.defaults();
 
   SignInMonitorBuilder() {}
 
@@ -166,6 +168,30 @@ public final class SignInMonitorBuilder {
   }
 
   /**
+   * Sets how user ids are canonicalised before the history is read or written; the default is
+   * {@link UserIdNormalizer#standard()}.
+   *
+   * @param normalizer the normaliser
+   * @return this builder
+   */
+  public SignInMonitorBuilder userIds(UserIdNormalizer normalizer) {
+    this.normalizer = requireNonNull(normalizer, "normalizer");
+    return this;
+  }
+
+  /**
+   * Sets the networks over which the in-memory store the monitor creates counts failures besides
+   * the address; a store passed to {@link #store} counts over its own.
+   *
+   * @param prefixes the prefixes
+   * @return this builder
+   */
+  public SignInMonitorBuilder failurePrefixes(FailurePrefixes prefixes) {
+    this.prefixes = requireNonNull(prefixes, "prefixes");
+    return this;
+  }
+
+  /**
    * Returns the monitor.
    *
    * @return the monitor
@@ -195,7 +221,7 @@ public final class SignInMonitorBuilder {
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
-    SignInStore target = store != null ? store : SignInStore.inMemory(bounds, zone);
+    SignInStore target = store != null ? store : SignInStore.inMemory(bounds, zone, prefixes);
     SignalDetector.Settings settings =
         new SignalDetector.Settings(
             failureWindow,
@@ -206,7 +232,7 @@ public final class SignInMonitorBuilder {
             minTravelKm,
             zone,
             blocklist);
-    return new SignInMonitor(target, locator, scorer, settings, clock);
+    return new SignInMonitor(target, locator, scorer, settings, clock, normalizer);
   }
 
   private static void threshold(
