@@ -18,6 +18,7 @@ import dev.gatehouse.monitor.redis.internal.RedisHistory;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -56,6 +57,7 @@ public final class RedisSignInStore implements SignInStore, AutoCloseable {
   private static final int PAGE = 1_000;
 
   private final AbstractRedisClient client;
+  private final ClientResources resources;
   private final StatefulConnection<String, String> connection;
   private final RedisHistory history;
   private final Outbox outbox;
@@ -64,11 +66,13 @@ public final class RedisSignInStore implements SignInStore, AutoCloseable {
 
   RedisSignInStore(
       AbstractRedisClient client,
+      ClientResources resources,
       StatefulConnection<String, String> connection,
       RedisHistory history,
       Outbox outbox,
       Duration budget) {
     this.client = client;
+    this.resources = resources;
     this.connection = connection;
     this.history = history;
     this.outbox = outbox;
@@ -233,6 +237,7 @@ public final class RedisSignInStore implements SignInStore, AutoCloseable {
     flusher.shutdownNow();
     connection.close();
     client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    resources.shutdown(0, 2, TimeUnit.SECONDS);
   }
 
   private static IpNetwork exact(IpAddress ip) {

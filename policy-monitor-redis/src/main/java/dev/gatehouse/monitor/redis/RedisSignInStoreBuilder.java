@@ -13,6 +13,8 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
@@ -22,6 +24,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -177,8 +180,16 @@ public final class RedisSignInStoreBuilder {
     // Commands fail at once while disconnected instead of queueing without bound inside Lettuce:
     // the store's own outbox is the bounded queue.
     TimeoutOptions timeouts = TimeoutOptions.enabled(Duration.ofSeconds(1));
+    // Reconnect attempts back off to one a second at most, so that history is shared again within
+    // a second of Redis coming back (Lettuce's default backs off to 30 s).
+    ClientResources resources =
+        ClientResources.builder()
+            .reconnectDelay(
+                Delay.exponential(
+                    Duration.ofMillis(10), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+            .build();
     if (standalone != null) {
-      RedisClient client = RedisClient.create(RedisURI.create(standalone));
+      RedisClient client = RedisClient.create(resources, RedisURI.create(standalone));
       client.setOptions(
           ClientOptions.builder()
               .autoReconnect(true)
@@ -189,10 +200,11 @@ public final class RedisSignInStoreBuilder {
       StatefulRedisConnection<String, String> connection = client.connect();
       RedisHistory history =
           new RedisHistory(connection.async(), keys, limits, zone, prefixes, maxEvents);
-      return new RedisSignInStore(client, connection, history, new Outbox(outbox), budget);
+      return new RedisSignInStore(
+          client, resources, connection, history, new Outbox(outbox), budget);
     }
     RedisClusterClient client =
-        RedisClusterClient.create(cluster.stream().map(RedisURI::create).toList());
+        RedisClusterClient.create(resources, cluster.stream().map(RedisURI::create).toList());
     client.setOptions(
         ClusterClientOptions.builder()
             .autoReconnect(true)
@@ -209,6 +221,7 @@ public final class RedisSignInStoreBuilder {
     StatefulRedisClusterConnection<String, String> connection = client.connect();
     RedisHistory history =
         new RedisHistory(connection.async(), keys, limits, zone, prefixes, maxEvents);
-    return new RedisSignInStore(client, connection, history, new Outbox(outbox), budget);
+    return new RedisSignInStore(
+          client, resources, connection, history, new Outbox(outbox), budget);
   }
 }
