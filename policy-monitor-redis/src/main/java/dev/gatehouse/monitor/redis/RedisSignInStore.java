@@ -11,7 +11,7 @@ import dev.gatehouse.monitor.SignInEvent;
 import dev.gatehouse.monitor.SignInStore;
 import dev.gatehouse.monitor.StoreUnavailableException;
 import dev.gatehouse.monitor.UserProfile;
-import dev.gatehouse.monitor.redis.internal.EventCodec;
+import dev.gatehouse.monitor.SignInEventJson;
 import dev.gatehouse.monitor.redis.internal.Keys;
 import dev.gatehouse.monitor.redis.internal.Outbox;
 import dev.gatehouse.monitor.redis.internal.RedisHistory;
@@ -189,7 +189,7 @@ public final class RedisSignInStore implements SignInStore, AutoCloseable {
     List<StreamMessage<String, String>> entries =
         await(history.events(cursor, limit), budget.multipliedBy(20));
     List<SignInEvent> events =
-        entries.stream().map(m -> EventCodec.decode(m.getBody().get("e"))).toList();
+        entries.stream().map(m -> SignInEventJson.decode(m.getBody().get("e"))).toList();
     String next = entries.size() < limit ? null : entries.get(entries.size() - 1).getId();
     return new EventPage(events, next);
   }

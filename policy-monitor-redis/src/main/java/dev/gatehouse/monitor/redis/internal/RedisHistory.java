@@ -8,6 +8,7 @@ import dev.gatehouse.monitor.FailurePrefixes;
 import dev.gatehouse.monitor.Location;
 import dev.gatehouse.monitor.MemoryLimits;
 import dev.gatehouse.monitor.SignInEvent;
+import dev.gatehouse.monitor.SignInEventJson;
 import dev.gatehouse.monitor.UserProfile;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisNoScriptException;
@@ -145,7 +146,7 @@ public final class RedisHistory {
     String[] args = {
       Long.toString(event.time().toEpochMilli()),
       kind,
-      EventCodec.encode(event),
+      SignInEventJson.encode(event),
       event.deviceId() == null ? "" : event.deviceId(),
       country == null ? "" : country,
       Integer.toString(hourOfDay(event.time())),
@@ -208,7 +209,7 @@ public final class RedisHistory {
 
   private CompletableFuture<?> writeStream(SignInEvent event) {
     return redis
-        .xadd(keys.events(), new XAddArgs().maxlen(maxEvents).approximateTrimming(), Map.of("e", EventCodec.encode(event)))
+        .xadd(keys.events(), new XAddArgs().maxlen(maxEvents).approximateTrimming(), Map.of("e", SignInEventJson.encode(event)))
         .toCompletableFuture();
   }
 

@@ -2,6 +2,7 @@ package dev.gatehouse.monitor.redis.internal;
 
 import dev.gatehouse.monitor.Location;
 import dev.gatehouse.monitor.SignInEvent;
+import dev.gatehouse.monitor.SignInEventJson;
 import dev.gatehouse.monitor.UserProfile;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ final class RedisProfile implements UserProfile {
     }
     List<SignInEvent> history = new ArrayList<>();
     for (Object line : (List<Object>) reply.get(4)) {
-      history.add(EventCodec.decode((String) line));
+      history.add(SignInEventJson.decode((String) line));
     }
     long n = Long.parseLong(hash.getOrDefault("n", "0"));
     return new RedisProfile(

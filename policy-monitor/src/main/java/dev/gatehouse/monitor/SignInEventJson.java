@@ -1,4 +1,4 @@
-package dev.gatehouse.monitor.redis.internal;
+package dev.gatehouse.monitor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.api.IpAddress;
 import dev.gatehouse.api.ReasonCode;
-import dev.gatehouse.monitor.SignInEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,15 +14,15 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Encodes events as one JSON object each, in the format {@code gatehouse report --events} reads:
+ * Encodes events as one JSON object a line, in the format {@code gatehouse report --events} reads:
  * {@code user}, {@code time}, {@code ip}, {@code country}, {@code device}, {@code platform},
  * {@code outcome}, {@code reasons}, {@code policies}.
  */
-public final class EventCodec {
+public final class SignInEventJson {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private EventCodec() {}
+  private SignInEventJson() {}
 
   /**
    * Returns the event as one line of JSON.
@@ -61,6 +60,17 @@ public final class EventCodec {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("malformed event: " + e.getOriginalMessage(), e);
     }
+    if (node == null || !node.isObject()) {
+      throw new IllegalArgumentException("malformed event: expected an object");
+    }
+    try {
+      return event(node);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("malformed event: " + e.getMessage(), e);
+    }
+  }
+
+  private static SignInEvent event(JsonNode node) {
     return new SignInEvent(
         node.path("user").asText(),
         Instant.parse(node.path("time").asText()),
