@@ -62,8 +62,8 @@ public record FailurePrefixes(int ipv4, int ipv6) {
   }
 
   /**
-   * Returns the network over which failures from {@code ip} are counted, or empty if only the
-   * exact address counts for its family.
+   * Returns the network over which failures from {@code ip} are counted, or empty if only the exact
+   * address counts for its family.
    *
    * @param ip the client address
    * @return the network containing {@code ip}, or empty

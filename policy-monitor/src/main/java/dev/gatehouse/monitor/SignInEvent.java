@@ -22,11 +22,11 @@ import org.jspecify.annotations.Nullable;
  *     "FR", "laptop-7", "macos", SignInEvent.Outcome.SUCCESS, List.of(), List.of());
  * }</pre>
  *
- * <p>Strings are capped so that a client cannot make the history grow by sending long values:
- * the user id and the device id at {@value #MAX_ID_LENGTH} characters, the platform at {@value
+ * <p>Strings are capped so that a client cannot make the history grow by sending long values: the
+ * user id and the device id at {@value #MAX_ID_LENGTH} characters, the platform at {@value
  * #MAX_PLATFORM_LENGTH}, the country at {@value #MAX_COUNTRY_LENGTH}, each policy id at {@value
- * #MAX_ID_LENGTH} and the lists at {@value #MAX_LIST_SIZE} entries; longer values are cut, never
- * in the middle of a surrogate pair.
+ * #MAX_ID_LENGTH} and the lists at {@value #MAX_LIST_SIZE} entries; longer values are cut, never in
+ * the middle of a surrogate pair.
  *
  * @param userId the user who tried to sign in
  * @param time when the attempt was made

@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Encodes events as one JSON object a line, in the format {@code gatehouse report --events} reads:
- * {@code user}, {@code time}, {@code ip}, {@code country}, {@code device}, {@code platform},
- * {@code outcome}, {@code reasons}, {@code policies}.
+ * {@code user}, {@code time}, {@code ip}, {@code country}, {@code device}, {@code platform}, {@code
+ * outcome}, {@code reasons}, {@code policies}.
  */
 public final class SignInEventJson {
 

@@ -114,8 +114,8 @@ public final class SignInJournal implements SignInStore, Closeable {
   /** Opens the file for appending, ending a torn last line first so the next event starts clean. */
   private FileChannel openForAppend() throws IOException {
     FileChannel out =
-        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-            StandardOpenOption.APPEND);
+        FileChannel.open(
+            file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     long size = out.size();
     if (size > 0) {
       try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {

@@ -78,7 +78,9 @@ public final class SignInMonitor {
     store.record(stored, locator.locate(event.ip()).orElse(null));
   }
 
-  /** Returns the id the history of {@code userId} is kept under; an id that folds to nothing stays. */
+  /**
+   * Returns the id the history of {@code userId} is kept under; an id that folds to nothing stays.
+   */
   private String canonical(String userId) {
     String canonical = normalizer.normalize(userId);
     return canonical.isEmpty() ? userId : canonical;
@@ -148,8 +150,8 @@ public final class SignInMonitor {
    * #assess}, and {@code device.known} set when the request has a {@code device.id}.
    *
    * <p>When a shared store cannot answer within its time budget the request is returned as it is,
-   * without the risk attributes, so that every policy that reads them fails closed and the
-   * decision names the missing attribute.
+   * without the risk attributes, so that every policy that reads them fails closed and the decision
+   * names the missing attribute.
    *
    * @param request the request
    * @return the enriched request

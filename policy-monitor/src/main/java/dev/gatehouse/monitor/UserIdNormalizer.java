@@ -4,15 +4,15 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /**
- * Turns the user id an attacker typed into the id the history is kept under, so that {@code
- * Alice}, {@code ALICE} and {@code alice\u200b} count as one user.
+ * Turns the user id an attacker typed into the id the history is kept under, so that {@code Alice},
+ * {@code ALICE} and {@code alice\u200b} count as one user.
  *
  * <p>The default ({@link #standard()}) applies Unicode NFKC, drops format characters (zero-width
- * spaces and joiners, bidirectional marks), folds case and trims white space. A confusable
- * skeleton (Unicode TR 39, which would also merge {@code alic\u0435} with a Cyrillic {@code е}) is
- * not built in: it merges ids that are distinct accounts at the identity provider, so one user's
- * failures would count against another; plug one in here if the identity provider folds ids the
- * same way, for example with ICU4J's {@code SpoofChecker.getSkeleton}.
+ * spaces and joiners, bidirectional marks), folds case and trims white space. A confusable skeleton
+ * (Unicode TR 39, which would also merge {@code alic\u0435} with a Cyrillic {@code е}) is not built
+ * in: it merges ids that are distinct accounts at the identity provider, so one user's failures
+ * would count against another; plug one in here if the identity provider folds ids the same way,
+ * for example with ICU4J's {@code SpoofChecker.getSkeleton}.
  */
 @FunctionalInterface
 public interface UserIdNormalizer {

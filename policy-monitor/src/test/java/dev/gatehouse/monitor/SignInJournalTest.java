@@ -43,7 +43,8 @@ final class SignInJournalTest {
         .extracting(RiskSignal::signal)
         .containsExactly(Signal.NEW_DEVICE, Signal.NEW_COUNTRY);
     assertThat(Files.readAllLines(file, UTF_8).get(0))
-        .startsWith("{\"user\":\"alice\",\"time\":\"2026-11-01T09:00:00Z\",\"ip\":\"198.51.100.20\"");
+        .startsWith(
+            "{\"user\":\"alice\",\"time\":\"2026-11-01T09:00:00Z\",\"ip\":\"198.51.100.20\"");
   }
 
   @Test

@@ -4,15 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import dev.gatehouse.api.IpAddress;
 import dev.gatehouse.api.IpNetwork;
-import dev.gatehouse.monitor.FailurePrefixes;
 import dev.gatehouse.monitor.Location;
-import dev.gatehouse.monitor.MemoryLimits;
 import dev.gatehouse.monitor.SignInEvent;
+import dev.gatehouse.monitor.SignInEventJson;
 import dev.gatehouse.monitor.SignInStore;
 import dev.gatehouse.monitor.StoreUnavailableException;
 import dev.gatehouse.monitor.UserProfile;
-import dev.gatehouse.monitor.SignInEventJson;
-import dev.gatehouse.monitor.redis.internal.Keys;
 import dev.gatehouse.monitor.redis.internal.Outbox;
 import dev.gatehouse.monitor.redis.internal.RedisHistory;
 import io.lettuce.core.AbstractRedisClient;
@@ -33,8 +30,8 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link SignInStore} in Redis or Redis Cluster, shared by every node that signs users in, so that
- * a spray split over nodes is counted once and a restart forgets nothing.
+ * A {@link SignInStore} in Redis or Redis Cluster, shared by every node that signs users in, so
+ * that a spray split over nodes is counted once and a restart forgets nothing.
  *
  * <pre>{@code
  * RedisSignInStore store = RedisSignInStore.builder()
@@ -45,12 +42,12 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Each event is written as a few Lua scripts, each atomic on its shard (the user's keys, the
- * address's and its network's failure times, the indexes that bound the counts) and an entry on
- * the event stream, sent back to back: one round trip. A lookup is one script and two counts, also
- * one round trip. Both wait at most the {@linkplain RedisSignInStoreBuilder#budget budget}: a
- * lookup past it throws {@link StoreUnavailableException}, so {@code enrich} leaves the risk
- * attributes out; a write that fails is kept in a bounded outbox and replayed when Redis is back,
- * or counted in {@link #dropped()}. Lettuce reconnects on its own.
+ * address's and its network's failure times, the indexes that bound the counts) and an entry on the
+ * event stream, sent back to back: one round trip. A lookup is one script and two counts, also one
+ * round trip. Both wait at most the {@linkplain RedisSignInStoreBuilder#budget budget}: a lookup
+ * past it throws {@link StoreUnavailableException}, so {@code enrich} leaves the risk attributes
+ * out; a write that fails is kept in a bounded outbox and replayed when Redis is back, or counted
+ * in {@link #dropped()}. Lettuce reconnects on its own.
  */
 public final class RedisSignInStore implements SignInStore, AutoCloseable {
 
@@ -255,9 +252,11 @@ public final class RedisSignInStore implements SignInStore, AutoCloseable {
       Thread.currentThread().interrupt();
       throw new StoreUnavailableException("interrupted while waiting for redis", e);
     } catch (java.util.concurrent.TimeoutException e) {
-      throw new StoreUnavailableException("redis did not answer within " + within.toMillis() + " ms", e);
+      throw new StoreUnavailableException(
+          "redis did not answer within " + within.toMillis() + " ms", e);
     } catch (java.util.concurrent.ExecutionException e) {
-      throw new StoreUnavailableException("redis failed: " + e.getCause().getMessage(), e.getCause());
+      throw new StoreUnavailableException(
+          "redis failed: " + e.getCause().getMessage(), e.getCause());
     }
   }
 

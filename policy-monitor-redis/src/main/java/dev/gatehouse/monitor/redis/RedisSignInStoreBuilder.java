@@ -13,12 +13,12 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.Delay;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -221,7 +221,6 @@ public final class RedisSignInStoreBuilder {
     StatefulRedisClusterConnection<String, String> connection = client.connect();
     RedisHistory history =
         new RedisHistory(connection.async(), keys, limits, zone, prefixes, maxEvents);
-    return new RedisSignInStore(
-          client, resources, connection, history, new Outbox(outbox), budget);
+    return new RedisSignInStore(client, resources, connection, history, new Outbox(outbox), budget);
   }
 }

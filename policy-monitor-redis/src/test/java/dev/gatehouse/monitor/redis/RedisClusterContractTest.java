@@ -1,21 +1,13 @@
 package dev.gatehouse.monitor.redis;
 
-import dev.gatehouse.monitor.FailurePrefixes;
-import dev.gatehouse.monitor.MemoryLimits;
-import dev.gatehouse.monitor.SignInStore;
-import dev.gatehouse.monitor.SignInStoreContract;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The store contract on a three-master Redis Cluster. */
-final class RedisClusterContractTest extends SignInStoreContract {
+/** The store contract on a three-master Redis Cluster made with {@code redis-cli --cluster}. */
+final class RedisClusterContractTest extends RedisContract {
 
   private static List<RedisServer> nodes;
-  private final List<RedisSignInStore> stores = new ArrayList<>();
 
   @BeforeAll
   static void startRedis() throws Exception {
@@ -29,25 +21,13 @@ final class RedisClusterContractTest extends SignInStoreContract {
     }
   }
 
-  @AfterEach
-  void closeStores() throws Exception {
-    stores.forEach(RedisSignInStore::close);
-    for (RedisServer node : nodes) {
-      node.cli("flushall");
-    }
+  @Override
+  List<RedisServer> servers() {
+    return nodes;
   }
 
   @Override
-  protected SignInStore newStore(MemoryLimits limits, FailurePrefixes prefixes) {
-    RedisSignInStore store =
-        RedisSignInStore.builder()
-            .cluster(nodes.stream().map(RedisServer::uri).toList())
-            .limits(limits)
-            .prefixes(prefixes)
-            // The contract is about behaviour; RedisFaultTest holds the default budget to account.
-            .budget(Duration.ofSeconds(2))
-            .build();
-    stores.add(store);
-    return store;
+  RedisSignInStoreBuilder connect(RedisSignInStoreBuilder builder) {
+    return builder.cluster(nodes.stream().map(RedisServer::uri).toList());
   }
 }

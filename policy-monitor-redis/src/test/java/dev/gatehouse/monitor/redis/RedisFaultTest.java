@@ -30,8 +30,10 @@ import org.junit.jupiter.api.Test;
 final class RedisFaultTest {
 
   private static final Duration BUDGET = Duration.ofMillis(50);
+
   /** Scheduling noise on a loaded machine, on top of the budget. */
   private static final Duration SLACK = Duration.ofMillis(150);
+
   private static final Instant DAY = Instant.parse("2026-11-10T00:00:00Z");
   private static final CompiledPolicies POLICIES =
       PolicyEngine.compile(
@@ -61,17 +63,26 @@ final class RedisFaultTest {
   }
 
   private static RedisSignInStore store(int outbox) {
-    return RedisSignInStore.builder().standalone(server.uri()).budget(BUDGET).outbox(outbox).build();
+    return RedisSignInStore.builder()
+        .standalone(server.uri())
+        .budget(BUDGET)
+        .outbox(outbox)
+        .build();
   }
 
-  private static SignInEvent event(String user, Instant time, String ip, String device,
-      String country, SignInEvent.Outcome outcome) {
-    return new SignInEvent(user, time, IpAddress.parse(ip), country, device, "macos", outcome,
-        List.of(), List.of());
+  private static SignInEvent event(
+      String user,
+      Instant time,
+      String ip,
+      String device,
+      String country,
+      SignInEvent.Outcome outcome) {
+    return new SignInEvent(
+        user, time, IpAddress.parse(ip), country, device, "macos", outcome, List.of(), List.of());
   }
 
-  private static AccessRequest signIn(String user, Instant time, String ip, String device,
-      String country) {
+  private static AccessRequest signIn(
+      String user, Instant time, String ip, String device, String country) {
     return AccessRequest.builder(Schema.standard())
         .set("user.id", user)
         .set("request.action", "signin")
@@ -86,8 +97,14 @@ final class RedisFaultTest {
 
   private static void learn(SignInMonitor monitor) {
     for (int day = 0; day < 5; day++) {
-      monitor.record(event("alice", DAY.plus(Duration.ofDays(day)).plus(Duration.ofHours(9)),
-          "203.0.113.10", "laptop-a", "FR", SignInEvent.Outcome.SUCCESS));
+      monitor.record(
+          event(
+              "alice",
+              DAY.plus(Duration.ofDays(day)).plus(Duration.ofHours(9)),
+              "203.0.113.10",
+              "laptop-a",
+              "FR",
+              SignInEvent.Outcome.SUCCESS));
     }
   }
 
@@ -161,8 +178,8 @@ final class RedisFaultTest {
   }
 
   private static void fail(SignInMonitor monitor, Instant time) {
-    monitor.record(event("alice", time, "203.0.113.66", "x", "FR",
-        SignInEvent.Outcome.FAILED_CREDENTIALS));
+    monitor.record(
+        event("alice", time, "203.0.113.66", "x", "FR", SignInEvent.Outcome.FAILED_CREDENTIALS));
   }
 
   @Test
@@ -187,13 +204,20 @@ final class RedisFaultTest {
 
   @Test
   void assess_sprayAlternatingOverTwoNodes_countedAsOne() {
-    try (RedisSignInStore a = store(100); RedisSignInStore b = store(100)) {
+    try (RedisSignInStore a = store(100);
+        RedisSignInStore b = store(100)) {
       SignInMonitor nodeA = SignInMonitor.builder().store(a).build();
       SignInMonitor nodeB = SignInMonitor.builder().store(b).build();
       for (int i = 0; i < 30; i++) {
         (i % 2 == 0 ? nodeA : nodeB)
-            .record(event("victim-" + i, DAY.plusSeconds(10L * i), "203.0.113.99", "script",
-                "FR", SignInEvent.Outcome.FAILED_CREDENTIALS));
+            .record(
+                event(
+                    "victim-" + i,
+                    DAY.plusSeconds(10L * i),
+                    "203.0.113.99",
+                    "script",
+                    "FR",
+                    SignInEvent.Outcome.FAILED_CREDENTIALS));
       }
 
       RiskAssessment risk =

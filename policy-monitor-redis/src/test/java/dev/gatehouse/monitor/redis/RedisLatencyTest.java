@@ -28,26 +28,36 @@ import org.junit.jupiter.api.Test;
 final class RedisLatencyTest {
 
   private static final int CALLS_PER_THREAD = 500;
+
   /** Scheduling noise on a shared machine, on top of the budget. */
   private static final Duration SLACK = Duration.ofMillis(250);
+
   private static final Instant DAY = Instant.parse("2026-11-10T09:00:00Z");
 
   @Test
   void recordAndEnrich_fixedLoad_everyCallWithinBudgetAndFiguresPrinted() throws Exception {
     try (RedisServer server = RedisServer.start(false);
         RedisSignInStore store =
-            RedisSignInStore.builder().standalone(server.uri()).budget(Duration.ofMillis(50)).build()) {
+            RedisSignInStore.builder()
+                .standalone(server.uri())
+                .budget(Duration.ofMillis(50))
+                .build()) {
       SignInMonitor monitor = SignInMonitor.builder().store(store).build();
       for (int threads : new int[] {1, 8}) {
         long[] record = run(server, threads, i -> monitor.record(event(i)), "record");
         AtomicInteger missed = new AtomicInteger();
-        long[] enrich = run(server, threads, i -> {
-          if (!monitor.enrich(request(i)).has("risk.level")) {
-            missed.incrementAndGet();
-          }
-        }, "enrich");
-        System.out.printf("enrich threads=%d past the budget, risk left out: %d%n", threads,
-            missed.get());
+        long[] enrich =
+            run(
+                server,
+                threads,
+                i -> {
+                  if (!monitor.enrich(request(i)).has("risk.level")) {
+                    missed.incrementAndGet();
+                  }
+                },
+                "enrich");
+        System.out.printf(
+            "enrich threads=%d past the budget, risk left out: %d%n", threads, missed.get());
         // A call past the budget returns without risk rather than waiting: nothing waits long.
         assertThat(Duration.ofNanos(enrich[enrich.length - 1]))
             .isLessThan(Duration.ofMillis(50).plus(SLACK));
@@ -55,6 +65,14 @@ final class RedisLatencyTest {
       }
       assertThat(store.waiting()).isZero();
       assertThat(store.dropped()).isZero();
+      long bytes = 0;
+      for (String key : new String[] {"p", "d", "c", "f", "e"}) {
+        String used = server.cli("memory", "usage", "gh:{u:user-7}:" + key, "samples", "0").trim();
+        bytes += used.isEmpty() ? 0 : Long.parseLong(used);
+      }
+      System.out.printf(
+          "redis bytes for one user with %d events: %d%n",
+          store.profile("user-7").orElseThrow().history().size(), bytes);
     }
   }
 
@@ -70,15 +88,17 @@ final class RedisLatencyTest {
     long start = System.nanoTime();
     for (int t = 0; t < threads; t++) {
       int base = t * CALLS_PER_THREAD;
-      futures.add(pool.submit(() -> {
-        long[] took = new long[CALLS_PER_THREAD];
-        for (int i = 0; i < CALLS_PER_THREAD; i++) {
-          long s = System.nanoTime();
-          call.run(base + i);
-          took[i] = System.nanoTime() - s;
-        }
-        return took;
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                long[] took = new long[CALLS_PER_THREAD];
+                for (int i = 0; i < CALLS_PER_THREAD; i++) {
+                  long s = System.nanoTime();
+                  call.run(base + i);
+                  took[i] = System.nanoTime() - s;
+                }
+                return took;
+              }));
     }
     long[] all = new long[0];
     for (Future<long[]> f : futures) {
@@ -92,9 +112,15 @@ final class RedisLatencyTest {
     double perCall = (commands(server) - commandsBefore) / (double) all.length;
     Arrays.sort(all);
     System.out.printf(
-        "%s threads=%d calls=%d p50=%.3f ms p99=%.3f ms throughput=%.0f/s commands sent/call=%.2f%n",
-        name, threads, all.length, all[all.length / 2] / 1e6, all[all.length * 99 / 100] / 1e6,
-        all.length / seconds, perCall);
+        "%s threads=%d calls=%d p50=%.3f ms p99=%.3f ms throughput=%.0f/s commands"
+            + " sent/call=%.2f%n",
+        name,
+        threads,
+        all.length,
+        all[all.length / 2] / 1e6,
+        all[all.length * 99 / 100] / 1e6,
+        all.length / seconds,
+        perCall);
     return all;
   }
 
@@ -113,9 +139,16 @@ final class RedisLatencyTest {
   private static SignInEvent event(int i) {
     SignInEvent.Outcome outcome =
         i % 10 == 0 ? SignInEvent.Outcome.FAILED_CREDENTIALS : SignInEvent.Outcome.SUCCESS;
-    return new SignInEvent("user-" + (i % 1_000), DAY.plusMillis(i),
-        IpAddress.parse("203.0.113." + (i % 250)), "FR", "device-" + (i % 3), "macos", outcome,
-        List.of(), List.of());
+    return new SignInEvent(
+        "user-" + (i % 1_000),
+        DAY.plusMillis(i),
+        IpAddress.parse("203.0.113." + (i % 250)),
+        "FR",
+        "device-" + (i % 3),
+        "macos",
+        outcome,
+        List.of(),
+        List.of());
   }
 
   private static AccessRequest request(int i) {

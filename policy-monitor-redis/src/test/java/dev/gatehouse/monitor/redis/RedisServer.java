@@ -56,9 +56,21 @@ final class RedisServer implements AutoCloseable {
     List<String> command =
         new ArrayList<>(
             List.of(
-                "redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--dir", dir.toString(), "--save", "", "--appendonly", "yes",
-                "--appendfsync", "always", "--protected-mode", "no"));
+                "redis-server",
+                "--port",
+                Integer.toString(port),
+                "--bind",
+                "127.0.0.1",
+                "--dir",
+                dir.toString(),
+                "--save",
+                "",
+                "--appendonly",
+                "yes",
+                "--appendfsync",
+                "always",
+                "--protected-mode",
+                "no"));
     if (cluster) {
       command.addAll(List.of("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf"));
     }
@@ -70,8 +82,8 @@ final class RedisServer implements AutoCloseable {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!cli("ping").contains("PONG")) {
       if (System.nanoTime() > deadline || !process.isAlive()) {
-        throw new IllegalStateException("redis-server did not start on " + port + ": "
-            + Files.readString(dir.resolve("log")));
+        throw new IllegalStateException(
+            "redis-server did not start on " + port + ": " + Files.readString(dir.resolve("log")));
       }
       Thread.sleep(20);
     }

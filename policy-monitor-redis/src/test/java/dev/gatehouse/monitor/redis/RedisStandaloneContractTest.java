@@ -1,21 +1,13 @@
 package dev.gatehouse.monitor.redis;
 
-import dev.gatehouse.monitor.FailurePrefixes;
-import dev.gatehouse.monitor.MemoryLimits;
-import dev.gatehouse.monitor.SignInStore;
-import dev.gatehouse.monitor.SignInStoreContract;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The store contract on one Redis server. */
-final class RedisStandaloneContractTest extends SignInStoreContract {
+final class RedisStandaloneContractTest extends RedisContract {
 
   private static RedisServer server;
-  private final List<RedisSignInStore> stores = new ArrayList<>();
 
   @BeforeAll
   static void startRedis() throws Exception {
@@ -27,23 +19,13 @@ final class RedisStandaloneContractTest extends SignInStoreContract {
     server.close();
   }
 
-  @AfterEach
-  void closeStores() throws Exception {
-    stores.forEach(RedisSignInStore::close);
-    server.cli("flushall");
+  @Override
+  List<RedisServer> servers() {
+    return List.of(server);
   }
 
   @Override
-  protected SignInStore newStore(MemoryLimits limits, FailurePrefixes prefixes) {
-    RedisSignInStore store =
-        RedisSignInStore.builder()
-            .standalone(server.uri())
-            .limits(limits)
-            .prefixes(prefixes)
-            // The contract is about behaviour; RedisFaultTest holds the default budget to account.
-            .budget(Duration.ofSeconds(2))
-            .build();
-    stores.add(store);
-    return store;
+  RedisSignInStoreBuilder connect(RedisSignInStoreBuilder builder) {
+    return builder.standalone(server.uri());
   }
 }

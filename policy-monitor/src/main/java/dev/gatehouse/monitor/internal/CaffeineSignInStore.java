@@ -162,8 +162,8 @@ public final class CaffeineSignInStore implements SignInStore {
   }
 
   /**
-   * Returns how many users are tracked, with and without a trusted sign-in, after pending
-   * evictions have run.
+   * Returns how many users are tracked, with and without a trusted sign-in, after pending evictions
+   * have run.
    *
    * @return how many users are tracked
    */

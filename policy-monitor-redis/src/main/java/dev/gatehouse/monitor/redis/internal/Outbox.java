@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The events whose write failed while Redis was away, bounded; the ones that do not fit are
- * counted as dropped, with a warning for the first and every thousandth.
+ * The events whose write failed while Redis was away, bounded; the ones that do not fit are counted
+ * as dropped, with a warning for the first and every thousandth.
  */
 public final class Outbox {
 
@@ -55,9 +55,7 @@ public final class Outbox {
     long n = dropped.incrementAndGet();
     if (n == 1 || n % 1000 == 0) {
       LOG.log(
-          Level.WARNING,
-          "redis unreachable and sign-in outbox full: {0} events dropped so far",
-          n);
+          Level.WARNING, "redis unreachable and sign-in outbox full: {0} events dropped so far", n);
     }
   }
 

@@ -10,12 +10,12 @@ import dev.gatehouse.monitor.MemoryLimits;
 import dev.gatehouse.monitor.SignInEvent;
 import dev.gatehouse.monitor.SignInEventJson;
 import dev.gatehouse.monitor.UserProfile;
+import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAddArgs;
-import io.lettuce.core.Limit;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -112,7 +112,8 @@ public final class RedisHistory {
             case STREAM -> writeStream(event);
           });
     }
-    return CompletableFuture.allOf(sent.stream().map(f -> f.handle((r, e) -> e)).toArray(CompletableFuture[]::new))
+    return CompletableFuture.allOf(
+            sent.stream().map(f -> f.handle((r, e) -> e)).toArray(CompletableFuture[]::new))
         .thenApply(
             done -> {
               Set<Part> failed = EnumSet.noneOf(Part.class);
@@ -140,7 +141,8 @@ public final class RedisHistory {
         event.outcome() == SignInEvent.Outcome.FAILED_CREDENTIALS
             ? "f"
             : event.isTrusted() ? "t" : "o";
-    String country = event.country() != null ? event.country() : location == null ? null : location.country();
+    String country =
+        event.country() != null ? event.country() : location == null ? null : location.country();
     String sighting = location != null ? location.country() : country;
     boolean coordinates = location != null && location.hasCoordinates();
     String[] args = {
@@ -209,7 +211,10 @@ public final class RedisHistory {
 
   private CompletableFuture<?> writeStream(SignInEvent event) {
     return redis
-        .xadd(keys.events(), new XAddArgs().maxlen(maxEvents).approximateTrimming(), Map.of("e", SignInEventJson.encode(event)))
+        .xadd(
+            keys.events(),
+            new XAddArgs().maxlen(maxEvents).approximateTrimming(),
+            Map.of("e", SignInEventJson.encode(event)))
         .toCompletableFuture();
   }
 
@@ -286,7 +291,8 @@ public final class RedisHistory {
 
     private static String sha1(String text) {
       try {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(UTF_8)));
+        return HexFormat.of()
+            .formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(UTF_8)));
       } catch (NoSuchAlgorithmException e) {
         throw new IllegalStateException("sha-1 is missing from the jdk", e);
       }
@@ -306,7 +312,9 @@ public final class RedisHistory {
     }
 
     private static Throwable unwrap(Throwable e) {
-      return e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+      return e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+          ? e.getCause()
+          : e;
     }
   }
 }

@@ -41,7 +41,9 @@ final class RedisProfile implements UserProfile {
     this.history = history;
   }
 
-  /** Returns the profile of the reply of {@link Scripts#READ_USER}, or null if the user is unknown. */
+  /**
+   * Returns the profile of the reply of {@link Scripts#READ_USER}, or null if the user is unknown.
+   */
   @SuppressWarnings("unchecked")
   static @Nullable RedisProfile of(List<Object> reply) {
     List<Object> pairs = (List<Object>) reply.get(0);
@@ -132,7 +134,16 @@ final class RedisProfile implements UserProfile {
 
   @Override
   public String toString() {
-    return "UserProfile{trusted=" + trusted + ", devices=" + devices + ", countries=" + countries
-        + ", failures=" + failures.length + ", events=" + history.size() + "}";
+    return "UserProfile{trusted="
+        + trusted
+        + ", devices="
+        + devices
+        + ", countries="
+        + countries
+        + ", failures="
+        + failures.length
+        + ", events="
+        + history.size()
+        + "}";
   }
 }
