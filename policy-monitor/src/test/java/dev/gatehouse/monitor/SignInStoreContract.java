@@ -39,9 +39,9 @@ public abstract class SignInStoreContract {
 
   /**
    * Returns how many made-up ids the flooding test fails for, three times each, against a bound of
-   * 500 users: 1,500 by default, where a single least-recently-used cache of users (W-TinyLFU, as
-   * the in-memory store had) evicts an established profile. A store that keeps strict
-   * least-recently-recorded order may use fewer, as long as they exceed 500.
+   * a third as many users: 1,500 by default, where a single W-TinyLFU cache of users (as the
+   * in-memory store had) evicts an established profile. A store that evicts in strict order of the
+   * last event may use fewer.
    *
    * @return how many made-up ids the flooding test uses
    */
@@ -201,11 +201,12 @@ public abstract class SignInStoreContract {
 
   @Test
   void record_floodOfMadeUpIdsWithFailures_keepsEstablishedProfiles() {
-    MemoryLimits limits = MemoryLimits.defaults().withMaxUsers(500).withMaxUnprovenUsers(50);
+    int ids = floodIds();
+    MemoryLimits limits =
+        MemoryLimits.defaults().withMaxUsers(ids / 3).withMaxUnprovenUsers(ids / 30);
     SignInMonitor monitor = monitor(limits);
     Histories.regularUsers(monitor);
     Instant flood = dayEleven(2, 0);
-    int ids = floodIds();
     for (int id = 0; id < ids; id++) {
       for (int i = 0; i < 3; i++) {
         monitor.record(
@@ -290,7 +291,7 @@ public abstract class SignInStoreContract {
   void record_eightThreadsOneUser_noEventLost() throws Exception {
     SignInMonitor monitor = monitor(MemoryLimits.defaults());
     int threads = 8;
-    int perThread = 200;
+    int perThread = 75;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<?>> futures = new ArrayList<>();

@@ -28,10 +28,12 @@ abstract class RedisContract extends SignInStoreContract {
     }
   }
 
-  /** Redis evicts in strict order of the last event, so a flood just past the bound shows it. */
+  /**
+   * Redis evicts in strict order of the last event, so a flood of three times the bound shows it.
+   */
   @Override
   protected int floodIds() {
-    return 600;
+    return 300;
   }
 
   @Override
