@@ -74,11 +74,18 @@ final class RedisServer implements AutoCloseable {
     if (cluster) {
       command.addAll(List.of("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf"));
     }
-    process =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("log").toFile())
-            .start();
+    try {
+      process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve("log").toFile())
+              .start();
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "cannot run `redis-server`: install it with `apt-get install -y redis-server`, as"
+              + " .ci/run does",
+          e);
+    }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!cli("ping").contains("PONG")) {
       if (System.nanoTime() > deadline || !process.isAlive()) {
