@@ -15,6 +15,11 @@ import java.util.List;
  * an event or a lookup, addresses dropped 1 day after their last failure. When a bound is reached
  * the least recently used entries are evicted first.
  *
+ * <p>Users with no trusted sign-in yet (only failures, denials or challenges) are kept apart, at
+ * most {@code maxUnprovenUsers} of them (a tenth of {@code maxUsers} by default): a flood of
+ * failures for made-up ids then evicts other made-up ids, never the profile of a user who signed
+ * in.
+ *
  * @param maxUsers how many users are tracked at most
  * @param maxAddresses how many client addresses with recent failures are tracked at most
  * @param eventsPerUser how many of a user's latest events are kept
@@ -23,6 +28,8 @@ import java.util.List;
  * @param failuresPerKey how many failure times are kept per user and per address
  * @param userIdle how long a user without events or lookups is kept
  * @param addressRetention how long an address is kept after its last failure
+ * @param maxUnprovenUsers how many users without a trusted sign-in are tracked at most, apart from
+ *     {@code maxUsers}
  */
 public record MemoryLimits(
     int maxUsers,
@@ -32,7 +39,8 @@ public record MemoryLimits(
     int countriesPerUser,
     int failuresPerKey,
     Duration userIdle,
-    Duration addressRetention) {
+    Duration addressRetention,
+    int maxUnprovenUsers) {
 
   /**
    * Checks every bound at once.
@@ -45,6 +53,7 @@ public record MemoryLimits(
    * @param failuresPerKey how many failure times per user and per address
    * @param userIdle how long an idle user is kept
    * @param addressRetention how long an address is kept
+   * @param maxUnprovenUsers how many users without a trusted sign-in
    * @throws IllegalArgumentException naming every bound that is out of range
    */
   public MemoryLimits {
@@ -57,6 +66,7 @@ public record MemoryLimits(
     atLeast(problems, "devicesPerUser", devicesPerUser, 1);
     atLeast(problems, "countriesPerUser", countriesPerUser, 1);
     atLeast(problems, "failuresPerKey", failuresPerKey, 1);
+    atLeast(problems, "maxUnprovenUsers", maxUnprovenUsers, 1);
     if (userIdle.isNegative() || userIdle.isZero()) {
       problems.add("userIdle " + userIdle + " is not positive");
     }
@@ -66,6 +76,41 @@ public record MemoryLimits(
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
+  }
+
+  /**
+   * Creates limits that keep a tenth of {@code maxUsers} (at least 1) users without a trusted
+   * sign-in.
+   *
+   * @param maxUsers how many users
+   * @param maxAddresses how many addresses
+   * @param eventsPerUser how many events per user
+   * @param devicesPerUser how many devices per user
+   * @param countriesPerUser how many countries per user
+   * @param failuresPerKey how many failure times per user and per address
+   * @param userIdle how long an idle user is kept
+   * @param addressRetention how long an address is kept
+   * @throws IllegalArgumentException naming every bound that is out of range
+   */
+  public MemoryLimits(
+      int maxUsers,
+      int maxAddresses,
+      int eventsPerUser,
+      int devicesPerUser,
+      int countriesPerUser,
+      int failuresPerKey,
+      Duration userIdle,
+      Duration addressRetention) {
+    this(
+        maxUsers,
+        maxAddresses,
+        eventsPerUser,
+        devicesPerUser,
+        countriesPerUser,
+        failuresPerKey,
+        userIdle,
+        addressRetention,
+        Math.max(1, maxUsers / 10));
   }
 
   /**
@@ -93,7 +138,8 @@ public record MemoryLimits(
         countriesPerUser,
         failuresPerKey,
         userIdle,
-        addressRetention);
+        addressRetention,
+        maxUnprovenUsers);
   }
 
   /**
@@ -111,7 +157,8 @@ public record MemoryLimits(
         countriesPerUser,
         failuresPerKey,
         userIdle,
-        addressRetention);
+        addressRetention,
+        maxUnprovenUsers);
   }
 
   /**
@@ -129,7 +176,27 @@ public record MemoryLimits(
         countriesPerUser,
         failuresPerKey,
         userIdle,
-        addressRetention);
+        addressRetention,
+        maxUnprovenUsers);
+  }
+
+  /**
+   * Returns these limits with another cap on users without a trusted sign-in.
+   *
+   * @param users how many users without a trusted sign-in are tracked at most
+   * @return these limits with another cap on users without a trusted sign-in
+   */
+  public MemoryLimits withMaxUnprovenUsers(int users) {
+    return new MemoryLimits(
+        maxUsers,
+        maxAddresses,
+        eventsPerUser,
+        devicesPerUser,
+        countriesPerUser,
+        failuresPerKey,
+        userIdle,
+        addressRetention,
+        users);
   }
 
   private static void atLeast(List<String> problems, String name, int value, int min) {

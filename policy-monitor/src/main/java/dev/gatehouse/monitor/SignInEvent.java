@@ -22,6 +22,12 @@ import org.jspecify.annotations.Nullable;
  *     "FR", "laptop-7", "macos", SignInEvent.Outcome.SUCCESS, List.of(), List.of());
  * }</pre>
  *
+ * <p>Strings are capped so that a client cannot make the history grow by sending long values: the
+ * user id and the device id at {@value #MAX_ID_LENGTH} characters, the platform at {@value
+ * #MAX_PLATFORM_LENGTH}, the country at {@value #MAX_COUNTRY_LENGTH}, each policy id at {@value
+ * #MAX_ID_LENGTH} and the lists at {@value #MAX_LIST_SIZE} entries; longer values are cut, never in
+ * the middle of a surrogate pair.
+ *
  * @param userId the user who tried to sign in
  * @param time when the attempt was made
  * @param ip the client address
@@ -42,6 +48,18 @@ public record SignInEvent(
     Outcome outcome,
     List<ReasonCode> reasons,
     List<String> policies) {
+
+  /** The most characters kept of a user id, a device id or a policy id. */
+  public static final int MAX_ID_LENGTH = 128;
+
+  /** The most characters kept of a platform. */
+  public static final int MAX_PLATFORM_LENGTH = 32;
+
+  /** The most characters kept of a country code. */
+  public static final int MAX_COUNTRY_LENGTH = 8;
+
+  /** The most reason codes and policy ids kept. */
+  public static final int MAX_LIST_SIZE = 16;
 
   /**
    * Checks the components and copies the lists.
@@ -66,8 +84,38 @@ public record SignInEvent(
     requireNonNull(time, "time");
     requireNonNull(ip, "ip");
     requireNonNull(outcome, "outcome");
-    reasons = List.copyOf(reasons);
-    policies = List.copyOf(policies.stream().sorted().distinct().toList());
+    userId = cap(userId, MAX_ID_LENGTH);
+    country = country == null ? null : cap(country, MAX_COUNTRY_LENGTH);
+    deviceId = deviceId == null ? null : cap(deviceId, MAX_ID_LENGTH);
+    platform = platform == null ? null : cap(platform, MAX_PLATFORM_LENGTH);
+    reasons = List.copyOf(reasons.stream().limit(MAX_LIST_SIZE).toList());
+    policies =
+        policies.stream()
+            .map(p -> cap(p, MAX_ID_LENGTH))
+            .sorted()
+            .distinct()
+            .limit(MAX_LIST_SIZE)
+            .toList();
+  }
+
+  /**
+   * Returns this event for another user, such as the canonical form of its user id.
+   *
+   * @param newUserId the user id
+   * @return this event for another user
+   * @throws IllegalArgumentException if the user id is empty
+   */
+  public SignInEvent withUserId(String newUserId) {
+    return new SignInEvent(
+        newUserId, time, ip, country, deviceId, platform, outcome, reasons, policies);
+  }
+
+  private static String cap(String text, int length) {
+    if (text.length() <= length) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(length - 1)) ? length - 1 : length;
+    return text.substring(0, end);
   }
 
   /**

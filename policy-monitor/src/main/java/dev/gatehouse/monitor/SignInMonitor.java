@@ -38,13 +38,16 @@ public final class SignInMonitor {
   private final SignalDetector detector;
   private final SignalDetector.Settings settings;
   private final Clock clock;
+  private final UserIdNormalizer normalizer;
 
   SignInMonitor(
       SignInStore store,
       IpLocator locator,
       RiskScorer scorer,
       SignalDetector.Settings settings,
-      Clock clock) {
+      Clock clock,
+      UserIdNormalizer normalizer) {
+    this.normalizer = normalizer;
     this.store = store;
     this.locator = locator;
     this.scorer = scorer;
@@ -64,13 +67,23 @@ public final class SignInMonitor {
   }
 
   /**
-   * Remembers a sign-in attempt.
+   * Remembers a sign-in attempt, under the canonical form of its user id.
    *
    * @param event the attempt
    */
   public void record(SignInEvent event) {
     requireNonNull(event, "event");
-    store.record(event, locator.locate(event.ip()).orElse(null));
+    String canonical = canonical(event.userId());
+    SignInEvent stored = canonical.equals(event.userId()) ? event : event.withUserId(canonical);
+    store.record(stored, locator.locate(event.ip()).orElse(null));
+  }
+
+  /**
+   * Returns the id the history of {@code userId} is kept under; an id that folds to nothing stays.
+   */
+  private String canonical(String userId) {
+    String canonical = normalizer.normalize(userId);
+    return canonical.isEmpty() ? userId : canonical;
   }
 
   /**
@@ -98,6 +111,7 @@ public final class SignInMonitor {
    *
    * @param request the request
    * @return how risky the sign-in looks
+   * @throws StoreUnavailableException if a shared store cannot answer within its time budget
    */
   public RiskAssessment assess(AccessRequest request) {
     requireNonNull(request, "request");
@@ -113,12 +127,20 @@ public final class SignInMonitor {
     }
     String deviceId = (String) value(request, "device.id");
     String userId = (String) value(request, "user.id");
-    UserProfile profile = userId == null ? null : store.profile(userId).orElse(null);
-    int ipFailures =
-        ip == null ? 0 : store.ipFailuresBetween(ip, time.minus(settings.failureWindow()), time);
+    SignInStore.Lookup found =
+        store.lookup(
+            userId == null ? null : canonical(userId),
+            ip,
+            time.minus(settings.failureWindow()),
+            time);
+    UserProfile profile = found.profile();
     List<RiskSignal> signals =
         detector.detect(
-            new SignalDetector.Attempt(time, ip, country, deviceId, location), profile, ipFailures);
+            new SignalDetector.Attempt(time, ip, country, deviceId, location),
+            profile,
+            found.ipFailures(),
+            ip == null ? null : store.failureNetwork(ip).orElse(null),
+            found.networkFailures());
     boolean deviceKnown = profile != null && deviceId != null && profile.knowsDevice(deviceId);
     return scorer.assess(signals, deviceKnown);
   }
@@ -127,13 +149,22 @@ public final class SignInMonitor {
    * Returns {@code request} with {@code risk.score} and {@code risk.level} set from {@link
    * #assess}, and {@code device.known} set when the request has a {@code device.id}.
    *
+   * <p>When a shared store cannot answer within its time budget the request is returned as it is,
+   * without the risk attributes, so that every policy that reads them fails closed and the decision
+   * names the missing attribute.
+   *
    * @param request the request
    * @return the enriched request
    * @throws dev.gatehouse.api.InvalidRequestException if the request's schema lacks {@code
    *     risk.score}, {@code risk.level} or {@code device.known}
    */
   public AccessRequest enrich(AccessRequest request) {
-    RiskAssessment risk = assess(request);
+    RiskAssessment risk;
+    try {
+      risk = assess(request);
+    } catch (StoreUnavailableException e) {
+      return request;
+    }
     AccessRequest.Builder b =
         request.toBuilder().set("risk.score", risk.score()).set("risk.level", risk.level().id());
     if (request.has("device.id")) {
@@ -143,13 +174,13 @@ public final class SignInMonitor {
   }
 
   /**
-   * Returns what the store remembers about {@code userId}, or empty if nothing.
+   * Returns what the store remembers about {@code userId} (in its canonical form), or empty.
    *
    * @param userId the user id
    * @return what the store remembers about {@code userId}
    */
   public Optional<UserProfile> profile(String userId) {
-    return store.profile(userId);
+    return store.profile(canonical(requireNonNull(userId, "userId")));
   }
 
   /**

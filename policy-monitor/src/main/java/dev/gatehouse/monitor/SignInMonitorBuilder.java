@@ -36,6 +36,10 @@ public final class SignInMonitorBuilder {
   private double minTravelKm = 100;
   private ZoneId zone = ZoneOffset.UTC;
   private Clock clock = Clock.systemUTC();
+  private UserIdNormalizer normalizer = UserIdNormalizer.standard();
+  private FailurePrefixes prefixes = FailurePrefixes.defaults();
+  private java.nio.file.@Nullable Path journal;
+  private long journalBytes;
 
   SignInMonitorBuilder() {}
 
@@ -166,15 +170,58 @@ public final class SignInMonitorBuilder {
   }
 
   /**
+   * Sets how user ids are canonicalised before the history is read or written; the default is
+   * {@link UserIdNormalizer#standard()}.
+   *
+   * @param normalizer the normaliser
+   * @return this builder
+   */
+  public SignInMonitorBuilder userIds(UserIdNormalizer normalizer) {
+    this.normalizer = requireNonNull(normalizer, "normalizer");
+    return this;
+  }
+
+  /**
+   * Sets the networks over which the in-memory store the monitor creates counts failures besides
+   * the address; a store passed to {@link #store} counts over its own.
+   *
+   * @param prefixes the prefixes
+   * @return this builder
+   */
+  public SignInMonitorBuilder failurePrefixes(FailurePrefixes prefixes) {
+    this.prefixes = requireNonNull(prefixes, "prefixes");
+    return this;
+  }
+
+  /**
+   * Journals the events of the in-memory store the monitor creates to {@code file} and rebuilds it
+   * from there at {@link #build()}, see {@link SignInJournal}.
+   *
+   * @param file the journal file
+   * @param maxBytes the size at which it is rotated, at least 1024
+   * @return this builder
+   */
+  public SignInMonitorBuilder journal(java.nio.file.Path file, long maxBytes) {
+    this.journal = requireNonNull(file, "file");
+    this.journalBytes = maxBytes;
+    return this;
+  }
+
+  /**
    * Returns the monitor.
    *
    * @return the monitor
    * @throws IllegalArgumentException naming every setting that is out of range
-   * @throws IllegalStateException if both a store and memory limits were set
+   * @throws IllegalStateException if both a store and memory limits were set, or a store and a
+   *     journal
+   * @throws java.io.UncheckedIOException if the journal cannot be read or opened
    */
   public SignInMonitor build() {
     if (store != null && limits != null) {
       throw new IllegalStateException("set either a store or memory limits, not both");
+    }
+    if (store != null && journal != null) {
+      throw new IllegalStateException("a journal is for the in-memory store, not a given store");
     }
     MemoryLimits bounds = limits != null ? limits : MemoryLimits.defaults();
     List<String> problems = new ArrayList<>();
@@ -192,10 +239,20 @@ public final class SignInMonitorBuilder {
     if (!(minTravelKm >= 0) || Double.isInfinite(minTravelKm)) {
       problems.add("travel distance " + minTravelKm + " km is not a number at least 0");
     }
+    if (journal != null && journalBytes < 1024) {
+      problems.add("journal size " + journalBytes + " is below 1024 bytes");
+    }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
-    SignInStore target = store != null ? store : SignInStore.inMemory(bounds, zone);
+    SignInStore target = store != null ? store : SignInStore.inMemory(bounds, zone, prefixes);
+    if (journal != null) {
+      try {
+        target = SignInJournal.open(journal, journalBytes, target, locator);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot open journal `" + journal + "`", e);
+      }
+    }
     SignalDetector.Settings settings =
         new SignalDetector.Settings(
             failureWindow,
@@ -206,7 +263,7 @@ public final class SignInMonitorBuilder {
             minTravelKm,
             zone,
             blocklist);
-    return new SignInMonitor(target, locator, scorer, settings, clock);
+    return new SignInMonitor(target, locator, scorer, settings, clock, normalizer);
   }
 
   private static void threshold(

@@ -41,6 +41,14 @@ final class Histories {
         .build();
   }
 
+  static SignInMonitor monitor(SignInStore store) {
+    return SignInMonitor.builder()
+        .store(store)
+        .locator(LOCATOR)
+        .blocklist(List.of(IpNetwork.parse("192.0.2.0/24")))
+        .build();
+  }
+
   /**
    * Teaches the monitor regular users: alice signs in at 09:00 on laptop-a, from Tokyo on days one
    * to three and from Paris on days four to ten; bob at 12:00 and dave at 13:00 from Paris.

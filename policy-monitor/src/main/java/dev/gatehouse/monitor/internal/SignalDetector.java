@@ -45,10 +45,30 @@ public final class SignalDetector {
    * @return the signals that fired
    */
   public List<RiskSignal> detect(Attempt attempt, @Nullable UserProfile profile, int ipFailures) {
+    return detect(attempt, profile, ipFailures, null, 0);
+  }
+
+  /**
+   * Returns the signals of a sign-in, in the order of {@link Signal}, counting the failures from
+   * the address's network as well as from the address.
+   *
+   * @param attempt what the request says about the sign-in
+   * @param profile what the store remembers about the user, or null if nothing
+   * @param ipFailures the failures from the address within the failure window
+   * @param network the network over which failures are counted too, or null if none
+   * @param networkFailures the failures from {@code network} within the failure window
+   * @return the signals that fired
+   */
+  public List<RiskSignal> detect(
+      Attempt attempt,
+      @Nullable UserProfile profile,
+      int ipFailures,
+      @Nullable IpNetwork network,
+      int networkFailures) {
     UserProfile known = profile != null ? profile : ProfileState.EMPTY;
     List<RiskSignal> signals = new ArrayList<>(4);
     userFailures(signals, known, attempt.time());
-    ipFailures(signals, attempt.ip(), ipFailures);
+    ipFailures(signals, attempt.ip(), ipFailures, network, networkFailures);
     if (known.trustedSignIns() >= settings.learningSignIns()) {
       newDevice(signals, known, attempt.deviceId());
       newCountry(signals, known, attempt.country());
@@ -76,12 +96,23 @@ public final class SignalDetector {
     }
   }
 
-  private void ipFailures(List<RiskSignal> signals, @Nullable IpAddress ip, int n) {
-    if (ip != null && n >= settings.ipFailureThreshold()) {
+  private void ipFailures(
+      List<RiskSignal> signals,
+      @Nullable IpAddress ip,
+      int n,
+      @Nullable IpNetwork network,
+      int inNetwork) {
+    if (ip == null) {
+      return;
+    }
+    String window = " in the last " + format(settings.failureWindow());
+    if (n >= settings.ipFailureThreshold()) {
+      add(signals, Signal.IP_FAILURES, n + " failed sign-ins from `" + ip + "`" + window);
+    } else if (network != null && inNetwork >= settings.ipFailureThreshold()) {
       add(
           signals,
           Signal.IP_FAILURES,
-          n + " failed sign-ins from `" + ip + "` in the last " + format(settings.failureWindow()));
+          inNetwork + " failed sign-ins from network `" + network + "`" + window);
     }
   }
 

@@ -93,12 +93,17 @@ final class CaffeineSignInStoreTest {
   @Test
   void record_millionEventsForHundredThousandUsers_retainedSizeStaysUnderCap() {
     MemoryLimits limits =
-        MemoryLimits.defaults().withMaxUsers(10_000).withMaxAddresses(5_000).withEventsPerUser(10);
+        MemoryLimits.defaults()
+            .withMaxUsers(10_000)
+            .withMaxUnprovenUsers(1_000)
+            .withMaxAddresses(5_000)
+            .withEventsPerUser(10);
+    long maxUsers = limits.maxUsers() + limits.maxUnprovenUsers();
     // What one tracked user may cost at most: 10 events with their own strings and address,
     // the compact state, and the cache node; and one tracked address with 32 failure times.
     long perUserBudget = 3_000;
     long perAddressBudget = 600;
-    long cap = limits.maxUsers() * perUserBudget + limits.maxAddresses() * perAddressBudget;
+    long cap = maxUsers * perUserBudget + limits.maxAddresses() * perAddressBudget;
 
     long before = usedHeapAfterGc();
     CaffeineSignInStore store = new CaffeineSignInStore(limits, ZoneOffset.UTC);
@@ -107,9 +112,9 @@ final class CaffeineSignInStoreTest {
 
     AtomicLong events = new AtomicLong();
     store.forEachEvent(e -> events.incrementAndGet());
-    assertThat(store.userCount()).isLessThanOrEqualTo(limits.maxUsers());
+    assertThat(store.userCount()).isLessThanOrEqualTo(maxUsers);
     assertThat(store.addressCount()).isLessThanOrEqualTo(limits.maxAddresses());
-    assertThat(events.get()).isLessThanOrEqualTo((long) limits.maxUsers() * 10);
+    assertThat(events.get()).isLessThanOrEqualTo(maxUsers * 10);
     assertThat(retained).as("retained heap in bytes, cap %d", cap).isLessThan(cap);
     System.out.printf(
         "retained %.1f MB for %d users, %d addresses, %d events (cap %.1f MB)%n",

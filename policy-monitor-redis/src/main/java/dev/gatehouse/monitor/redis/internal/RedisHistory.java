@@ -1,0 +1,320 @@
+package dev.gatehouse.monitor.redis.internal;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.gatehouse.api.IpAddress;
+import dev.gatehouse.api.IpNetwork;
+import dev.gatehouse.monitor.FailurePrefixes;
+import dev.gatehouse.monitor.Location;
+import dev.gatehouse.monitor.MemoryLimits;
+import dev.gatehouse.monitor.SignInEvent;
+import dev.gatehouse.monitor.SignInEventJson;
+import dev.gatehouse.monitor.UserProfile;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XAddArgs;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The commands of the Redis store, all asynchronous: an event is written as up to five parts, each
+ * atomic on its shard, sent back to back on one connection so that they cost one round trip.
+ */
+public final class RedisHistory {
+
+  /** The parts of an event's write, replayed one by one if some failed. */
+  public enum Part {
+    /** The user's profile, devices, countries, failures and events. */
+    USER,
+    /** The failure times of the address and of its network. */
+    FAILURES,
+    /** The bounds on users and addresses. */
+    INDEX,
+    /** The event stream. */
+    STREAM
+  }
+
+  private static final Script RECORD_USER = new Script(Scripts.RECORD_USER);
+  private static final Script READ_USER = new Script(Scripts.READ_USER);
+  private static final Script RECORD_FAILURE = new Script(Scripts.RECORD_FAILURE);
+  private static final Script INDEX = new Script(Scripts.INDEX);
+
+  private final RedisClusterAsyncCommands<String, String> redis;
+  private final Keys keys;
+  private final MemoryLimits limits;
+  private final ZoneId zone;
+  private final FailurePrefixes prefixes;
+  private final long maxEvents;
+  private final String node = Long.toHexString(Double.doubleToLongBits(Math.random()));
+  private final AtomicLong sequence = new AtomicLong();
+
+  /**
+   * Creates the commands.
+   *
+   * @param redis the connection's asynchronous commands, standalone or cluster
+   * @param keys the key layout
+   * @param limits the bounds
+   * @param zone the zone of hours of day
+   * @param prefixes the failure networks
+   * @param maxEvents how many events the stream keeps, about
+   */
+  public RedisHistory(
+      RedisClusterAsyncCommands<String, String> redis,
+      Keys keys,
+      MemoryLimits limits,
+      ZoneId zone,
+      FailurePrefixes prefixes,
+      long maxEvents) {
+    this.redis = redis;
+    this.keys = keys;
+    this.limits = limits;
+    this.zone = zone;
+    this.prefixes = prefixes;
+    this.maxEvents = maxEvents;
+  }
+
+  /**
+   * Sends the parts of an event and returns, when they have all completed, the parts that failed.
+   *
+   * @param event the event
+   * @param location where its address is, or null
+   * @param parts the parts to write
+   * @return the parts that failed, once every part has completed
+   */
+  public CompletableFuture<Set<Part>> write(
+      SignInEvent event, @Nullable Location location, Set<Part> parts) {
+    List<CompletableFuture<?>> sent = new ArrayList<>();
+    List<Part> which = new ArrayList<>();
+    List<String> failureKeys = failureKeys(event);
+    for (Part part : parts) {
+      which.add(part);
+      sent.add(
+          switch (part) {
+            case USER -> writeUser(event, location);
+            case FAILURES -> writeFailures(event, failureKeys);
+            case INDEX -> writeIndex(event, failureKeys);
+            case STREAM -> writeStream(event);
+          });
+    }
+    return CompletableFuture.allOf(
+            sent.stream().map(f -> f.handle((r, e) -> e)).toArray(CompletableFuture[]::new))
+        .thenApply(
+            done -> {
+              Set<Part> failed = EnumSet.noneOf(Part.class);
+              for (int i = 0; i < sent.size(); i++) {
+                if (sent.get(i).isCompletedExceptionally()) {
+                  failed.add(which.get(i));
+                }
+              }
+              return failed;
+            });
+  }
+
+  private List<String> failureKeys(SignInEvent event) {
+    if (event.outcome() != SignInEvent.Outcome.FAILED_CREDENTIALS) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>(2);
+    out.add(keys.failures(IpNetwork.containing(event.ip(), 128)));
+    prefixes.networkOf(event.ip()).ifPresent(n -> out.add(keys.failures(n)));
+    return out;
+  }
+
+  private CompletableFuture<?> writeUser(SignInEvent event, @Nullable Location location) {
+    String kind =
+        event.outcome() == SignInEvent.Outcome.FAILED_CREDENTIALS
+            ? "f"
+            : event.isTrusted() ? "t" : "o";
+    String country =
+        event.country() != null ? event.country() : location == null ? null : location.country();
+    String sighting = location != null ? location.country() : country;
+    boolean coordinates = location != null && location.hasCoordinates();
+    String[] args = {
+      Long.toString(event.time().toEpochMilli()),
+      kind,
+      SignInEventJson.encode(event),
+      event.deviceId() == null ? "" : event.deviceId(),
+      country == null ? "" : country,
+      Integer.toString(hourOfDay(event.time())),
+      coordinates ? Double.toString(location.latitude()) : "",
+      coordinates ? Double.toString(location.longitude()) : "",
+      Integer.toString(limits.eventsPerUser()),
+      Integer.toString(limits.devicesPerUser()),
+      Integer.toString(limits.countriesPerUser()),
+      Integer.toString(limits.failuresPerKey()),
+      Long.toString(limits.userIdle().toMillis()),
+      member(event),
+      sighting == null ? "" : sighting
+    };
+    return RECORD_USER.run(redis, ScriptOutputType.INTEGER, keys.user(event.userId()), args);
+  }
+
+  private CompletableFuture<?> writeFailures(SignInEvent event, List<String> failureKeys) {
+    List<CompletableFuture<?>> sent = new ArrayList<>();
+    for (String key : failureKeys) {
+      sent.add(
+          RECORD_FAILURE.run(
+              redis,
+              ScriptOutputType.INTEGER,
+              new String[] {key},
+              Long.toString(event.time().toEpochMilli()),
+              member(event),
+              Integer.toString(limits.failuresPerKey()),
+              Long.toString(limits.addressRetention().toMillis())));
+    }
+    return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
+  }
+
+  private CompletableFuture<?> writeIndex(SignInEvent event, List<String> failureKeys) {
+    List<String> args = new ArrayList<>();
+    args.add(event.userId());
+    args.add(event.isTrusted() ? "1" : "0");
+    args.add(Long.toString(System.currentTimeMillis()));
+    args.add(Integer.toString(limits.maxUsers()));
+    args.add(Integer.toString(limits.maxUnprovenUsers()));
+    args.add(Integer.toString(limits.maxAddresses()));
+    args.add(Long.toString(limits.userIdle().toMillis()));
+    args.addAll(failureKeys);
+    CompletableFuture<List<Object>> evicted =
+        INDEX.run(redis, ScriptOutputType.MULTI, keys.indexes(), args.toArray(String[]::new));
+    return evicted.thenAccept(this::forget);
+  }
+
+  /** Drops the keys of what the index evicted; a failure leaves them to their TTL. */
+  private void forget(List<Object> evicted) {
+    for (Object entry : evicted) {
+      String text = (String) entry;
+      String rest = text.substring(1);
+      if (text.charAt(0) == 'u') {
+        redis.unlink(keys.user(rest));
+      } else {
+        redis.unlink(rest);
+      }
+    }
+  }
+
+  private CompletableFuture<?> writeStream(SignInEvent event) {
+    return redis
+        .xadd(
+            keys.events(),
+            new XAddArgs().maxlen(maxEvents).approximateTrimming(),
+            Map.of("e", SignInEventJson.encode(event)))
+        .toCompletableFuture();
+  }
+
+  /** Returns a member unique to this event among the failure times of one key. */
+  private String member(SignInEvent event) {
+    return event.time().toEpochMilli() + ":" + node + ":" + sequence.incrementAndGet();
+  }
+
+  /**
+   * Reads a user's profile, or null if unknown.
+   *
+   * @param userId the canonical user id
+   * @return the profile, or null
+   */
+  public CompletableFuture<@Nullable UserProfile> profile(String userId) {
+    CompletableFuture<List<Object>> reply =
+        READ_USER.run(redis, ScriptOutputType.MULTI, keys.user(userId));
+    return reply.thenApply(RedisProfile::of);
+  }
+
+  /**
+   * Counts the failures of an address or network in a window.
+   *
+   * @param network the address as a /128, or the network
+   * @param from the start, inclusive
+   * @param to the end, inclusive
+   * @return the count
+   */
+  public CompletableFuture<Long> failures(IpNetwork network, Instant from, Instant to) {
+    return redis
+        .zcount(
+            keys.failures(network),
+            Range.create((double) from.toEpochMilli(), (double) to.toEpochMilli()))
+        .toCompletableFuture();
+  }
+
+  /**
+   * Returns the network of failures of {@code ip}, if any.
+   *
+   * @param ip the address
+   * @return the network, or empty
+   */
+  public Optional<IpNetwork> network(IpAddress ip) {
+    return prefixes.networkOf(ip);
+  }
+
+  /**
+   * Reads up to {@code limit} events of the stream after the id {@code after} (exclusive), or from
+   * the start when empty.
+   *
+   * @param after the last id read, or empty
+   * @param limit the most events
+   * @return the stream entries
+   */
+  public CompletableFuture<List<StreamMessage<String, String>>> events(String after, int limit) {
+    Range<String> range =
+        Range.from(
+            after.isEmpty() ? Range.Boundary.unbounded() : Range.Boundary.excluding(after),
+            Range.Boundary.unbounded());
+    return redis.xrange(keys.events(), range, Limit.from(limit)).toCompletableFuture();
+  }
+
+  private int hourOfDay(Instant time) {
+    int offset = zone.getRules().getOffset(time).getTotalSeconds();
+    return (int) (Math.floorMod(time.getEpochSecond() + offset, 86_400L) / 3600);
+  }
+
+  /** A script run by digest, sent whole once when a node does not have it yet. */
+  private record Script(String text, String digest) {
+
+    Script(String text) {
+      this(text, sha1(text));
+    }
+
+    private static String sha1(String text) {
+      try {
+        return HexFormat.of()
+            .formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(UTF_8)));
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("sha-1 is missing from the jdk", e);
+      }
+    }
+
+    <T> CompletableFuture<T> run(
+        RedisClusterAsyncCommands<String, String> redis,
+        ScriptOutputType type,
+        String[] keys,
+        String... args) {
+      CompletableFuture<T> bySha = redis.<T>evalsha(digest, type, keys, args).toCompletableFuture();
+      return bySha.exceptionallyCompose(
+          e ->
+              unwrap(e) instanceof RedisNoScriptException
+                  ? redis.<T>eval(text, type, keys, args).toCompletableFuture()
+                  : CompletableFuture.failedFuture(e));
+    }
+
+    private static Throwable unwrap(Throwable e) {
+      return e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+          ? e.getCause()
+          : e;
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package dev.gatehouse.monitor.redis.internal;
+
+import dev.gatehouse.monitor.Location;
+import dev.gatehouse.monitor.SignInEvent;
+import dev.gatehouse.monitor.SignInEventJson;
+import dev.gatehouse.monitor.UserProfile;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** A user's profile as read from Redis in one script call: an immutable snapshot. */
+final class RedisProfile implements UserProfile {
+
+  private final int trusted;
+  private final int hourMask;
+  private final Set<String> devices;
+  private final Set<String> countries;
+  private final long[] failures;
+  private final @Nullable Sighting last;
+  private final List<SignInEvent> history;
+
+  private RedisProfile(
+      int trusted,
+      int hourMask,
+      Set<String> devices,
+      Set<String> countries,
+      long[] failures,
+      @Nullable Sighting last,
+      List<SignInEvent> history) {
+    this.trusted = trusted;
+    this.hourMask = hourMask;
+    this.devices = devices;
+    this.countries = countries;
+    this.failures = failures;
+    this.last = last;
+    this.history = history;
+  }
+
+  /**
+   * Returns the profile of the reply of {@link Scripts#READ_USER}, or null if the user is unknown.
+   */
+  @SuppressWarnings("unchecked")
+  static @Nullable RedisProfile of(List<Object> reply) {
+    List<Object> pairs = (List<Object>) reply.get(0);
+    if (pairs.isEmpty()) {
+      return null;
+    }
+    Map<String, String> hash = new HashMap<>();
+    for (int i = 0; i + 1 < pairs.size(); i += 2) {
+      hash.put((String) pairs.get(i), (String) pairs.get(i + 1));
+    }
+    List<Object> scores = (List<Object>) reply.get(3);
+    long[] failures = new long[scores.size()];
+    for (int i = 0; i < failures.length; i++) {
+      failures[i] = (long) Double.parseDouble((String) scores.get(i));
+    }
+    List<SignInEvent> history = new ArrayList<>();
+    for (Object line : (List<Object>) reply.get(4)) {
+      history.add(SignInEventJson.decode((String) line));
+    }
+    long n = Long.parseLong(hash.getOrDefault("n", "0"));
+    return new RedisProfile(
+        (int) Math.min(n, Integer.MAX_VALUE),
+        Integer.parseInt(hash.getOrDefault("h", "0")),
+        Set.copyOf((List<String>) (List<?>) reply.get(1)),
+        Set.copyOf((List<String>) (List<?>) reply.get(2)),
+        failures,
+        sighting(hash),
+        List.copyOf(history));
+  }
+
+  private static @Nullable Sighting sighting(Map<String, String> hash) {
+    String time = hash.get("lt");
+    String country = hash.get("lc");
+    if (time == null || country == null) {
+      return null;
+    }
+    String lat = hash.getOrDefault("la", "");
+    String lon = hash.getOrDefault("lo", "");
+    Location where =
+        lat.isEmpty() || lon.isEmpty()
+            ? Location.ofCountry(country)
+            : new Location(country, Double.parseDouble(lat), Double.parseDouble(lon));
+    return new Sighting(Instant.ofEpochMilli(Long.parseLong(time)), where);
+  }
+
+  @Override
+  public int trustedSignIns() {
+    return trusted;
+  }
+
+  @Override
+  public boolean knowsDevice(String deviceId) {
+    return devices.contains(deviceId);
+  }
+
+  @Override
+  public boolean knowsCountry(String country) {
+    return countries.contains(country);
+  }
+
+  @Override
+  public int hourMask() {
+    return hourMask;
+  }
+
+  @Override
+  public int failuresBetween(Instant from, Instant to) {
+    long lo = from.toEpochMilli();
+    long hi = to.toEpochMilli();
+    int n = 0;
+    for (long t : failures) {
+      if (t >= lo && t <= hi) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  @Override
+  public Optional<Sighting> lastTrusted() {
+    return Optional.ofNullable(last);
+  }
+
+  @Override
+  public List<SignInEvent> history() {
+    return history;
+  }
+
+  @Override
+  public String toString() {
+    return "UserProfile{trusted="
+        + trusted
+        + ", devices="
+        + devices
+        + ", countries="
+        + countries
+        + ", failures="
+        + failures.length
+        + ", events="
+        + history.size()
+        + "}";
+  }
+}

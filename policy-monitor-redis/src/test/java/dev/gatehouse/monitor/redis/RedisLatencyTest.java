@@ -1,0 +1,165 @@
+package dev.gatehouse.monitor.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.api.AccessRequest;
+import dev.gatehouse.api.IpAddress;
+import dev.gatehouse.api.Schema;
+import dev.gatehouse.monitor.SignInEvent;
+import dev.gatehouse.monitor.SignInMonitor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A bounded load test of {@code record} and {@code enrich} against a local Redis: a fixed number of
+ * calls at 1 and 8 threads, printing p50, p99, throughput and Redis commands per call.
+ */
+final class RedisLatencyTest {
+
+  private static final int CALLS_PER_THREAD = 500;
+
+  /** Scheduling noise on a shared machine, on top of the budget. */
+  private static final Duration SLACK = Duration.ofMillis(250);
+
+  private static final Instant DAY = Instant.parse("2026-11-10T09:00:00Z");
+
+  @Test
+  void recordAndEnrich_fixedLoad_everyCallWithinBudgetAndFiguresPrinted() throws Exception {
+    try (RedisServer server = RedisServer.start(false);
+        RedisSignInStore store =
+            RedisSignInStore.builder()
+                .standalone(server.uri())
+                .budget(Duration.ofMillis(50))
+                .build()) {
+      SignInMonitor monitor = SignInMonitor.builder().store(store).build();
+      for (int threads : new int[] {1, 8}) {
+        long[] record = run(server, threads, i -> monitor.record(event(i)), "record");
+        AtomicInteger missed = new AtomicInteger();
+        long[] enrich =
+            run(
+                server,
+                threads,
+                i -> {
+                  if (!monitor.enrich(request(i)).has("risk.level")) {
+                    missed.incrementAndGet();
+                  }
+                },
+                "enrich");
+        System.out.printf(
+            "enrich threads=%d past the budget, risk left out: %d%n", threads, missed.get());
+        // A call past the budget returns without risk rather than waiting: nothing waits long.
+        assertThat(Duration.ofNanos(enrich[enrich.length - 1]))
+            .isLessThan(Duration.ofMillis(50).plus(SLACK));
+        assertThat(record).hasSize(threads * CALLS_PER_THREAD);
+      }
+      assertThat(store.waiting()).isZero();
+      assertThat(store.dropped()).isZero();
+      long bytes = 0;
+      for (String key : new String[] {"p", "d", "c", "f", "e"}) {
+        String used = server.cli("memory", "usage", "gh:{u:user-7}:" + key, "samples", "0").trim();
+        bytes += used.isEmpty() ? 0 : Long.parseLong(used);
+      }
+      System.out.printf(
+          "redis bytes for one user with %d events: %d%n",
+          store.profile("user-7").orElseThrow().history().size(), bytes);
+    }
+  }
+
+  private interface Call {
+    void run(int i);
+  }
+
+  private static long[] run(RedisServer server, int threads, Call call, String name)
+      throws Exception {
+    long commandsBefore = commands(server);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<long[]>> futures = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int t = 0; t < threads; t++) {
+      int base = t * CALLS_PER_THREAD;
+      futures.add(
+          pool.submit(
+              () -> {
+                long[] took = new long[CALLS_PER_THREAD];
+                for (int i = 0; i < CALLS_PER_THREAD; i++) {
+                  long s = System.nanoTime();
+                  call.run(base + i);
+                  took[i] = System.nanoTime() - s;
+                }
+                return took;
+              }));
+    }
+    long[] all = new long[0];
+    for (Future<long[]> f : futures) {
+      long[] took = f.get(120, TimeUnit.SECONDS);
+      long[] merged = Arrays.copyOf(all, all.length + took.length);
+      System.arraycopy(took, 0, merged, all.length, took.length);
+      all = merged;
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    pool.shutdown();
+    double perCall = (commands(server) - commandsBefore) / (double) all.length;
+    Arrays.sort(all);
+    System.out.printf(
+        "%s threads=%d calls=%d p50=%.3f ms p99=%.3f ms throughput=%.0f/s commands"
+            + " sent/call=%.2f%n",
+        name,
+        threads,
+        all.length,
+        all[all.length / 2] / 1e6,
+        all[all.length * 99 / 100] / 1e6,
+        all.length / seconds,
+        perCall);
+    return all;
+  }
+
+  /** Returns the commands clients sent (scripts, counts, stream adds), not those scripts ran. */
+  private static long commands(RedisServer server) throws Exception {
+    Matcher m =
+        Pattern.compile("cmdstat_(evalsha|eval|zcount|xadd|unlink):calls=(\\d+)")
+            .matcher(server.cli("info", "commandstats"));
+    long n = 0;
+    while (m.find()) {
+      n += Long.parseLong(m.group(2));
+    }
+    return n;
+  }
+
+  private static SignInEvent event(int i) {
+    SignInEvent.Outcome outcome =
+        i % 10 == 0 ? SignInEvent.Outcome.FAILED_CREDENTIALS : SignInEvent.Outcome.SUCCESS;
+    return new SignInEvent(
+        "user-" + (i % 1_000),
+        DAY.plusMillis(i),
+        IpAddress.parse("203.0.113." + (i % 250)),
+        "FR",
+        "device-" + (i % 3),
+        "macos",
+        outcome,
+        List.of(),
+        List.of());
+  }
+
+  private static AccessRequest request(int i) {
+    Instant time = DAY.plusMillis(i);
+    return AccessRequest.builder(Schema.standard())
+        .set("user.id", "user-" + (i % 1_000))
+        .set("request.action", "signin")
+        .set("request.ip", "203.0.113." + (i % 250))
+        .set("request.time", time)
+        .set("device.id", "device-" + (i % 3))
+        .set("location.country", "FR")
+        .build();
+  }
+}
