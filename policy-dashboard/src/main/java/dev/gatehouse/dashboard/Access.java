@@ -1,0 +1,170 @@
+package dev.gatehouse.dashboard;
+
+import dev.gatehouse.api.AccessRequest;
+import dev.gatehouse.api.Decision;
+import dev.gatehouse.api.Effect;
+import dev.gatehouse.api.IpAddress;
+import dev.gatehouse.api.Reason;
+import dev.gatehouse.api.ReasonCode;
+import dev.gatehouse.dashboard.internal.EventIndex;
+import dev.gatehouse.dashboard.internal.Values;
+import dev.gatehouse.engine.CompiledPolicies;
+import dev.gatehouse.engine.PolicyEngineHolder;
+import dev.gatehouse.servlet.ClientIp;
+import dev.gatehouse.servlet.SubjectResolver;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Decides the dashboard's admin actions for the signed-in administrator on the host's policies. */
+final class Access {
+
+  /** The admin actions of the dashboard. */
+  static final String VIEW = "signins.view";
+  static final String EXPORT = "signins.export";
+  static final String POLICIES = "policies.view";
+  static final String WHATIF = "policies.whatif";
+
+  private static final Logger LOG = LoggerFactory.getLogger(Access.class);
+  private static final int CACHED_SCOPES = 256;
+
+  /** Why a request may not go on: the status and the one code the answer names. */
+  record Refusal(int status, String code) {}
+
+  /** Who is asking: the request without action and target, on one set of policies. */
+  record Subject(AccessRequest base, CompiledPolicies policies, String userId) {}
+
+  private final PolicyEngineHolder holder;
+  private final SubjectResolver resolver;
+  private final ClientIp clientIp;
+  private final UserDirectory directory;
+  private final Clock clock;
+  private final Map<ScopeKey, BitSet> scopes = new ConcurrentHashMap<>();
+
+  private record ScopeKey(AccessRequest base, String action, CompiledPolicies policies,
+      long generation) {}
+
+  Access(PolicyEngineHolder holder, SubjectResolver resolver, ClientIp clientIp,
+      UserDirectory directory, Clock clock) {
+    this.holder = holder;
+    this.resolver = resolver;
+    this.clientIp = clientIp;
+    this.directory = directory;
+    this.clock = clock;
+  }
+
+  /** Returns the subject, or empty if the resolver cannot tell who is asking. */
+  Optional<Subject> subject(HttpServletRequest http) {
+    CompiledPolicies policies = holder.current();
+    Optional<IpAddress> ip = clientIp.resolve(http);
+    if (ip.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      AccessRequest.Builder b = AccessRequest.builder(policies.schema());
+      if (!resolver.resolve(http, b)) {
+        return Optional.empty();
+      }
+      for (String owned : List.of("app", "request.action", "request.ip", "request.time")) {
+        b.clear(owned);
+      }
+      b.set("request.ip", ip.get()).set("request.time", clock.instant());
+      AccessRequest base = b.build();
+      Object id = base.value("user.id").orElse(null);
+      if (!(id instanceof String)) {
+        return Optional.empty();
+      }
+      return Optional.of(new Subject(base, policies, (String) id));
+    } catch (RuntimeException e) {
+      // The message may quote a host-supplied value: only its kind is logged.
+      LOG.warn("dashboard request refused: {} resolving the subject", e.getClass().getSimpleName());
+      return Optional.empty();
+    }
+  }
+
+  /** Returns why {@code action} without a target is refused to the subject, or null if allowed. */
+  @Nullable Refusal check(Subject s, String action) {
+    return refusal(decide(s, action, null));
+  }
+
+  /**
+   * Returns the users of {@code index} whose sign-ins the subject may see with {@code action}, or
+   * null for all of them.
+   */
+  @Nullable BitSet visibleUsers(Subject s, String action, EventIndex index) {
+    if (decide(s, action, null).effect() == Effect.PERMIT) {
+      return null;
+    }
+    ScopeKey key = new ScopeKey(s.base(), action, s.policies(), index.generation());
+    BitSet cached = scopes.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    // Users with the same directory attributes get the same decision: one evaluation each.
+    Map<Map<String, ?>, Boolean> byAttributes = new HashMap<>();
+    List<String> users = index.users();
+    BitSet visible = new BitSet(users.size());
+    for (int u = 0; u < users.size(); u++) {
+      Map<String, ?> attributes = directory.attributes(users.get(u));
+      Boolean allowed = byAttributes.get(attributes);
+      if (allowed == null) {
+        allowed = decide(s, action, attributes).effect() == Effect.PERMIT;
+        byAttributes.put(attributes, allowed);
+      }
+      if (allowed) {
+        visible.set(u);
+      }
+    }
+    if (scopes.size() >= CACHED_SCOPES) {
+      scopes.clear();
+    }
+    scopes.put(key, visible);
+    return visible;
+  }
+
+  /** Returns whether the subject may see {@code userId}'s sign-ins with {@code action}. */
+  boolean mayView(Subject s, String action, String userId) {
+    return decide(s, action, null).effect() == Effect.PERMIT
+        || decide(s, action, directory.attributes(userId)).effect() == Effect.PERMIT;
+  }
+
+  /** Returns the refusal for a decision that is not a PERMIT, or null. */
+  static @Nullable Refusal refusal(Decision d) {
+    switch (d.effect()) {
+      case PERMIT:
+        return null;
+      case CHALLENGE:
+        return new Refusal(401, "step_up_required");
+      default:
+        return new Refusal(403, "not_delegated");
+    }
+  }
+
+  Decision decide(Subject s, String action, @Nullable Map<String, ?> target) {
+    try {
+      AccessRequest.Builder b = s.base().toBuilder().set("request.action", action);
+      if (target != null) {
+        Values.setUser(b, s.policies().schema(), target, "target");
+      }
+      return s.policies().evaluate(b.build());
+    } catch (RuntimeException e) {
+      // A directory value that does not fit the schema never widens access.
+      LOG.warn("dashboard access refused: {} building the admin request",
+          e.getClass().getSimpleName());
+      return Decision.deny(new Reason(ReasonCode.INTERNAL_ERROR, "",
+          "the admin request could not be built"));
+    }
+  }
+
+  UserDirectory directory() {
+    return directory;
+  }
+}
