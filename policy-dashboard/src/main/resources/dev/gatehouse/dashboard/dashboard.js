@@ -148,8 +148,9 @@
       });
     }
     var start = new Date(t.start).getTime();
-    [0, Math.floor(n / 2), n - 1].forEach(function (k) {
-      var lab = svg('text', { x: left + k * w, y: H + 14 });
+    [0, Math.floor(n / 2), n - 1].forEach(function (k, j) {
+      var lab = svg('text', { x: left + k * w + (j === 2 ? w : 0), y: H + 14,
+        'text-anchor': ['start', 'middle', 'end'][j] });
       lab.textContent = new Date(start + k * t.bucketSeconds * 1000).toISOString().slice(0, 16).replace('T', ' ');
       s.appendChild(lab);
     });
