@@ -6,7 +6,6 @@ import dev.gatehouse.api.Effect;
 import dev.gatehouse.api.IpAddress;
 import dev.gatehouse.api.Reason;
 import dev.gatehouse.api.ReasonCode;
-import dev.gatehouse.dashboard.internal.EventIndex;
 import dev.gatehouse.dashboard.internal.Values;
 import dev.gatehouse.engine.CompiledPolicies;
 import dev.gatehouse.engine.PolicyEngineHolder;
@@ -15,11 +14,10 @@ import dev.gatehouse.servlet.SubjectResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.BitSet;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +32,6 @@ final class Access {
   static final String WHATIF = "policies.whatif";
 
   private static final Logger LOG = LoggerFactory.getLogger(Access.class);
-  private static final int CACHED_SCOPES = 256;
 
   /** Why a request may not go on: the status and the one code the answer names. */
   record Refusal(int status, String code) {}
@@ -47,10 +44,6 @@ final class Access {
   private final ClientIp clientIp;
   private final UserDirectory directory;
   private final Clock clock;
-  private final Map<ScopeKey, BitSet> scopes = new ConcurrentHashMap<>();
-
-  private record ScopeKey(AccessRequest base, String action, CompiledPolicies policies,
-      long generation) {}
 
   Access(PolicyEngineHolder holder, SubjectResolver resolver, ClientIp clientIp,
       UserDirectory directory, Clock clock) {
@@ -96,38 +89,36 @@ final class Access {
   }
 
   /**
-   * Returns the users of {@code index} whose sign-ins the subject may see with {@code action}, or
-   * null for all of them.
+   * Which users' sign-ins a subject may see: null users for all of them, and a key that tells one
+   * scope from another for caching.
    */
-  @Nullable BitSet visibleUsers(Subject s, String action, EventIndex index) {
+  record Visibility(@Nullable BitSet users, String key) {}
+
+  /** Returns the users of {@code snapshot} whose sign-ins the subject may see with {@code action}. */
+  Visibility visibleUsers(Subject s, String action, Snapshot snapshot) {
     if (decide(s, action, null).effect() == Effect.PERMIT) {
-      return null;
+      return new Visibility(null, "all");
     }
-    ScopeKey key = new ScopeKey(s.base(), action, s.policies(), index.generation());
-    BitSet cached = scopes.get(key);
-    if (cached != null) {
-      return cached;
+    List<Map<String, ?>> profiles = snapshot.profiles();
+    boolean[] allowed = new boolean[profiles.size()];
+    boolean all = true;
+    StringBuilder key = new StringBuilder(allowed.length);
+    for (int p = 0; p < allowed.length; p++) {
+      allowed[p] = decide(s, action, profiles.get(p)).effect() == Effect.PERMIT;
+      all &= allowed[p];
+      key.append(allowed[p] ? '1' : '0');
     }
-    // Users with the same directory attributes get the same decision: one evaluation each.
-    Map<Map<String, ?>, Boolean> byAttributes = new HashMap<>();
-    List<String> users = index.users();
-    BitSet visible = new BitSet(users.size());
-    for (int u = 0; u < users.size(); u++) {
-      Map<String, ?> attributes = directory.attributes(users.get(u));
-      Boolean allowed = byAttributes.get(attributes);
-      if (allowed == null) {
-        allowed = decide(s, action, attributes).effect() == Effect.PERMIT;
-        byAttributes.put(attributes, allowed);
-      }
-      if (allowed) {
+    int[] profileOfUser = snapshot.profileOfUser();
+    if (all && Arrays.stream(profileOfUser).allMatch(p -> p >= 0)) {
+      return new Visibility(null, "all");
+    }
+    BitSet visible = new BitSet(profileOfUser.length);
+    for (int u = 0; u < profileOfUser.length; u++) {
+      if (profileOfUser[u] >= 0 && allowed[profileOfUser[u]]) {
         visible.set(u);
       }
     }
-    if (scopes.size() >= CACHED_SCOPES) {
-      scopes.clear();
-    }
-    scopes.put(key, visible);
-    return visible;
+    return new Visibility(visible, key.toString());
   }
 
   /** Returns whether the subject may see {@code userId}'s sign-ins with {@code action}. */

@@ -38,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -88,6 +89,7 @@ public final class SignInDashboard extends HttpServlet {
 
   private static final int MAX_BODY = 16 * 1024;
   private static final int HISTORY = 20;
+  private static final int CACHED_SUMMARIES = 64;
 
   private final transient Consumer<Consumer<? super SignInEvent>> events;
   private final transient Access access;
@@ -97,7 +99,8 @@ public final class SignInDashboard extends HttpServlet {
   private final transient AtomicBoolean rebuilding = new AtomicBoolean();
   private final transient AtomicLong revision = new AtomicLong(1);
   private transient volatile Instant loadedAt;
-  private transient volatile @Nullable EventIndex index;
+  private transient volatile @Nullable Snapshot snapshot;
+  private final transient Map<String, ObjectNode> summaries = new ConcurrentHashMap<>();
   private final transient byte[] csrfKey = new byte[32];
 
   SignInDashboard(SignInDashboardBuilder b) {
@@ -155,21 +158,47 @@ public final class SignInDashboard extends HttpServlet {
   public int refresh() {
     EventIndex built = EventIndex.build(events, settings.riskMonitors,
         generations.incrementAndGet(), settings.clock.instant());
-    index = built;
+    Snapshot next = Snapshot.of(built, access.directory());
+    // The unfiltered view of an administrator who sees everyone is computed here, off the request
+    // path, as is the replay of report-only policies: a million sign-ins take seconds to decide.
+    summary(next, Query.of(built, Map.of(), null), new Access.Visibility(null, "all"), "",
+        policies != null);
+    snapshot = next;
     return built.size();
   }
 
-  private EventIndex index() {
-    EventIndex current = index;
+  private ObjectNode summary(Snapshot snap, Query q, Access.Visibility visibility, String filter,
+      boolean withPolicies) {
+    String key = snap.index().generation() + "|" + visibility.key() + "|"
+        + (withPolicies ? revision.get() : 0) + "|" + filter;
+    ObjectNode cached = summaries.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    ReportOnlyIndex ro = withPolicies && policies != null
+        ? ReportOnlyIndex.of(snap.index(), policies.current(),
+            id -> access.directory().attributes(id))
+        : null;
+    ObjectNode computed = Views.summary(q, ro);
+    if (summaries.size() >= CACHED_SUMMARIES) {
+      summaries.clear();
+    }
+    summaries.put(key, computed);
+    return computed;
+  }
+
+  private Snapshot snapshot() {
+    Snapshot current = snapshot;
     if (current == null) {
       synchronized (this) {
-        if (index == null) {
+        if (snapshot == null) {
           refresh();
         }
-        return index;
+        return snapshot;
       }
     }
-    boolean stale = current.builtAt().plus(settings.refresh).isBefore(settings.clock.instant());
+    boolean stale = current.index().builtAt().plus(settings.refresh)
+        .isBefore(settings.clock.instant());
     if (stale && rebuilding.compareAndSet(false, true)) {
       Thread t = new Thread(() -> {
         try {
@@ -259,17 +288,26 @@ public final class SignInDashboard extends HttpServlet {
   /** Refuses unless the subject may see at least one user's sign-ins with {@code action}. */
   private @Nullable Scope scope(Access.Subject s, String action, HttpServletResponse resp)
       throws IOException {
-    EventIndex x = index();
-    BitSet visible = access.visibleUsers(s, action, x);
+    Snapshot snap = snapshot();
+    Access.Visibility visibility = access.visibleUsers(s, action, snap);
+    BitSet visible = visibility.users();
     if (visible != null && visible.isEmpty()) {
       Access.Refusal r = access.check(s, action);
       problem(resp, r == null ? 403 : r.status(), r == null ? "not_delegated" : r.code());
       return null;
     }
-    return new Scope(x, visible);
+    return new Scope(snap, visibility);
   }
 
-  private record Scope(EventIndex index, @Nullable BitSet visible) {}
+  private record Scope(Snapshot snapshot, Access.Visibility visibility) {
+    EventIndex index() {
+      return snapshot.index();
+    }
+
+    @Nullable BitSet visible() {
+      return visibility.users();
+    }
+  }
 
   private void page(Access.Subject s, HttpServletResponse resp) throws IOException {
     if (scope(s, Access.VIEW, resp) == null) {
@@ -292,12 +330,15 @@ public final class SignInDashboard extends HttpServlet {
       return;
     }
     Query q = Query.of(scope.index(), req::getParameter, scope.visible());
-    ReportOnlyIndex ro = null;
-    if (policies != null && access.check(s, Access.POLICIES) == null) {
-      ro = ReportOnlyIndex.of(scope.index(), policies.current(),
-          id -> access.directory().attributes(id));
+    StringBuilder filter = new StringBuilder();
+    for (String name : Query.PARAMETERS) {
+      String v = req.getParameter(name);
+      if (v != null && !v.isBlank()) {
+        filter.append(name).append('=').append(v.strip()).append('&');
+      }
     }
-    json(resp, Views.summary(q, ro));
+    boolean withPolicies = policies != null && access.check(s, Access.POLICIES) == null;
+    json(resp, summary(scope.snapshot(), q, scope.visibility(), filter.toString(), withPolicies));
   }
 
   private void events(Access.Subject s, HttpServletRequest req, HttpServletResponse resp)

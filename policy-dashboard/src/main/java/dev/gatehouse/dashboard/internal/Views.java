@@ -58,19 +58,26 @@ public final class Views {
     long[] roDenied = new long[ro];
     long[] roChallenged = new long[ro];
     BitSet[] roUsers = new BitSet[ro];
-    long newest = Long.MIN_VALUE;
-    long oldest = Long.MAX_VALUE;
     long total = 0;
     int failed = SignInEvent.Outcome.FAILED_CREDENTIALS.ordinal();
+    // The buckets span the query's period as the index holds it, so one pass fills them.
+    long bucket = 0;
+    long first = 0;
+    long[][] series = null;
+    if (q.start < q.end) {
+      long newestInRange = x.time[q.start];
+      long oldestInRange = x.time[q.end - 1];
+      bucket = bucket(newestInRange - oldestInRange + 1);
+      first = Math.floorDiv(oldestInRange, bucket) * bucket;
+      series = new long[OUTCOMES][(int) ((newestInRange - first) / bucket) + 1];
+    }
     for (int i = q.start; i < q.end; i++) {
       if (!q.test(i)) {
         continue;
       }
       total++;
-      long t = x.time[i];
-      newest = Math.max(newest, t);
-      oldest = Math.min(oldest, t);
       byOutcome[x.outcome[i]]++;
+      series[x.outcome[i]][(int) ((x.time[i] - first) / bucket)]++;
       byCountry[x.country[i] + 1]++;
       byPlatform[x.platform[i] + 1]++;
       byLevel[x.level[i]]++;
@@ -121,7 +128,7 @@ public final class Views {
       outcomes.put(o.id(), byOutcome[o.ordinal()]);
     }
     if (total > 0) {
-      timeline(root.putObject("timeline"), q, oldest, newest);
+      timeline(root.putObject("timeline"), series, first, bucket);
     }
     counts(root.putArray("byCountry"), x.countries, byCountry);
     counts(root.putArray("byPlatform"), x.platforms, byPlatform);
@@ -157,33 +164,43 @@ public final class Views {
     return root;
   }
 
-  private static void timeline(ObjectNode node, Query q, long oldest, long newest) {
-    long span = newest - oldest + 1;
-    long bucket = BUCKETS[BUCKETS.length - 1];
+  private static long bucket(long span) {
     for (long b : BUCKETS) {
       if (span / b < MAX_BUCKETS) {
-        bucket = b;
-        break;
+        return b;
       }
     }
-    long first = Math.floorDiv(oldest, bucket) * bucket;
-    int n = (int) ((newest - first) / bucket) + 1;
-    long[][] counts = new long[OUTCOMES][n];
-    EventIndex x = q.index;
-    for (int i = q.start; i < q.end; i++) {
-      if (q.test(i)) {
-        counts[x.outcome[i]][(int) ((x.time[i] - first) / bucket)]++;
-      }
+    return BUCKETS[BUCKETS.length - 1];
+  }
+
+  private static void timeline(ObjectNode node, long[][] counts, long first, long bucket) {
+    // Empty buckets at either end come from the period, not the matches: trim them.
+    int lo = 0;
+    int hi = counts[0].length;
+    while (lo < hi - 1 && empty(counts, lo)) {
+      lo++;
     }
-    node.put("start", Instant.ofEpochMilli(first).toString());
+    while (hi > lo + 1 && empty(counts, hi - 1)) {
+      hi--;
+    }
+    node.put("start", Instant.ofEpochMilli(first + lo * bucket).toString());
     node.put("bucketSeconds", bucket / 1000);
     ObjectNode series = node.putObject("series");
     for (SignInEvent.Outcome o : SignInEvent.Outcome.values()) {
       ArrayNode a = series.putArray(o.id());
-      for (long c : counts[o.ordinal()]) {
-        a.add(c);
+      for (int i = lo; i < hi; i++) {
+        a.add(counts[o.ordinal()][i]);
       }
     }
+  }
+
+  private static boolean empty(long[][] counts, int i) {
+    for (long[] row : counts) {
+      if (row[i] != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void counts(ArrayNode out, List<String> names, long[] counts) {
