@@ -90,6 +90,8 @@ public final class SignInDashboard extends HttpServlet {
   private static final int MAX_BODY = 16 * 1024;
   private static final int HISTORY = 20;
   private static final int CACHED_SUMMARIES = 64;
+  /** The length of the page of events the page asks for with its summary. */
+  private static final int FIRST_PAGE = 50;
 
   private final transient Consumer<Consumer<? super SignInEvent>> events;
   private final transient Access access;
@@ -162,15 +164,15 @@ public final class SignInDashboard extends HttpServlet {
     // The unfiltered view of an administrator who sees everyone is computed here, off the request
     // path, as is the replay of report-only policies: a million sign-ins take seconds to decide.
     summary(next, Query.of(built, Map.of(), null), new Access.Visibility(null, "all"), "",
-        policies != null);
+        policies != null, 0, FIRST_PAGE);
     snapshot = next;
     return built.size();
   }
 
   private ObjectNode summary(Snapshot snap, Query q, Access.Visibility visibility, String filter,
-      boolean withPolicies) {
+      boolean withPolicies, int offset, int limit) {
     String key = snap.index().generation() + "|" + visibility.key() + "|"
-        + (withPolicies ? revision.get() : 0) + "|" + filter;
+        + (withPolicies ? revision.get() : 0) + "|" + offset + "|" + limit + "|" + filter;
     ObjectNode cached = summaries.get(key);
     if (cached != null) {
       return cached;
@@ -179,7 +181,7 @@ public final class SignInDashboard extends HttpServlet {
         ? ReportOnlyIndex.of(snap.index(), policies.current(),
             id -> access.directory().attributes(id))
         : null;
-    ObjectNode computed = Views.summary(q, ro);
+    ObjectNode computed = Views.summary(q, ro, offset, limit);
     if (summaries.size() >= CACHED_SUMMARIES) {
       summaries.clear();
     }
@@ -338,7 +340,8 @@ public final class SignInDashboard extends HttpServlet {
       }
     }
     boolean withPolicies = policies != null && access.check(s, Access.POLICIES) == null;
-    json(resp, summary(scope.snapshot(), q, scope.visibility(), filter.toString(), withPolicies));
+    json(resp, summary(scope.snapshot(), q, scope.visibility(), filter.toString(), withPolicies,
+        intParam(req, "offset", 0), intParam(req, "limit", 0)));
   }
 
   private void events(Access.Subject s, HttpServletRequest req, HttpServletResponse resp)

@@ -43,6 +43,26 @@ public final class Views {
    * @return the summary
    */
   public static ObjectNode summary(Query q, @Nullable ReportOnlyIndex reportOnly) {
+    return summary(q, reportOnly, 0, 0);
+  }
+
+  /**
+   * Returns the summary of the filtered events and, in the same pass, the page of them at {@code
+   * offset} of {@code limit} events (no page when {@code limit} is 0).
+   *
+   * @param q the query
+   * @param reportOnly the report-only index, or null without running policies
+   * @param offset how many matches to skip before the page
+   * @param limit how many events the page holds, at most {@link #MAX_PAGE}
+   * @return the summary, with the page under {@code page}
+   */
+  public static ObjectNode summary(Query q, @Nullable ReportOnlyIndex reportOnly, int offset,
+      int limit) {
+    if (offset < 0 || limit < 0 || limit > MAX_PAGE) {
+      throw new IllegalArgumentException("`offset` must be at least 0 and `limit` in 1.." + MAX_PAGE);
+    }
+    int[] page = new int[limit];
+    int inPage = 0;
     EventIndex x = q.index;
     long[] byOutcome = new long[OUTCOMES];
     long[] byCountry = new long[x.countries.size() + 1];
@@ -74,6 +94,9 @@ public final class Views {
     for (int i = q.start; i < q.end; i++) {
       if (!q.test(i)) {
         continue;
+      }
+      if (total >= offset && inPage < limit) {
+        page[inPage++] = i;
       }
       total++;
       byOutcome[x.outcome[i]]++;
@@ -159,6 +182,15 @@ public final class Views {
         impact.addObject().put("policy", reportOnly.ids.get(p))
             .put("denied", roDenied[p]).put("challenged", roChallenged[p])
             .put("users", roUsers[p] == null ? 0 : roUsers[p].cardinality());
+      }
+    }
+    if (limit > 0) {
+      ObjectNode p = root.putObject("page");
+      p.put("generation", x.generation()).put("total", total).put("offset", offset)
+          .put("limit", limit);
+      ArrayNode events = p.putArray("events");
+      for (int k = 0; k < inPage; k++) {
+        events.add(row(x, page[k]));
       }
     }
     return root;
