@@ -52,6 +52,8 @@ public final class EventIndex {
   final byte[] level;
   final byte[] score;
   final int[] signals;
+  /** The kinds of signal of each event, one bit per {@link dev.gatehouse.monitor.Signal}. */
+  final byte[] signalKinds;
   final int[] reasons;
   final int[] policies;
   final List<String> users;
@@ -84,6 +86,16 @@ public final class EventIndex {
     this.level = level;
     this.signals = signals;
     this.signalLists = signalLists;
+    this.signalKinds = new byte[size];
+    byte[] kindsOfList = new byte[signalLists.size()];
+    for (int l = 0; l < kindsOfList.length; l++) {
+      for (RiskSignal s : signalLists.get(l)) {
+        kindsOfList[l] |= (byte) (1 << s.signal().ordinal());
+      }
+    }
+    for (int i = 0; i < size; i++) {
+      signalKinds[i] = kindsOfList[signals[i]];
+    }
     Dict<String> userDict = new Dict<>();
     Dict<IpAddress> ipDict = new Dict<>();
     Dict<String> netDict = new Dict<>();

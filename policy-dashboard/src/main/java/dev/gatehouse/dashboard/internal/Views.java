@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.api.ReasonCode;
 import dev.gatehouse.monitor.RiskLevel;
-import dev.gatehouse.monitor.RiskSignal;
 import dev.gatehouse.monitor.SignInEvent;
 import java.io.IOException;
 import java.io.Writer;
@@ -32,6 +31,7 @@ public final class Views {
   private static final int MAX_BUCKETS = 96;
   private static final int OUTCOMES = SignInEvent.Outcome.values().length;
   private static final int LEVELS = RiskLevel.values().length;
+  private static final int SIGNALS = dev.gatehouse.monitor.Signal.values().length;
 
   private Views() {}
 
@@ -68,7 +68,7 @@ public final class Views {
     long[] byCountry = new long[x.countries.size() + 1];
     long[] byPlatform = new long[x.platforms.size() + 1];
     long[] byLevel = new long[LEVELS];
-    long[][] signalsByLevel = new long[LEVELS][x.signalLists.size()];
+    long[][] signalsByLevel = new long[LEVELS][SIGNALS];
     int[] userFailures = new int[x.users.size()];
     int[] ipFailures = new int[x.ips.size()];
     int[] netFailures = new int[x.nets.size()];
@@ -104,7 +104,11 @@ public final class Views {
       byCountry[x.country[i] + 1]++;
       byPlatform[x.platform[i] + 1]++;
       byLevel[x.level[i]]++;
-      signalsByLevel[x.level[i]][x.signals[i]]++;
+      int kinds = x.signalKinds[i];
+      while (kinds != 0) {
+        signalsByLevel[x.level[i]][Integer.numberOfTrailingZeros(kinds)]++;
+        kinds &= kinds - 1;
+      }
       users.set(x.user[i]);
       ips.set(x.ip[i]);
       if (x.outcome[i] == failed) {
@@ -159,13 +163,7 @@ public final class Views {
     for (RiskLevel l : RiskLevel.values()) {
       ObjectNode level = risk.addObject().put("level", l.id()).put("count", byLevel[l.ordinal()]);
       ArrayNode signals = level.putArray("signals");
-      long[] perSignal = new long[dev.gatehouse.monitor.Signal.values().length];
-      long[] bySet = signalsByLevel[l.ordinal()];
-      for (int s = 0; s < bySet.length; s++) {
-        for (RiskSignal signal : x.signalLists.get(s)) {
-          perSignal[signal.signal().ordinal()] += bySet[s];
-        }
-      }
+      long[] perSignal = signalsByLevel[l.ordinal()];
       for (dev.gatehouse.monitor.Signal s : dev.gatehouse.monitor.Signal.values()) {
         if (perSignal[s.ordinal()] > 0) {
           signals.addObject().put("signal", s.id()).put("count", perSignal[s.ordinal()]);
