@@ -165,6 +165,10 @@ public final class SignInDashboard extends HttpServlet {
     // path, as is the replay of report-only policies: a million sign-ins take seconds to decide.
     summary(next, Query.of(built, Map.of(), null), new Access.Visibility(null, "all"), "",
         policies != null, 0, FIRST_PAGE);
+    // A filtered summary too, so that the first filter change runs compiled code, not the
+    // interpreter's; its answer is not kept.
+    Views.summary(Query.of(built, Map.of("outcome", "failed_credentials,denied"), null), null,
+        0, FIRST_PAGE);
     snapshot = next;
     return built.size();
   }
@@ -421,14 +425,18 @@ public final class SignInDashboard extends HttpServlet {
     root.put("revision", revision.get());
     root.put("loadedAt", loadedAt.toString());
     root.put("whatIf", access.check(s, Access.WHATIF) == null);
-    ArrayNode list = root.putArray("policies");
+    policies(running, root.putArray("policies"));
+    json(resp, root);
+  }
+
+  /** Adds each policy of {@code running}: id, kind, mode, source and conditions. */
+  static void policies(CompiledPolicies running, ArrayNode list) {
     for (Policy p : running.policySet().policies()) {
       ObjectNode o = list.addObject().put("id", p.id()).put("kind", p.kind())
           .put("reportOnly", p.reportOnly()).put("source", p.source().toString());
       ArrayNode conditions = o.putArray("conditions");
       p.conditions().forEach(c -> conditions.add(c.toString()));
     }
-    json(resp, root);
   }
 
   private void whatIf(Access.Subject s, HttpServletRequest req, HttpServletResponse resp)

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.api.AccessRequest;
-import dev.gatehouse.api.policy.Policy;
 import dev.gatehouse.dashboard.internal.EventIndex;
 import dev.gatehouse.dashboard.internal.Query;
 import dev.gatehouse.dashboard.internal.ReportOnlyIndex;
@@ -74,13 +73,7 @@ public final class SignInReportPage {
       }
       ObjectNode p = data.putObject("policies");
       p.put("revision", 1).put("loadedAt", now.toString()).put("whatIf", false);
-      ArrayNode ps = p.putArray("policies");
-      for (Policy policy : policies.policySet().policies()) {
-        ObjectNode o = ps.addObject().put("id", policy.id()).put("kind", policy.kind())
-            .put("reportOnly", policy.reportOnly()).put("source", policy.source().toString());
-        ArrayNode conditions = o.putArray("conditions");
-        policy.conditions().forEach(c -> conditions.add(c.toString()));
-      }
+      SignInDashboard.policies(policies, p.putArray("policies"));
     }
     String json;
     try {

@@ -155,6 +155,29 @@ final class SignInDashboardBrowserTest {
   }
 
   @Test
+  void reportFile_openedWithoutAServer_showsTheSameFigures() throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("gatehouse-report-", ".html");
+    try {
+      java.nio.file.Files.writeString(file, SignInReportPage.html(fixture.events,
+          fixture.holder.current(), Fixture::directory, java.time.Instant.now()));
+      browser.driver.get(file.toUri().toString());
+      browser.awaitRenders(0);
+      assertThat(text(".figure[data-key=attempts] .value"))
+          .isEqualTo(String.valueOf(fixture.events.size()));
+      assertThat(text("#report-only")).contains("block-tor");
+      assertThat(browser.driver.findElement(By.id("filters")).isDisplayed()).isFalse();
+      browser.driver.findElement(By.cssSelector("#events tbody tr.event")).click();
+      new org.openqa.selenium.support.ui.WebDriverWait(browser.driver,
+          java.time.Duration.ofSeconds(20)).until(d -> d.findElement(By.id("detail-card"))
+          .isDisplayed());
+      assertThat(text("#detail-replay")).contains("Decided again on the running policies");
+      browser.screenshot("dashboard-report-file.png");
+    } finally {
+      java.nio.file.Files.delete(file);
+    }
+  }
+
+  @Test
   void page_undelegatedAdmin_gets403AndNoData() {
     browser.signInAs(fixture, "nobody-1");
     browser.driver.get(fixture.base);
