@@ -13,7 +13,9 @@ import dev.gatehouse.monitor.SignInMonitor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -57,6 +59,7 @@ public final class EventIndex {
   final int[] reasons;
   final int[] policies;
   final List<String> users;
+  private final Map<String, Integer> userPositions;
   final List<IpAddress> ips;
   final List<String> nets;
   final List<String> countries;
@@ -123,6 +126,11 @@ public final class EventIndex {
       policies[i] = policyDict.id(e.policies());
     }
     this.users = List.copyOf(userDict.values());
+    Map<String, Integer> positions = new HashMap<>();
+    for (int u = 0; u < users.size(); u++) {
+      positions.put(users.get(u), u);
+    }
+    this.userPositions = positions;
     this.ips = List.copyOf(ipDict.values());
     this.nets = List.copyOf(netDict.values());
     this.countries = List.copyOf(countryDict.values());
@@ -214,6 +222,12 @@ public final class EventIndex {
    */
   public List<String> users() {
     return users;
+  }
+
+  /** Returns the position of {@code userId} in {@link #users()}, or -1 if it has no events. */
+  int user(String userId) {
+    Integer u = userPositions.get(userId);
+    return u == null ? -1 : u;
   }
 
   /**

@@ -45,7 +45,7 @@ public final class Query {
     this.end = from == null ? index.size() : index.firstOlderThan(from.toEpochMilli());
     boolean nothing = false;
     String userId = text(p, "user");
-    this.user = userId == null ? -2 : index.users.indexOf(userId);
+    this.user = userId == null ? -2 : index.user(userId);
     nothing |= user == -1;
     this.ips = ips(index, text(p, "ip"));
     this.outcomes = outcomes(text(p, "outcome"));
