@@ -160,12 +160,6 @@ final class Access {
     return new Visibility(visible, key.toString());
   }
 
-  /** Returns whether the subject may see {@code userId}'s sign-ins with {@code action}. */
-  boolean mayView(Subject s, String action, String userId) {
-    return decide(s, action, null).effect() == Effect.PERMIT
-        || decide(s, action, directory.attributes(userId)).effect() == Effect.PERMIT;
-  }
-
   /** Returns the refusal for a decision that is not a PERMIT, or null. */
   static @Nullable Refusal refusal(Decision d) {
     switch (d.effect()) {
