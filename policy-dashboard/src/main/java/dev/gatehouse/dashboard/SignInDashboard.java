@@ -344,8 +344,13 @@ public final class SignInDashboard extends HttpServlet {
       }
     }
     boolean withPolicies = policies != null && access.check(s, Access.POLICIES) == null;
-    json(resp, summary(scope.snapshot(), q, scope.visibility(), filter.toString(), withPolicies,
-        intParam(req, "offset", 0), intParam(req, "limit", 0)));
+    ObjectNode shared = summary(scope.snapshot(), q, scope.visibility(), filter.toString(),
+        withPolicies, intParam(req, "offset", 0), intParam(req, "limit", 0));
+    // The cached summary is shared between administrators; what this one may do is added apart.
+    ObjectNode answer = shared.deepCopy();
+    BitSet exportable = access.visibleUsers(s, Access.EXPORT, scope.snapshot()).users();
+    answer.put("mayExport", exportable == null || !exportable.isEmpty());
+    json(resp, answer);
   }
 
   private void events(Access.Subject s, HttpServletRequest req, HttpServletResponse resp)

@@ -169,6 +169,10 @@
 
   function renderSummary(s) {
     $('indexed').textContent = s.indexedAt ? 'events as of ' + s.indexedAt : '';
+    if (!fileData) {
+      $('export-csv').hidden = !s.mayExport;
+      $('export-jsonl').hidden = !s.mayExport;
+    }
     headline(s.headline);
     timeline(s.timeline);
     bars($('countries'), s.byCountry, 'key', 'count');

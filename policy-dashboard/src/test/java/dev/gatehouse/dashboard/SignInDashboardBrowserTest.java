@@ -129,7 +129,9 @@ final class SignInDashboardBrowserTest {
     open("auditor-1");
     filter("country", "BE");
     apply();
-    String href = browser.driver.findElement(By.id("export-csv")).getAttribute("href");
+    WebElement link = browser.driver.findElement(By.id("export-csv"));
+    assertThat(link.isDisplayed()).isTrue();
+    String href = link.getAttribute("href");
     Object lines = ((JavascriptExecutor) browser.driver).executeAsyncScript(
         "var done = arguments[arguments.length - 1];"
             + "fetch(arguments[0]).then(r => r.text()).then(t => done(t.trim().split('\\r\\n')"
@@ -199,6 +201,7 @@ final class SignInDashboardBrowserTest {
       assertThat(Fixture.isSales(user)).as(user).isTrue();
     }
     assertThat(browser.driver.findElement(By.id("policies-card")).isDisplayed()).isFalse();
+    assertThat(browser.driver.findElement(By.id("export-csv")).isDisplayed()).isFalse();
     browser.screenshot("dashboard-sales-scope.png");
   }
 }
