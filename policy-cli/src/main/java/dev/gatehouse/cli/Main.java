@@ -102,6 +102,7 @@ public final class Main implements Callable<Integer> {
     subcommands.put("entitlements", EntitlementsCommand::new);
     subcommands.put("report", ReportCommand::new);
     subcommands.put("bundle", BundleCommand::new);
+    subcommands.put("dashboard", DashboardCommand::new);
     String first = args.length == 0 ? "" : args[0];
     boolean one = subcommands.containsKey(first);
     CommandLine cli = new CommandLine(new Main());

@@ -2,6 +2,9 @@ package dev.gatehouse.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.dashboard.SignInReportPage;
+import dev.gatehouse.dashboard.UserDirectory;
+import dev.gatehouse.engine.CompiledPolicies;
 import dev.gatehouse.monitor.SignInEvent;
 import dev.gatehouse.monitor.SignInReport;
 import java.io.IOException;
@@ -15,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +38,8 @@ import picocli.CommandLine.Spec;
       "Exit codes: 0 reported, 2 usage error or bad events file.",
       "",
       "Example:",
-      "  gatehouse report --events examples/sign-ins.jsonl --svg sign-ins.svg"
+      "  gatehouse report --events examples/sign-ins.jsonl --svg sign-ins.svg",
+      "  gatehouse report --events examples/sign-ins.jsonl --html report.html"
     })
 final class ReportCommand implements Callable<Integer> {
 
@@ -69,6 +74,14 @@ final class ReportCommand implements Callable<Integer> {
       description = "also write a chart of attempts per hour by outcome to FILE")
   Path svg;
 
+  @Option(names = "--html", paramLabel = "FILE",
+      description = "also write the dashboard's views as one self-contained HTML file")
+  Path html;
+
+  @Option(names = "--policies", paramLabel = "PATH", arity = "1..*",
+      description = "with --html: show these policies and what their report-only ones would do")
+  List<Path> policies;
+
   @Override
   public Integer call() throws IOException {
     if (!Files.isRegularFile(events)) {
@@ -87,6 +100,22 @@ final class ReportCommand implements Callable<Integer> {
     out.print(format == Format.json ? Json.pretty(json(report)) + "\n" : table(report));
     if (svg != null) {
       Files.writeString(svg, report.toSvg());
+    }
+    if (html != null) {
+      CompiledPolicies compiled = null;
+      if (policies != null) {
+        Optional<CompiledPolicies> loaded = PolicyFiles.compile(policies,
+            spec.commandLine().getErr());
+        if (loaded.isEmpty()) {
+          return ExitCode.FAILED;
+        }
+        compiled = loaded.get();
+      }
+      Instant s = start;
+      List<SignInEvent> period = all.stream()
+          .filter(e -> !e.time().isBefore(s) && e.time().isBefore(end)).toList();
+      Files.writeString(html, SignInReportPage.html(period, compiled, UserDirectory.none(),
+          Instant.now()));
     }
     out.flush();
     return ExitCode.OK;
