@@ -2,11 +2,7 @@ package dev.gatehouse.cli;
 
 import dev.gatehouse.dsl.PolicyFormatter;
 import dev.gatehouse.dsl.PolicySyntaxException;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -52,7 +48,12 @@ final class FmtCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     int exit = ExitCode.OK;
-    for (Path file : PolicyFiles.expand(paths)) {
+    List<Path> files = PolicyFiles.expand(paths);
+    if (!check) {
+      // Refuse before rewriting any file, not halfway through a directory.
+      files.forEach(file -> OutputFiles.checkWritable("policy file", file));
+    }
+    for (Path file : files) {
       String text = PolicyFiles.read(file);
       String formatted;
       try {
@@ -69,7 +70,7 @@ final class FmtCommand implements Callable<Integer> {
         out.println(file);
         exit = ExitCode.FAILED;
       } else {
-        write(file, formatted);
+        OutputFiles.write(file, formatted);
         out.println("formatted " + file);
       }
     }
@@ -78,11 +79,4 @@ final class FmtCommand implements Callable<Integer> {
     return exit;
   }
 
-  private static void write(Path file, String text) {
-    try {
-      Files.writeString(file, text, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write `" + file + "`: " + e.getMessage(), e);
-    }
-  }
 }

@@ -70,7 +70,11 @@ public final class Main implements Callable<Integer> {
     cli.setErr(errWriter);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          if (e instanceof BadInputException || e instanceof UncheckedIOException) {
+          if (e instanceof BadInputException bad) {
+            bad.lines().forEach(line -> errWriter.println("error: " + line));
+            return ExitCode.USAGE;
+          }
+          if (e instanceof UncheckedIOException) {
             errWriter.println("error: " + e.getMessage());
             return ExitCode.USAGE;
           }

@@ -74,6 +74,9 @@ final class ReportCommand implements Callable<Integer> {
     if (!Files.isRegularFile(events)) {
       throw new BadInputException("no such events file `" + events + "`");
     }
+    if (svg != null) {
+      OutputFiles.checkWritable("`--svg`", svg);
+    }
     List<SignInEvent> all = EventsReader.read(events.toString(), PolicyFiles.read(events));
     Instant start = instant("--from", from, all.stream().map(SignInEvent::time)
         .min(Comparator.naturalOrder()).orElse(Instant.EPOCH));
@@ -86,7 +89,7 @@ final class ReportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.print(format == Format.json ? Json.pretty(json(report)) + "\n" : table(report));
     if (svg != null) {
-      Files.writeString(svg, report.toSvg());
+      OutputFiles.write(svg, report.toSvg());
     }
     out.flush();
     return ExitCode.OK;

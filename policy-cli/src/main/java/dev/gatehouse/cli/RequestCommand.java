@@ -1,7 +1,9 @@
 package dev.gatehouse.cli;
 
 import dev.gatehouse.api.AccessRequest;
+import dev.gatehouse.api.policy.PolicySet;
 import dev.gatehouse.engine.CompiledPolicies;
+import dev.gatehouse.engine.PolicyEngine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -37,14 +39,13 @@ abstract class RequestCommand {
   final int evaluate(boolean text) {
     PrintWriter out = spec.commandLine().getOut();
     String json = readRequest();
-    Optional<CompiledPolicies> compiled =
-        policies.compile(spec.commandLine().getErr());
-    if (compiled.isEmpty()) {
+    Optional<PolicySet> set = policies.load(spec.commandLine().getErr());
+    if (set.isEmpty()) {
       return ExitCode.FAILED;
     }
-    CompiledPolicies engine = compiled.get();
     String source = request.equals("-") ? "<stdin>" : request;
-    AccessRequest accessRequest = new RequestReader(engine.schema()).read(source, json);
+    AccessRequest accessRequest = new RequestReader(set.get().schema()).read(source, json);
+    CompiledPolicies engine = PolicyEngine.compile(set.get());
     if (text) {
       out.print(engine.explain(accessRequest).text());
     } else {
@@ -57,6 +58,9 @@ abstract class RequestCommand {
   private String readRequest() {
     if (!request.equals("-")) {
       Path file = Path.of(request);
+      if (Files.isDirectory(file)) {
+        throw new BadInputException("`" + request + "` is a directory, not a request file");
+      }
       if (!Files.isRegularFile(file)) {
         throw new BadInputException("no such request file `" + request + "`");
       }
