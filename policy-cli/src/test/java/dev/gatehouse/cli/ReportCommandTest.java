@@ -74,4 +74,49 @@ final class ReportCommandTest {
     assertThat(result.err()).startsWith("error: " + events + ":2: ").contains(message)
         .hasLineCount(1);
   }
+
+  @Test
+  void report_svgInMissingDirectory_exitsTwoBeforePrintingTheReport() {
+    Path svg = dir.resolve("nonexistent").resolve("x.svg");
+
+    Cli.Result result = Cli.run("report", "--events", EVENTS, "--svg", svg.toString());
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err())
+        .isEqualTo(
+            "error: cannot write `--svg` `"
+                + svg
+                + "`: no such directory `"
+                + svg.toAbsolutePath().getParent()
+                + "`\n");
+  }
+
+  @Test
+  void report_svgIsADirectory_exitsTwo() {
+    Cli.Result result = Cli.run("report", "--events", EVENTS, "--svg", dir.toString());
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err()).isEqualTo("error: cannot write `--svg` `" + dir + "`: it is a directory\n");
+  }
+
+  @Test
+  void report_misspeltReasonCode_suggestsTheCode() throws IOException {
+    Path events = dir.resolve("events.jsonl");
+    Files.writeString(
+        events,
+        "{\"user\": \"u\", \"time\": \"2026-11-28T08:00:00Z\", \"ip\": \"1.2.3.4\","
+            + " \"outcome\": \"denied\", \"reasons\": [\"not_asigned\"]}\n");
+
+    Cli.Result result = Cli.run("report", "--events", events.toString());
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "error: "
+                + events
+                + ":1: field `reasons`: unknown reason code `not_asigned`; did you mean"
+                + " `not_assigned`?\n");
+  }
 }
