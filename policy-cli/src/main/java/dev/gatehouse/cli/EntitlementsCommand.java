@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
       "Exit codes: 0 listed, 1 invalid policies, 2 usage error or bad users file.",
       "",
       "Example:",
-      "  gatehouse entitlements --policies examples/acme.policy --users examples/users.csv"
+      "  gatehouse entitlements --policies examples/acme.policy \\",
+      "      --users examples/users.csv"
     })
 final class EntitlementsCommand implements Callable<Integer> {
 

@@ -1,5 +1,8 @@
 package dev.gatehouse.cli;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import com.github.difflib.patch.Patch;
 import dev.gatehouse.dsl.PolicyFormatter;
 import dev.gatehouse.dsl.PolicySyntaxException;
 import java.io.PrintWriter;
@@ -18,10 +21,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "fmt",
     mixinStandardHelpOptions = true,
+    // Worded so that no line breaks inside `*.policy`, here or in the list of `gatehouse --help`.
     description =
-        "Format policy files in place in the canonical layout, or with --check list the files that"
-            + " are not formatted and change nothing. A directory stands for the *.policy files"
-            + " directly in it.",
+        "Format policy files (a directory stands for the *.policy files directly in it) in place"
+            + " in the canonical layout, or with --check list the files that are not formatted and"
+            + " change nothing.",
     footer = {
       "",
       "Exit codes: 0 formatted (or, with --check, already formatted), 1 a file is not",
@@ -29,7 +33,8 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  gatehouse fmt policies/",
-      "  gatehouse fmt --check examples/acme.policy"
+      "  gatehouse fmt --check examples/acme.policy",
+      "  gatehouse fmt --check --diff policies/"
     })
 final class FmtCommand implements Callable<Integer> {
 
@@ -40,6 +45,11 @@ final class FmtCommand implements Callable<Integer> {
       description = "list the files that are not formatted instead of rewriting them")
   boolean check;
 
+  @Option(
+      names = "--diff",
+      description = "with --check, also print what formatting would change, as a unified diff")
+  boolean diff;
+
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "policy files or directories")
   List<Path> paths;
 
@@ -47,6 +57,9 @@ final class FmtCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (diff && !check) {
+      throw new BadInputException("`--diff` needs `--check`: without it, fmt rewrites the files");
+    }
     int exit = ExitCode.OK;
     List<Path> files = PolicyFiles.expand(paths);
     if (!check) {
@@ -68,6 +81,9 @@ final class FmtCommand implements Callable<Integer> {
       }
       if (check) {
         out.println(file);
+        if (diff) {
+          out.print(unifiedDiff(file.toString(), text, formatted));
+        }
         exit = ExitCode.FAILED;
       } else {
         OutputFiles.write(file, formatted);
@@ -79,4 +95,14 @@ final class FmtCommand implements Callable<Integer> {
     return exit;
   }
 
+  /** Returns the unified diff from {@code text} to {@code formatted}, three lines of context. */
+  static String unifiedDiff(String name, String text, String formatted) {
+    List<String> before = text.lines().toList();
+    List<String> after = formatted.lines().toList();
+    Patch<String> patch = DiffUtils.diff(before, after);
+    StringBuilder sb = new StringBuilder();
+    UnifiedDiffUtils.generateUnifiedDiff(name, name + " (formatted)", before, patch, 3)
+        .forEach(line -> sb.append(line).append('\n'));
+    return sb.toString();
+  }
 }
