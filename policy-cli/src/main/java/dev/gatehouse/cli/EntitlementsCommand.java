@@ -74,6 +74,9 @@ final class EntitlementsCommand implements Callable<Integer> {
       throw new BadInputException("no such users file `" + users + "`");
     }
     String text = PolicyFiles.read(users);
+    // The file's form (JSON, cells per row, no users) needs no policies: check it before parsing
+    // them, which on a large set takes far longer. Types are checked once the schema is known.
+    UsersReader.read(users.toString(), text, Schema.standard());
     Optional<PolicySet> set = policies.load(spec.commandLine().getErr());
     if (set.isEmpty()) {
       return ExitCode.FAILED;

@@ -1,5 +1,6 @@
 package dev.gatehouse.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.api.AccessRequest;
 import dev.gatehouse.api.policy.PolicySet;
 import dev.gatehouse.engine.CompiledPolicies;
@@ -38,12 +39,14 @@ abstract class RequestCommand {
    */
   final int evaluate(boolean text) {
     PrintWriter out = spec.commandLine().getOut();
-    String json = readRequest();
+    String source = request.equals("-") ? "<stdin>" : request;
+    // The request's JSON is checked before the policies are parsed, which on a large set takes
+    // far longer; its fields need the set's schema, so they are checked after.
+    JsonNode json = Json.parse(source, readRequest());
     Optional<PolicySet> set = policies.load(spec.commandLine().getErr());
     if (set.isEmpty()) {
       return ExitCode.FAILED;
     }
-    String source = request.equals("-") ? "<stdin>" : request;
     AccessRequest accessRequest = new RequestReader(set.get().schema()).read(source, json);
     CompiledPolicies engine = PolicyEngine.compile(set.get());
     if (text) {

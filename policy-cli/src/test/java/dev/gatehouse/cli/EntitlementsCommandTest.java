@@ -191,4 +191,19 @@ final class EntitlementsCommandTest {
     assertThat(fromCsv.code()).isZero();
     assertThat(fromCsv.out()).isEqualTo(fromJson.out()).contains("u-1");
   }
+
+  @Test
+  void entitlements_badUsersFileAndInvalidPolicies_reportsTheUsersFileFirst() throws IOException {
+    Path policy = dir.resolve("bad.policy");
+    Files.writeString(policy, "assign \"a\" {\n  app \"mail\" role\n}\n");
+    Path users = dir.resolve("users.csv");
+    Files.writeString(users, "id,department\nu-1,Finance,extra\n");
+
+    Cli.Result result = Cli.run("entitlements", "-p", policy.toString(), "-u", users.toString());
+
+    // The cheap input is read before the policies, which may take long to parse on a large set.
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo("error: " + users + ":2: 3 cells, but the header names 2 fields\n");
+  }
 }

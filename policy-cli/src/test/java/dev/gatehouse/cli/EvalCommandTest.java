@@ -337,4 +337,17 @@ final class EvalCommandTest {
     assertThat(quiet.err()).isEmpty();
     assertThat(quiet.out()).isEqualTo(result.out());
   }
+
+  @Test
+  void eval_malformedRequestAndInvalidPolicies_reportsTheRequestFirst() throws IOException {
+    Path policy = dir.resolve("bad.policy");
+    Files.writeString(policy, "assign \"a\" {\n  app \"mail\" role\n}\n");
+    Path request = dir.resolve("request.json");
+    Files.writeString(request, "{\"app\": ");
+
+    Cli.Result result = Cli.run("eval", "-p", policy.toString(), "-r", request.toString());
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).startsWith("error: " + request + ": not JSON: ").hasLineCount(1);
+  }
 }
