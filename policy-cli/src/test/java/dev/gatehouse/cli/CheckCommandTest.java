@@ -84,7 +84,8 @@ final class CheckCommandTest {
     Cli.Result result = Cli.run("check", empty.toString());
 
     assertThat(result.code()).isZero();
-    assertThat(result.err()).isEqualTo("warning: no policies: every request is denied (`not_assigned`)\n");
+    assertThat(result.err())
+        .isEqualTo("warning: no policies: every request is denied (`not_assigned`)\n");
     assertThat(result.out()).isEqualTo("ok: 0 policies in 1 file, 1 warning\n");
   }
 

@@ -309,7 +309,8 @@ final class EvalCommandTest {
     Cli.Result result = Cli.run("eval", "-p", Cli.ACME, "-r", request.toString());
 
     assertThat(result.code()).isEqualTo(2);
-    assertThat(result.err()).contains("`TOTP` is not a value of `auth.methods`; did you mean `totp`?");
+    assertThat(result.err())
+        .contains("`TOTP` is not a value of `auth.methods`; did you mean `totp`?");
   }
 
   @Test

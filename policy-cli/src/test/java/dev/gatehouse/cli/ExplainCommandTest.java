@@ -62,13 +62,7 @@ final class ExplainCommandTest {
 
   @Test
   void explain_addressInANetworkAndFreshFactor_namesTheNetworkAndTheAge() throws IOException {
-    Path request = dir.resolve("request.json");
-    Files.writeString(
-        request,
-        "{\"user\": {\"roles\": [\"sysadmin\"]}, \"app\": \"payroll\","
-            + " \"action\": \"access\", \"ip\": \"203.0.113.20\","
-            + " \"time\": \"2026-11-29T10:00:00Z\", \"auth\": {\"methods\":"
-            + " [\"password\", \"totp\"], \"time\": \"2026-11-29T09:58:00Z\"}}");
+    Path request = sysadminWithTotp("payroll", "2026-11-29T09:58:00Z");
 
     Cli.Result result = Cli.run("explain", "-p", Cli.ACME, "-r", request.toString());
 
@@ -81,13 +75,7 @@ final class ExplainCommandTest {
 
   @Test
   void explain_staleFactor_saysHowOldTheAuthenticationIs() throws IOException {
-    Path request = dir.resolve("request.json");
-    Files.writeString(
-        request,
-        "{\"user\": {\"roles\": [\"sysadmin\"]}, \"app\": \"mail\","
-            + " \"action\": \"access\", \"ip\": \"203.0.113.20\","
-            + " \"time\": \"2026-11-29T10:00:00Z\", \"auth\": {\"methods\":"
-            + " [\"password\", \"totp\"], \"time\": \"2026-11-29T01:00:00Z\"}}");
+    Path request = sysadminWithTotp("mail", "2026-11-29T01:00:00Z");
 
     Cli.Result result = Cli.run("explain", "-p", Cli.ACME, "-r", request.toString());
 
@@ -95,5 +83,15 @@ final class ExplainCommandTest {
     assertThat(result.out())
         .contains("  requires mfa [totp, webauthn] within 8h [admins-strong]\n")
         .contains("    require mfa [totp, webauthn] within 8h: failed, authenticated 9h ago (");
+  }
+
+  /** Writes a sysadmin's request for {@code app} from the office, with TOTP done at {@code at}. */
+  private Path sysadminWithTotp(String app, String at) throws IOException {
+    return Files.writeString(
+        dir.resolve("request.json"),
+        "{\"user\": {\"roles\": [\"sysadmin\"]}, \"app\": \"" + app + "\","
+            + " \"action\": \"access\", \"ip\": \"203.0.113.20\","
+            + " \"time\": \"2026-11-29T10:00:00Z\", \"auth\": {\"methods\":"
+            + " [\"password\", \"totp\"], \"time\": \"" + at + "\"}}");
   }
 }

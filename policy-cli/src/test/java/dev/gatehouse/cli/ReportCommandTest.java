@@ -23,7 +23,8 @@ final class ReportCommandTest {
     assertThat(result.code()).isZero();
     assertThat(result.err()).isEmpty();
     assertThat(result.out())
-        .startsWith("sign-in attempts from 2026-11-28T08:02:11Z through 2026-11-28T22:10:00Z: 10\n")
+        .startsWith(
+            "sign-in attempts from 2026-11-28T08:02:11Z through 2026-11-28T22:10:00Z: 10\n")
         .contains("by outcome\n  failed_credentials             4\n  success                        3\n")
         .contains("  13:00  4\n")
         .contains("top failing users\n  u-4                            3\n  u-5  ")
@@ -98,7 +99,8 @@ final class ReportCommandTest {
 
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.out()).isEmpty();
-    assertThat(result.err()).isEqualTo("error: cannot write `--svg` `" + dir + "`: it is a directory\n");
+    assertThat(result.err())
+        .isEqualTo("error: cannot write `--svg` `" + dir + "`: it is a directory\n");
   }
 
   @Test

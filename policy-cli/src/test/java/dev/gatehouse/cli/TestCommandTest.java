@@ -200,7 +200,8 @@ final class TestCommandTest {
 
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.out()).isEmpty();
-    assertThat(result.err()).isEqualTo("error: no test cases in `" + file + "`: `cases` is empty\n");
+    assertThat(result.err())
+        .isEqualTo("error: no test cases in `" + file + "`: `cases` is empty\n");
   }
 
   @Test
