@@ -12,7 +12,8 @@ public final class Suggestions {
 
   /**
    * Returns the candidate closest to {@code name} by edit distance, if one is close enough to be a
-   * plausible misspelling (at most a third of the name's length, and at least one edit).
+   * plausible misspelling (at most a third of the name's length, and at least one edit). A
+   * candidate that differs from {@code name} in case alone comes first, however long the name.
    *
    * @param name the misspelt name
    * @param candidates the known names
@@ -21,6 +22,12 @@ public final class Suggestions {
    */
   public static Optional<String> nearest(String name, Collection<String> candidates) {
     requireNonNull(name, "name");
+    for (String candidate : candidates) {
+      // `TOTP` for `totp`: a difference of case alone is the likeliest mistake of all.
+      if (!candidate.equals(name) && candidate.equalsIgnoreCase(name)) {
+        return Optional.of(candidate);
+      }
+    }
     int limit = Math.max(1, name.length() / 3);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;

@@ -48,13 +48,20 @@ final class CheckCommand implements Callable<Integer> {
               + plural(result.warnings().size(), "warning"));
       return ExitCode.FAILED;
     }
+    int warnings = result.warnings().size();
+    if (policies == 0) {
+      // Valid but empty, as a truncated or misnamed file would be: allowed, and never silent.
+      err.println("warning: no policies: every request is denied (`not_assigned`)");
+      err.flush();
+      warnings++;
+    }
     out.println(
         "ok: "
             + plural(policies, "policy", "policies")
             + " in "
             + plural(PolicyFiles.expand(paths).size(), "file")
             + ", "
-            + plural(result.warnings().size(), "warning"));
+            + plural(warnings, "warning"));
     return ExitCode.OK;
   }
 

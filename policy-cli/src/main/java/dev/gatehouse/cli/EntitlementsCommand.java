@@ -5,13 +5,18 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.api.AccessRequest;
 import dev.gatehouse.api.Entitlement;
+import dev.gatehouse.api.Schema;
+import dev.gatehouse.api.policy.PolicySet;
 import dev.gatehouse.engine.CompiledPolicies;
+import dev.gatehouse.engine.PolicyEngine;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -35,7 +40,8 @@ import picocli.CommandLine.Spec;
       "Exit codes: 0 listed, 1 invalid policies, 2 usage error or bad users file.",
       "",
       "Example:",
-      "  gatehouse entitlements --policies examples/acme.policy --users examples/users.csv"
+      "  gatehouse entitlements --policies examples/acme.policy \\",
+      "      --users examples/users.csv"
     })
 final class EntitlementsCommand implements Callable<Integer> {
 
@@ -68,16 +74,19 @@ final class EntitlementsCommand implements Callable<Integer> {
       throw new BadInputException("no such users file `" + users + "`");
     }
     String text = PolicyFiles.read(users);
-    Optional<CompiledPolicies> compiled =
-        policies.compile(spec.commandLine().getErr());
-    if (compiled.isEmpty()) {
+    // The file's form (JSON, cells per row, no users) needs no policies: check it before parsing
+    // them, which on a large set takes far longer. Types are checked once the schema is known.
+    UsersReader.read(users.toString(), text, Schema.standard());
+    Optional<PolicySet> set = policies.load(spec.commandLine().getErr());
+    if (set.isEmpty()) {
       return ExitCode.FAILED;
     }
-    CompiledPolicies engine = compiled.get();
-    RequestReader reader = new RequestReader(engine.schema());
+    Schema schema = set.get().schema();
+    RequestReader reader = new RequestReader(schema);
     List<String> ids = new ArrayList<>();
     List<AccessRequest> requests = new ArrayList<>();
-    for (UsersReader.User user : UsersReader.read(users.toString(), text, engine.schema())) {
+    Map<String, Integer> lines = new HashMap<>();
+    for (UsersReader.User user : UsersReader.read(users.toString(), text, schema)) {
       String where = users + ":" + user.line();
       ObjectNode request = Json.MAPPER.createObjectNode();
       request.set("user", user.fields());
@@ -85,8 +94,18 @@ final class EntitlementsCommand implements Callable<Integer> {
       if (!user.fields().has("id")) {
         throw new BadInputException(where + ": the user has no `id`");
       }
-      ids.add(user.fields().get("id").textValue());
+      String id = user.fields().get("id").textValue();
+      Integer first = lines.putIfAbsent(id, user.line());
+      if (first != null) {
+        // Two rows for one user would list one person's entitlements twice, or two people as one.
+        throw new BadInputException(
+            where + ": duplicate user id `" + id + "`, first on line " + first);
+      }
+      ids.add(id);
     }
+    // The users file is read and checked before the policies are compiled, which on a large set
+    // takes far longer: a bad line is reported at once.
+    CompiledPolicies engine = PolicyEngine.compile(set.get());
     List<Set<Entitlement>> entitlements = engine.entitlements(requests);
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {

@@ -3,6 +3,7 @@ package dev.gatehouse.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.api.IpAddress;
 import dev.gatehouse.api.ReasonCode;
+import dev.gatehouse.api.Suggestions;
 import dev.gatehouse.monitor.SignInEvent;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -124,10 +124,14 @@ final class EventsReader {
   }
 
   private static ReasonCode reason(String where, String text) {
-    try {
-      return ReasonCode.valueOf(text.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException(where + ": field `reasons`: unknown reason code `" + text + "`");
+    for (ReasonCode code : ReasonCode.values()) {
+      if (code.id().equals(text)) {
+        return code;
+      }
     }
+    List<String> codes = Arrays.stream(ReasonCode.values()).map(ReasonCode::id).toList();
+    throw new BadInputException(where + ": field `reasons`: unknown reason code `" + text + "`"
+        + Suggestions.nearest(text, codes).map(s -> "; did you mean `" + s + "`?")
+            .orElse("; expected one of " + String.join(", ", codes)));
   }
 }

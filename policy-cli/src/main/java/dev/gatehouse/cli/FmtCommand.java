@@ -1,12 +1,11 @@
 package dev.gatehouse.cli;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import com.github.difflib.patch.Patch;
 import dev.gatehouse.dsl.PolicyFormatter;
 import dev.gatehouse.dsl.PolicySyntaxException;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,10 +21,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "fmt",
     mixinStandardHelpOptions = true,
+    // Worded so that no line breaks inside `*.policy`, here or in the list of `gatehouse --help`.
     description =
-        "Format policy files in place in the canonical layout, or with --check list the files that"
-            + " are not formatted and change nothing. A directory stands for the *.policy files"
-            + " directly in it.",
+        "Format policy files (a directory stands for the *.policy files directly in it) in place"
+            + " in the canonical layout, or with --check list the files that are not formatted and"
+            + " change nothing.",
     footer = {
       "",
       "Exit codes: 0 formatted (or, with --check, already formatted), 1 a file is not",
@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  gatehouse fmt policies/",
-      "  gatehouse fmt --check examples/acme.policy"
+      "  gatehouse fmt --check examples/acme.policy",
+      "  gatehouse fmt --check --diff policies/"
     })
 final class FmtCommand implements Callable<Integer> {
 
@@ -44,6 +45,11 @@ final class FmtCommand implements Callable<Integer> {
       description = "list the files that are not formatted instead of rewriting them")
   boolean check;
 
+  @Option(
+      names = "--diff",
+      description = "with --check, also print what formatting would change, as a unified diff")
+  boolean diff;
+
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "policy files or directories")
   List<Path> paths;
 
@@ -51,8 +57,16 @@ final class FmtCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (diff && !check) {
+      throw new BadInputException("`--diff` needs `--check`: without it, fmt rewrites the files");
+    }
     int exit = ExitCode.OK;
-    for (Path file : PolicyFiles.expand(paths)) {
+    List<Path> files = PolicyFiles.expand(paths);
+    if (!check) {
+      // Refuse before rewriting any file, not halfway through a directory.
+      files.forEach(file -> OutputFiles.checkWritable("policy file", file));
+    }
+    for (Path file : files) {
       String text = PolicyFiles.read(file);
       String formatted;
       try {
@@ -67,9 +81,12 @@ final class FmtCommand implements Callable<Integer> {
       }
       if (check) {
         out.println(file);
+        if (diff) {
+          out.print(unifiedDiff(file.toString(), text, formatted));
+        }
         exit = ExitCode.FAILED;
       } else {
-        write(file, formatted);
+        OutputFiles.write(file, formatted);
         out.println("formatted " + file);
       }
     }
@@ -78,11 +95,14 @@ final class FmtCommand implements Callable<Integer> {
     return exit;
   }
 
-  private static void write(Path file, String text) {
-    try {
-      Files.writeString(file, text, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write `" + file + "`: " + e.getMessage(), e);
-    }
+  /** Returns the unified diff from {@code text} to {@code formatted}, three lines of context. */
+  static String unifiedDiff(String name, String text, String formatted) {
+    List<String> before = text.lines().toList();
+    List<String> after = formatted.lines().toList();
+    Patch<String> patch = DiffUtils.diff(before, after);
+    StringBuilder sb = new StringBuilder();
+    UnifiedDiffUtils.generateUnifiedDiff(name, name + " (formatted)", before, patch, 3)
+        .forEach(line -> sb.append(line).append('\n'));
+    return sb.toString();
   }
 }

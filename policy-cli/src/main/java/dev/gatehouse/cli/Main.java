@@ -73,7 +73,11 @@ public final class Main implements Callable<Integer> {
         (e, commandLine, parseResult) -> {
           // Messages quote names and values from input files: escaped, a newline or an ESC in
           // them cannot break the line or drive the terminal.
-          if (e instanceof BadInputException || e instanceof UncheckedIOException) {
+          if (e instanceof BadInputException bad) {
+            bad.lines().forEach(line -> errWriter.println("error: " + Printable.escape(line, 2000)));
+            return ExitCode.USAGE;
+          }
+          if (e instanceof UncheckedIOException) {
             errWriter.println("error: " + Printable.escape(String.valueOf(e.getMessage()), 2000));
             return ExitCode.USAGE;
           }

@@ -1,6 +1,8 @@
 package dev.gatehouse.cli;
 
 import dev.gatehouse.api.text.Utf8;
+import dev.gatehouse.api.policy.PolicySet;
+import dev.gatehouse.dsl.Diagnostic;
 import dev.gatehouse.dsl.ParseResult;
 import dev.gatehouse.dsl.PolicyDsl;
 import dev.gatehouse.engine.CompiledPolicies;
@@ -11,10 +13,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -31,17 +35,24 @@ final class PolicyFiles {
    */
   static List<Path> expand(List<Path> paths) {
     List<Path> files = new ArrayList<>();
+    Set<Path> seen = new HashSet<>();
     for (Path path : paths) {
+      List<Path> found;
       if (Files.isDirectory(path)) {
-        List<Path> found = list(path);
+        found = list(path);
         if (found.isEmpty()) {
           throw new BadInputException("no `*.policy` file in directory `" + path + "`");
         }
-        files.addAll(found);
       } else if (Files.isRegularFile(path)) {
-        files.add(path);
+        found = List.of(path);
       } else {
         throw new BadInputException("no such file or directory `" + path + "`");
+      }
+      for (Path file : found) {
+        // `check a.policy dir/` where dir/ holds a.policy: one file, read once, counted once.
+        if (seen.add(file.toAbsolutePath().normalize())) {
+          files.add(file);
+        }
       }
     }
     return files;
@@ -100,15 +111,38 @@ final class PolicyFiles {
   }
 
   /**
-   * Parses and compiles the files named by {@code paths}; prints every diagnostic to {@code err}
-   * and returns empty when there is an error.
+   * Parses and compiles the files named by {@code paths}. When there is an error, prints every
+   * diagnostic to {@code err} and returns empty; otherwise adds the warnings to {@code warnings},
+   * for {@link #summarize} to mention in one line: commands that decide leave lint to {@code
+   * check}.
    */
-  static Optional<CompiledPolicies> compile(List<Path> paths, PrintWriter err) {
+  static Optional<CompiledPolicies> compile(
+      List<Path> paths, PrintWriter err, Set<Diagnostic> warnings) {
+    return load(paths, err, warnings).map(PolicyEngine::compile);
+  }
+
+  /**
+   * As {@link #compile}, but stops at the validated policy set: a command checks its other inputs
+   * against the set's schema before it pays for compiling a large set.
+   */
+  static Optional<PolicySet> load(List<Path> paths, PrintWriter err, Set<Diagnostic> warnings) {
     ParseResult result = parse(paths);
-    if (!result.diagnostics().isEmpty()) {
+    if (result.hasErrors()) {
       err.print(result.render());
       err.flush();
     }
-    return result.policySet().map(PolicyEngine::compile);
+    warnings.addAll(result.warnings());
+    return result.policySet();
+  }
+
+  /** Prints one line counting {@code warnings} to {@code err}, unless there are none. */
+  static void summarize(Set<Diagnostic> warnings, PrintWriter err) {
+    if (!warnings.isEmpty()) {
+      err.println(
+          "warning: "
+              + CheckCommand.plural(warnings.size(), "warning")
+              + " in the policies: run `gatehouse check` for details");
+      err.flush();
+    }
   }
 }

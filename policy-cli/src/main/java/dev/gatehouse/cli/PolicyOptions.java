@@ -1,13 +1,17 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.engine.CompiledPolicies;
+import dev.gatehouse.api.policy.PolicySet;
+import dev.gatehouse.dsl.Diagnostic;
+import dev.gatehouse.engine.PolicyEngine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
-/** The {@code --policies} option of the commands that evaluate, and the compile it leads to. */
+/** The {@code --policies} and {@code --quiet} options of the commands that decide, and the load. */
 final class PolicyOptions {
 
   @Option(
@@ -18,12 +22,24 @@ final class PolicyOptions {
       description = "policy files or directories")
   List<Path> policies;
 
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "print no line about warnings in the policies (`check` lists them)")
+  boolean quiet;
+
   /**
-   * Loads and compiles the policies, printing every diagnostic to {@code err}.
+   * Loads and validates the policies. Prints every diagnostic to {@code err} when they are
+   * invalid; when they are valid but have warnings, one line counting them, unless {@code
+   * --quiet}. Compile the set with {@link PolicyEngine#compile} once the other inputs are read.
    *
-   * @return the compiled policies, or empty if they are invalid
+   * @return the policy set, or empty if it is invalid
    */
-  Optional<CompiledPolicies> compile(PrintWriter err) {
-    return PolicyFiles.compile(policies, err);
+  Optional<PolicySet> load(PrintWriter err) {
+    Set<Diagnostic> warnings = new LinkedHashSet<>();
+    Optional<PolicySet> set = PolicyFiles.load(policies, err, warnings);
+    if (set.isPresent() && !quiet) {
+      PolicyFiles.summarize(warnings, err);
+    }
+    return set;
   }
 }

@@ -87,6 +87,9 @@ final class ReportCommand implements Callable<Integer> {
     if (!Files.isRegularFile(events)) {
       throw new BadInputException("no such events file `" + events + "`");
     }
+    if (svg != null) {
+      OutputFiles.checkWritable("`--svg`", svg);
+    }
     List<SignInEvent> all = EventsReader.read(events.toString(), PolicyFiles.read(events));
     Instant start = instant("--from", from, all.stream().map(SignInEvent::time)
         .min(Comparator.naturalOrder()).orElse(Instant.EPOCH));
@@ -97,9 +100,11 @@ final class ReportCommand implements Callable<Integer> {
     }
     SignInReport report = SignInReport.of(all, start, end, zoneId());
     PrintWriter out = spec.commandLine().getOut();
-    out.print(format == Format.json ? Json.pretty(json(report)) + "\n" : table(report));
+    boolean nothing = all.isEmpty() && from == null && to == null;
+    out.print(format == Format.json ? Json.pretty(json(report, nothing)) + "\n"
+        : header(report, nothing) + table(report));
     if (svg != null) {
-      Files.writeString(svg, report.toSvg());
+      OutputFiles.write(svg, report.toSvg());
     }
     if (html != null) {
       CompiledPolicies compiled = null;
@@ -141,10 +146,20 @@ final class ReportCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The first line: the period as given, or, without {@code --to}, through the last event (the
+   * exclusive end is a millisecond after it, which reads as a typo); none for an empty file.
+   */
+  private String header(SignInReport r, boolean nothing) {
+    if (nothing) {
+      return "sign-in attempts: 0 (no events in `" + events + "`)\n";
+    }
+    String end = to == null ? " through " + r.to().minusMillis(1) : " to " + r.to();
+    return "sign-in attempts from " + r.from() + end + ": " + r.total() + "\n";
+  }
+
   private static String table(SignInReport r) {
     StringBuilder sb = new StringBuilder();
-    sb.append("sign-in attempts from ").append(r.from()).append(" to ").append(r.to())
-        .append(": ").append(r.total()).append('\n');
     section(sb, "by outcome", r.byOutcome());
     section(sb, "by country", r.byCountry());
     section(sb, "by platform", r.byPlatform());
@@ -171,10 +186,16 @@ final class ReportCommand implements Callable<Integer> {
         .forEach(e -> sb.append(String.format("  %-30s %d%n", e.getKey(), e.getValue())));
   }
 
-  private static ObjectNode json(SignInReport r) throws JsonProcessingException {
+  private static ObjectNode json(SignInReport r, boolean nothing) throws JsonProcessingException {
     ObjectNode root = Json.MAPPER.createObjectNode();
-    root.put("from", r.from().toString());
-    root.put("to", r.to().toString());
+    if (nothing) {
+      // No events and no period: there is no period to report, rather than one at the epoch.
+      root.putNull("from");
+      root.putNull("to");
+    } else {
+      root.put("from", r.from().toString());
+      root.put("to", r.to().toString());
+    }
     root.put("zone", r.zone().getId());
     root.put("total", r.total());
     ObjectNode outcomes = root.putObject("byOutcome");

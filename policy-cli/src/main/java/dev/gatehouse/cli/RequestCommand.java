@@ -1,7 +1,10 @@
 package dev.gatehouse.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.api.AccessRequest;
+import dev.gatehouse.api.policy.PolicySet;
 import dev.gatehouse.engine.CompiledPolicies;
+import dev.gatehouse.engine.PolicyEngine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -36,15 +39,16 @@ abstract class RequestCommand {
    */
   final int evaluate(boolean text) {
     PrintWriter out = spec.commandLine().getOut();
-    String json = readRequest();
-    Optional<CompiledPolicies> compiled =
-        policies.compile(spec.commandLine().getErr());
-    if (compiled.isEmpty()) {
+    String source = request.equals("-") ? "<stdin>" : request;
+    // The request's JSON is checked before the policies are parsed, which on a large set takes
+    // far longer; its fields need the set's schema, so they are checked after.
+    JsonNode json = Json.parse(source, readRequest());
+    Optional<PolicySet> set = policies.load(spec.commandLine().getErr());
+    if (set.isEmpty()) {
       return ExitCode.FAILED;
     }
-    CompiledPolicies engine = compiled.get();
-    String source = request.equals("-") ? "<stdin>" : request;
-    AccessRequest accessRequest = new RequestReader(engine.schema()).read(source, json);
+    AccessRequest accessRequest = new RequestReader(set.get().schema()).read(source, json);
+    CompiledPolicies engine = PolicyEngine.compile(set.get());
     if (text) {
       out.print(engine.explain(accessRequest).text());
     } else {
@@ -57,6 +61,9 @@ abstract class RequestCommand {
   private String readRequest() {
     if (!request.equals("-")) {
       Path file = Path.of(request);
+      if (Files.isDirectory(file)) {
+        throw new BadInputException("`" + request + "` is a directory, not a request file");
+      }
       if (!Files.isRegularFile(file)) {
         throw new BadInputException("no such request file `" + request + "`");
       }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.api.AccessRequest;
 import dev.gatehouse.api.Attribute;
 import dev.gatehouse.api.AttributeType;
-import dev.gatehouse.api.InvalidRequestException;
 import dev.gatehouse.api.Schema;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +16,9 @@ import java.util.Map;
  * attributes such as {@code user.department}; {@code action}, {@code ip} and {@code time} stand for
  * {@code request.action}, {@code request.ip} and {@code request.time}; any other top-level field is
  * the attribute of that name, such as {@code app}. Every field must be an attribute of the schema,
- * with a value of its type.
+ * with a value of its type, and no attribute may be given twice under two spellings ({@code
+ * "user": {"department": ...}} beside {@code "user.department": ...}). Every bad field is reported,
+ * not only the first.
  */
 final class RequestReader {
 
@@ -55,42 +57,71 @@ final class RequestReader {
   /**
    * Sets the attributes that the JSON object {@code node} gives on {@code builder}.
    *
-   * @throws BadInputException naming the source, the field and the problem
+   * @throws BadInputException naming the source and every bad field with its problem
    */
   void readInto(String source, JsonNode node, AccessRequest.Builder builder) {
     if (!node.isObject()) {
       throw new BadInputException(source + ": a request is a JSON object, not " + Json.kind(node));
     }
+    Fields fields = new Fields(source, builder);
     for (Map.Entry<String, JsonNode> field : node.properties()) {
       String name = field.getKey();
       JsonNode value = field.getValue();
       if (value.isObject() && !ALIASES.containsKey(name)) {
-        readGroup(source, name, value, builder);
+        for (Map.Entry<String, JsonNode> inner : value.properties()) {
+          String attribute = name + "." + inner.getKey();
+          fields.set("`" + inner.getKey() + "` in `" + name + "`", attribute, attribute,
+              inner.getValue());
+        }
       } else {
-        set(source, name, ALIASES.getOrDefault(name, name), value, builder);
+        fields.set("`" + name + "`", name, ALIASES.getOrDefault(name, name), value);
+      }
+    }
+    if (!fields.errors.isEmpty()) {
+      throw new BadInputException(fields.errors);
+    }
+  }
+
+  /** The fields of one request as they are read: what each attribute was spelt as, the errors. */
+  private final class Fields {
+    private final String source;
+    private final AccessRequest.Builder builder;
+    private final Map<String, String> spelling = new HashMap<>();
+    private final List<String> errors = new ArrayList<>();
+
+    Fields(String source, AccessRequest.Builder builder) {
+      this.source = source;
+      this.builder = builder;
+    }
+
+    /**
+     * Sets attribute {@code name} from the JSON field {@code field} (shown as {@code shown}), or
+     * records why it cannot be set.
+     */
+    void set(String shown, String field, String name, JsonNode value) {
+      String before = spelling.putIfAbsent(name, shown);
+      if (before != null) {
+        // Two spellings of one attribute: which one wins would be an accident of field order.
+        errors.add(source + ": fields " + before + " and " + shown + " both give `" + name
+            + "`; keep one");
+        return;
+      }
+      try {
+        RequestReader.this.set(field, name, value, builder);
+      } catch (BadInputException e) {
+        errors.add(source + ": " + e.getMessage());
       }
     }
   }
 
-  private void readGroup(String source, String group, JsonNode node, AccessRequest.Builder b) {
-    for (Map.Entry<String, JsonNode> field : node.properties()) {
-      String name = group + "." + field.getKey();
-      set(source, name, name, field.getValue(), b);
-    }
-  }
-
-  private void set(
-      String source, String field, String name, JsonNode value, AccessRequest.Builder b) {
+  private void set(String field, String name, JsonNode value, AccessRequest.Builder b) {
     Attribute attribute =
-        schema
-            .attribute(name)
-            .orElseThrow(() -> new BadInputException(source + ": " + unknown(field, name)));
+        schema.attribute(name).orElseThrow(() -> new BadInputException(unknown(field, name)));
     try {
       setValue(attribute, value, b);
-    } catch (InvalidRequestException e) {
-      throw new BadInputException(source + ": field `" + field + "`: " + e.getMessage());
     } catch (IllegalArgumentException e) {
-      throw new BadInputException(source + ": field `" + field + "`: " + e.getMessage());
+      // InvalidRequestException is one: a value the attribute's type refuses.
+      throw new BadInputException("field `" + field + "`: " + e.getMessage());
     }
   }
 

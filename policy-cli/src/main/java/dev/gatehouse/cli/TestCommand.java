@@ -1,6 +1,7 @@
 package dev.gatehouse.cli;
 
 import dev.gatehouse.api.AccessRequest;
+import dev.gatehouse.dsl.Diagnostic;
 import dev.gatehouse.engine.CompiledPolicies;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -8,13 +9,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -26,7 +30,8 @@ import picocli.CommandLine.Spec;
         "Run policy test files (*.tests.json, format in docs/cli.md): evaluate each case's request"
             + " against the file's policies and compare the decision with the case's expectation."
             + " Prints each failure with a diff (- expected, + actual), then `N passed, N failed`."
-            + " A directory stands for the *.tests.json files under it.",
+            + " A directory stands for the *.tests.json files under it. Finding no test case is an"
+            + " error.",
     footer = {
       "",
       "Exit codes: 0 every case passed, 1 a case failed or the policies are invalid,",
@@ -42,27 +47,61 @@ final class TestCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "test files or directories")
   List<Path> paths;
 
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "print no line about warnings in the policies (`check` lists them)")
+  boolean quiet;
+
   private int passed;
   private int failed;
+  private final Set<Diagnostic> warnings = new LinkedHashSet<>();
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     List<TestFile> files = new ArrayList<>();
-    for (Path file : files()) {
-      files.add(TestFile.parse(file, PolicyFiles.read(file)));
+    for (Path path : paths) {
+      files.addAll(read(path));
     }
     for (TestFile file : files) {
       run(file, out);
+    }
+    if (!quiet) {
+      PolicyFiles.summarize(warnings, spec.commandLine().getErr());
     }
     out.println(passed + " passed, " + failed + " failed");
     out.flush();
     return failed == 0 ? ExitCode.OK : ExitCode.FAILED;
   }
 
+  /**
+   * Reads the test files that {@code path} names.
+   *
+   * @throws BadInputException if they hold no test case: a CI job pointed at the wrong path must
+   *     not pass on nothing
+   */
+  private static List<TestFile> read(Path path) {
+    List<Path> found = files(path);
+    List<TestFile> files = new ArrayList<>();
+    int cases = 0;
+    for (Path file : found) {
+      TestFile read = TestFile.parse(file, PolicyFiles.read(file));
+      files.add(read);
+      cases += read.cases().size();
+    }
+    if (found.isEmpty()) {
+      throw new BadInputException(
+          "no test cases in `" + path + "`: test files are named `*.tests.json`");
+    }
+    if (cases == 0) {
+      throw new BadInputException("no test cases in `" + path + "`: `cases` is empty");
+    }
+    return files;
+  }
+
   private void run(TestFile file, PrintWriter out) {
     Optional<CompiledPolicies> compiled =
-        PolicyFiles.compile(file.policies(), spec.commandLine().getErr());
+        PolicyFiles.compile(file.policies(), spec.commandLine().getErr(), warnings);
     if (compiled.isEmpty()) {
       out.println("FAIL " + file.file() + ": the policies are invalid");
       failed += file.cases().size();
@@ -87,18 +126,14 @@ final class TestCommand implements Callable<Integer> {
     }
   }
 
-  private List<Path> files() {
-    List<Path> files = new ArrayList<>();
-    for (Path path : paths) {
-      if (Files.isDirectory(path)) {
-        files.addAll(walk(path));
-      } else if (Files.isRegularFile(path)) {
-        files.add(path);
-      } else {
-        throw new BadInputException("no such file or directory `" + path + "`");
-      }
+  private static List<Path> files(Path path) {
+    if (Files.isDirectory(path)) {
+      return walk(path);
     }
-    return files;
+    if (Files.isRegularFile(path)) {
+      return List.of(path);
+    }
+    throw new BadInputException("no such file or directory `" + path + "`");
   }
 
   private static List<Path> walk(Path directory) {

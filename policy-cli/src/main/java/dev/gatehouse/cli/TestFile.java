@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.api.Effect;
 import dev.gatehouse.api.ReasonCode;
 import dev.gatehouse.api.Suggestions;
+import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +13,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  * @param cases the cases in file order
  */
 record TestFile(Path file, List<Path> policies, List<Case> cases) {
+
+  private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m|h|d)");
 
   /** One test case: a request and what its decision must be. */
   record Case(String name, String where, JsonNode request, Expectation expect) {}
@@ -52,7 +58,7 @@ record TestFile(Path file, List<Path> policies, List<Case> cases) {
       String key,
       @Nullable String policy,
       @Nullable List<String> factors,
-      @Nullable String within,
+      @Nullable Duration within,
       @Nullable String effect) {}
 
   /**
@@ -66,7 +72,12 @@ record TestFile(Path file, List<Path> policies, List<Case> cases) {
     fields(source, root, Set.of("policies", "cases"), Set.of("policies", "cases"));
     List<Path> policies = new ArrayList<>();
     for (String path : strings(source + ": `policies`", root.get("policies"))) {
-      policies.add(file.resolveSibling(path).normalize());
+      Path resolved = file.resolveSibling(path).normalize();
+      if (!Files.exists(resolved)) {
+        throw new BadInputException(source + ": `policies`: no such file or directory `" + path
+            + "` (`" + resolved + "`: paths are relative to the test file)");
+      }
+      policies.add(resolved);
     }
     if (policies.isEmpty()) {
       throw new BadInputException(source + ": `policies` lists no file");
@@ -164,8 +175,26 @@ record TestFile(Path file, List<Path> policies, List<Case> cases) {
     fields(where, node, Set.of("policy", "factors", "within"), Set.of("policy"));
     List<String> factors =
         node.has("factors") ? strings(where + ".factors", node.get("factors")) : null;
-    String within = node.has("within") ? text(where + ".within", node.get("within")) : null;
+    Duration within = node.has("within") ? duration(where + ".within", node.get("within")) : null;
     return new Expected(text(where + ".policy", node.get("policy")), null, factors, within, null);
+  }
+
+  /** Reads a duration as the language writes it ({@code 60m}); compared by value, so 60m is 1h. */
+  private static Duration duration(String where, @Nullable JsonNode node) {
+    String text = text(where, node);
+    Matcher m = DURATION.matcher(text);
+    if (!m.matches()) {
+      throw new BadInputException(where + ": malformed duration `" + text
+          + "`: expected a whole number and a unit `ms`, `s`, `m`, `h` or `d`, such as `8h`");
+    }
+    long n = Long.parseLong(m.group(1));
+    return switch (m.group(2)) {
+      case "ms" -> Duration.ofMillis(n);
+      case "s" -> Duration.ofSeconds(n);
+      case "m" -> Duration.ofMinutes(n);
+      case "h" -> Duration.ofHours(n);
+      default -> Duration.ofDays(n);
+    };
   }
 
   private static Expected reportOnly(String where, JsonNode node) {

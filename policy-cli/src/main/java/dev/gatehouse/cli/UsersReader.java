@@ -13,7 +13,7 @@ import java.util.List;
  * ({@code {"id": "u-1", "department": "Finance", "roles": ["auditor"]}}), or CSV whose header names
  * the user fields. In CSV a set field such as {@code roles} separates its elements with {@code ;},
  * int and bool cells are read as numbers and booleans, and an empty cell leaves the field out.
- * Blank lines are skipped.
+ * Blank lines are skipped; a file without users is an error.
  */
 final class UsersReader {
 
@@ -29,7 +29,13 @@ final class UsersReader {
    * @throws BadInputException naming the file, the line and the problem
    */
   static List<User> read(String source, String text, Schema schema) {
-    return source.endsWith(".csv") ? csv(source, text, schema) : jsonLines(source, text);
+    List<User> users =
+        source.endsWith(".csv") ? csv(source, text, schema) : jsonLines(source, text);
+    if (users.isEmpty()) {
+      // An empty listing would be an audit that found nobody, and look like one that passed.
+      throw new BadInputException(source + ": no users in the file");
+    }
+    return users;
   }
 
   private static List<User> jsonLines(String source, String text) {
@@ -60,6 +66,10 @@ final class UsersReader {
       String where = source + ":" + (i + 1);
       List<String> cells = cells(where, lines[i]);
       if (header == null) {
+        if (lines[i].stripLeading().startsWith("{")) {
+          throw new BadInputException(where + ": the header is a JSON object: a `*.csv` file is"
+              + " read as CSV; name a JSON lines file `*.jsonl`");
+        }
         header = cells;
         continue;
       }
@@ -95,7 +105,7 @@ final class UsersReader {
         for (String element : cell.split(";", -1)) {
           set.add(element.strip());
         }
-      } else if (kind == AttributeType.Kind.INT && cell.matches("-?[0-9]{1,18}")) {
+      } else if (kind == AttributeType.Kind.INT && isLong(cell)) {
         user.put(name, Long.parseLong(cell));
       } else if (kind == AttributeType.Kind.BOOL && (cell.equals("true") || cell.equals("false"))) {
         user.put(name, Boolean.parseBoolean(cell));
@@ -105,6 +115,19 @@ final class UsersReader {
       }
     }
     return user;
+  }
+
+  /** Whether {@code cell} is a whole number that fits a long, as a JSON integer must. */
+  private static boolean isLong(String cell) {
+    if (!cell.matches("-?[0-9]+")) {
+      return false;
+    }
+    try {
+      Long.parseLong(cell);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   /** Splits one CSV line into cells; double quotes enclose a cell, {@code ""} is a quote in it. */

@@ -97,4 +97,61 @@ final class CheckCommandTest {
             + " more than 10,000 tests and operators with its named conditions written out\n")
         .endsWith("1 error, 0 warnings\n");
   }
+
+  @Test
+  void check_fileWithoutPolicies_warns() throws IOException {
+    Path empty = dir.resolve("empty.policy");
+    Files.writeString(empty, "# nothing yet\n");
+
+    Cli.Result result = Cli.run("check", empty.toString());
+
+    assertThat(result.code()).isZero();
+    assertThat(result.err())
+        .isEqualTo("warning: no policies: every request is denied (`not_assigned`)\n");
+    assertThat(result.out()).isEqualTo("ok: 0 policies in 1 file, 1 warning\n");
+  }
+
+  @Test
+  void check_fileAndItsDirectory_readsTheFileOnce() throws IOException {
+    Path copy = dir.resolve("acme.policy");
+    Files.copy(Path.of(Cli.ACME), copy);
+
+    Cli.Result result = Cli.run("check", copy.toString(), dir.toString());
+
+    assertThat(result.err()).isEmpty();
+    assertThat(result.out()).isEqualTo("ok: 7 policies in 1 file, 0 warnings\n");
+    assertThat(result.code()).isZero();
+  }
+
+  @Test
+  void check_cStyleOperators_suggestTheWords() throws IOException {
+    Path file = dir.resolve("ops.policy");
+    Files.writeString(
+        file,
+        "assign \"a\" {\n  app \"mail\" role \"user\"\n"
+            + "  when user.department == \"x\" && user.country == \"FR\" || user.id == \"u\"\n}\n");
+
+    Cli.Result result = Cli.run("check", file.toString());
+
+    assertThat(result.code()).isEqualTo(1);
+    assertThat(result.err())
+        .contains("unexpected `&&`", "= help: write `and` to require both conditions")
+        .contains("unexpected `||`", "= help: write `or` to accept either condition");
+  }
+
+  @Test
+  void check_inWithoutList_saysAListIsNeeded() throws IOException {
+    Path file = dir.resolve("in.policy");
+    Files.writeString(
+        file,
+        "assign \"a\" {\n  app \"mail\" role \"user\"\n  when user.department in \"Sales\"\n}\n");
+
+    Cli.Result result = Cli.run("check", file.toString());
+
+    assertThat(result.code()).isEqualTo(1);
+    assertThat(result.err())
+        .contains("`in` needs a list or network names, found string \"Sales\"")
+        .contains("= help: write `in [\"Sales\"]`, or `== \"Sales\"` for one value")
+        .doesNotContain("network name or");
+  }
 }

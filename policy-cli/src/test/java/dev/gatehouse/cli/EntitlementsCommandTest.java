@@ -136,4 +136,74 @@ final class EntitlementsCommandTest {
     assertThat(result.code()).isEqualTo(1);
     assertThat(result.err()).startsWith("error[");
   }
+
+  @Test
+  void entitlements_emptyUsersFile_exitsTwo() throws IOException {
+    Path users = dir.resolve("users.jsonl");
+    Files.writeString(users, "\n");
+
+    Cli.Result result = Cli.run("entitlements", "-p", Cli.ACME, "-u", users.toString());
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err()).isEqualTo("error: " + users + ": no users in the file\n");
+  }
+
+  @Test
+  void entitlements_jsonLinesInCsvFile_exitsTwoNamingTheLine() throws IOException {
+    Path users = dir.resolve("users.csv");
+    Files.writeString(users, "{\"id\": \"u-1\"}\n{\"id\": \"u-2\"}\n");
+
+    Cli.Result result = Cli.run("entitlements", "-p", Cli.ACME, "-u", users.toString());
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "error: "
+                + users
+                + ":1: the header is a JSON object: a `*.csv` file is read as CSV; name a JSON"
+                + " lines file `*.jsonl`\n");
+  }
+
+  @Test
+  void entitlements_duplicateUserId_exitsTwoNamingBothLines() throws IOException {
+    Path users = dir.resolve("users.csv");
+    Files.writeString(users, "id,department\nu-1,Finance\nu-2,Sales\nu-1,Sales\n");
+
+    Cli.Result result = Cli.run("entitlements", "-p", Cli.ACME, "-u", users.toString());
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo("error: " + users + ":4: duplicate user id `u-1`, first on line 2\n");
+  }
+
+  @Test
+  void entitlements_csvNineteenDigitInt_isReadAsTheJsonReaderReadsIt() throws IOException {
+    Path csv = dir.resolve("users.csv");
+    Files.writeString(csv, "id,clearance\nu-1,1000000000000000000\n");
+    Path jsonl = dir.resolve("users.jsonl");
+    Files.writeString(jsonl, "{\"id\": \"u-1\", \"clearance\": 1000000000000000000}\n");
+
+    Cli.Result fromCsv = Cli.run("entitlements", "-p", Cli.ACME, "-u", csv.toString());
+    Cli.Result fromJson = Cli.run("entitlements", "-p", Cli.ACME, "-u", jsonl.toString());
+
+    assertThat(fromCsv.err()).isEmpty();
+    assertThat(fromCsv.code()).isZero();
+    assertThat(fromCsv.out()).isEqualTo(fromJson.out()).contains("u-1");
+  }
+
+  @Test
+  void entitlements_badUsersFileAndInvalidPolicies_reportsTheUsersFileFirst() throws IOException {
+    Path policy = dir.resolve("bad.policy");
+    Files.writeString(policy, "assign \"a\" {\n  app \"mail\" role\n}\n");
+    Path users = dir.resolve("users.csv");
+    Files.writeString(users, "id,department\nu-1,Finance,extra\n");
+
+    Cli.Result result = Cli.run("entitlements", "-p", policy.toString(), "-u", users.toString());
+
+    // The cheap input is read before the policies, which may take long to parse on a large set.
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo("error: " + users + ":2: 3 cells, but the header names 2 fields\n");
+  }
 }

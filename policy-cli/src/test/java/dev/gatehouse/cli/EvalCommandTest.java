@@ -258,6 +258,100 @@ final class EvalCommandTest {
     assertThat(result.out()).contains("\"effect\": \"PERMIT\"", "\"accountant\"");
   }
 
+  @Test
+  void eval_oneAttributeUnderTwoSpellings_exitsTwoNamingBoth() throws IOException {
+    Path request = dir.resolve("request.json");
+    Files.writeString(
+        request,
+        "{\"user\": {\"department\": \"Sales\"}, \"user.department\": \"Payroll\","
+            + " \"ip\": \"203.0.113.9\", \"request.ip\": \"10.0.0.1\"}");
+
+    Cli.Result result = Cli.run("eval", "-p", Cli.ACME, "-r", request.toString());
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err())
+        .isEqualTo(
+            "error: "
+                + request
+                + ": fields `department` in `user` and `user.department` both give"
+                + " `user.department`; keep one\n"
+                + "error: "
+                + request
+                + ": fields `ip` and `request.ip` both give `request.ip`; keep one\n");
+  }
+
+  @Test
+  void eval_requestWithTwoMistakes_reportsBoth() throws IOException {
+    Path request = dir.resolve("request.json");
+    Files.writeString(
+        request, "{\"user\": {\"departmnet\": \"Sales\"}, \"ip\": \"300.1.2.3\"}");
+
+    Cli.Result result = Cli.run("eval", "-p", Cli.ACME, "-r", request.toString());
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err())
+        .startsWith(
+            "error: "
+                + request
+                + ": unknown field `user.departmnet`; did you mean `user.department`?\n"
+                + "error: "
+                + request
+                + ": field `ip`: ")
+        .hasLineCount(2);
+  }
+
+  @Test
+  void eval_factorInCapitals_suggestsTheFactor() throws IOException {
+    Path request = dir.resolve("request.json");
+    Files.writeString(request, "{\"auth\": {\"methods\": [\"TOTP\"]}}");
+
+    Cli.Result result = Cli.run("eval", "-p", Cli.ACME, "-r", request.toString());
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err())
+        .contains("`TOTP` is not a value of `auth.methods`; did you mean `totp`?");
+  }
+
+  @Test
+  void eval_directoryAsRequest_saysItIsADirectory() {
+    Cli.Result result = Cli.run("eval", "-p", Cli.ACME, "-r", dir.toString());
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).isEqualTo("error: `" + dir + "` is a directory, not a request file\n");
+  }
+
+  @Test
+  void eval_policiesWithWarnings_printsOneLineOrNothingWhenQuiet() throws IOException {
+    Path policy = dir.resolve("wiki.policy");
+    Files.writeString(policy, "assign \"all-wiki\" {\n  app \"wiki\" role \"reader\"\n}\n");
+    Path request = dir.resolve("request.json");
+    Files.writeString(request, "{\"app\": \"wiki\", \"action\": \"access\"}");
+    assertThat(Cli.run("check", policy.toString()).err()).contains("warning[");
+
+    Cli.Result result = Cli.run("eval", "-p", policy.toString(), "-r", request.toString());
+    Cli.Result quiet = Cli.run("eval", "-q", "-p", policy.toString(), "-r", request.toString());
+
+    assertThat(result.code()).isZero();
+    assertThat(result.err())
+        .matches("warning: [0-9]+ warnings? in the policies: run `gatehouse check` for details\n");
+    assertThat(quiet.err()).isEmpty();
+    assertThat(quiet.out()).isEqualTo(result.out());
+  }
+
+  @Test
+  void eval_malformedRequestAndInvalidPolicies_reportsTheRequestFirst() throws IOException {
+    Path policy = dir.resolve("bad.policy");
+    Files.writeString(policy, "assign \"a\" {\n  app \"mail\" role\n}\n");
+    Path request = dir.resolve("request.json");
+    Files.writeString(request, "{\"app\": ");
+
+    Cli.Result result = Cli.run("eval", "-p", policy.toString(), "-r", request.toString());
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).startsWith("error: " + request + ": not JSON: ").hasLineCount(1);
+  }
+
   @ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(strings = {"2026-11-29T11:00:00Z",
       "+292278994-08-17T07:12:55.807Z", "-292275055-05-16T16:47:04.192Z"})

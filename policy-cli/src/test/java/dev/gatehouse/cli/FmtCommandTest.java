@@ -91,4 +91,41 @@ final class FmtCommandTest {
     assertThat(result.err())
         .isEqualTo("error: no such file or directory `" + dir.resolve("none.policy") + "`\n");
   }
+
+  @Test
+  void fmt_checkWithDiff_printsWhatWouldChange() throws IOException {
+    Path file = dir.resolve("a.policy");
+    Files.writeString(file, UNTIDY);
+
+    Cli.Result result = Cli.run("fmt", "--check", "--diff", file.toString());
+
+    assertThat(result.code()).isEqualTo(1);
+    assertThat(result.out())
+        .isEqualTo(
+            file
+                + "\n--- "
+                + file
+                + "\n+++ "
+                + file
+                + " (formatted)\n"
+                + "@@ -1,1 +1,3 @@\n"
+                + "-assign \"a\" {app \"mail\" role \"user\"}\n"
+                + "+assign \"a\" {\n"
+                + "+  app \"mail\" role \"user\"\n"
+                + "+}\n");
+    assertThat(Files.readString(file)).isEqualTo(UNTIDY);
+  }
+
+  @Test
+  void fmt_diffWithoutCheck_exitsTwoAndChangesNothing() throws IOException {
+    Path file = dir.resolve("a.policy");
+    Files.writeString(file, UNTIDY);
+
+    Cli.Result result = Cli.run("fmt", "--diff", file.toString());
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo("error: `--diff` needs `--check`: without it, fmt rewrites the files\n");
+    assertThat(Files.readString(file)).isEqualTo(UNTIDY);
+  }
 }

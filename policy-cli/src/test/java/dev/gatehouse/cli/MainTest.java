@@ -61,4 +61,31 @@ final class MainTest {
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.err()).startsWith("Unknown option: '--strict'");
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"check", "eval", "explain", "test", "fmt", "entitlements", "report", "--help"})
+  void run_help_neverBreaksALineInsideAToken(String subcommand) {
+    Cli.Result result =
+        subcommand.equals("--help") ? Cli.run("--help") : Cli.run(subcommand, "--help");
+
+    // `examples/users.` then `csv` on the next line cannot be pasted; nor can `*.` then `policy`.
+    // A wrapped line goes on at column 0, or at column 18 in the list of subcommands; a sentence
+    // that ends a line is followed by a capital or by the next option or subcommand.
+    assertThat(result.out()).doesNotContainPattern("[\\w*]\\.\n( {18})?[a-z]");
+    assertThat(result.out()).doesNotContainPattern("/\n( {18})?[a-z]");
+    assertThat(result.out().lines()).allSatisfy(line -> assertThat(line).hasSizeLessThan(81));
+  }
+
+  @Test
+  void run_help_listsTheReportSubcommandAsTheDocsDo() throws java.io.IOException {
+    String doc = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "cli.md"));
+    Cli.Result result = Cli.run("--help");
+
+    for (String subcommand :
+        new String[] {"check", "eval", "explain", "test", "fmt", "entitlements", "report"}) {
+      assertThat(result.out()).contains("  " + subcommand + " ");
+      assertThat(doc).contains("| [`" + subcommand + " ");
+    }
+  }
 }

@@ -23,7 +23,8 @@ final class ReportCommandTest {
     assertThat(result.code()).isZero();
     assertThat(result.err()).isEmpty();
     assertThat(result.out())
-        .startsWith("sign-in attempts from 2026-11-28T08:02:11Z to 2026-11-28T22:10:00.001Z: 10\n")
+        .startsWith(
+            "sign-in attempts from 2026-11-28T08:02:11Z through 2026-11-28T22:10:00Z: 10\n")
         .contains("by outcome\n  failed_credentials             4\n  success                        3\n")
         .contains("  13:00  4\n")
         .contains("top failing users\n  u-4                            3\n  u-5  ")
@@ -73,5 +74,75 @@ final class ReportCommandTest {
     assertThat(result.out()).isEmpty();
     assertThat(result.err()).startsWith("error: " + events + ":2: ").contains(message)
         .hasLineCount(1);
+  }
+
+  @Test
+  void report_svgInMissingDirectory_exitsTwoBeforePrintingTheReport() {
+    Path svg = dir.resolve("nonexistent").resolve("x.svg");
+
+    Cli.Result result = Cli.run("report", "--events", EVENTS, "--svg", svg.toString());
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err())
+        .isEqualTo(
+            "error: cannot write `--svg` `"
+                + svg
+                + "`: no such directory `"
+                + svg.toAbsolutePath().getParent()
+                + "`\n");
+  }
+
+  @Test
+  void report_svgIsADirectory_exitsTwo() {
+    Cli.Result result = Cli.run("report", "--events", EVENTS, "--svg", dir.toString());
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err())
+        .isEqualTo("error: cannot write `--svg` `" + dir + "`: it is a directory\n");
+  }
+
+  @Test
+  void report_misspeltReasonCode_suggestsTheCode() throws IOException {
+    Path events = dir.resolve("events.jsonl");
+    Files.writeString(
+        events,
+        "{\"user\": \"u\", \"time\": \"2026-11-28T08:00:00Z\", \"ip\": \"1.2.3.4\","
+            + " \"outcome\": \"denied\", \"reasons\": [\"not_asigned\"]}\n");
+
+    Cli.Result result = Cli.run("report", "--events", events.toString());
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "error: "
+                + events
+                + ":1: field `reasons`: unknown reason code `not_asigned`; did you mean"
+                + " `not_assigned`?\n");
+  }
+
+  @Test
+  void report_emptyFile_saysThereAreNoEventsRatherThanShowingTheEpoch() throws IOException {
+    Path events = dir.resolve("events.jsonl");
+    Files.writeString(events, "");
+
+    Cli.Result table = Cli.run("report", "--events", events.toString());
+    Cli.Result json = Cli.run("report", "--events", events.toString(), "--format", "json");
+
+    assertThat(table.code()).isZero();
+    assertThat(table.out())
+        .startsWith("sign-in attempts: 0 (no events in `" + events + "`)\n")
+        .doesNotContain("1970");
+    assertThat(json.out()).contains("\"from\": null,\n  \"to\": null,").doesNotContain("1970");
+  }
+
+  @Test
+  void report_explicitPeriod_showsItsExclusiveEnd() {
+    Cli.Result result = Cli.run("report", "-e", EVENTS, "--from", "2026-11-28T13:00:00Z",
+        "--to", "2026-11-28T14:00:00Z");
+
+    assertThat(result.out())
+        .startsWith("sign-in attempts from 2026-11-28T13:00:00Z to 2026-11-28T14:00:00Z: 4\n");
   }
 }

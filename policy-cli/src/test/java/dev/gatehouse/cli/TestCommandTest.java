@@ -178,6 +178,99 @@ final class TestCommandTest {
     assertThat(result.err()).startsWith("error[");
   }
 
+  @Test
+  void test_directoryWithoutTestFiles_exitsTwoNamingTheConvention() throws IOException {
+    Path typo = Files.createDirectory(dir.resolve("typo"));
+    Files.writeString(typo.resolve("acme.test.json"), "{}");
+
+    Cli.Result result = Cli.run("test", typo.toString());
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err())
+        .isEqualTo(
+            "error: no test cases in `" + typo + "`: test files are named `*.tests.json`\n");
+  }
+
+  @Test
+  void test_emptyCases_exitsTwo() throws IOException {
+    Path file = write("");
+
+    Cli.Result result = Cli.run("test", file.toString());
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err())
+        .isEqualTo("error: no test cases in `" + file + "`: `cases` is empty\n");
+  }
+
+  @Test
+  void test_missingPolicyFile_namesTheTestFileAndThatPathsAreRelative() throws IOException {
+    Path file = dir.resolve("x.tests.json");
+    Files.writeString(file, "{\"policies\": [\"nosuch.policy\"], \"cases\": []}");
+
+    Cli.Result result = Cli.run("test", file.toString());
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "error: "
+                + file
+                + ": `policies`: no such file or directory `nosuch.policy` (`"
+                + dir.resolve("nosuch.policy")
+                + "`: paths are relative to the test file)\n");
+  }
+
+  @Test
+  void test_withinInAnotherUnit_matchesByValue() throws IOException {
+    Path file =
+        write(
+            "{\"name\": \"admin\", \"request\": "
+                + REQUEST.replace("\"roles\": []", "\"roles\": [\"sysadmin\"]")
+                + ", \"expect\": {\"effect\": \"CHALLENGE\", \"requirements\":"
+                + " [{\"policy\": \"admins-strong\", \"within\": \"480m\"}]}}");
+
+    Cli.Result result = Cli.run("test", file.toString());
+
+    assertThat(result.out()).isEqualTo("1 passed, 0 failed\n");
+    assertThat(result.code()).isZero();
+  }
+
+  @Test
+  void test_malformedWithin_exitsTwoNamingIt() throws IOException {
+    Path file =
+        write(
+            "{\"name\": \"x\", \"request\": {}, \"expect\": {\"effect\": \"DENY\","
+                + " \"requirements\": [{\"policy\": \"p\", \"within\": \"8 hours\"}]}}");
+
+    Cli.Result result = Cli.run("test", file.toString());
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err())
+        .startsWith(
+            "error: " + file + ": cases[0] `x`: `expect`.requirements[0].within: malformed"
+                + " duration `8 hours`");
+  }
+
+  @Test
+  void test_policiesWithWarnings_printOneLineAboutThem() throws IOException {
+    Files.writeString(
+        dir.resolve("acme.policy"),
+        "\nassign \"all-wiki\" {\n  app \"wiki\" role \"reader\"\n}\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    Path file = write("{\"name\": \"x\", \"request\": " + REQUEST + ", \"expect\":"
+        + " {\"effect\": \"PERMIT\"}}");
+
+    Cli.Result result = Cli.run("test", file.toString());
+    Cli.Result quiet = Cli.run("test", "--quiet", file.toString());
+
+    assertThat(result.code()).isZero();
+    assertThat(result.err())
+        .matches("warning: [0-9]+ warnings? in the policies: run `gatehouse check` for details\n");
+    assertThat(quiet.err()).isEmpty();
+    assertThat(quiet.out()).isEqualTo("1 passed, 0 failed\n");
+  }
+
   private Path write(String cases) throws IOException {
     Path file = dir.resolve("mail.tests.json");
     Files.writeString(file, "{\"policies\": [\"acme.policy\"], \"cases\": [" + cases + "]}\n");

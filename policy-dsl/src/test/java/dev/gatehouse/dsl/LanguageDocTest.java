@@ -59,7 +59,10 @@ final class LanguageDocTest {
     assertThat(PolicyDsl.parse(name, block).render()).isEqualTo(next);
   }
 
-  /** Returns the fenced blocks without a language tag, each with its final newline. */
+  /**
+   * Returns the fenced blocks tagged {@code policy} or without a tag (the diagnostics shown after
+   * a policy), each with its final newline.
+   */
   private static List<String> blocks(String doc) {
     List<String> blocks = new ArrayList<>();
     String[] lines = doc.split("\n", -1);
@@ -67,7 +70,7 @@ final class LanguageDocTest {
       if (!lines[i].startsWith("```")) {
         continue;
       }
-      boolean plain = lines[i].equals("```");
+      boolean plain = lines[i].equals("```") || lines[i].equals("```policy");
       StringBuilder sb = new StringBuilder();
       for (i++; i < lines.length && !lines[i].startsWith("```"); i++) {
         sb.append(lines[i]).append('\n');

@@ -293,7 +293,7 @@ final class DesignRulesTest {
         .startsWith("DENY\n")
         .contains("restrict \"payroll-from-office\"")
         .contains("user.roles contains \"auditor\": false (user.roles = [accountant])")
-        .contains("allow from office, vpn (request.ip = 192.0.2.10)")
+        .contains("allow from office, vpn: failed, in no allowed network (request.ip = 192.0.2.10)")
         .contains("finance: true");
   }
 

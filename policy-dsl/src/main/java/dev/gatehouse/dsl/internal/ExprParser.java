@@ -1,6 +1,7 @@
 package dev.gatehouse.dsl.internal;
 
 import dev.gatehouse.api.policy.Condition;
+import dev.gatehouse.api.policy.Literal;
 import dev.gatehouse.api.policy.Operator;
 import dev.gatehouse.dsl.DiagnosticCode;
 import dev.gatehouse.dsl.internal.Token.Kind;
@@ -155,6 +156,20 @@ final class ExprParser {
 
   private Ast.Test inTest() {
     Token open = in.peek();
+    if (open.kind() == Kind.STRING || open.kind() == Kind.INT) {
+      // `in "Sales"`: a single value where a list is needed; say so rather than ask for networks.
+      String value =
+          open.kind() == Kind.STRING
+              ? new Literal.Str(open.text()).toString()
+              : open.text();
+      in.reporter()
+          .error(
+              DiagnosticCode.UNEXPECTED_TOKEN,
+              open.span(),
+              "`in` needs a list or network names, found " + open.describe(),
+              "write `in [" + value + "]`, or `== " + value + "` for one value");
+      throw new Cursor.Recover();
+    }
     if (open.kind() != Kind.LBRACKET) {
       return new Ast.InNetworks(netRefs());
     }

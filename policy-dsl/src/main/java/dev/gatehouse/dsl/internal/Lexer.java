@@ -6,6 +6,7 @@ import dev.gatehouse.dsl.internal.Token.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Splits policy text into tokens and comments. Reports bad characters, strings and escapes, and
@@ -260,6 +261,17 @@ final class Lexer {
     int start = pos;
     Kind two = TWO_CHARS.get(text.substring(pos, Math.min(pos + 2, text.length())));
     Kind kind = two != null ? two : ONE_CHAR.get(c);
+    if (kind == null && (text.startsWith("&&", pos) || text.startsWith("||", pos))) {
+      // Written by people used to C, Java or SQL dialects: name the word the language uses.
+      boolean and = c == '&';
+      pos += 2;
+      reporter.error(
+          DiagnosticCode.UNEXPECTED_CHARACTER,
+          new Span(start, pos),
+          "unexpected `" + (and ? "&&" : "||") + "`",
+          and ? "write `and` to require both conditions" : "write `or` to accept either condition");
+      return;
+    }
     if (kind == null) {
       int cp = text.codePointAt(pos);
       pos += Character.charCount(cp);
@@ -274,11 +286,24 @@ final class Lexer {
           DiagnosticCode.UNEXPECTED_CHARACTER,
           new Span(start, pos),
           "unexpected character " + shown,
-          c == '!' ? "write `not` for negation, or `!=` for inequality" : null);
+          help(c));
       return;
     }
     pos += two != null ? 2 : 1;
     tokens.add(new Token(kind, text.substring(start, pos), new Span(start, pos)));
+  }
+
+  private static @Nullable String help(char c) {
+    switch (c) {
+      case '!':
+        return "write `not` for negation, or `!=` for inequality";
+      case '&':
+        return "write `and` to require both conditions";
+      case '|':
+        return "write `or` to accept either condition";
+      default:
+        return null;
+    }
   }
 
   private char peek(int ahead) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.gatehouse.api.AccessRequest;
 import dev.gatehouse.api.Decision;
+import dev.gatehouse.api.IpAddress;
 import dev.gatehouse.api.policy.AuthenticatePolicy;
 import dev.gatehouse.api.policy.Condition;
 import dev.gatehouse.api.policy.ConditionChecker;
@@ -15,6 +16,7 @@ import dev.gatehouse.api.policy.PolicySet;
 import dev.gatehouse.api.policy.RestrictPolicy;
 import dev.gatehouse.engine.internal.PolicyTable;
 import dev.gatehouse.engine.internal.RequestKind;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +25,9 @@ import java.util.stream.Collectors;
 
 /**
  * Renders a decision as text: the effect and reasons, then every policy relevant to the request
- * with each condition part evaluated and the request's value beside each test.
+ * with each condition part evaluated and the request's value beside each test, and each {@code
+ * allow from} and {@code require} with its verdict: {@code held} or {@code failed}, and the network
+ * that admits the address or the age of the authentication.
  */
 public final class Explainer {
 
@@ -39,6 +43,7 @@ public final class Explainer {
   static final int MAX_ACCOUNT_CHARS = 200_000;
 
   private final PolicyTable table;
+  private final ReferenceEvaluator reference;
 
   /**
    * Creates an explainer of {@code set}.
@@ -47,6 +52,8 @@ public final class Explainer {
    */
   public Explainer(PolicySet set) {
     this.table = new PolicyTable(requireNonNull(set, "set"));
+    // The verdicts of `allow from` and `require` come from the reference semantics, not a copy.
+    this.reference = new ReferenceEvaluator(set);
   }
 
   /**
@@ -111,22 +118,62 @@ public final class Explainer {
     clause("when", p.conditions().get(0), r, out, limit);
     if (p instanceof RestrictPolicy rp) {
       out.append("    allow from ").append(rp.allow().stream().map(Network::toString)
-          .collect(Collectors.joining(", "))).append(" (").append(value(r, "request.ip"))
-          .append(")\n");
+          .collect(Collectors.joining(", "))).append(": ").append(networkVerdict(rp, r))
+          .append(" (").append(value(r, "request.ip")).append(")\n");
     } else if (p instanceof AuthenticatePolicy a) {
       if (a.block()) {
         out.append("    block\n");
       }
       if (a.requireSso()) {
-        out.append("    require sso (").append(value(r, "auth.methods")).append(")\n");
+        out.append("    require sso: ").append(verdict(reference.ssoMet(r))).append(" (")
+            .append(value(r, "auth.methods")).append(")\n");
       }
       if (!a.mfa().isEmpty()) {
         out.append("    require mfa ").append(a.mfa()).append(" within ")
-            .append(Durations.format(a.within())).append(" (").append(value(r, "auth.methods"))
-            .append(", ").append(value(r, "auth.time")).append(", ")
-            .append(value(r, "request.time")).append(")\n");
+            .append(Durations.format(a.within())).append(": ").append(mfaVerdict(a, r))
+            .append(" (").append(value(r, "auth.methods")).append(", ")
+            .append(value(r, "auth.time")).append(", ").append(value(r, "request.time"))
+            .append(")\n");
       }
     }
+  }
+
+  private static String verdict(boolean held) {
+    return held ? "held" : "failed";
+  }
+
+  /** The verdict of {@code allow from}, with the network that admits the address. */
+  private String networkVerdict(RestrictPolicy p, AccessRequest r) {
+    if (!reference.networkAllowed(p, r)) {
+      return r.has(table.ip) ? "failed, in no allowed network" : "failed";
+    }
+    IpAddress ip = r.ip(table.ip);
+    return p.allow().stream()
+        .filter(n -> n.blocks().stream().anyMatch(b -> b.contains(ip)))
+        .findFirst()
+        .map(n -> "held, in " + n)
+        .orElse("held");
+  }
+
+  /** The verdict of {@code require mfa}, with the factor missing or the authentication's age. */
+  private String mfaVerdict(AuthenticatePolicy a, AccessRequest r) {
+    String verdict = verdict(reference.mfaMet(a, r));
+    if (!r.has(table.methods) || !r.has(table.authTime) || !r.has(table.time)) {
+      return verdict;
+    }
+    if (a.mfa().stream().noneMatch(f -> r.set(table.methods).contains(f.id()))) {
+      return verdict + ", no listed factor";
+    }
+    long age;
+    try {
+      age = Math.subtractExact(r.number(table.time), r.number(table.authTime));
+    } catch (ArithmeticException e) {
+      return verdict;
+    }
+    if (age < 0) {
+      return verdict + ", authenticated after the request";
+    }
+    return verdict + ", authenticated " + Durations.format(Duration.ofSeconds(age / 1000)) + " ago";
   }
 
   private static void clause(

@@ -135,6 +135,21 @@ public final class ReferenceEvaluator {
     return Outcomes.APPLIES | (t == Tri.UNKNOWN ? Outcomes.UNKNOWN : 0);
   }
 
+  /** Whether the client address of {@code r} is in a network {@code p} allows: for explain. */
+  boolean networkAllowed(RestrictPolicy p, AccessRequest r) {
+    return allows(p, r);
+  }
+
+  /** Whether {@code r} satisfies {@code a}'s MFA requirement: for explain. */
+  boolean mfaMet(AuthenticatePolicy a, AccessRequest r) {
+    return mfaSatisfied(a, r);
+  }
+
+  /** Whether {@code r} came through single sign-on: for explain. */
+  boolean ssoMet(AccessRequest r) {
+    return hasSso(r);
+  }
+
   private boolean allows(RestrictPolicy p, AccessRequest r) {
     if (!r.has(table.ip)) {
       return false;
