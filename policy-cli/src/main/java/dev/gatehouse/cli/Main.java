@@ -98,6 +98,7 @@ public final class Main implements Callable<Integer> {
     subcommands.put("fmt", FmtCommand::new);
     subcommands.put("entitlements", EntitlementsCommand::new);
     subcommands.put("report", ReportCommand::new);
+    subcommands.put("diff", DiffCommand::new);
     String first = args.length == 0 ? "" : args[0];
     boolean one = subcommands.containsKey(first);
     CommandLine cli = new CommandLine(new Main());
