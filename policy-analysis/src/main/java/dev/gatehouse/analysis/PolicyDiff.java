@@ -4,9 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.gatehouse.api.AccessRequest;
 import dev.gatehouse.api.Decision;
-import dev.gatehouse.api.Effect;
 import dev.gatehouse.api.Entitlement;
-import dev.gatehouse.api.Requirement;
 import dev.gatehouse.engine.CompiledPolicies;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,8 +24,9 @@ import java.util.Set;
  * }</pre>
  *
  * <p>A user changes when an app and role is granted on one side only. An event changes when its
- * effect differs, when a CHALLENGE asks for other requirements (a new MFA rule), or when a
- * PERMIT gives other roles; which policies match may change without the event changing.
+ * effect differs, when a PERMIT or CHALLENGE gives other roles, or when a CHALLENGE asks for
+ * other requirements (a new MFA rule); a DENY stays a DENY whatever else it lists, and which
+ * policies match may change without the event changing.
  */
 public final class PolicyDiff {
 
@@ -110,39 +109,8 @@ public final class PolicyDiff {
   EventImpact event(String label, AccessRequest request) {
     Decision old = before.evaluate(request);
     Decision now = after.evaluate(request);
-    String change = change(old, now);
+    String change = Demands.change(old, now);
     return change == null ? null : new EventImpact(label, userId(request), change, old, now);
-  }
-
-  /**
-   * Returns how {@code now} differs from {@code old} for the person asking, or null if it does
-   * not: the effect, or the requirements of a CHALLENGE (whichever policy asks for them), or the
-   * roles of a PERMIT.
-   */
-  static String change(Decision old, Decision now) {
-    if (old == now) {
-      return null; // the engine shares decisions, so this is the common case
-    }
-    if (old.effect() != now.effect()) {
-      return old.effect() + " → " + now.effect();
-    }
-    if (old.effect() == Effect.CHALLENGE
-        && !demands(old.requirements()).equals(demands(now.requirements()))) {
-      return "CHALLENGE → CHALLENGE with other requirements";
-    }
-    if (old.effect() == Effect.PERMIT && !old.roles().equals(now.roles())) {
-      return "PERMIT → PERMIT with other roles";
-    }
-    return null;
-  }
-
-  /** The requirements as a person meets them: without the ids of the policies that ask. */
-  private static Set<String> demands(List<Requirement> requirements) {
-    Set<String> demands = new java.util.TreeSet<>();
-    for (Requirement r : requirements) {
-      demands.add(r.kind() + " " + Set.copyOf(r.factors()) + " " + r.within());
-    }
-    return demands;
   }
 
   /** The entitlements of {@code from} whose app and role {@code other} does not grant. */

@@ -166,7 +166,7 @@ final class PolicyDiffTest {
         // A DENY stays a DENY whatever else it lists; a CHALLENGE changes with what it asks for,
         // a PERMIT with the roles it gives.
         boolean differs = old.effect() != now.effect()
-            || old.effect() == Effect.PERMIT && !old.roles().equals(now.roles())
+            || old.effect() != Effect.DENY && !old.roles().equals(now.roles())
             || old.effect() == Effect.CHALLENGE
                 && !requirementPolicies(old).equals(requirementPolicies(now));
         assertThat(impact != null).as("event %d: %s -> %s", i, old, now).isEqualTo(differs);
