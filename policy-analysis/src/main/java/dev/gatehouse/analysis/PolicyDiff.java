@@ -7,6 +7,8 @@ import dev.gatehouse.api.Decision;
 import dev.gatehouse.api.Entitlement;
 import dev.gatehouse.engine.CompiledPolicies;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,9 @@ import java.util.Set;
  * policies match may change without the event changing.
  */
 public final class PolicyDiff {
+
+  private static final Comparator<Entitlement> ORDER =
+      Comparator.comparing(Entitlement::app).thenComparing(Entitlement::role);
 
   private final CompiledPolicies before;
   private final CompiledPolicies after;
@@ -94,9 +99,10 @@ public final class PolicyDiff {
    */
   public UserImpact user(AccessRequest user) {
     requireNonNull(user, "user");
-    Set<Entitlement> old = before.entitlements(user);
-    Set<Entitlement> now = after.entitlements(user);
-    return new UserImpact(userId(user), missing(now, old), missing(old, now));
+    List<Entitlement> gained = new ArrayList<>();
+    List<Entitlement> lost = new ArrayList<>();
+    compare(before.entitlements(user), after.entitlements(user), gained, lost);
+    return new UserImpact(userId(user), gained, lost);
   }
 
   /**
@@ -113,24 +119,29 @@ public final class PolicyDiff {
     return change == null ? null : new EventImpact(label, userId(request), change, old, now);
   }
 
-  /** The entitlements of {@code from} whose app and role {@code other} does not grant. */
-  private static List<Entitlement> missing(Set<Entitlement> from, Set<Entitlement> other) {
-    if (from.isEmpty()) {
-      return List.of();
-    }
-    Map<String, Entitlement> others = new HashMap<>();
-    for (Entitlement e : other) {
-      others.put(e.app() + '\0' + e.role(), e);
-    }
-    List<Entitlement> missing = new ArrayList<>();
-    for (Entitlement e : from) {
-      if (!others.containsKey(e.app() + '\0' + e.role())) {
-        missing.add(e);
+  /**
+   * Fills {@code gained} and {@code lost} with one merge walk over the two lists sorted by app and
+   * role, without hashing; the engine already lists them in that order, so the sorts are linear.
+   */
+  private static void compare(Set<Entitlement> old, Set<Entitlement> now,
+      List<Entitlement> gained, List<Entitlement> lost) {
+    Entitlement[] a = old.toArray(new Entitlement[0]);
+    Entitlement[] b = now.toArray(new Entitlement[0]);
+    Arrays.sort(a, ORDER);
+    Arrays.sort(b, ORDER);
+    int i = 0;
+    int j = 0;
+    while (i < a.length || j < b.length) {
+      int c = i == a.length ? 1 : j == b.length ? -1 : ORDER.compare(a[i], b[j]);
+      if (c == 0) {
+        i++;
+        j++;
+      } else if (c < 0) {
+        lost.add(a[i++]);
+      } else {
+        gained.add(b[j++]);
       }
     }
-    missing.sort(java.util.Comparator.comparing(Entitlement::app)
-        .thenComparing(Entitlement::role));
-    return missing;
   }
 
   private static String userId(AccessRequest request) {
