@@ -95,6 +95,11 @@ final class Encoding {
     return constraints;
   }
 
+  /** The literals saying that every attribute is present. */
+  List<Variable> presentLiterals() {
+    return new ArrayList<>(present.values());
+  }
+
   Formula present(String name) {
     Variable p = present.get(name);
     return p == null ? f.falsum() : p;

@@ -36,7 +36,13 @@ final class Solver {
       if (left <= 0) {
         return new Answer(null, false, "out of time after " + budgetMillis + " ms");
       }
-      Tristate result = solver.sat(new TimeoutSATHandler(left));
+      // A request with every attribute present reads better, and tells more, than one that
+      // differs only because an attribute is missing: ask for one first.
+      Tristate result = solver.sat(new TimeoutSATHandler(left), e.presentLiterals());
+      if (result == Tristate.FALSE) {
+        left = deadline - System.currentTimeMillis();
+        result = left <= 0 ? Tristate.UNDEF : solver.sat(new TimeoutSATHandler(left));
+      }
       if (result == Tristate.UNDEF) {
         return new Answer(null, false, "out of time after " + budgetMillis + " ms");
       }

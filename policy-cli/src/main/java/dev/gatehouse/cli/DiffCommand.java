@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code gatehouse diff}: what a policy change does to every user and every recorded event. */
@@ -30,12 +31,13 @@ import picocli.CommandLine.Spec;
             + " first.",
     footer = {
       "",
-      "Exit codes: 0 nothing changes, 1 something changes (or the policies are invalid),",
-      "2 usage error or bad input file.",
+      "Exit codes: 0 nothing changes (with --prove: proved equivalent), 1 something changes",
+      "(or, with --prove, undecided; or the policies are invalid), 2 usage error or bad input.",
       "",
       "Example:",
       "  gatehouse diff --old examples/acme.policy --new changed.policy \\",
-      "      --users examples/users.csv --events examples/sign-ins.jsonl"
+      "      --users examples/users.csv --events examples/sign-ins.jsonl",
+      "  gatehouse diff --prove examples/acme.policy changed.policy"
     })
 final class DiffCommand implements Callable<Integer> {
 
@@ -48,13 +50,25 @@ final class DiffCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--old", paramLabel = "PATH", arity = "1..*", required = true,
+  @Option(names = "--old", paramLabel = "PATH", arity = "1..*",
       description = "the policy files or directories in force")
   List<Path> old;
 
-  @Option(names = "--new", paramLabel = "PATH", arity = "1..*", required = true,
+  @Option(names = "--new", paramLabel = "PATH", arity = "1..*",
       description = "the changed policy files or directories")
   List<Path> changed;
+
+  @Option(names = "--prove", description = "prove with a solver that the two sets decide every"
+      + " possible request alike, or print one request on which they differ")
+  boolean prove;
+
+  @Option(names = "--budget", paramLabel = "SECONDS", description = "the solver's time for"
+      + " --prove; out of time, the answer is `undecided` (default: ${DEFAULT-VALUE})")
+  int budget = 30;
+
+  @Parameters(arity = "0..2", paramLabel = "OLD NEW",
+      description = "with --prove: the old and the new policy file or directory")
+  List<Path> sides = List.of();
 
   @Option(names = {"-u", "--users"}, paramLabel = "FILE",
       description = "the directory: users as JSON lines or CSV (*.csv), as for `entitlements`")
@@ -70,6 +84,25 @@ final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (!sides.isEmpty()) {
+      if (!prove || sides.size() != 2 || old != null || changed != null) {
+        throw new BadInputException(
+            "the old and the new policies come as `--old` and `--new`, or as two paths after"
+                + " `--prove`");
+      }
+      old = List.of(sides.get(0));
+      changed = List.of(sides.get(1));
+    }
+    if (old == null || changed == null) {
+      throw new BadInputException("missing `--old` or `--new`");
+    }
+    if (prove) {
+      if (users != null || events != null) {
+        throw new BadInputException("`--prove` considers every request; it reads no users or"
+            + " events");
+      }
+      return new DiffProof(spec, budget).run(old, changed, format);
+    }
     checkFile(users, "users");
     checkFile(events, "events");
     PrintWriter err = spec.commandLine().getErr();
