@@ -113,6 +113,41 @@ final class DiffCommandTest {
         + dir.resolve("nobody.csv") + "`\n");
   }
 
+  @Test
+  void diffProve_sameRules_saysEquivalentAndExitsZero() {
+    Cli.Result result = Cli.run("diff", "--prove", Cli.ACME, Cli.ACME);
+
+    assertThat(result.code()).isZero();
+    assertThat(result.out()).isEqualTo("equivalent: the policies decide every request alike\n");
+  }
+
+  @Test
+  void diffProve_narrowedNetwork_printsARequestThatEvalDecidesDifferently() throws IOException {
+    Path changed = edited("203.0.113.0/24", "203.0.113.0/25");
+
+    Cli.Result result = Cli.run("diff", "--prove", Cli.ACME, changed.toString(), "-f", "json");
+
+    assertThat(result.code()).isEqualTo(1);
+    JsonNode json = Json.parse("out", result.out());
+    assertThat(json.get("verdict").asText()).isEqualTo("different");
+    Path request = dir.resolve("witness.json");
+    Files.writeString(request, json.get("request").toString());
+    Cli.Result old = Cli.run("eval", "-p", Cli.ACME, "--request", request.toString());
+    Cli.Result now = Cli.run("eval", "-p", changed.toString(), "--request", request.toString());
+    assertThat(Json.parse("old", old.out()).get("effect")).isEqualTo(json.at("/old/effect"));
+    assertThat(Json.parse("new", now.out()).get("effect")).isEqualTo(json.at("/new/effect"));
+    assertThat(json.at("/old/effect").asText()).isNotEqualTo(json.at("/new/effect").asText());
+  }
+
+  @Test
+  void diffProve_withUsers_isAUsageError() {
+    Cli.Result result = Cli.run("diff", "--prove", Cli.ACME, Cli.ACME, "--users", USERS);
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).isEqualTo(
+        "error: `--prove` considers every request; it reads no users or events\n");
+  }
+
   private Path edited(String from, String to) throws IOException {
     String text = Files.readString(Path.of(Cli.ACME));
     assertThat(text).contains(from);
