@@ -23,6 +23,8 @@ import org.logicng.formulas.FormulaFactory;
 final class DecisionFormulas {
 
   final Formula deny;
+  /** An enforced assign gives the requested app, or a delegate allows the admin action. */
+  final Formula granted;
   final Formula challenge;
   /** Unmet requirements by {@link Demands#key}. */
   final Map<String, Formula> unmet = new TreeMap<>();
@@ -79,7 +81,7 @@ final class DecisionFormulas {
         }
       }
     }
-    Formula granted = f.or(grants);
+    granted = f.or(grants);
     denies.add(f.and(access, e.present("app"), f.not(granted)));
     denies.add(f.and(admin, f.not(granted)));
     deny = f.or(denies);
@@ -88,11 +90,23 @@ final class DecisionFormulas {
     challenge = f.and(f.not(deny), f.or(unmet.values()));
   }
 
-  private Formula isAction(String action) {
+  /** The requests a restrict or authenticate policy applies to: covered, and not ruled out. */
+  Formula applies(Policy p) {
+    List<String> apps = p instanceof RestrictPolicy r ? r.apps() : ((AuthenticatePolicy) p).apps();
+    return f.and(relevant(apps, isAction("access")), f.not(e.encode(p.conditions().get(0))
+        .isFalse()));
+  }
+
+  /** The requests on which the enforced assign policy {@code a} grants {@code g}. */
+  Formula grants(AssignPolicy a, Grant g) {
+    return f.and(isAction("access"), app(g.app()), e.encode(a.when()).isTrue());
+  }
+
+  Formula isAction(String action) {
     return e.valueIs("request.action", action::equals);
   }
 
-  private Formula app(String app) {
+  Formula app(String app) {
     return e.valueIs("app", app::equals);
   }
 
