@@ -46,6 +46,7 @@ public final class PolicyAnalyzer {
   private final Encoding e;
   private final FormulaFactory f;
   private final DecisionFormulas decision;
+  private final Solver solver;
   private final long perQuery;
   private final long deadline;
   private final List<Finding> findings = new ArrayList<>();
@@ -56,6 +57,7 @@ public final class PolicyAnalyzer {
     this.e = PolicyProver.encoding(set);
     this.f = e.f;
     this.decision = new DecisionFormulas(e, set);
+    this.solver = new Solver(e);
     this.perQuery = perQuery.toMillis();
     this.deadline = System.currentTimeMillis() + total.toMillis();
   }
@@ -87,9 +89,8 @@ public final class PolicyAnalyzer {
   private Solver.Answer ask(Finding.Kind kind, List<String> policies, String question,
       Formula query, Predicate<AccessRequest> confirmed, boolean complete) {
     long left = Math.min(perQuery, deadline - System.currentTimeMillis());
-    Formula q = complete ? f.and(query, f.and(e.presentLiterals())) : query;
     Solver.Answer answer = left <= 0 ? new Solver.Answer(null, false, "out of time")
-        : Solver.find(e, q, left, confirmed);
+        : solver.ask(query, left, confirmed, complete);
     if (answer.request() == null && !answer.proved()) {
       findings.add(new Finding(kind, ProofResult.Verdict.UNDECIDED, policies,
           "undecided (" + answer.why() + "): " + question, List.of()));
