@@ -136,23 +136,9 @@ final class Encoding {
     if (c instanceof Condition.Always) {
       return new Tri(f.verum(), f.falsum());
     } else if (c instanceof Condition.And and) {
-      List<Formula> t = new ArrayList<>();
-      List<Formula> fl = new ArrayList<>();
-      for (Condition o : and.operands()) {
-        Tri e = encode(o);
-        t.add(e.isTrue());
-        fl.add(e.isFalse());
-      }
-      return new Tri(f.and(t), f.or(fl));
+      return junction(and.operands(), true);
     } else if (c instanceof Condition.Or or) {
-      List<Formula> t = new ArrayList<>();
-      List<Formula> fl = new ArrayList<>();
-      for (Condition o : or.operands()) {
-        Tri e = encode(o);
-        t.add(e.isTrue());
-        fl.add(e.isFalse());
-      }
-      return new Tri(f.or(t), f.and(fl));
+      return junction(or.operands(), false);
     } else if (c instanceof Condition.Not not) {
       Tri e = encode(not.operand());
       return new Tri(e.isFalse(), e.isTrue());
@@ -163,6 +149,18 @@ final class Encoding {
     Formula atom = atom(name, c);
     Formula p = present(name);
     return new Tri(f.and(p, atom), f.and(p, f.not(atom)));
+  }
+
+  /** An {@code and} is true when all are, false when one is; an {@code or} the other way. */
+  private Tri junction(List<Condition> operands, boolean and) {
+    List<Formula> t = new ArrayList<>();
+    List<Formula> fl = new ArrayList<>();
+    for (Condition o : operands) {
+      Tri e = encode(o);
+      t.add(e.isTrue());
+      fl.add(e.isFalse());
+    }
+    return and ? new Tri(f.and(t), f.or(fl)) : new Tri(f.or(t), f.and(fl));
   }
 
   /** The leaf's truth on a present value. */

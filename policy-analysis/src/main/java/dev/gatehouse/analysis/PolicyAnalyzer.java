@@ -235,8 +235,8 @@ public final class PolicyAnalyzer {
         .filter(a -> !a.reportOnly() && !a.block() && !a.mfa().isEmpty()).toList();
     List<Formula> noneApplies = new ArrayList<>();
     mfa.forEach(a -> noneApplies.add(f.not(decision.applies(a))));
-    Formula unchallenged = f.and(f.not(decision.deny), f.not(decision.challenge),
-        f.and(noneApplies));
+    Formula unchallenged = solver.define("unchallenged", f.and(f.not(decision.deny),
+        f.not(decision.challenge), f.and(noneApplies)));
     Set<String> apps = new TreeSet<>();
     set.policies(AssignPolicy.class).forEach(a -> a.grants().forEach(g -> apps.add(g.app())));
     for (String app : apps) {

@@ -35,6 +35,16 @@ final class Solver {
     solver.add(e.constraints());
   }
 
+  /**
+   * Returns a variable that implies {@code body}, added once: queries that share a large part
+   * name it instead of adding it again.
+   */
+  Variable define(String name, Formula body) {
+    Variable v = e.f.variable("def:" + name);
+    solver.add(e.f.implication(v, body));
+    return v;
+  }
+
   /** Runs one query on a solver of its own. */
   static Answer find(Encoding e, Formula query, long budgetMillis,
       Predicate<AccessRequest> confirmed) {
@@ -103,7 +113,7 @@ final class Solver {
     List<Formula> other = new ArrayList<>();
     other.add(selector.negate());
     for (Literal l : model.literals()) {
-      if (!l.name().startsWith("query:")) {
+      if (!l.name().startsWith("query:") && !l.name().startsWith("def:")) {
         other.add(l.negate());
       }
     }

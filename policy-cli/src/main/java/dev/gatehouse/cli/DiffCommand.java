@@ -101,7 +101,6 @@ final class DiffCommand implements Callable<Integer> {
         throw new BadInputException("`--prove` considers every request; it reads no users or"
             + " events");
       }
-      return new DiffProof(spec, budget).run(old, changed, format);
     }
     checkFile(users, "users");
     checkFile(events, "events");
@@ -113,6 +112,9 @@ final class DiffCommand implements Callable<Integer> {
     }
     if (!before.get().schema().equals(after.get().schema())) {
       throw new BadInputException("the old and the new policies declare different schemas");
+    }
+    if (prove) {
+      return new DiffProof(spec, budget).run(before.get(), after.get(), format);
     }
     PolicyDiff.Replay replay = PolicyDiff.between(before.get(), after.get()).replay();
     Map<String, ObjectNode> directory = new HashMap<>();

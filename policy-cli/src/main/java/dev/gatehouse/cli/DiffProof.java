@@ -5,10 +5,7 @@ import dev.gatehouse.analysis.PolicyProver;
 import dev.gatehouse.analysis.ProofResult;
 import dev.gatehouse.engine.CompiledPolicies;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gatehouse diff --prove}: equivalence of two policy sets, or one request that differs. */
@@ -25,18 +22,8 @@ final class DiffProof {
     this.budgetSeconds = budgetSeconds;
   }
 
-  int run(List<Path> old, List<Path> changed, DiffCommand.Format format) {
-    PrintWriter err = spec.commandLine().getErr();
-    Optional<CompiledPolicies> before = PolicyFiles.compile(old, err);
-    Optional<CompiledPolicies> after = PolicyFiles.compile(changed, err);
-    if (before.isEmpty() || after.isEmpty()) {
-      return ExitCode.FAILED;
-    }
-    if (!before.get().schema().equals(after.get().schema())) {
-      throw new BadInputException("the old and the new policies declare different schemas");
-    }
-    ProofResult r = PolicyProver.equivalence(before.get(), after.get(),
-        Duration.ofSeconds(budgetSeconds));
+  int run(CompiledPolicies before, CompiledPolicies after, DiffCommand.Format format) {
+    ProofResult r = PolicyProver.equivalence(before, after, Duration.ofSeconds(budgetSeconds));
     PrintWriter out = spec.commandLine().getOut();
     if (format == DiffCommand.Format.json) {
       out.println(Json.pretty(json(r)));
