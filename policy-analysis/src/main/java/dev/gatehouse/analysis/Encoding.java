@@ -95,6 +95,13 @@ final class Encoding {
     return constraints;
   }
 
+  /** The representatives of a string attribute, or none if no policy reads it. */
+  List<String> strings(String name) {
+    List<String> out = new ArrayList<>();
+    values.getOrDefault(name, List.of()).forEach(v -> out.add((String) v));
+    return out;
+  }
+
   /** The literals saying that every attribute is present. */
   List<Variable> presentLiterals() {
     return new ArrayList<>(present.values());

@@ -29,7 +29,9 @@ public record Finding(Kind kind, ProofResult.Verdict verdict, List<String> polic
     /** Two {@code restrict} policies on one app with disjoint networks, both applying to a user. */
     DISJOINT_NETWORKS,
     /** An app or a role that some user reaches with no MFA requirement at all. */
-    NO_MFA
+    NO_MFA,
+    /** A delegation whose targets include administrators of a delegation allowing more. */
+    DELEGATION_ESCALATION
   }
 
   /**

@@ -9,17 +9,21 @@ import dev.gatehouse.api.Entitlement;
 import dev.gatehouse.api.IpAddress;
 import dev.gatehouse.api.policy.AssignPolicy;
 import dev.gatehouse.api.policy.AuthenticatePolicy;
+import dev.gatehouse.api.policy.Condition;
+import dev.gatehouse.api.policy.DelegatePolicy;
 import dev.gatehouse.api.policy.Grant;
 import dev.gatehouse.api.policy.Network;
 import dev.gatehouse.api.policy.Policy;
 import dev.gatehouse.api.policy.PolicySet;
 import dev.gatehouse.api.policy.RestrictPolicy;
 import dev.gatehouse.engine.CompiledPolicies;
+import dev.gatehouse.engine.PolicyEngine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -29,7 +33,8 @@ import org.logicng.formulas.FormulaFactory;
 /**
  * Finds what is wrong or risky in one policy set, proving each finding with the solver: redundant
  * assignments, restrictions that never apply, pairs of restrictions that leave an app
- * unreachable, and apps and roles reachable without MFA. Each witness request was decided by
+ * unreachable, apps and roles reachable without MFA, and delegations that reach the
+ * administrators of wider ones. Each witness request was decided by
  * the compiled engine as the finding says; each query has a time budget, and a query that runs
  * out is reported as undecided, never as a finding.
  *
@@ -50,11 +55,13 @@ public final class PolicyAnalyzer {
   private final long perQuery;
   private final long deadline;
   private final List<Finding> findings = new ArrayList<>();
+  private final Map<Finding.Kind, List<String>> unasked = new java.util.EnumMap<>(
+      Finding.Kind.class);
 
   private PolicyAnalyzer(CompiledPolicies engine, Duration perQuery, Duration total) {
     this.engine = engine;
     this.set = engine.policySet();
-    this.e = PolicyProver.encoding(set);
+    this.e = PolicyProver.encoding(asTargets(set), set);
     this.f = e.f;
     this.decision = new DecisionFormulas(e, set);
     this.solver = new Solver(e);
@@ -82,21 +89,130 @@ public final class PolicyAnalyzer {
     a.neverApplies();
     a.disjointNetworks();
     a.noMfa();
+    a.delegationEscalation();
+    a.summarizeUnasked();
     return List.copyOf(a.findings);
+  }
+
+  /** Each delegation's administrators read as targets, so the encoding knows their values. */
+  private static List<Condition> asTargets(PolicySet set) {
+    List<Condition> out = new ArrayList<>();
+    for (DelegatePolicy d : set.policies(DelegatePolicy.class)) {
+      Targets.asTarget(d.to(), set.schema()).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  /**
+   * A delegation whose administrators may act on a target who is an administrator of another
+   * delegation allowing actions beyond theirs (a helpdesk that can reset the MFA of the admins
+   * above it).
+   */
+  private void delegationEscalation() {
+    List<DelegatePolicy> delegates = set.policies(DelegatePolicy.class).stream()
+        .filter(d -> !d.reportOnly()).toList();
+    for (DelegatePolicy low : delegates) {
+      for (DelegatePolicy high : delegates) {
+        List<String> beyond = e.strings("request.action").stream()
+            .filter(a -> high.allows(a) && !low.allows(a)).toList();
+        Optional<Condition> highTarget = Targets.asTarget(high.to(), set.schema());
+        if (low == high || beyond.isEmpty() || highTarget.isEmpty()) {
+          continue;
+        }
+        List<String> ids = List.of(low.id(), high.id());
+        String question = "can `" + low.id() + "` act on an administrator of `" + high.id()
+            + "`";
+        if (spent()) {
+          notAsked(Finding.Kind.DELEGATION_ESCALATION, question);
+          continue;
+        }
+        Formula query = f.and(decision.granted, e.valueIs("request.action", a -> low.allows(
+            (String) a)), e.encode(low.to()).isTrue(), e.encode(low.on()).isTrue(),
+            e.encode(highTarget.get()).isTrue());
+        Solver.Answer a = ask(Finding.Kind.DELEGATION_ESCALATION, ids, question, query,
+            r -> escalates(r, low, high), false);
+        if (a != null && a.request() != null) {
+          found(Finding.Kind.DELEGATION_ESCALATION, ids, "`" + low.id() + "` lets its"
+              + " administrators act on administrators of `" + high.id() + "`, who may do more"
+              + " (such as `" + beyond.get(0) + "`)", List.of(a.request()));
+        }
+      }
+    }
+  }
+
+  /**
+   * The engine permits the action under {@code low}, and the engine, given the target's
+   * attributes as a user's, finds {@code high}'s administrator condition true.
+   */
+  private boolean escalates(AccessRequest r, DelegatePolicy low, DelegatePolicy high) {
+    Decision d = engine.evaluate(r);
+    if (d.effect() == Effect.DENY || !d.matched().contains(low.id())) {
+      return false;
+    }
+    PolicySet.Builder probe = PolicySet.builder(set.schema());
+    set.networks().values().forEach(probe::network);
+    CompiledPolicies admins = PolicyEngine.compile(probe.add(AssignPolicy.builder("probe")
+        .grant("probe", "probe").when(high.to()).build()).build());
+    AccessRequest.Builder asUser = AccessRequest.builder(set.schema());
+    r.values().forEach((name, value) -> {
+      if (name.startsWith("target.") && set.schema().attribute("user." + name.substring(7))
+          .isPresent()) {
+        setValue(asUser, "user." + name.substring(7), value);
+      }
+    });
+    return !admins.entitlements(asUser.build()).isEmpty();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void setValue(AccessRequest.Builder b, String name, Object value) {
+    if (value instanceof java.util.Set<?> s) {
+      b.set(name, (java.util.Collection<String>) s);
+    } else if (value instanceof Long n) {
+      b.set(name, (long) n);
+    } else if (value instanceof Boolean v) {
+      b.set(name, (boolean) v);
+    } else if (value instanceof java.time.Instant t) {
+      b.set(name, t);
+    } else if (value instanceof Duration t) {
+      b.set(name, t);
+    } else {
+      b.set(name, value.toString());
+    }
   }
 
   /** Asks one query; returns the answer, or records it as undecided and returns null. */
   private Solver.Answer ask(Finding.Kind kind, List<String> policies, String question,
       Formula query, Predicate<AccessRequest> confirmed, boolean complete) {
     long left = Math.min(perQuery, deadline - System.currentTimeMillis());
-    Solver.Answer answer = left <= 0 ? new Solver.Answer(null, false, "out of time")
-        : solver.ask(query, left, confirmed, complete);
+    if (left <= 0) {
+      notAsked(kind, question);
+      return null;
+    }
+    Solver.Answer answer = solver.ask(query, left, confirmed, complete);
     if (answer.request() == null && !answer.proved()) {
       findings.add(new Finding(kind, ProofResult.Verdict.UNDECIDED, policies,
           "undecided (" + answer.why() + "): " + question, List.of()));
       return null;
     }
     return answer;
+  }
+
+  /** Whether the total budget is spent: later questions are only counted. */
+  private boolean spent() {
+    return System.currentTimeMillis() >= deadline;
+  }
+
+  /** Counts a question left unasked when the total budget ran out, keeping the first. */
+  private void notAsked(Finding.Kind kind, String question) {
+    unasked.computeIfAbsent(kind, k -> new ArrayList<>()).add(question);
+  }
+
+  /** One undecided finding per kind for the questions the total budget left unasked. */
+  private void summarizeUnasked() {
+    unasked.forEach((kind, questions) -> findings.add(new Finding(kind,
+        ProofResult.Verdict.UNDECIDED, List.of(), "undecided (out of time): " + questions.size()
+            + (questions.size() == 1 ? " question" : " questions") + " not asked, the first: "
+            + questions.get(0), List.of())));
   }
 
   private void found(Finding.Kind kind, List<String> policies, String message,

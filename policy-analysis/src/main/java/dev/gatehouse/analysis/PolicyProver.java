@@ -7,12 +7,14 @@ import dev.gatehouse.api.Decision;
 import dev.gatehouse.api.Factor;
 import dev.gatehouse.api.policy.AssignPolicy;
 import dev.gatehouse.api.policy.AuthenticatePolicy;
+import dev.gatehouse.api.policy.Condition;
 import dev.gatehouse.api.policy.DelegatePolicy;
 import dev.gatehouse.api.policy.Policy;
 import dev.gatehouse.api.policy.PolicySet;
 import dev.gatehouse.api.policy.RestrictPolicy;
 import dev.gatehouse.engine.CompiledPolicies;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -63,7 +65,13 @@ public final class PolicyProver {
 
   /** The encoding of requests over what either set can tell apart. */
   static Encoding encoding(PolicySet... sets) {
+    return encoding(List.of(), sets);
+  }
+
+  /** The encoding of requests over what the sets and {@code extra} conditions tell apart. */
+  static Encoding encoding(List<Condition> extra, PolicySet... sets) {
     Domains d = new Domains(sets[0].schema());
+    extra.forEach(d::collect);
     d.of("request.action").strings.addAll(Set.of("access", "signin"));
     d.of("app");
     d.of("request.ip");

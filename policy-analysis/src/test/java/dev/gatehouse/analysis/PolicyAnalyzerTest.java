@@ -98,6 +98,34 @@ final class PolicyAnalyzerTest {
   }
 
   @Test
+  void analyze_helpdeskReachesWiderAdmins_isAnEscalationTheEngineConfirms() {
+    CompiledPolicies engine = Fixtures.compile(ACME + IT_ADMINS
+        + "  on target.department != \"Executive\"\n}\n");
+
+    List<Finding> found = of(analyze(engine), Finding.Kind.DELEGATION_ESCALATION);
+
+    assertThat(found).singleElement().satisfies(f -> {
+      assertThat(f.policies()).containsExactly("hr-helpdesk", "it-admins");
+      assertThat(f.message()).startsWith("`hr-helpdesk` lets its administrators act on"
+          + " administrators of `it-admins`, who may do more");
+      AccessRequest w = f.witnesses().get(0);
+      assertThat(engine.evaluate(w).matched()).contains("hr-helpdesk");
+      assertThat(w.value("target.roles")).hasValueSatisfying(roles ->
+          assertThat(roles.toString()).contains("it-admin"));
+    });
+  }
+
+  @Test
+  void analyze_helpdeskKeptOffWiderAdmins_isNoEscalation() {
+    CompiledPolicies engine = Fixtures.compile(Fixtures.edit(ACME,
+        "on target.department != \"Executive\"",
+        "on target.department != \"Executive\" and not (target.roles contains \"it-admin\")")
+        + IT_ADMINS + "  on target.department != \"Executive\"\n}\n");
+
+    assertThat(of(analyze(engine), Finding.Kind.DELEGATION_ESCALATION)).isEmpty();
+  }
+
+  @Test
   void analyze_noTime_reportsUndecidedQueriesNotFindings() {
     List<Finding> found = PolicyAnalyzer.analyze(Fixtures.compile(ACME + MAIL_FOR_FRANCE),
         Duration.ZERO, Duration.ZERO);
@@ -108,6 +136,9 @@ final class PolicyAnalyzerTest {
       assertThat(f.witnesses()).isEmpty();
     });
   }
+
+  private static final String IT_ADMINS = "\ndelegate \"it-admins\" {\n"
+      + "  to user.roles contains \"it-admin\"\n  allow [user.*, policy.update]\n";
 
   private static List<Finding> analyze(CompiledPolicies engine) {
     List<Finding> all = PolicyAnalyzer.analyze(engine, Duration.ofSeconds(10),

@@ -25,8 +25,7 @@ final class AnalyzeReport {
     long undecided = findings.stream()
         .filter(f -> f.verdict() == ProofResult.Verdict.UNDECIDED).count();
     out.println("analysis: " + CheckCommand.plural((int) (findings.size() - undecided),
-        "finding") + ", " + CheckCommand.plural((int) undecided, "undecided query",
-        "undecided queries"));
+        "finding") + ", " + undecided + " undecided");
     for (Finding f : findings) {
       out.println(f.kind().name().toLowerCase(Locale.ROOT)
           + (f.policies().isEmpty() ? "" : " [" + String.join(", ", f.policies()) + "]")
