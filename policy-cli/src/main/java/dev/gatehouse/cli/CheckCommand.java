@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -30,6 +31,18 @@ final class CheckCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "policy files or directories")
   List<Path> paths;
+
+  @Option(names = "--analyze", description = "also prove what is redundant, never applies,"
+      + " leaves an app unreachable or reachable without MFA (see docs/analysis.md)")
+  boolean analyze;
+
+  @Option(names = "--query-budget", paramLabel = "MS", description = "the solver's time per"
+      + " query, in milliseconds (default: ${DEFAULT-VALUE})")
+  int queryBudget = 1000;
+
+  @Option(names = "--budget", paramLabel = "SECONDS", description = "the solver's time in all;"
+      + " queries left then are reported as undecided (default: ${DEFAULT-VALUE})")
+  int budget = 120;
 
   @Override
   public Integer call() {
@@ -62,6 +75,9 @@ final class CheckCommand implements Callable<Integer> {
             + plural(PolicyFiles.expand(paths).size(), "file")
             + ", "
             + plural(warnings, "warning"));
+    if (analyze) {
+      AnalyzeReport.print(out, result.policySet().orElseThrow(), queryBudget, budget);
+    }
     return ExitCode.OK;
   }
 

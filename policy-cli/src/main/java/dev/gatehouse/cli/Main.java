@@ -107,6 +107,7 @@ public final class Main implements Callable<Integer> {
     subcommands.put("report", ReportCommand::new);
     subcommands.put("bundle", BundleCommand::new);
     subcommands.put("dashboard", DashboardCommand::new);
+    subcommands.put("diff", DiffCommand::new);
     String first = args.length == 0 ? "" : args[0];
     boolean one = subcommands.containsKey(first);
     CommandLine cli = new CommandLine(new Main());

@@ -1,0 +1,46 @@
+package dev.gatehouse.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class CheckAnalyzeTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void checkAnalyze_example_listsAppsWithoutMfaWithWitnessesEvalPermits() throws IOException {
+    Cli.Result result = Cli.run("check", "--analyze", Cli.ACME);
+
+    assertThat(result.code()).isZero();
+    List<String> lines = result.out().lines().toList();
+    assertThat(lines).filteredOn(l -> !l.startsWith("  witness: ")).containsExactly(
+        "ok: 7 policies in 1 file, 0 warnings",
+        "analysis: 2 findings, 0 undecided",
+        "no_mfa: some user reaches `books` with no MFA requirement at all",
+        "no_mfa: some user reaches `mail` with no MFA requirement at all");
+    for (String line : lines) {
+      if (line.startsWith("  witness: ")) {
+        Path request = dir.resolve("witness.json");
+        Files.writeString(request, line.substring("  witness: ".length()));
+        Cli.Result eval = Cli.run("eval", "-p", Cli.ACME, "--request", request.toString());
+        assertThat(Json.parse("eval", eval.out()).get("effect").asText()).isEqualTo("PERMIT");
+      }
+    }
+  }
+
+  @Test
+  void checkAnalyze_noTime_reportsEveryQueryUndecided() {
+    Cli.Result result = Cli.run("check", "--analyze", "--budget", "0", Cli.ACME);
+
+    assertThat(result.code()).isZero();
+    assertThat(result.out()).contains("analysis: 0 findings, ")
+        .contains("no_mfa: undecided (out of time): 3 questions not asked, the first: can some"
+            + " user reach `books` without MFA");
+  }
+}
