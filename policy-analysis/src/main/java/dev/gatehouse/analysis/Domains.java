@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * What the policies can tell apart about each attribute, collected from every condition (and the
@@ -26,6 +27,10 @@ import java.util.TreeSet;
  * one representative value per class makes the encoding exact.
  */
 final class Domains {
+
+  /** What a request's action may be: lowercase words joined by dots, as the language writes them. */
+  private static final Pattern ACTION_NAME =
+      Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*");
 
   /** The constants and patterns the policies use on one attribute. */
   static final class Uses {
@@ -127,6 +132,9 @@ final class Domains {
    * constant or pattern holds, so the joint adds no other prefix or suffix.
    */
   static List<String> stringValues(Uses u) {
+    if (u.attribute.name().equals("request.action")) {
+      return actionValues(u);
+    }
     Set<String> values = new LinkedHashSet<>(u.strings);
     String fresh = freshChar(u);
     List<String> prefixes = new ArrayList<>(u.prefixes);
@@ -139,6 +147,39 @@ final class Domains {
       }
     }
     return new ArrayList<>(values);
+  }
+
+  /**
+   * The representative actions: as {@link #stringValues}, but a request's action must be an action
+   * name (lowercase words joined by dots), so the value equal to none joins each prefix and suffix
+   * with a lowercase word that no constant or pattern holds, and values that are no action name are
+   * left out: no request can carry them.
+   */
+  private static List<String> actionValues(Uses u) {
+    Set<String> values = new LinkedHashSet<>(u.strings);
+    String word = "other";
+    while (holds(u, word)) {
+      word += "z";
+    }
+    List<String> prefixes = new ArrayList<>(u.prefixes);
+    prefixes.add(0, "");
+    List<String> suffixes = new ArrayList<>(u.suffixes);
+    suffixes.add(0, "");
+    for (String p : prefixes) {
+      for (String s : suffixes) {
+        String value = p + word + s;
+        if (ACTION_NAME.matcher(value).matches()) {
+          values.add(value);
+        }
+      }
+    }
+    return new ArrayList<>(values);
+  }
+
+  private static boolean holds(Uses u, String part) {
+    return u.strings.stream().anyMatch(x -> x.contains(part))
+        || u.prefixes.stream().anyMatch(x -> x.contains(part))
+        || u.suffixes.stream().anyMatch(x -> x.contains(part));
   }
 
   private static String freshChar(Uses u) {
