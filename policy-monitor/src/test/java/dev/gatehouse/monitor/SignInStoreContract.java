@@ -234,6 +234,26 @@ public abstract class SignInStoreContract {
   }
 
   @Test
+  void assess_timesAtTheEndsOfTheRange_countWithoutOverflow() {
+    SignInMonitor monitor = monitor(MemoryLimits.defaults());
+    Instant first = Instant.ofEpochMilli(Long.MIN_VALUE);
+    for (int i = 0; i < 6; i++) {
+      monitor.record(
+          event("alice", first.plusSeconds(i), PARIS, "x", SignInEvent.Outcome.FAILED_CREDENTIALS));
+    }
+    monitor.record(event("bob", Instant.MAX, PARIS, "laptop-b", SignInEvent.Outcome.SUCCESS));
+
+    // The failure window of a request at the first millisecond reaches before any Instant a long
+    // of milliseconds holds: it counts from that end instead of overflowing.
+    RiskAssessment early = monitor.assess(signIn("alice", first.plusSeconds(10), PARIS, "x"));
+    RiskAssessment late =
+        monitor.assess(signIn("bob", Instant.ofEpochMilli(Long.MAX_VALUE), PARIS, "laptop-b"));
+
+    assertThat(early.signals()).extracting(RiskSignal::name).contains("user_failures");
+    assertThat(late.deviceKnown()).isTrue();
+  }
+
+  @Test
   void record_moreEventsThanBound_keepsLatestOldestFirst() {
     SignInMonitor monitor = monitor(MemoryLimits.defaults().withEventsPerUser(3));
     for (int i = 0; i < 10; i++) {

@@ -146,7 +146,7 @@ public final class RedisHistory {
     String sighting = location != null ? location.country() : country;
     boolean coordinates = location != null && location.hasCoordinates();
     String[] args = {
-      Long.toString(event.time().toEpochMilli()),
+      Long.toString(Millis.of(event.time())),
       kind,
       SignInEventJson.encode(event),
       event.deviceId() == null ? "" : event.deviceId(),
@@ -173,7 +173,7 @@ public final class RedisHistory {
               redis,
               ScriptOutputType.INTEGER,
               new String[] {key},
-              Long.toString(event.time().toEpochMilli()),
+              Long.toString(Millis.of(event.time())),
               member(event),
               Integer.toString(limits.failuresPerKey()),
               Long.toString(limits.addressRetention().toMillis())));
@@ -220,7 +220,7 @@ public final class RedisHistory {
 
   /** Returns a member unique to this event among the failure times of one key. */
   private String member(SignInEvent event) {
-    return event.time().toEpochMilli() + ":" + node + ":" + sequence.incrementAndGet();
+    return Millis.of(event.time()) + ":" + node + ":" + sequence.incrementAndGet();
   }
 
   /**
@@ -247,7 +247,7 @@ public final class RedisHistory {
     return redis
         .zcount(
             keys.failures(network),
-            Range.create((double) from.toEpochMilli(), (double) to.toEpochMilli()))
+            Range.create((double) Millis.of(from), (double) Millis.of(to)))
         .toCompletableFuture();
   }
 

@@ -111,8 +111,8 @@ final class RedisProfile implements UserProfile {
 
   @Override
   public int failuresBetween(Instant from, Instant to) {
-    long lo = from.toEpochMilli();
-    long hi = to.toEpochMilli();
+    long lo = Millis.of(from);
+    long hi = Millis.of(to);
     int n = 0;
     for (long t : failures) {
       if (t >= lo && t <= hi) {

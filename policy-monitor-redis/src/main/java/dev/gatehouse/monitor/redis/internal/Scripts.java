@@ -40,8 +40,9 @@ final class Scripts {
         if ARGV[4] ~= '' then remember(KEYS[2], ARGV[4], tonumber(ARGV[10])) end
         if ARGV[5] ~= '' then remember(KEYS[3], ARGV[5], tonumber(ARGV[11])) end
         local last = tonumber(redis.call('HGET', KEYS[1], 'lt') or '-1')
+        -- the time as sent, not as a Lua number, which Redis would write in exponent form
         if ARGV[15] ~= '' and t >= last then
-          redis.call('HSET', KEYS[1], 'lt', t, 'lc', ARGV[15], 'la', ARGV[7], 'lo', ARGV[8])
+          redis.call('HSET', KEYS[1], 'lt', ARGV[1], 'lc', ARGV[15], 'la', ARGV[7], 'lo', ARGV[8])
         end
       end
       redis.call('HSETNX', KEYS[1], 'n', 0)
