@@ -1,0 +1,88 @@
+package dev.gatehouse.bench;
+
+import dev.gatehouse.api.AccessRequest;
+import dev.gatehouse.api.Decision;
+import dev.gatehouse.engine.PolicyEngine;
+import dev.gatehouse.engine.PolicyEngineHolder;
+import dev.gatehouse.metrics.MeteredEngine;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What counting decisions in Micrometer costs: the workload of {@link EvaluateBenchmark} decided
+ * through a bare {@link PolicyEngineHolder} ({@code metrics=off}) and through a {@link
+ * MeteredEngine} on a Prometheus registry ({@code metrics=on}).
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar MeteredEvaluateBenchmark -prof gc}
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class MeteredEvaluateBenchmark {
+
+  private static final int MASK = 1023;
+
+  @Param({"10000"})
+  public int policies;
+
+  @Param({"off", "on"})
+  public String metrics;
+
+  private PolicyEngineHolder holder;
+  private MeteredEngine metered;
+  private AccessRequest[] stream;
+  private AccessRequest one;
+  private int next;
+
+  /** Builds the workload and answers every request once so leaves are shared. */
+  @Setup(Level.Trial)
+  public void setUp() {
+    Workload workload = Workload.generate(policies, 42);
+    holder = new PolicyEngineHolder(PolicyEngine.compile(workload.policies()));
+    if (metrics.equals("on")) {
+      metered = MeteredEngine.of(holder, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    } else if (!metrics.equals("off")) {
+      throw new IllegalArgumentException("metrics must be `on` or `off`, not `" + metrics + "`");
+    }
+    stream = workload.requests(holder.current(), MASK + 1);
+    for (AccessRequest r : stream) {
+      holder.evaluate(r);
+    }
+    one = java.util.Arrays.stream(stream)
+        .filter(r -> r.value("request.action").orElse("").equals("access"))
+        .filter(r -> holder.evaluate(r).isPermitted())
+        .findFirst().orElseThrow();
+  }
+
+  private Decision decide(AccessRequest request) {
+    return metered == null ? holder.evaluate(request) : metered.evaluate(request);
+  }
+
+  /** One permitted access, again and again: the shared-decision path. */
+  @Benchmark
+  public Decision evaluateOne() {
+    return decide(one);
+  }
+
+  /** A stream of 1,024 different requests. */
+  @Benchmark
+  public Decision evaluateStream() {
+    return decide(stream[next++ & MASK]);
+  }
+}
