@@ -2,12 +2,16 @@ package dev.gatehouse.bench;
 
 import dev.gatehouse.api.AccessRequest;
 import dev.gatehouse.api.Decision;
+import dev.gatehouse.decisionlog.AsyncDecisionLogSink;
+import dev.gatehouse.decisionlog.DecisionLogFormat;
+import dev.gatehouse.decisionlog.DecisionLogger;
 import dev.gatehouse.engine.PolicyEngine;
 import dev.gatehouse.engine.PolicyEngineHolder;
 import dev.gatehouse.metrics.MeteredEngine;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,12 +23,15 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What counting decisions in Micrometer costs: the workload of {@link EvaluateBenchmark} decided
- * through a bare {@link PolicyEngineHolder} ({@code metrics=off}) and through a {@link
- * MeteredEngine} on a Prometheus registry ({@code metrics=on}).
+ * What counting and logging decisions costs the deciding thread: the workload of {@link
+ * EvaluateBenchmark} decided through a bare {@link PolicyEngineHolder}, through a {@link
+ * MeteredEngine} on a Prometheus registry ({@code metrics=on}), and through a {@link
+ * DecisionLogger} whose {@link AsyncDecisionLogSink} formats on its own thread and drops when
+ * behind ({@code log=on}, every PERMIT logged).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar MeteredEvaluateBenchmark -prof gc}
  */
@@ -44,8 +51,13 @@ public class MeteredEvaluateBenchmark {
   @Param({"off", "on"})
   public String metrics;
 
+  @Param({"off", "on"})
+  public String log;
+
   private PolicyEngineHolder holder;
-  private MeteredEngine metered;
+  private Function<AccessRequest, Decision> decide;
+  private DecisionLogger logger;
+  private AsyncDecisionLogSink sink;
   private AccessRequest[] stream;
   private AccessRequest one;
   private int next;
@@ -55,10 +67,14 @@ public class MeteredEvaluateBenchmark {
   public void setUp() {
     Workload workload = Workload.generate(policies, 42);
     holder = new PolicyEngineHolder(PolicyEngine.compile(workload.policies()));
-    if (metrics.equals("on")) {
-      metered = MeteredEngine.of(holder, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-    } else if (!metrics.equals("off")) {
-      throw new IllegalArgumentException("metrics must be `on` or `off`, not `" + metrics + "`");
+    decide = holder::evaluate;
+    if (on("metrics", metrics)) {
+      decide = MeteredEngine.of(holder, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
+          ::evaluate;
+    }
+    if (on("log", log)) {
+      sink = AsyncDecisionLogSink.create(DecisionLogFormat.defaults(), line -> { }, 8192);
+      logger = DecisionLogger.builder(holder, sink).decider(decide).build();
     }
     stream = workload.requests(holder.current(), MASK + 1);
     for (AccessRequest r : stream) {
@@ -70,8 +86,23 @@ public class MeteredEvaluateBenchmark {
         .findFirst().orElseThrow();
   }
 
+  private static boolean on(String name, String value) {
+    if (!value.equals("on") && !value.equals("off")) {
+      throw new IllegalArgumentException(name + " must be `on` or `off`, not `" + value + "`");
+    }
+    return value.equals("on");
+  }
+
+  /** Stops the log's thread so it does not run into the next trial. */
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    if (sink != null) {
+      sink.close();
+    }
+  }
+
   private Decision decide(AccessRequest request) {
-    return metered == null ? holder.evaluate(request) : metered.evaluate(request);
+    return logger == null ? decide.apply(request) : logger.evaluate(request).decision();
   }
 
   /** One permitted access, again and again: the shared-decision path. */

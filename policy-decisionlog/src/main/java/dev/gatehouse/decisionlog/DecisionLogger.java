@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * Decides requests on a {@link PolicyEngineHolder} and hands a {@link DecisionRecord} of each to a
@@ -30,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class DecisionLogger {
 
-  private final PolicyEngineHolder holder;
+  private final Function<AccessRequest, Decision> decider;
   private final DecisionLogSink sink;
   private final double permitRate;
   private final Clock clock;
@@ -39,14 +40,14 @@ public final class DecisionLogger {
   private final AtomicLong revision = new AtomicLong(1);
 
   private DecisionLogger(Builder b) {
-    this.holder = b.holder;
+    this.decider = b.decider;
     this.sink = b.sink;
     this.permitRate = b.permitRate;
     this.clock = b.clock;
     byte[] random = new byte[8];
     new SecureRandom().nextBytes(random);
     this.prefix = HexFormat.of().formatHex(random) + "-";
-    holder.addListener((previous, current) -> revision.incrementAndGet());
+    b.holder.addListener((previous, current) -> revision.incrementAndGet());
   }
 
   /**
@@ -68,7 +69,7 @@ public final class DecisionLogger {
    * @return the decision and its id
    */
   public LoggedDecision evaluate(AccessRequest request) {
-    Decision decision = holder.evaluate(request);
+    Decision decision = decider.apply(request);
     String id = prefix + sequence.incrementAndGet();
     boolean log =
         decision.effect() != Effect.PERMIT
@@ -99,12 +100,26 @@ public final class DecisionLogger {
   public static final class Builder {
     private final PolicyEngineHolder holder;
     private final DecisionLogSink sink;
+    private Function<AccessRequest, Decision> decider;
     private double permitRate = 1;
     private Clock clock = Clock.systemUTC();
 
     private Builder(PolicyEngineHolder holder, DecisionLogSink sink) {
       this.holder = holder;
       this.sink = sink;
+      this.decider = holder::evaluate;
+    }
+
+    /**
+     * Decides with {@code decider} instead of the holder itself, such as a metered engine's
+     * {@code evaluate} on the same holder, so decisions are both counted and logged.
+     *
+     * @param decider decides a request on the holder's running policies
+     * @return this builder
+     */
+    public Builder decider(Function<AccessRequest, Decision> decider) {
+      this.decider = requireNonNull(decider, "decider");
+      return this;
     }
 
     /**

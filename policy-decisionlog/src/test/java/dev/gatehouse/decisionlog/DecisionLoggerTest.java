@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Decision-log records of a scripted run, read back as JSON. */
@@ -147,6 +148,23 @@ final class DecisionLoggerTest {
     assertThat(line.has("request")).isFalse();
     assertThat(line.get("truncated").asBoolean()).isTrue();
     assertThat(line.get("effect").asText()).isEqualTo("permit");
+  }
+
+  @Test
+  void evaluate_deciderGiven_decidesThroughItAndLogsItsDecision() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    DecisionLogger logger =
+        DecisionLogger.builder(holder, records::add)
+            .decider(r -> {
+              calls.incrementAndGet();
+              return holder.evaluate(r);
+            })
+            .build();
+
+    LoggedDecision d = logger.evaluate(request("u-1", "crm", "203.0.113.9", "staff"));
+
+    assertThat(calls).hasValue(1);
+    assertThat(only(d.id()).get("effect").asText()).isEqualTo("deny");
   }
 
   private DecisionLogger logger(double permitRate) {
