@@ -11,16 +11,20 @@ import dev.gatehouse.api.Schema;
 import dev.gatehouse.dsl.PolicyDsl;
 import dev.gatehouse.engine.PolicyEngine;
 import dev.gatehouse.engine.PolicyEngineHolder;
+import dev.gatehouse.monitor.Location;
 import dev.gatehouse.monitor.MemoryLimits;
 import dev.gatehouse.monitor.SignInEvent;
 import dev.gatehouse.monitor.SignInMonitor;
 import dev.gatehouse.monitor.SignInStore;
+import dev.gatehouse.monitor.UserProfile;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** A scripted run of decisions, reloads and sign-ins, read back from a Prometheus scrape. */
@@ -112,6 +116,45 @@ final class MetricsScrapeTest {
         .contains("gatehouse_signals_total{signal=\"blocked_ip\"} 1.0")
         .contains("gatehouse_store_latency_seconds_count{operation=\"record\"} 3")
         .contains("gatehouse_store_errors_total{operation=\"record\"} 0.0");
+  }
+
+  @Test
+  void scrape_storeThatThrows_errorCountedAndExceptionPropagated() {
+    SignInMetrics meters = SignInMetrics.register(registry);
+    SignInStore broken = meters.meter(new UnreachableStore());
+
+    assertThatThrownBy(() -> broken.record(event("u-1", SignInEvent.Outcome.SUCCESS), null))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("store unreachable");
+    assertThatThrownBy(() -> broken.profile("u-1")).isInstanceOf(IllegalStateException.class);
+
+    assertThat(registry.scrape())
+        .contains("gatehouse_store_errors_total{operation=\"record\"} 1.0")
+        .contains("gatehouse_store_errors_total{operation=\"profile\"} 1.0")
+        .contains("gatehouse_signins_total{outcome=\"success\"} 0.0");
+  }
+
+  /** A store whose backend cannot be reached: every call throws. */
+  private static final class UnreachableStore implements SignInStore {
+    @Override
+    public void record(SignInEvent event, Location location) {
+      throw new IllegalStateException("store unreachable");
+    }
+
+    @Override
+    public Optional<UserProfile> profile(String userId) {
+      throw new IllegalStateException("store unreachable");
+    }
+
+    @Override
+    public int ipFailuresBetween(IpAddress ip, Instant from, Instant to) {
+      throw new IllegalStateException("store unreachable");
+    }
+
+    @Override
+    public void forEachEvent(Consumer<? super SignInEvent> action) {
+      throw new IllegalStateException("store unreachable");
+    }
   }
 
   static AccessRequest request(String user, String app, String ip, String role) {
