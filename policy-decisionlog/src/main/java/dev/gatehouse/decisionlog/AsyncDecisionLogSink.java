@@ -183,6 +183,10 @@ public final class AsyncDecisionLogSink implements DecisionLogSink, AutoCloseabl
       Thread.currentThread().interrupt();
       return;
     }
+    // A record offered while the sink was closing may have arrived after the thread's last look.
+    while (queue.poll() != null) {
+      dropped.increment();
+    }
     if (writer instanceof LineWriter lines) {
       lines.close();
     }

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -130,11 +129,10 @@ public final class MaxMindIpLocator implements IpLocator, Closeable {
     Opened db = opened;
     try {
       InetAddress address = InetAddress.getByAddress(bytes(ip));
-      Optional<Location> found =
-          db.city
-              ? db.reader.tryCity(address).map(r -> location(r.country(), r.location()))
-              : db.reader.tryCountry(address).map(r -> location(r.country(), null));
-      return found.filter(Objects::nonNull);
+      // A record without a country maps to null, which Optional.map turns into empty.
+      return db.city
+          ? db.reader.tryCity(address).map(r -> location(r.country(), r.location()))
+          : db.reader.tryCountry(address).map(r -> location(r.country(), null));
     } catch (IOException | GeoIp2Exception | RuntimeException e) {
       LOG.debug("geoip lookup of `{}` failed: {}", ip, e.toString());
       return Optional.empty();
