@@ -10,8 +10,12 @@ import dev.gatehouse.engine.PolicyEngineHolder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link PolicyEngineHolder} seen through meters: every decision is counted by {@link
@@ -24,6 +28,10 @@ import java.util.function.Supplier;
  * engine.reload(() -> PolicyDsl.loadOrThrow(dir)); // a failure is counted and rethrown
  * }</pre>
  *
+ * <p>With {@link #of(PolicyEngineHolder, MeterRegistry, int)}, one decision in a power of two
+ * is timed in {@code gatehouse.evaluate.latency}; a thread-local random draw picks it, so the
+ * others read no clock.
+ *
  * <p>Gauges: {@code gatehouse.policy.revision}, the number of policy sets this holder has run
  * since it was metered (1 for the set running then, one more for each swap, whoever swapped), and
  * {@code gatehouse.policies}, the number of policies running. Instances are thread-safe.
@@ -35,9 +43,16 @@ public final class MeteredEngine {
   private final Counter reloadSuccesses;
   private final Counter reloadFailures;
   private final AtomicLong revision = new AtomicLong(1);
+  private final @Nullable Timer latency;
+  private final int sampleMask;
 
-  private MeteredEngine(PolicyEngineHolder holder, MeterRegistry registry) {
+  private MeteredEngine(PolicyEngineHolder holder, MeterRegistry registry, int sampleEvery) {
     this.holder = holder;
+    this.sampleMask = sampleEvery - 1;
+    this.latency = sampleEvery == 0 ? null
+        : Timer.builder("gatehouse.evaluate.latency")
+            .description("time to decide, measured on one decision in " + sampleEvery)
+            .register(registry);
     this.decisions = DecisionMetrics.register(registry);
     this.reloadSuccesses = reloads(registry, "success");
     this.reloadFailures = reloads(registry, "failure");
@@ -66,7 +81,27 @@ public final class MeteredEngine {
    * @return the metered engine
    */
   public static MeteredEngine of(PolicyEngineHolder holder, MeterRegistry registry) {
-    return new MeteredEngine(requireNonNull(holder, "holder"), requireNonNull(registry, "registry"));
+    return of(holder, registry, 0);
+  }
+
+  /**
+   * Meters {@code holder} in {@code registry} and times one decision in {@code sampleEvery} in
+   * {@code gatehouse.evaluate.latency}; the others read no clock.
+   *
+   * @param holder the engine to meter
+   * @param registry where the meters go
+   * @param sampleEvery a power of two: time one decision in this many; 0 times none
+   * @return the metered engine
+   * @throws IllegalArgumentException if {@code sampleEvery} is neither 0 nor a power of two
+   */
+  public static MeteredEngine of(
+      PolicyEngineHolder holder, MeterRegistry registry, int sampleEvery) {
+    if (sampleEvery < 0 || Integer.bitCount(sampleEvery) > 1) {
+      throw new IllegalArgumentException(
+          "latency sampling " + sampleEvery + " is neither 0 nor a power of two");
+    }
+    return new MeteredEngine(
+        requireNonNull(holder, "holder"), requireNonNull(registry, "registry"), sampleEvery);
   }
 
   /**
@@ -76,7 +111,15 @@ public final class MeteredEngine {
    * @return the decision
    */
   public Decision evaluate(AccessRequest request) {
+    Timer timer = latency;
+    if (timer == null || (ThreadLocalRandom.current().nextInt() & sampleMask) != 0) {
+      Decision decision = holder.evaluate(request);
+      decisions.record(decision);
+      return decision;
+    }
+    long start = System.nanoTime();
     Decision decision = holder.evaluate(request);
+    timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     decisions.record(decision);
     return decision;
   }

@@ -94,6 +94,32 @@ final class MetricsScrapeTest {
   }
 
   @Test
+  void scrape_latencySampledEveryDecision_timerCountsEach() {
+    PolicyEngineHolder holder =
+        new PolicyEngineHolder(PolicyEngine.compile(PolicyDsl.parseOrThrow("p", POLICIES)));
+    MeteredEngine engine = MeteredEngine.of(holder, registry, 1);
+
+    for (int i = 0; i < 5; i++) {
+      engine.evaluate(request("u-1", "mail", "203.0.113.9", "staff"));
+    }
+
+    assertThat(registry.scrape())
+        .contains("gatehouse_evaluate_latency_seconds_count 5")
+        .contains("gatehouse_decisions_total{effect=\"permit\",reason=\"none\"} 5.0");
+  }
+
+  @Test
+  void of_latencySamplingNotPowerOfTwo_rejected() {
+    PolicyEngineHolder holder =
+        new PolicyEngineHolder(PolicyEngine.compile(PolicyDsl.parseOrThrow("p", POLICIES)));
+
+    assertThatThrownBy(() -> MeteredEngine.of(holder, registry, 3))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("latency sampling 3 is neither 0 nor a power of two");
+    assertThat(registry.scrape()).doesNotContain("gatehouse_evaluate_latency");
+  }
+
+  @Test
   void scrape_signInsAndAssessments_countsByOutcomeSignalAndStoreOperation() {
     SignInMetrics meters = SignInMetrics.register(registry);
     SignInMonitor monitor =
