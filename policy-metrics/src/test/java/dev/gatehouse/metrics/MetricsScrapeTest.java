@@ -58,11 +58,11 @@ final class MetricsScrapeTest {
 
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PolicyEngineHolder holder =
+      new PolicyEngineHolder(PolicyEngine.compile(PolicyDsl.parseOrThrow("p", POLICIES)));
 
   @Test
   void scrape_scriptedDecisionsAndReloads_countsByEffectReasonAndResult() {
-    PolicyEngineHolder holder =
-        new PolicyEngineHolder(PolicyEngine.compile(PolicyDsl.parseOrThrow("p", POLICIES)));
     MeteredEngine engine = MeteredEngine.of(holder, registry);
 
     for (int i = 0; i < 3; i++) {
@@ -95,10 +95,7 @@ final class MetricsScrapeTest {
 
   @Test
   void scrape_latencySampledEveryDecision_timerCountsEach() {
-    PolicyEngineHolder holder =
-        new PolicyEngineHolder(PolicyEngine.compile(PolicyDsl.parseOrThrow("p", POLICIES)));
     MeteredEngine engine = MeteredEngine.of(holder, registry, 1);
-
     for (int i = 0; i < 5; i++) {
       engine.evaluate(request("u-1", "mail", "203.0.113.9", "staff"));
     }
@@ -110,8 +107,6 @@ final class MetricsScrapeTest {
 
   @Test
   void of_latencySamplingNotPowerOfTwo_rejected() {
-    PolicyEngineHolder holder =
-        new PolicyEngineHolder(PolicyEngine.compile(PolicyDsl.parseOrThrow("p", POLICIES)));
 
     assertThatThrownBy(() -> MeteredEngine.of(holder, registry, 3))
         .isInstanceOf(IllegalArgumentException.class)
