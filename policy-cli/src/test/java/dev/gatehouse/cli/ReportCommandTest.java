@@ -94,6 +94,33 @@ final class ReportCommandTest {
   }
 
   @Test
+  void report_htmlInMissingDirectory_exitsTwoBeforePrintingTheReport() {
+    Path html = dir.resolve("nonexistent").resolve("x.html");
+
+    Cli.Result result = Cli.run("report", "--events", EVENTS, "--html", html.toString());
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err())
+        .isEqualTo(
+            "error: cannot write `--html` `"
+                + html
+                + "`: no such directory `"
+                + html.toAbsolutePath().getParent()
+                + "`\n");
+  }
+
+  @Test
+  void report_htmlIsADirectory_exitsTwoBeforePrintingTheReport() {
+    Cli.Result result = Cli.run("report", "--events", EVENTS, "--html", dir.toString());
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err())
+        .isEqualTo("error: cannot write `--html` `" + dir + "`: it is a directory\n");
+  }
+
+  @Test
   void report_svgIsADirectory_exitsTwo() {
     Cli.Result result = Cli.run("report", "--events", EVENTS, "--svg", dir.toString());
 
