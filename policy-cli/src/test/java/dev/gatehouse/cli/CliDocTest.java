@@ -41,12 +41,13 @@ final class CliDocTest {
       Path work = dir.resolve("run-" + ++n);
       tests.add(DynamicTest.dynamicTest(e.command(), () -> run(e, work, files)));
     }
-    // check, eval, explain, test, fmt, entitlements and report at least: fewer means the doc
-    // changed form.
-    assertThat(tests).hasSizeGreaterThanOrEqualTo(8);
+    // check, eval, explain, test, fmt, entitlements, report and diff at least: fewer means the
+    // doc changed form.
+    assertThat(tests).hasSizeGreaterThanOrEqualTo(9);
     assertThat(tests).extracting(DynamicTest::getDisplayName)
         .anyMatch(c -> c.startsWith("fmt "))
-        .anyMatch(c -> c.startsWith("report "));
+        .anyMatch(c -> c.startsWith("report "))
+        .anyMatch(c -> c.startsWith("diff "));
     return tests.stream();
   }
 
