@@ -12,6 +12,8 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -47,32 +49,21 @@ final class Utf8Test {
   // cut short at the end, and a byte that never occurs in UTF-8
   @CsvSource(textBlock = INVALID)
   @ParameterizedTest(name = "{0}")
-  void decode_invalidByte_namesItsValueAndOffset(String hex, String value, long offset) {
+  void decodeAndReader_invalidByte_nameItsValueAndOffset(String hex, String value, long offset) {
     byte[] bytes = bytes(hex);
+    List<ThrowingCallable> decodings =
+        List.of(() -> Utf8.decode(bytes), () -> readAll(new ByteArrayInputStream(bytes)));
 
-    assertThatThrownBy(() -> Utf8.decode(bytes))
-        .isInstanceOfSatisfying(
-            Utf8.MalformedException.class,
-            e -> {
-              assertThat(e.offset()).isEqualTo(offset);
-              assertThat(e.value()).isEqualTo(Integer.parseInt(value.substring(2), 16));
-            })
-        .hasMessage("not UTF-8 text: invalid byte " + value + " at offset " + offset);
-  }
-
-  @CsvSource(textBlock = INVALID)
-  @ParameterizedTest(name = "{0}")
-  void reader_invalidByte_namesItsValueAndOffset(String hex, String value, long offset) {
-    byte[] bytes = bytes(hex);
-
-    assertThatThrownBy(() -> readAll(new ByteArrayInputStream(bytes)))
-        .isInstanceOfSatisfying(
-            Utf8.MalformedException.class,
-            e -> {
-              assertThat(e.offset()).isEqualTo(offset);
-              assertThat(e.value()).isEqualTo(Integer.parseInt(value.substring(2), 16));
-            })
-        .hasMessage("not UTF-8 text: invalid byte " + value + " at offset " + offset);
+    for (ThrowingCallable decoding : decodings) {
+      assertThatThrownBy(decoding)
+          .isInstanceOfSatisfying(
+              Utf8.MalformedException.class,
+              e -> {
+                assertThat(e.offset()).isEqualTo(offset);
+                assertThat(e.value()).isEqualTo(Integer.parseInt(value.substring(2), 16));
+              })
+          .hasMessage("not UTF-8 text: invalid byte " + value + " at offset " + offset);
+    }
   }
 
   @Test
