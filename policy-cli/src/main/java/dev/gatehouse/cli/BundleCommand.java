@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -90,6 +91,7 @@ final class BundleCommand implements Callable<Integer> {
       if (!Files.isDirectory(directory)) {
         throw new BadInputException("`" + directory + "` is not a directory");
       }
+      OutputFiles.checkWritable("`--output`", output);
       ParseResult result = PolicyFiles.parse(List.of(directory));
       if (!result.diagnostics().isEmpty()) {
         err.print(result.render());
@@ -218,9 +220,16 @@ final class BundleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      KeyPair pair = BundleKeys.generate();
       Path privateFile = Path.of(prefix + ".key");
       Path publicFile = Path.of(prefix + ".pub");
+      // Both checked before either is written, so that a failure leaves no half of a pair.
+      for (Path file : List.of(privateFile, publicFile)) {
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+          throw new BadInputException("`" + file + "` exists already");
+        }
+        OutputFiles.checkWritable("`--output`", file);
+      }
+      KeyPair pair = BundleKeys.generate();
       createPrivate(privateFile, BundleKeys.privatePem(pair));
       try {
         Files.writeString(publicFile, BundleKeys.publicPem(pair.getPublic()),

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.analysis.PolicyDiff;
 import dev.gatehouse.api.Schema;
+import dev.gatehouse.api.text.Utf8;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -42,7 +42,7 @@ final class DiffEvents {
    * @throws BadInputException naming the file, the line and the problem
    */
   void replay(Path file, PolicyDiff.Replay replay) {
-    try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader lines = new BufferedReader(Utf8.reader(Files.newInputStream(file)))) {
       int number = 0;
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         number++;
@@ -68,6 +68,8 @@ final class DiffEvents {
         }
         replay.event(label, reader.read(where, event));
       }
+    } catch (Utf8.MalformedException e) {
+      throw new BadInputException("`" + file + "`: " + e.getMessage());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read `" + file + "`: " + e.getMessage(), e);
     }

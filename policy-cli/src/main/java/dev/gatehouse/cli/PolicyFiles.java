@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,6 +120,17 @@ final class PolicyFiles {
   static Optional<CompiledPolicies> compile(
       List<Path> paths, PrintWriter err, Set<Diagnostic> warnings) {
     return load(paths, err, warnings).map(PolicyEngine::compile);
+  }
+
+  /**
+   * As {@link #compile(List, PrintWriter, Set)}, for a command with no {@code --quiet}: the
+   * warnings are counted on {@code err} in one line.
+   */
+  static Optional<CompiledPolicies> compile(List<Path> paths, PrintWriter err) {
+    Set<Diagnostic> warnings = new LinkedHashSet<>();
+    Optional<CompiledPolicies> compiled = compile(paths, err, warnings);
+    summarize(warnings, err);
+    return compiled;
   }
 
   /**

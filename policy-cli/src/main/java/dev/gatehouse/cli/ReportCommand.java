@@ -90,6 +90,9 @@ final class ReportCommand implements Callable<Integer> {
     if (svg != null) {
       OutputFiles.checkWritable("`--svg`", svg);
     }
+    if (html != null) {
+      OutputFiles.checkWritable("`--html`", html);
+    }
     List<SignInEvent> all = EventsReader.read(events.toString(), PolicyFiles.read(events));
     Instant start = instant("--from", from, all.stream().map(SignInEvent::time)
         .min(Comparator.naturalOrder()).orElse(Instant.EPOCH));
@@ -119,7 +122,7 @@ final class ReportCommand implements Callable<Integer> {
       Instant s = start;
       List<SignInEvent> period = all.stream()
           .filter(e -> !e.time().isBefore(s) && e.time().isBefore(end)).toList();
-      Files.writeString(html, SignInReportPage.html(period, compiled, UserDirectory.none(),
+      OutputFiles.write(html, SignInReportPage.html(period, compiled, UserDirectory.none(),
           Instant.now()));
     }
     out.flush();

@@ -3,12 +3,12 @@ package dev.gatehouse.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.api.AccessRequest;
 import dev.gatehouse.api.policy.PolicySet;
+import dev.gatehouse.api.text.Utf8;
 import dev.gatehouse.engine.CompiledPolicies;
 import dev.gatehouse.engine.PolicyEngine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -70,7 +70,9 @@ abstract class RequestCommand {
       return PolicyFiles.read(file);
     }
     try {
-      return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+      return Utf8.decode(System.in.readAllBytes());
+    } catch (Utf8.MalformedException e) {
+      throw new BadInputException("<stdin>: " + e.getMessage());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read standard input: " + e.getMessage(), e);
     }

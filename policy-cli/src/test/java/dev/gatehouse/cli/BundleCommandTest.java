@@ -45,6 +45,43 @@ final class BundleCommandTest {
   }
 
   @Test
+  void build_outputInMissingDirectory_exitsTwoWithOneLine() {
+    Path output = dir.resolve("nonexistent").resolve("acme.bundle");
+
+    Cli.Result result = Cli.run("bundle", "build", policies.toString(), "-o", output.toString(),
+        "--revision", "1");
+
+    assertThat(result.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err()).isEqualTo("error: cannot write `--output` `" + output
+        + "`: no such directory `" + output.toAbsolutePath().getParent() + "`\n");
+  }
+
+  @Test
+  void keygen_outputInMissingDirectory_exitsTwoWithOneLine() {
+    Path prefix = dir.resolve("nonexistent").resolve("k");
+
+    Cli.Result result = Cli.run("bundle", "keygen", "-o", prefix.toString());
+
+    assertThat(result.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(result.err()).isEqualTo("error: cannot write `--output` `" + prefix
+        + ".key`: no such directory `" + prefix.toAbsolutePath().getParent() + "`\n");
+  }
+
+  @Test
+  void keygen_publicKeyExists_writesNeitherFile() throws Exception {
+    Files.writeString(dir.resolve("half.pub"), "kept\n");
+
+    Cli.Result result = Cli.run("bundle", "keygen", "-o", dir.resolve("half").toString());
+
+    assertThat(result.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(result.err()).isEqualTo("error: `" + dir.resolve("half.pub")
+        + "` exists already\n");
+    assertThat(dir.resolve("half.key")).doesNotExist();
+    assertThat(Files.readString(dir.resolve("half.pub"))).isEqualTo("kept\n");
+  }
+
+  @Test
   void buildThenVerify_trustedKey_passes() {
     Cli.Result built = build("42");
     Cli.Result verified = Cli.run("bundle", "verify", bundle.toString(),

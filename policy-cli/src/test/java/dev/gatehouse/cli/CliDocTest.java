@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -15,55 +18,87 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The newcomer's run: every example of {@code docs/cli.md} that shows a {@code $ bin/gatehouse}
- * command and its output is run as written, by the real {@code Main}, against a fresh copy of
- * {@code examples/}, and must print what the doc shows. A doc block ending in {@code ...} shows
- * the beginning of the output only.
+ * command and its output is run as written, by the real {@code Main}, in a fresh directory that
+ * holds a copy of {@code examples/} and the files the doc gives (a block fenced as {@code ```file
+ * NAME} is the content of {@code NAME}), and must print what the doc shows. A doc block ending in
+ * {@code ...} shows the beginning of the output only.
  */
 final class CliDocTest {
 
   private static final Path DOC = Path.of("..", "docs", "cli.md");
   private static final String PROMPT = "$ bin/gatehouse ";
+  private static final String FILE = "```file ";
 
   @TempDir Path dir;
 
   @TestFactory
   Stream<DynamicTest> cliDoc_example_printsWhatTheDocShows() throws IOException {
-    Path examples = dir.resolve("examples");
-    copy(Cli.EXAMPLES, examples);
+    List<String> lines = Files.readAllLines(DOC);
+    Map<String, String> files = files(lines);
     List<DynamicTest> tests = new ArrayList<>();
-    for (Example e : examples(Files.readAllLines(DOC))) {
-      tests.add(DynamicTest.dynamicTest(e.command(), () -> run(e, examples)));
+    int n = 0;
+    for (Example e : examples(lines)) {
+      Path work = dir.resolve("run-" + ++n);
+      tests.add(DynamicTest.dynamicTest(e.command(), () -> run(e, work, files)));
     }
-    // check, eval, explain, test and entitlements at least: none found means the doc changed form.
-    assertThat(tests).hasSizeGreaterThanOrEqualTo(5);
+    // check, eval, explain, test, fmt, entitlements, report and diff at least: fewer means the
+    // doc changed form.
+    assertThat(tests).hasSizeGreaterThanOrEqualTo(9);
+    assertThat(tests).extracting(DynamicTest::getDisplayName)
+        .anyMatch(c -> c.startsWith("fmt "))
+        .anyMatch(c -> c.startsWith("report "))
+        .anyMatch(c -> c.startsWith("diff "));
     return tests.stream();
   }
 
   /** A command as the doc writes it, and the output it shows. */
   private record Example(String command, List<String> output) {}
 
-  private static void run(Example e, Path examples) {
+  /** Runs {@code e} in {@code work}, a fresh copy of the examples and the doc's files. */
+  private static void run(Example e, Path work, Map<String, String> files) throws IOException {
+    copy(Cli.EXAMPLES, work.resolve("examples"));
+    for (Map.Entry<String, String> file : files.entrySet()) {
+      Files.writeString(work.resolve(file.getKey()), file.getValue());
+    }
+    // A path is relative to the directory the newcomer runs the command in.
     String[] args =
         Arrays.stream(e.command().split(" +"))
-            .map(a -> a.startsWith("examples/") ? examples.resolve(a.substring(9)).toString() : a)
+            .map(a -> !a.startsWith("-") && (a.contains("/") || a.contains("."))
+                ? work.resolve(a).toString() : a)
             .toArray(String[]::new);
 
     Cli.Result result = Cli.run(args);
 
-    String shown = (result.out() + result.err()).replace(examples + "/", "examples/");
+    String shown = (result.out() + result.err()).replace(work + "/", "");
     List<String> expected = e.output();
     if (!expected.isEmpty() && expected.get(expected.size() - 1).strip().equals("...")) {
       String start = String.join("\n", expected.subList(0, expected.size() - 1)) + "\n";
       assertThat(shown).as(e.command()).startsWith(start);
     } else {
-      assertThat(shown).as(e.command()).isEqualTo(String.join("\n", expected) + "\n");
+      assertThat(shown).as(e.command())
+          .isEqualTo(expected.stream().map(l -> l + "\n").collect(Collectors.joining()));
     }
   }
 
+  /** Returns the files the doc gives, by name: the blocks fenced as {@code ```file NAME}. */
+  private static Map<String, String> files(List<String> lines) {
+    Map<String, String> files = new LinkedHashMap<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).startsWith(FILE)) {
+        String name = lines.get(i).substring(FILE.length()).strip();
+        StringBuilder text = new StringBuilder();
+        for (i++; !lines.get(i).startsWith("```"); i++) {
+          text.append(lines.get(i)).append('\n');
+        }
+        files.put(name, text.toString());
+      }
+    }
+    return files;
+  }
+
   /**
-   * Returns the fenced blocks that hold one {@code $ bin/gatehouse} command, with its output, and
-   * whose every path is under {@code examples/} (a block such as {@code fmt policies/} or {@code
-   * fmt --check --diff untidy.policy} shows a command on the reader's own files).
+   * Returns the plain fenced blocks that hold one {@code $ bin/gatehouse} command, with its
+   * output.
    */
   private static List<Example> examples(List<String> lines) {
     List<Example> examples = new ArrayList<>();
@@ -76,19 +111,12 @@ final class CliDocTest {
       for (i++; !lines.get(i).startsWith("```"); i++) {
         block.add(lines.get(i));
       }
-      if (!plain
-          || block.isEmpty()
-          || !block.get(0).startsWith(PROMPT)
-          || block.stream().filter(l -> l.startsWith("$ ")).count() != 1) {
-        continue;
-      }
-      String command = block.get(0).substring(PROMPT.length());
-      boolean ownFiles =
-          Arrays.stream(command.split(" +"))
-              .anyMatch(
-                  a -> (a.contains("/") || a.contains(".")) && !a.startsWith("examples/"));
-      if (!ownFiles) {
-        examples.add(new Example(command, block.subList(1, block.size())));
+      if (plain && !block.isEmpty() && block.get(0).startsWith(PROMPT)) {
+        // A block of several commands would not say which printed what.
+        assertThat(block.stream().filter(l -> l.startsWith("$ ")))
+            .as("one command a block in %s", DOC).hasSize(1);
+        examples.add(
+            new Example(block.get(0).substring(PROMPT.length()), block.subList(1, block.size())));
       }
     }
     return examples;

@@ -69,7 +69,7 @@ final class ExplainCommandTest {
     assertThat(result.code()).isZero();
     assertThat(result.out())
         .contains("    allow from office, vpn: held, in office (request.ip = 203.0.113.20)\n")
-        .contains("    require mfa [totp, webauthn] within 8h: held, authenticated 2m ago (")
+        .contains("    require mfa [webauthn, totp] within 8h: held, authenticated 2m ago (")
         .contains("    require mfa [webauthn] within 15m: failed, no listed factor (");
   }
 
@@ -82,7 +82,7 @@ final class ExplainCommandTest {
     assertThat(result.code()).isZero();
     assertThat(result.out())
         .contains("  requires mfa [totp, webauthn] within 8h [admins-strong]\n")
-        .contains("    require mfa [totp, webauthn] within 8h: failed, authenticated 9h ago (");
+        .contains("    require mfa [webauthn, totp] within 8h: failed, authenticated 9h ago (");
   }
 
   /** Writes a sysadmin's request for {@code app} from the office, with TOTP done at {@code at}. */

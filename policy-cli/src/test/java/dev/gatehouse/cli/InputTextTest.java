@@ -2,16 +2,20 @@ package dev.gatehouse.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the command line makes of bad text: bounded, strict and escaped. */
@@ -69,6 +73,57 @@ final class InputTextTest {
     assertThat(result.code()).isEqualTo(ExitCode.USAGE);
     assertThat(result.err())
         .isEqualTo("error: `" + file + "`: not UTF-8 text: invalid byte 0xe9 at offset 5\n");
+  }
+
+  // every file the command line reads besides policies: a users, events, request or test file
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+      "report,       events.jsonl, --events",
+      "entitlements, users.csv,    --users",
+      "entitlements, users.jsonl,  --users",
+      "diff,         users.csv,    --users",
+      "diff,         events.jsonl, --events",
+      "eval,         request.json, -r",
+      "explain,      request.json, -r",
+      "test,         acme.tests.json, ''"})
+  void command_inputFileNotUtf8_isABadInputNamingTheFileAndOffset(
+      String command, String name, String option, @TempDir Path dir) throws IOException {
+    Path file = dir.resolve(name);
+    // a first line that is text, then a Latin-1 `é`: a reader of lines stops at the second line
+    Files.write(file, latin1("{\"action\": \"signin\"}\n{\"user\": \"caf\u00e9\"}\n"));
+    List<String> args = new ArrayList<>(List.of(command));
+    switch (command) {
+      case "diff" -> args.addAll(List.of("--old", Cli.ACME, "--new", Cli.ACME));
+      case "entitlements", "eval", "explain" -> args.addAll(List.of("-p", Cli.ACME));
+      default -> { }
+    }
+    if (!option.isEmpty()) {
+      args.add(option);
+    }
+    args.add(file.toString());
+
+    Cli.Result result = Cli.run(args.toArray(String[]::new));
+
+    assertThat(result.err())
+        .isEqualTo("error: `" + file + "`: not UTF-8 text: invalid byte 0xe9 at offset 34\n");
+    assertThat(result.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(result.out()).isEmpty();
+  }
+
+  @Test
+  void eval_standardInputNotUtf8_isABadInputNamingTheOffset() {
+    InputStream stdin = System.in;
+    try {
+      System.setIn(new ByteArrayInputStream(latin1("{\"user.id\": \"caf\u00e9\"}")));
+
+      Cli.Result result = Cli.run("eval", "-p", Cli.ACME, "-r", "-");
+
+      assertThat(result.err())
+          .isEqualTo("error: <stdin>: not UTF-8 text: invalid byte 0xe9 at offset 16\n");
+      assertThat(result.code()).isEqualTo(ExitCode.USAGE);
+    } finally {
+      System.setIn(stdin);
+    }
   }
 
   @Test

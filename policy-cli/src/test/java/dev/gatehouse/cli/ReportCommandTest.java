@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 final class ReportCommandTest {
@@ -76,31 +77,33 @@ final class ReportCommandTest {
         .hasLineCount(1);
   }
 
-  @Test
-  void report_svgInMissingDirectory_exitsTwoBeforePrintingTheReport() {
-    Path svg = dir.resolve("nonexistent").resolve("x.svg");
+  @ParameterizedTest
+  @ValueSource(strings = {"--svg", "--html"})
+  void report_outputInMissingDirectory_exitsTwoBeforePrintingTheReport(String option) {
+    Path file = dir.resolve("nonexistent").resolve("x");
 
-    Cli.Result result = Cli.run("report", "--events", EVENTS, "--svg", svg.toString());
+    Cli.Result result = Cli.run("report", "--events", EVENTS, option, file.toString());
 
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.out()).isEmpty();
     assertThat(result.err())
         .isEqualTo(
-            "error: cannot write `--svg` `"
-                + svg
+            "error: cannot write `" + option + "` `"
+                + file
                 + "`: no such directory `"
-                + svg.toAbsolutePath().getParent()
+                + file.toAbsolutePath().getParent()
                 + "`\n");
   }
 
-  @Test
-  void report_svgIsADirectory_exitsTwo() {
-    Cli.Result result = Cli.run("report", "--events", EVENTS, "--svg", dir.toString());
+  @ParameterizedTest
+  @ValueSource(strings = {"--svg", "--html"})
+  void report_outputIsADirectory_exitsTwoBeforePrintingTheReport(String option) {
+    Cli.Result result = Cli.run("report", "--events", EVENTS, option, dir.toString());
 
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.out()).isEmpty();
     assertThat(result.err())
-        .isEqualTo("error: cannot write `--svg` `" + dir + "`: it is a directory\n");
+        .isEqualTo("error: cannot write `" + option + "` `" + dir + "`: it is a directory\n");
   }
 
   @Test

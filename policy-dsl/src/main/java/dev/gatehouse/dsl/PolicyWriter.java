@@ -142,7 +142,7 @@ public final class PolicyWriter {
       line("  require sso");
     }
     if (!a.mfa().isEmpty()) {
-      line("  require mfa " + a.mfa().stream().map(Factor::id)
+      line("  require mfa " + a.mfaAsWritten().stream().map(Factor::id)
           .collect(Collectors.joining(", ", "[", "]")) + " within " + Durations.format(a.within()));
     }
   }

@@ -40,6 +40,14 @@ final class PolicyWriterTest {
   }
 
   @Test
+  void write_factorsNotInSortedOrder_keepsTheOrderWritten() {
+    PolicySet set = PolicyDsl.parseOrThrow("mfa.policy",
+        "authenticate \"strong\" {\n  require mfa [webauthn, totp] within 8h\n}\n");
+
+    assertThat(PolicyWriter.write(set)).contains("  require mfa [webauthn, totp] within 8h\n");
+  }
+
+  @Test
   void write_setBuiltInJava_declaresWhatItUsesAndParsesBack() {
     Schema schema = Schema.builder().declare("user.site", AttributeType.STRING).build();
     Network lab = Network.of("lab", "10.1.0.0/16", "2001:db8:1::/48");

@@ -53,6 +53,6 @@ final class ReadmeExampleTest {
     assertThat(decision.requirements()).hasToString(
         "[mfa [totp, webauthn] within 8h [admins-strong]]");
     assertThat(decision.roles()).containsExactly("user");
-    assertThat(policies.explain(request).text()).contains("require mfa [totp, webauthn] within 8h");
+    assertThat(policies.explain(request).text()).contains("require mfa [webauthn, totp] within 8h");
   }
 }

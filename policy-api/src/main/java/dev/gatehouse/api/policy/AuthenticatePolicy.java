@@ -6,7 +6,9 @@ import dev.gatehouse.api.Factor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.TreeSet;
 
 /**
@@ -26,10 +28,13 @@ import java.util.TreeSet;
  * @param when the condition under which the policy applies
  * @param block whether a request it applies to is denied outright
  * @param requireSso whether access must have come through single sign-on
- * @param mfa the factors any one of which satisfies the MFA requirement; empty for none
+ * @param mfa the factors any one of which satisfies the MFA requirement, sorted; empty for none
  * @param within how recently an MFA factor must have been satisfied; zero without MFA
  * @param reportOnly whether the policy is only recorded, never enforced
  * @param source where the policy was written
+ * @param mfaAsWritten the same factors in the order the policy lists them, for display only: it
+ *     is no part of {@link #equals} or {@link #hashCode}, so two policies listing the same
+ *     factors in another order are equal and decide alike
  */
 public record AuthenticatePolicy(
     String id,
@@ -40,7 +45,8 @@ public record AuthenticatePolicy(
     List<Factor> mfa,
     Duration within,
     boolean reportOnly,
-    SourceRef source)
+    SourceRef source,
+    List<Factor> mfaAsWritten)
     implements Policy {
 
   /**
@@ -55,12 +61,19 @@ public record AuthenticatePolicy(
    * @param within how recently a factor must have been satisfied
    * @param reportOnly whether the policy is only recorded, never enforced
    * @param source where the policy was written
+   * @param mfaAsWritten the MFA factors in the order written, duplicates dropped
+   * @throws IllegalArgumentException if {@code mfaAsWritten} holds other factors than {@code mfa}
    */
   public AuthenticatePolicy {
     Policy.checkId(id);
     apps = List.copyOf(new TreeSet<>(apps));
     requireNonNull(when, "when");
+    mfaAsWritten = List.copyOf(new LinkedHashSet<>(mfaAsWritten));
     mfa = List.copyOf(new TreeSet<>(mfa));
+    if (!new TreeSet<>(mfaAsWritten).equals(new TreeSet<>(mfa))) {
+      throw new IllegalArgumentException("authenticate `" + id + "`: the factors as written "
+          + mfaAsWritten + " are not the factors " + mfa);
+    }
     requireNonNull(within, "within");
     requireNonNull(source, "source");
     if (block == (requireSso || !mfa.isEmpty())) {
@@ -71,6 +84,56 @@ public record AuthenticatePolicy(
       throw new IllegalArgumentException(
           "authenticate `" + id + "` needs a positive `within` exactly when it requires mfa");
     }
+  }
+
+  /**
+   * Creates a policy whose factors are displayed in the order {@code mfa} lists them.
+   *
+   * @param id the policy id
+   * @param apps the apps covered
+   * @param when the condition
+   * @param block whether the policy denies the requests it applies to
+   * @param requireSso whether access must have come through single sign-on
+   * @param mfa the MFA factors
+   * @param within how recently a factor must have been satisfied
+   * @param reportOnly whether the policy is only recorded, never enforced
+   * @param source where the policy was written
+   */
+  public AuthenticatePolicy(String id, List<String> apps, Condition when, boolean block,
+      boolean requireSso, List<Factor> mfa, Duration within, boolean reportOnly,
+      SourceRef source) {
+    this(id, apps, when, block, requireSso, mfa, within, reportOnly, source, mfa);
+  }
+
+  /**
+   * Compares every component but {@link #mfaAsWritten}: the order factors are written in does
+   * not change what the policy decides.
+   *
+   * @param other the object to compare with
+   * @return whether {@code other} is an equal policy
+   */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof AuthenticatePolicy a
+        && id.equals(a.id)
+        && apps.equals(a.apps)
+        && when.equals(a.when)
+        && block == a.block
+        && requireSso == a.requireSso
+        && mfa.equals(a.mfa)
+        && within.equals(a.within)
+        && reportOnly == a.reportOnly
+        && source.equals(a.source);
+  }
+
+  /**
+   * Returns a hash of every component but {@link #mfaAsWritten}, as {@link #equals} compares.
+   *
+   * @return the hash code
+   */
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, apps, when, block, requireSso, mfa, within, reportOnly, source);
   }
 
   /**
@@ -210,7 +273,7 @@ public record AuthenticatePolicy(
      */
     public AuthenticatePolicy build() {
       return new AuthenticatePolicy(id, apps, when, block, requireSso, mfa, within, reportOnly,
-          source);
+          source, mfa);
     }
   }
 }

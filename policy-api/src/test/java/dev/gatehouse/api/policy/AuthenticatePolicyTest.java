@@ -111,4 +111,28 @@ final class AuthenticatePolicyTest {
 
     assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
   }
+
+  @Test
+  void mfaAsWritten_factorsInAnyOrder_keepsTheOrderGivenButComparesAsASet() {
+    AuthenticatePolicy a = AuthenticatePolicy.builder("p")
+        .requireMfa(Duration.ofHours(8), Factor.WEBAUTHN, Factor.TOTP, Factor.WEBAUTHN).build();
+
+    assertThat(a.mfaAsWritten()).containsExactly(Factor.WEBAUTHN, Factor.TOTP);
+    assertThat(a.mfa()).containsExactly(Factor.TOTP, Factor.WEBAUTHN);
+    assertThat(new AuthenticatePolicy("p", List.of(), Condition.ALWAYS, false, false,
+        List.of(Factor.WEBAUTHN, Factor.TOTP), Duration.ofHours(8), false, SourceRef.NONE))
+        .isEqualTo(a)
+        .extracting(AuthenticatePolicy::mfaAsWritten).asList()
+        .containsExactly(Factor.WEBAUTHN, Factor.TOTP);
+  }
+
+  @Test
+  void new_factorsAsWrittenNotTheFactors_throws() {
+    assertThatThrownBy(() -> new AuthenticatePolicy("p", List.of(), Condition.ALWAYS, false,
+        false, List.of(Factor.TOTP), Duration.ofHours(1), false, SourceRef.NONE,
+        List.of(Factor.WEBAUTHN)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("authenticate `p`: the factors as written [webauthn] are not the factors"
+            + " [totp]");
+  }
 }

@@ -41,7 +41,8 @@ public final class PolicySets {
           a.mfa(),
           a.within(),
           a.reportOnly(),
-          none);
+          none,
+          a.mfaAsWritten());
     }
     DelegatePolicy d = (DelegatePolicy) p;
     return new DelegatePolicy(d.id(), d.to(), d.actions(), d.on(), d.reportOnly(), none);

@@ -129,7 +129,7 @@ public final class Explainer {
             .append(value(r, "auth.methods")).append(")\n");
       }
       if (!a.mfa().isEmpty()) {
-        out.append("    require mfa ").append(a.mfa()).append(" within ")
+        out.append("    require mfa ").append(a.mfaAsWritten()).append(" within ")
             .append(Durations.format(a.within())).append(": ").append(mfaVerdict(a, r))
             .append(" (").append(value(r, "auth.methods")).append(", ")
             .append(value(r, "auth.time")).append(", ").append(value(r, "request.time"))
