@@ -122,6 +122,17 @@ final class PolicyFiles {
   }
 
   /**
+   * As {@link #compile(List, PrintWriter, Set)} for a command that reads one policy set, then
+   * prints the line that counts its warnings.
+   */
+  static Optional<CompiledPolicies> compile(List<Path> paths, PrintWriter err) {
+    Set<Diagnostic> warnings = new java.util.LinkedHashSet<>();
+    Optional<CompiledPolicies> compiled = compile(paths, err, warnings);
+    summarize(warnings, err);
+    return compiled;
+  }
+
+  /**
    * As {@link #compile}, but stops at the validated policy set: a command checks its other inputs
    * against the set's schema before it pays for compiling a large set.
    */
