@@ -1,7 +1,9 @@
 package dev.gatehouse.analysis;
 
+import dev.gatehouse.api.AccessRequest;
 import dev.gatehouse.api.Attribute;
 import dev.gatehouse.api.AttributeType;
+import dev.gatehouse.api.InvalidRequestException;
 import dev.gatehouse.api.IpAddress;
 import dev.gatehouse.api.IpNetwork;
 import dev.gatehouse.api.Schema;
@@ -15,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -125,11 +128,14 @@ final class Domains {
    * The representative strings: each constant, and for the values equal to none, one per pair of
    * a mentioned prefix (or none) and a mentioned suffix (or none), joined by a character that no
    * constant or pattern holds, so the joint adds no other prefix or suffix.
+   *
+   * <p>A request must spell {@code request.action} as an action name, so there each other value
+   * is a lowercase word between the prefix and the suffix, chosen to start and end with no more
+   * patterns than they do. A class whose representative is still no action name (a prefix such
+   * as {@code 1} or {@code A}) holds no value a request can have, so it is left out.
    */
   List<String> stringValues(Uses u) {
-    if (u.attribute.name().equals("request.action")) {
-      return actionValues(u);
-    }
+    boolean action = u.attribute.name().equals("request.action");
     Set<String> values = new LinkedHashSet<>(u.strings);
     String fresh = freshChar(u);
     List<String> prefixes = new ArrayList<>(u.prefixes);
@@ -138,34 +144,12 @@ final class Domains {
     suffixes.add(0, "");
     for (String p : prefixes) {
       for (String s : suffixes) {
-        values.add(p + fresh + "other" + fresh + s);
-      }
-    }
-    return new ArrayList<>(values);
-  }
-
-  /**
-   * As {@link #stringValues} for {@code request.action}, whose values a request must spell as
-   * action names: each other value is a lowercase word between the prefix and the suffix, chosen
-   * to start and end with no more patterns than they do. A class whose representative is still
-   * no action name (a prefix such as {@code 1} or {@code A}) holds no value a request can have,
-   * so it is left out.
-   */
-  private List<String> actionValues(Uses u) {
-    Set<String> values = new LinkedHashSet<>(u.strings);
-    List<String> prefixes = new ArrayList<>(u.prefixes);
-    prefixes.add(0, "");
-    List<String> suffixes = new ArrayList<>(u.suffixes);
-    suffixes.add(0, "");
-    for (String p : prefixes) {
-      for (String s : suffixes) {
-        java.util.Optional<String> v = representative(u, p, s);
-        if (v.isEmpty()) {
-          // no word fits: a value no request holds keeps the class, and its models undecided
-          String fresh = freshChar(u);
+        Optional<String> word = action ? wordBetween(u, p, s) : Optional.empty();
+        if (word.isEmpty()) {
+          // for an action, no word fits: a value no request holds keeps the class, undecided
           values.add(p + fresh + "other" + fresh + s);
-        } else if (isAction(v.get())) {
-          values.add(v.get());
+        } else if (isAction(word.get())) {
+          values.add(word.get());
         }
       }
     }
@@ -173,26 +157,26 @@ final class Domains {
   }
 
   /** A value of the class of the values starting with {@code p} and ending with {@code s}. */
-  private static java.util.Optional<String> representative(Uses u, String p, String s) {
+  private static Optional<String> wordBetween(Uses u, String p, String s) {
     for (String word : List.of("zother", "qother", "xother", "jother", "kother")) {
       for (int n = 0; n < 10; n++) {
         String v = p + word + (n == 0 ? "" : n) + s;
         if (!u.strings.contains(v)
             && u.prefixes.stream().allMatch(q -> v.startsWith(q) == p.startsWith(q))
             && u.suffixes.stream().allMatch(t -> v.endsWith(t) == s.endsWith(t))) {
-          return java.util.Optional.of(v);
+          return Optional.of(v);
         }
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   /** Whether a request can hold {@code action}: the request builder's own rule decides. */
   private boolean isAction(String action) {
     try {
-      dev.gatehouse.api.AccessRequest.builder(schema).set("request.action", action);
+      AccessRequest.builder(schema).set("request.action", action);
       return true;
-    } catch (dev.gatehouse.api.InvalidRequestException e) {
+    } catch (InvalidRequestException e) {
       return false;
     }
   }

@@ -34,9 +34,9 @@ import org.logicng.formulas.FormulaFactory;
  * Finds what is wrong or risky in one policy set, proving each finding with the solver: redundant
  * assignments, restrictions that never apply, pairs of restrictions that leave an app
  * unreachable, apps and roles reachable without MFA, delegations that reach the
- * administrators of wider ones, and delegations that allow changing delegations or policies. Each witness request was decided by
- * the compiled engine as the finding says; each query has a time budget, and a query that runs
- * out is reported as undecided, never as a finding.
+ * administrators of wider ones, and delegations that allow changing delegations or policies.
+ * Each witness request was decided by the compiled engine as the finding says; each query has
+ * a time budget, and a query that runs out is reported as undecided, never as a finding.
  *
  * <pre>{@code
  * for (Finding f : PolicyAnalyzer.analyze(policies, Duration.ofSeconds(1), Duration.ofMinutes(2))) {

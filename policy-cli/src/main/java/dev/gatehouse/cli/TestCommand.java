@@ -87,7 +87,8 @@ final class TestCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     if (min != null && (!coverage || min < 0 || min > 100)) {
-      throw new BadInputException("`--min` takes a percentage from 0 to 100 and needs `--coverage`");
+      throw new BadInputException(
+          "`--min` takes a percentage from 0 to 100 and needs `--coverage`");
     }
     List<TestFile> files = new ArrayList<>();
     for (Path path : paths) {
