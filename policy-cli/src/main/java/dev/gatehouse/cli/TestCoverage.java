@@ -22,8 +22,14 @@ final class TestCoverage {
 
   /** Returns the line that says the run fails for lack of coverage. */
   static String shortfall(CoverageReport report, double min) {
-    return "coverage " + percent(report.percent()) + " is under the minimum of "
-        + percent(min);
+    String actual = percent(report.percent());
+    String wanted = percent(min);
+    if (actual.equals(wanted)) {
+      // 66.67 under 66.7: one decimal would print the same figure twice
+      actual = String.format(Locale.ROOT, "%.2f%%", report.percent());
+      wanted = String.format(Locale.ROOT, "%.2f%%", min);
+    }
+    return "coverage " + actual + " is under the minimum of " + wanted;
   }
 
   /**

@@ -78,7 +78,7 @@ final class TestCoverageTest {
 
     assertThat(result.code()).isEqualTo(1);
     assertThat(result.out()).startsWith("2 passed, 0 failed\n")
-        .endsWith("\ncoverage 66.7% is under the minimum of 66.7%\n");
+        .endsWith("\ncoverage 66.67% is under the minimum of 66.70%\n");
   }
 
   @Test
