@@ -1,7 +1,9 @@
 package dev.gatehouse.analysis;
 
+import dev.gatehouse.api.AccessRequest;
 import dev.gatehouse.api.Attribute;
 import dev.gatehouse.api.AttributeType;
+import dev.gatehouse.api.InvalidRequestException;
 import dev.gatehouse.api.IpAddress;
 import dev.gatehouse.api.IpNetwork;
 import dev.gatehouse.api.Schema;
@@ -15,9 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * What the policies can tell apart about each attribute, collected from every condition (and the
@@ -27,10 +29,6 @@ import java.util.regex.Pattern;
  * one representative value per class makes the encoding exact.
  */
 final class Domains {
-
-  /** What a request's action may be: lowercase words joined by dots, as the language writes them. */
-  private static final Pattern ACTION_NAME =
-      Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*");
 
   /** The constants and patterns the policies use on one attribute. */
   static final class Uses {
@@ -130,11 +128,14 @@ final class Domains {
    * The representative strings: each constant, and for the values equal to none, one per pair of
    * a mentioned prefix (or none) and a mentioned suffix (or none), joined by a character that no
    * constant or pattern holds, so the joint adds no other prefix or suffix.
+   *
+   * <p>A request must spell {@code request.action} as an action name, so there each other value
+   * is a lowercase word between the prefix and the suffix, chosen to start and end with no more
+   * patterns than they do. A class whose representative is still no action name (a prefix such
+   * as {@code 1} or {@code A}) holds no value a request can have, so it is left out.
    */
-  static List<String> stringValues(Uses u) {
-    if (u.attribute.name().equals("request.action")) {
-      return actionValues(u);
-    }
+  List<String> stringValues(Uses u) {
+    boolean action = u.attribute.name().equals("request.action");
     Set<String> values = new LinkedHashSet<>(u.strings);
     String fresh = freshChar(u);
     List<String> prefixes = new ArrayList<>(u.prefixes);
@@ -143,43 +144,41 @@ final class Domains {
     suffixes.add(0, "");
     for (String p : prefixes) {
       for (String s : suffixes) {
-        values.add(p + fresh + "other" + fresh + s);
-      }
-    }
-    return new ArrayList<>(values);
-  }
-
-  /**
-   * The representative actions: as {@link #stringValues}, but a request's action must be an action
-   * name (lowercase words joined by dots), so the value equal to none joins each prefix and suffix
-   * with a lowercase word that no constant or pattern holds, and values that are no action name are
-   * left out: no request can carry them.
-   */
-  private static List<String> actionValues(Uses u) {
-    Set<String> values = new LinkedHashSet<>(u.strings);
-    String word = "other";
-    while (holds(u, word)) {
-      word += "z";
-    }
-    List<String> prefixes = new ArrayList<>(u.prefixes);
-    prefixes.add(0, "");
-    List<String> suffixes = new ArrayList<>(u.suffixes);
-    suffixes.add(0, "");
-    for (String p : prefixes) {
-      for (String s : suffixes) {
-        String value = p + word + s;
-        if (ACTION_NAME.matcher(value).matches()) {
-          values.add(value);
+        Optional<String> word = action ? wordBetween(u, p, s) : Optional.empty();
+        if (word.isEmpty()) {
+          // for an action, no word fits: a value no request holds keeps the class, undecided
+          values.add(p + fresh + "other" + fresh + s);
+        } else if (isAction(word.get())) {
+          values.add(word.get());
         }
       }
     }
     return new ArrayList<>(values);
   }
 
-  private static boolean holds(Uses u, String part) {
-    return u.strings.stream().anyMatch(x -> x.contains(part))
-        || u.prefixes.stream().anyMatch(x -> x.contains(part))
-        || u.suffixes.stream().anyMatch(x -> x.contains(part));
+  /** A value of the class of the values starting with {@code p} and ending with {@code s}. */
+  private static Optional<String> wordBetween(Uses u, String p, String s) {
+    for (String word : List.of("zother", "qother", "xother", "jother", "kother")) {
+      for (int n = 0; n < 10; n++) {
+        String v = p + word + (n == 0 ? "" : n) + s;
+        if (!u.strings.contains(v)
+            && u.prefixes.stream().allMatch(q -> v.startsWith(q) == p.startsWith(q))
+            && u.suffixes.stream().allMatch(t -> v.endsWith(t) == s.endsWith(t))) {
+          return Optional.of(v);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether a request can hold {@code action}: the request builder's own rule decides. */
+  private boolean isAction(String action) {
+    try {
+      AccessRequest.builder(schema).set("request.action", action);
+      return true;
+    } catch (InvalidRequestException e) {
+      return false;
+    }
   }
 
   private static String freshChar(Uses u) {

@@ -54,7 +54,7 @@ final class Encoding {
       String name = u.attribute.name();
       present.put(name, f.variable("p:" + name));
       switch (u.kind()) {
-        case STRING -> choose(name, new ArrayList<>(Domains.stringValues(u)));
+        case STRING -> choose(name, new ArrayList<>(domains.stringValues(u)));
         case INT, BOOL, DURATION, ORDERED -> choose(name, new ArrayList<>(Domains.numberValues(u)));
         case IP -> choose(name, new ArrayList<>(Domains.ipValues(u)));
         case SET -> {

@@ -33,10 +33,10 @@ import org.logicng.formulas.FormulaFactory;
 /**
  * Finds what is wrong or risky in one policy set, proving each finding with the solver: redundant
  * assignments, restrictions that never apply, pairs of restrictions that leave an app
- * unreachable, apps and roles reachable without MFA, and delegations that reach the
- * administrators of wider ones. Each witness request was decided by
- * the compiled engine as the finding says; each query has a time budget, and a query that runs
- * out is reported as undecided, never as a finding.
+ * unreachable, apps and roles reachable without MFA, delegations that reach the
+ * administrators of wider ones, and delegations that allow changing delegations or policies.
+ * Each witness request was decided by the compiled engine as the finding says; each query has
+ * a time budget, and a query that runs out is reported as undecided, never as a finding.
  *
  * <pre>{@code
  * for (Finding f : PolicyAnalyzer.analyze(policies, Duration.ofSeconds(1), Duration.ofMinutes(2))) {
@@ -90,13 +90,24 @@ public final class PolicyAnalyzer {
     a.disjointNetworks();
     a.noMfa();
     a.delegationEscalation();
+    a.metaActions();
     a.summarizeUnasked();
     return List.copyOf(a.findings);
   }
 
-  /** Each delegation's administrators read as targets, so the encoding knows their values. */
+  /**
+   * The prefixes of admin actions that change delegations or policies themselves: whoever may
+   * perform one can widen their own rights beyond what their delegation says.
+   */
+  static final List<String> META_ACTIONS = List.of("admin.", "policy.", "delegation.");
+
+  /**
+   * Each delegation's administrators read as targets, so the encoding knows their values; and
+   * the meta-action prefixes, so that a delegation allowing `*` can be asked about them.
+   */
   private static List<Condition> asTargets(PolicySet set) {
     List<Condition> out = new ArrayList<>();
+    META_ACTIONS.forEach(m -> out.add(Condition.startsWith("request.action", m)));
     for (DelegatePolicy d : set.policies(DelegatePolicy.class)) {
       Targets.asTarget(d.to(), set.schema()).ifPresent(out::add);
     }
@@ -138,6 +149,48 @@ public final class PolicyAnalyzer {
         }
       }
     }
+  }
+
+  /**
+   * A delegation whose administrators may perform an action that changes delegations or
+   * policies ({@link #META_ACTIONS}): through it they can act beyond the delegation itself.
+   */
+  private void metaActions() {
+    for (DelegatePolicy d : set.policies(DelegatePolicy.class)) {
+      if (d.reportOnly() || e.strings("request.action").stream()
+          .noneMatch(a -> d.allows(a) && isMeta(a))) {
+        continue;
+      }
+      List<String> ids = List.of(d.id());
+      String question = "can `" + d.id() + "` change delegations or policies";
+      if (spent()) {
+        notAsked(Finding.Kind.DELEGATION_ESCALATION, question);
+        continue;
+      }
+      Formula query = f.and(decision.granted,
+          e.valueIs("request.action", a -> d.allows((String) a) && isMeta((String) a)),
+          e.encode(d.to()).isTrue(), e.encode(d.on()).isTrue());
+      Solver.Answer a = ask(Finding.Kind.DELEGATION_ESCALATION, ids, question, query,
+          r -> changesPolicies(r, d), false);
+      if (a != null && a.request() != null) {
+        found(Finding.Kind.DELEGATION_ESCALATION, ids, "`" + d.id() + "` lets its"
+            + " administrators perform `" + a.request().value("request.action").orElse("")
+            + "`, which changes delegations or policies: they can give themselves more than `"
+            + d.id() + "` allows", List.of(a.request()));
+      }
+    }
+  }
+
+  private static boolean isMeta(String action) {
+    return META_ACTIONS.stream().anyMatch(action::startsWith);
+  }
+
+  /** The engine permits the request's meta action, and through {@code d}. */
+  private boolean changesPolicies(AccessRequest r, DelegatePolicy d) {
+    String action = r.value("request.action").map(Object::toString).orElse("");
+    Decision decided = engine.evaluate(r);
+    return isMeta(action) && d.allows(action) && decided.effect() != Effect.DENY
+        && decided.matched().contains(d.id());
   }
 
   /**

@@ -102,7 +102,8 @@ final class PolicyAnalyzerTest {
     CompiledPolicies engine = Fixtures.compile(ACME + IT_ADMINS
         + "  on target.department != \"Executive\"\n}\n");
 
-    List<Finding> found = of(analyze(engine), Finding.Kind.DELEGATION_ESCALATION);
+    List<Finding> found = of(analyze(engine), Finding.Kind.DELEGATION_ESCALATION).stream()
+        .filter(f -> f.policies().size() == 2).toList();
 
     assertThat(found).singleElement().satisfies(f -> {
       assertThat(f.policies()).containsExactly("hr-helpdesk", "it-admins");
@@ -122,7 +123,55 @@ final class PolicyAnalyzerTest {
         "on target.department != \"Executive\" and not (target.roles contains \"it-admin\")")
         + IT_ADMINS + "  on target.department != \"Executive\"\n}\n");
 
-    assertThat(of(analyze(engine), Finding.Kind.DELEGATION_ESCALATION)).isEmpty();
+    assertThat(of(analyze(engine), Finding.Kind.DELEGATION_ESCALATION))
+        .noneMatch(f -> f.policies().size() == 2);
+  }
+
+  @Test
+  void analyze_delegationAllowingPolicyChanges_isAnEscalationTheEngineConfirms() {
+    CompiledPolicies engine = Fixtures.compile(ACME + "\ndelegate \"policy-editors\" {\n"
+        + "  to user.department == \"HR\"\n  allow [user.update, admin.*]\n"
+        + "  on target.department == \"HR\"\n}\n");
+
+    List<Finding> found = onPolicyChanges(analyze(engine));
+
+    assertThat(found).singleElement().satisfies(f -> {
+      assertThat(f.policies()).containsExactly("policy-editors");
+      assertThat(f.message()).startsWith("`policy-editors` lets its administrators perform"
+          + " `admin.").endsWith("`, which changes delegations or policies: they can give"
+          + " themselves more than `policy-editors` allows");
+      AccessRequest w = f.witnesses().get(0);
+      assertThat(w.value("request.action")).hasValueSatisfying(a ->
+          assertThat(a.toString()).startsWith("admin."));
+      Decision d = engine.evaluate(w);
+      assertThat(d.effect()).isNotEqualTo(Effect.DENY);
+      assertThat(d.matched()).contains("policy-editors");
+    });
+  }
+
+  @Test
+  void analyze_everyActionDelegated_isAnEscalationOnPolicyChanges() {
+    CompiledPolicies engine = Fixtures.compile(ACME + "\ndelegate \"root\" {\n"
+        + "  to user.roles contains \"sysadmin\"\n  allow [*]\n}\n");
+
+    List<Finding> found = onPolicyChanges(analyze(engine));
+
+    assertThat(found).singleElement().satisfies(f ->
+        assertThat(engine.evaluate(f.witnesses().get(0)).effect()).isNotEqualTo(Effect.DENY));
+  }
+
+  @Test
+  void analyze_delegationOfUserActionsOnly_changesNoPolicy() {
+    assertThat(onPolicyChanges(analyze(Fixtures.compile(ACME)))).isEmpty();
+  }
+
+  @Test
+  void analyze_policyChangesOnNoPossibleTarget_isNoEscalation() {
+    CompiledPolicies engine = Fixtures.compile(ACME + "\ndelegate \"nobody\" {\n"
+        + "  to user.department == \"HR\"\n  allow [policy.update]\n"
+        + "  on target.department == \"HR\" and target.department == \"Sales\"\n}\n");
+
+    assertThat(onPolicyChanges(analyze(engine))).isEmpty();
   }
 
   @Test
@@ -146,6 +195,12 @@ final class PolicyAnalyzerTest {
     assertThat(all).allSatisfy(f -> assertThat(f.verdict()).as(f.message())
         .isEqualTo(ProofResult.Verdict.PROVED));
     return all;
+  }
+
+  /** The escalations through actions on policies: those naming one delegation. */
+  private static List<Finding> onPolicyChanges(List<Finding> all) {
+    return of(all, Finding.Kind.DELEGATION_ESCALATION).stream()
+        .filter(f -> f.policies().size() == 1).toList();
   }
 
   private static List<Finding> of(List<Finding> all, Finding.Kind kind) {

@@ -1,5 +1,9 @@
 package dev.gatehouse.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.analysis.CoverageReport;
+import dev.gatehouse.analysis.PolicyCoverage;
 import dev.gatehouse.api.AccessRequest;
 import dev.gatehouse.dsl.Diagnostic;
 import dev.gatehouse.engine.CompiledPolicies;
@@ -31,14 +35,17 @@ import picocli.CommandLine.Spec;
             + " against the file's policies and compare the decision with the case's expectation."
             + " Prints each failure with a diff (- expected, + actual), then `N passed, N failed`."
             + " A directory stands for the *.tests.json files under it. Finding no test case is an"
-            + " error.",
+            + " error. With --coverage, also reports which policies and which parts of their"
+            + " conditions the cases made true, false and unknown.",
     footer = {
       "",
-      "Exit codes: 0 every case passed, 1 a case failed or the policies are invalid,",
+      "Exit codes: 0 every case passed, 1 a case failed, the policies are invalid or the",
+      "coverage is under --min,",
       "2 usage error or bad test file.",
       "",
       "Example:",
-      "  gatehouse test examples/acme.tests.json"
+      "  gatehouse test examples/acme.tests.json",
+      "  gatehouse test --coverage --min 80 examples/"
     })
 final class TestCommand implements Callable<Integer> {
 
@@ -52,6 +59,26 @@ final class TestCommand implements Callable<Integer> {
       description = "print no line about warnings in the policies (`check` lists them)")
   boolean quiet;
 
+  @Option(names = "--coverage", description = "report the policies and condition parts the cases"
+      + " made true and false, and list the policies none made apply")
+  boolean coverage;
+
+  @Option(names = "--min", paramLabel = "PERCENT", description = "with --coverage: fail the run"
+      + " when fewer than PERCENT of the policies are covered")
+  Double min;
+
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+      description = "text or json (one JSON document); default: ${DEFAULT-VALUE}")
+  Format format = Format.text;
+
+  /** The output formats. */
+  enum Format {
+    text,
+    json
+  }
+
+  private final PolicyCoverage recorded = new PolicyCoverage();
+  private final ArrayNode failures = Json.MAPPER.createArrayNode();
   private int passed;
   private int failed;
   private final Set<Diagnostic> warnings = new LinkedHashSet<>();
@@ -59,6 +86,10 @@ final class TestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    if (min != null && (!coverage || min < 0 || min > 100)) {
+      throw new BadInputException(
+          "`--min` takes a percentage from 0 to 100 and needs `--coverage`");
+    }
     List<TestFile> files = new ArrayList<>();
     for (Path path : paths) {
       files.addAll(read(path));
@@ -69,9 +100,28 @@ final class TestCommand implements Callable<Integer> {
     if (!quiet) {
       PolicyFiles.summarize(warnings, spec.commandLine().getErr());
     }
-    out.println(passed + " passed, " + failed + " failed");
+    CoverageReport report = recorded.report();
+    boolean below = coverage && TestCoverage.belowMinimum(report, min);
+    if (format == Format.json) {
+      ObjectNode json = Json.MAPPER.createObjectNode();
+      json.put("passed", passed);
+      json.put("failed", failed);
+      json.set("failures", failures);
+      if (coverage) {
+        json.set("coverage", TestCoverage.json(report, min));
+      }
+      out.println(Json.pretty(json));
+    } else {
+      out.println(passed + " passed, " + failed + " failed");
+      if (coverage) {
+        TestCoverage.print(report, out);
+      }
+      if (below) {
+        out.println(TestCoverage.shortfall(report, min));
+      }
+    }
     out.flush();
-    return failed == 0 ? ExitCode.OK : ExitCode.FAILED;
+    return failed == 0 && !below ? ExitCode.OK : ExitCode.FAILED;
   }
 
   /**
@@ -103,7 +153,7 @@ final class TestCommand implements Callable<Integer> {
     Optional<CompiledPolicies> compiled =
         PolicyFiles.compile(file.policies(), spec.commandLine().getErr(), warnings);
     if (compiled.isEmpty()) {
-      out.println("FAIL " + file.file() + ": the policies are invalid");
+      fail(file, null, List.of("the policies are invalid"), out);
       failed += file.cases().size();
       return;
     }
@@ -113,6 +163,10 @@ final class TestCommand implements Callable<Integer> {
     for (TestFile.Case c : file.cases()) {
       requests.add(reader.read(c.where() + ": `request`", c.request()));
     }
+    if (coverage) {
+      recorded.include(engine.policySet());
+      requests.forEach(r -> recorded.record(engine.policySet(), r));
+    }
     for (int i = 0; i < requests.size(); i++) {
       TestFile.Case c = file.cases().get(i);
       List<String> diff = CaseCheck.diff(c.expect(), engine.evaluate(requests.get(i)));
@@ -120,9 +174,23 @@ final class TestCommand implements Callable<Integer> {
         passed++;
       } else {
         failed++;
-        out.println("FAIL " + file.file() + ": " + c.name());
-        diff.forEach(line -> out.println("  " + line));
+        fail(file, c.name(), diff, out);
       }
+    }
+  }
+
+  /** Prints a failure, or keeps it for the JSON report; {@code name} null for the whole file. */
+  private void fail(TestFile file, String name, List<String> diff, PrintWriter out) {
+    if (format == Format.json) {
+      ObjectNode f = failures.addObject();
+      f.put("file", file.file().toString());
+      f.put("case", name);
+      diff.forEach(f.putArray("diff")::add);
+    } else if (name == null) {
+      out.println("FAIL " + file.file() + ": " + diff.get(0));
+    } else {
+      out.println("FAIL " + file.file() + ": " + name);
+      diff.forEach(line -> out.println("  " + line));
     }
   }
 

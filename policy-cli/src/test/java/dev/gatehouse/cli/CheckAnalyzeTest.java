@@ -35,6 +35,30 @@ final class CheckAnalyzeTest {
   }
 
   @Test
+  void checkAnalyze_delegationOfAdminActions_isAnEscalationWhoseWitnessEvalPermits()
+      throws IOException {
+    Path policies = dir.resolve("editors.policy");
+    Files.writeString(policies, Files.readString(Path.of(Cli.ACME))
+        + "\ndelegate \"policy-editors\" {\n  to user.department == \"HR\"\n"
+        + "  allow [user.update, admin.*]\n  on target.department == \"HR\"\n}\n");
+
+    Cli.Result result = Cli.run("check", "--analyze", policies.toString());
+
+    assertThat(result.code()).isZero();
+    List<String> lines = result.out().lines().toList();
+    int at = lines.indexOf("delegation_escalation [policy-editors]: `policy-editors` lets its"
+        + " administrators perform `admin.zother`, which changes delegations or policies: they"
+        + " can give themselves more than `policy-editors` allows");
+    assertThat(at).isNotNegative();
+    Path request = dir.resolve("witness.json");
+    Files.writeString(request, lines.get(at + 1).substring("  witness: ".length()));
+    Cli.Result eval = Cli.run("eval", "-p", policies.toString(), "--request", request.toString());
+    assertThat(Json.parse("eval", eval.out()).get("effect").asText()).isEqualTo("PERMIT");
+    assertThat(Json.parse("eval", eval.out()).get("matched").toString())
+        .contains("\"policy-editors\"");
+  }
+
+  @Test
   void checkAnalyze_noTime_reportsEveryQueryUndecided() {
     Cli.Result result = Cli.run("check", "--analyze", "--budget", "0", Cli.ACME);
 

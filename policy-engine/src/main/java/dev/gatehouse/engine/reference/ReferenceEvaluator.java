@@ -12,6 +12,7 @@ import dev.gatehouse.api.Reason;
 import dev.gatehouse.api.ReasonCode;
 import dev.gatehouse.api.policy.AssignPolicy;
 import dev.gatehouse.api.policy.AuthenticatePolicy;
+import dev.gatehouse.api.policy.Condition;
 import dev.gatehouse.api.policy.DelegatePolicy;
 import dev.gatehouse.api.policy.Network;
 import dev.gatehouse.api.policy.Policy;
@@ -99,6 +100,50 @@ public final class ReferenceEvaluator {
       }
     }
     return Combiner.combine(table, o);
+  }
+
+  /**
+   * Returns the policies whose conditions {@link #evaluate} reads to decide {@code request}, in
+   * the set's order: those relevant to its kind and app, and the delegations that list its
+   * action. Coverage tools ask this rather than guess which policies a request concerns.
+   *
+   * @param request the request
+   * @return the policies considered; empty when the request lacks its action or was built
+   *     against another schema, since then no condition is read
+   */
+  public List<Policy> considered(AccessRequest request) {
+    requireNonNull(request, "request");
+    if (!request.schema().equals(table.set().schema()) || !request.has(table.action)) {
+      return List.of();
+    }
+    String action = request.string(table.action);
+    RequestKind kind = RequestKind.of(action);
+    String app = kind == RequestKind.ACCESS && request.has(table.app)
+        ? request.string(table.app) : null;
+    List<Policy> considered = new ArrayList<>();
+    for (int i = 0; i < table.size(); i++) {
+      Policy p = table.policy(i);
+      if (table.relevant(i, kind, app)
+          && (!(p instanceof DelegatePolicy d) || d.allows(action))) {
+        considered.add(p);
+      }
+    }
+    return considered;
+  }
+
+  /**
+   * Returns the three-valued truth of {@code condition}, a policy's condition or any part of
+   * one, for {@code request}: unknown when it depends on a missing attribute (DESIGN §4).
+   *
+   * @param condition the condition, validated against the request's schema
+   * @param request the request
+   * @return its value
+   * @throws IllegalArgumentException if the condition reads an attribute the schema lacks
+   */
+  public static Tri condition(Condition condition, AccessRequest request) {
+    requireNonNull(condition, "condition");
+    requireNonNull(request, "request");
+    return ConditionInterpreter.eval(condition, request);
   }
 
   /** Returns how a policy relevant to the request came out, as {@link Outcomes} bits; 0 if not. */
