@@ -2,6 +2,7 @@ package dev.gatehouse.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.api.IpAddress;
 import dev.gatehouse.monitor.SignInEvent;
 import dev.gatehouse.monitor.SignInMonitor;
 import dev.gatehouse.monitor.SignInReport;
@@ -9,13 +10,11 @@ import dev.gatehouse.monitor.redis.RedisServer;
 import dev.gatehouse.monitor.redis.RedisSignInStore;
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -68,22 +67,7 @@ final class GatehouseRedisMonitorTest {
 
   @Test
   void signIn_wrongPassword_isSeenByAnotherNode() throws Exception {
-    HttpResponse<String> page =
-        http.send(HttpRequest.newBuilder(uri("/login")).build(),
-            HttpResponse.BodyHandlers.ofString());
-    Matcher csrf = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"")
-        .matcher(page.body());
-    assertThat(csrf.find()).as(page.body()).isTrue();
-
-    HttpResponse<String> login =
-        http.send(
-            HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                    "username=clerk&password=wrong&_csrf="
-                        + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> login = FormLogin.post(http, uri("/"), "clerk", "wrong");
 
     assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
     assertThat(monitor.store()).isInstanceOf(RedisSignInStore.class);
@@ -109,6 +93,35 @@ final class GatehouseRedisMonitorTest {
         });
 
     assertThat(clients()).isEqualTo(before);
+  }
+
+  @Test
+  void store_clusterSeedsSeparatedByCommas_sharesTheHistoryOverTheCluster() throws Exception {
+    List<RedisServer> nodes = RedisServer.startCluster();
+    try {
+      new ApplicationContextRunner()
+          .withConfiguration(AutoConfigurations.of(GatehouseRedisMonitorAutoConfiguration.class))
+          .withPropertyValues(
+              "gatehouse.monitor.redis.cluster=true",
+              "gatehouse.monitor.redis.uri=" + nodes.get(0).uri() + ", " + nodes.get(1).uri())
+          .run(context -> {
+            SignInMonitor.builder().store(context.getBean(RedisSignInStore.class)).build()
+                .record(new SignInEvent("dana", TestApp.NOW, IpAddress.parse("198.51.100.7"),
+                    null, null, null, SignInEvent.Outcome.FAILED_CREDENTIALS, List.of(),
+                    List.of()));
+          });
+
+      try (RedisSignInStore otherNode =
+          RedisSignInStore.builder().cluster(List.of(nodes.get(2).uri())).build()) {
+        assertThat(otherNode.ipFailuresBetween(IpAddress.parse("198.51.100.7"),
+                TestApp.NOW.minusSeconds(60), TestApp.NOW.plusSeconds(60)))
+            .isEqualTo(1);
+      }
+    } finally {
+      for (RedisServer node : nodes) {
+        node.close();
+      }
+    }
   }
 
   /** Returns how many clients Redis has, besides the {@code redis-cli} asking. */

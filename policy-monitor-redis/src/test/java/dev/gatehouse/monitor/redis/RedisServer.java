@@ -40,8 +40,13 @@ public final class RedisServer implements AutoCloseable {
     return server;
   }
 
-  /** Starts a three-master cluster with {@code redis-cli --cluster create}. */
-  static List<RedisServer> startCluster() throws Exception {
+  /**
+   * Starts a three-master cluster with {@code redis-cli --cluster create}.
+   *
+   * @return its nodes, each serving a third of the slots
+   * @throws Exception if a node does not start or the cluster does not become ok within 10 s
+   */
+  public static List<RedisServer> startCluster() throws Exception {
     List<RedisServer> nodes = new ArrayList<>();
     List<String> command = new ArrayList<>(List.of("redis-cli", "--cluster", "create"));
     for (int i = 0; i < 3; i++) {
