@@ -72,7 +72,8 @@ final class GatehouseRedisMonitorTest {
     assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
     assertThat(monitor.store()).isInstanceOf(RedisSignInStore.class);
     try (RedisSignInStore otherNode =
-        RedisSignInStore.builder().standalone(redis.uri()).keyPrefix("node-test").build()) {
+        RedisSignInStore.builder().standalone(redis.uri()).keyPrefix("node-test")
+            .budget(Duration.ofSeconds(5)).build()) {
       SignInReport report =
           SignInMonitor.builder().store(otherNode).build()
               .report(TestApp.NOW.minusSeconds(60), TestApp.NOW.plusSeconds(60));
@@ -102,6 +103,8 @@ final class GatehouseRedisMonitorTest {
       new ApplicationContextRunner()
           .withConfiguration(AutoConfigurations.of(GatehouseRedisMonitorAutoConfiguration.class))
           .withPropertyValues(
+              // The first write opens the node connections; the outbox would not outlive the close.
+              "gatehouse.monitor.redis.budget=5s",
               "gatehouse.monitor.redis.cluster=true",
               "gatehouse.monitor.redis.uri=" + nodes.get(0).uri() + ", " + nodes.get(1).uri())
           .run(context -> {
@@ -112,7 +115,8 @@ final class GatehouseRedisMonitorTest {
           });
 
       try (RedisSignInStore otherNode =
-          RedisSignInStore.builder().cluster(List.of(nodes.get(2).uri())).build()) {
+          RedisSignInStore.builder().cluster(List.of(nodes.get(2).uri()))
+              .budget(Duration.ofSeconds(5)).build()) {
         assertThat(otherNode.ipFailuresBetween(IpAddress.parse("198.51.100.7"),
                 TestApp.NOW.minusSeconds(60), TestApp.NOW.plusSeconds(60)))
             .isEqualTo(1);
