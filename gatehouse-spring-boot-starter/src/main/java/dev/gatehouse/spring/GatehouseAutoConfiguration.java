@@ -130,7 +130,9 @@ public class GatehouseAutoConfiguration {
     SignInMonitorBuilder builder = SignInMonitor.builder().clock(clock(clock));
     SignInStore shared = store.getIfUnique();
     String redisUri = properties.getMonitor().getRedis().getUri();
-    if (shared == null && redisUri != null && !ClassUtils.isPresent(REDIS_STORE, resources.getClassLoader())) {
+    if (shared == null
+        && redisUri != null
+        && !ClassUtils.isPresent(REDIS_STORE, resources.getClassLoader())) {
       throw new InvalidConfigurationPropertyValueException(
           "gatehouse.monitor.redis.uri",
           redisUri,
