@@ -25,10 +25,13 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Role;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -38,12 +41,14 @@ import org.springframework.util.function.SingletonSupplier;
  * {@link GatehouseAuthorizationManager} with its {@link GatehouseAccessDeniedHandler}. Each bean
  * backs off when the application defines its own.
  *
- * <p>The monitor keeps its history in memory unless the application defines a {@link SignInStore}
- * bean, which is where a shared store (such as one kept in Redis) plugs in.
+ * <p>The monitor keeps its history in memory unless there is a {@link SignInStore} bean: one the
+ * application defines, or the Redis store of {@link GatehouseRedisMonitorAutoConfiguration}.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(GatehouseProperties.class)
 public class GatehouseAutoConfiguration {
+
+  private static final String REDIS_STORE = "dev.gatehouse.monitor.redis.RedisSignInStore";
 
   /** Creates the configuration; Spring calls it. */
   public GatehouseAutoConfiguration() {}
@@ -101,20 +106,40 @@ public class GatehouseAutoConfiguration {
   }
 
   /**
-   * Returns the sign-in monitor: in memory, unless a {@link SignInStore} bean is defined.
+   * Returns the sign-in monitor: in memory, unless a {@link SignInStore} bean is defined (by the
+   * application, or from {@code gatehouse.monitor.redis.*}).
    *
    * @param store a store the application defines, if any
+   * @param properties the properties
    * @param clock a clock the application defines, if any
+   * @param resources the application's resource loader, whose class loader is asked for the store
    * @return the sign-in monitor
+   * @throws InvalidConfigurationPropertyValueException if {@code gatehouse.monitor.redis.uri} is
+   *     set but {@code policy-monitor-redis} is not on the classpath: a history that the operator
+   *     meant to share must not silently stay on one node
    */
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnProperty(
       prefix = "gatehouse.monitor", name = "enabled", havingValue = "true", matchIfMissing = true)
   public SignInMonitor gatehouseSignInMonitor(
-      ObjectProvider<SignInStore> store, ObjectProvider<Clock> clock) {
+      ObjectProvider<SignInStore> store,
+      GatehouseProperties properties,
+      ObjectProvider<Clock> clock,
+      ResourceLoader resources) {
     SignInMonitorBuilder builder = SignInMonitor.builder().clock(clock(clock));
     SignInStore shared = store.getIfUnique();
+    String redisUri = properties.getMonitor().getRedis().getUri();
+    if (shared == null
+        && redisUri != null
+        && !ClassUtils.isPresent(REDIS_STORE, resources.getClassLoader())) {
+      throw new InvalidConfigurationPropertyValueException(
+          "gatehouse.monitor.redis.uri",
+          redisUri,
+          "the redis store is not on the classpath: add the dependency"
+              + " `dev.gatehouse:policy-monitor-redis`, or remove the property to keep the"
+              + " sign-in history in memory");
+    }
     if (shared != null) {
       builder.store(shared);
     }

@@ -542,6 +542,18 @@ public class GatehouseProperties {
     /** Whether to add the monitor's {@code risk.*} and {@code device.known} to each request. */
     private boolean enrichRequests;
 
+    /** The shared store in Redis, used when {@code policy-monitor-redis} is on the classpath. */
+    private final Redis redis = new Redis();
+
+    /**
+     * Returns the Redis store settings.
+     *
+     * @return the Redis store settings
+     */
+    public Redis getRedis() {
+      return redis;
+    }
+
     /**
      * Returns whether the monitor is on.
      *
@@ -576,6 +588,150 @@ public class GatehouseProperties {
      */
     public void setEnrichRequests(boolean enrichRequests) {
       this.enrichRequests = enrichRequests;
+    }
+  }
+
+  /**
+   * The sign-in history in Redis, shared by every node of the application ({@code
+   * RedisSignInStore} of {@code policy-monitor-redis}).
+   */
+  public static class Redis {
+
+    /**
+     * The Redis server, such as {@code redis://127.0.0.1:6379} ({@code rediss://} for TLS,
+     * {@code redis://:password@host}); with {@code cluster}, some of the cluster's nodes, separated
+     * by commas. Setting it puts the monitor's history in Redis; without {@code
+     * policy-monitor-redis} on the classpath the application does not start.
+     */
+    private @Nullable String uri;
+
+    /** Whether {@code uri} names nodes of a Redis Cluster rather than one server. */
+    private boolean cluster;
+
+    /**
+     * How long a lookup or a write waits for Redis; past it a lookup leaves the risk out and a
+     * write is kept in the outbox.
+     */
+    private Duration budget = Duration.ofMillis(50);
+
+    /**
+     * What every key starts with, so that several deployments share one Redis; not empty, no
+     * braces.
+     */
+    private String keyPrefix = "gh";
+
+    /** How many events are held while Redis is away; more are dropped. */
+    private int outbox = 10_000;
+
+    /** About how many events the stream keeps for reports, the oldest trimmed first. */
+    private long maxEvents = 1_000_000;
+
+    /**
+     * Returns the Redis URI.
+     *
+     * @return the URI, or the cluster's nodes separated by commas; {@code null} if unset
+     */
+    public @Nullable String getUri() {
+      return uri;
+    }
+
+    /**
+     * Sets the Redis URI.
+     *
+     * @param uri the URI, or the cluster's nodes separated by commas
+     */
+    public void setUri(@Nullable String uri) {
+      this.uri = uri;
+    }
+
+    /**
+     * Returns whether the URI names cluster nodes.
+     *
+     * @return whether the URI names cluster nodes
+     */
+    public boolean isCluster() {
+      return cluster;
+    }
+
+    /**
+     * Sets whether the URI names cluster nodes.
+     *
+     * @param cluster whether the URI names cluster nodes
+     */
+    public void setCluster(boolean cluster) {
+      this.cluster = cluster;
+    }
+
+    /**
+     * Returns how long a lookup or a write waits.
+     *
+     * @return the budget
+     */
+    public Duration getBudget() {
+      return budget;
+    }
+
+    /**
+     * Sets how long a lookup or a write waits.
+     *
+     * @param budget the budget, positive
+     */
+    public void setBudget(Duration budget) {
+      this.budget = budget;
+    }
+
+    /**
+     * Returns the key prefix.
+     *
+     * @return the key prefix
+     */
+    public String getKeyPrefix() {
+      return keyPrefix;
+    }
+
+    /**
+     * Sets the key prefix.
+     *
+     * @param keyPrefix the key prefix
+     */
+    public void setKeyPrefix(String keyPrefix) {
+      this.keyPrefix = keyPrefix;
+    }
+
+    /**
+     * Returns the outbox capacity.
+     *
+     * @return the outbox capacity, in events
+     */
+    public int getOutbox() {
+      return outbox;
+    }
+
+    /**
+     * Sets the outbox capacity.
+     *
+     * @param outbox the outbox capacity, in events
+     */
+    public void setOutbox(int outbox) {
+      this.outbox = outbox;
+    }
+
+    /**
+     * Returns about how many events the stream keeps.
+     *
+     * @return the cap, in events
+     */
+    public long getMaxEvents() {
+      return maxEvents;
+    }
+
+    /**
+     * Sets about how many events the stream keeps.
+     *
+     * @param maxEvents the cap, in events
+     */
+    public void setMaxEvents(long maxEvents) {
+      this.maxEvents = maxEvents;
     }
   }
 

@@ -44,6 +44,12 @@ final class GatehousePropertiesMetadataTest {
             "gatehouse.challenge.step-up-url",
             "gatehouse.monitor.enabled",
             "gatehouse.monitor.enrich-requests",
+            "gatehouse.monitor.redis.uri",
+            "gatehouse.monitor.redis.cluster",
+            "gatehouse.monitor.redis.budget",
+            "gatehouse.monitor.redis.key-prefix",
+            "gatehouse.monitor.redis.outbox",
+            "gatehouse.monitor.redis.max-events",
             "gatehouse.security.filter-chain");
     assertThat(descriptions.get("gatehouse.policies")).contains("classpath:");
     assertThat(descriptions.values()).doesNotContain("null");

@@ -8,11 +8,9 @@ import dev.gatehouse.monitor.SignInMonitor;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,8 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -197,20 +193,7 @@ final class GatehouseSpringBootTest {
 
   @Test
   void signIn_wrongPassword_showsInTheMonitor() throws Exception {
-    HttpResponse<String> page = send("/login", null, Map.of());
-    Matcher csrf = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"")
-        .matcher(page.body());
-    assertThat(csrf.find()).as(page.body()).isTrue();
-
-    HttpResponse<String> login =
-        http.send(
-            HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                    "username=clerk&password=wrong&_csrf="
-                        + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> login = FormLogin.post(http, uri("/"), "clerk", "wrong");
 
     assertThat(login.statusCode()).isEqualTo(302);
     assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");

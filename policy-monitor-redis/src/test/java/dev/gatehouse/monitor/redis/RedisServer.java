@@ -10,11 +10,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A throwaway {@code redis-server} on 127.0.0.1 and a free port, with an append-only file in its
- * own directory so that a restart keeps what was acknowledged.
+ * own directory so that a restart keeps what was acknowledged. Published in this module's test jar
+ * for the tests of modules that wire the store.
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
 
-  final int port;
+  /** The port it listens on. */
+  public final int port;
   private final Path dir;
   private final boolean cluster;
   private Process process;
@@ -25,14 +27,26 @@ final class RedisServer implements AutoCloseable {
     this.cluster = cluster;
   }
 
-  static RedisServer start(boolean cluster) throws Exception {
+  /**
+   * Starts a server and waits until it answers.
+   *
+   * @param cluster whether it is a cluster node
+   * @return the running server
+   * @throws Exception if it does not start within 10 s
+   */
+  public static RedisServer start(boolean cluster) throws Exception {
     RedisServer server = new RedisServer(freePort(), Files.createTempDirectory("redis"), cluster);
     server.start();
     return server;
   }
 
-  /** Starts a three-master cluster with {@code redis-cli --cluster create}. */
-  static List<RedisServer> startCluster() throws Exception {
+  /**
+   * Starts a three-master cluster with {@code redis-cli --cluster create}.
+   *
+   * @return its nodes, each serving a third of the slots
+   * @throws Exception if a node does not start or the cluster does not become ok within 10 s
+   */
+  public static List<RedisServer> startCluster() throws Exception {
     List<RedisServer> nodes = new ArrayList<>();
     List<String> command = new ArrayList<>(List.of("redis-cli", "--cluster", "create"));
     for (int i = 0; i < 3; i++) {
@@ -48,7 +62,12 @@ final class RedisServer implements AutoCloseable {
     return nodes;
   }
 
-  String uri() {
+  /**
+   * Returns the server's URI.
+   *
+   * @return such as {@code redis://127.0.0.1:6379}
+   */
+  public String uri() {
     return "redis://127.0.0.1:" + port;
   }
 
@@ -102,7 +121,15 @@ final class RedisServer implements AutoCloseable {
     process.waitFor(5, TimeUnit.SECONDS);
   }
 
-  String cli(String... args) throws IOException, InterruptedException {
+  /**
+   * Runs {@code redis-cli} against the server.
+   *
+   * @param args the command and its arguments
+   * @return what it printed
+   * @throws IOException if it cannot run
+   * @throws InterruptedException if interrupted
+   */
+  public String cli(String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("redis-cli", "-p", Integer.toString(port)));
     command.addAll(List.of(args));
     return run(command);
