@@ -228,10 +228,20 @@ public final class RedisSignInStore implements SignInStore, AutoCloseable {
     return outbox.dropped();
   }
 
-  /** Stops replaying the outbox and closes the connection and the client. */
+  /**
+   * Stops replaying the outbox, tries once more to write what it holds, counts what is still
+   * waiting as {@link #dropped}, and closes the connection and the client.
+   */
   @Override
   public void close() {
     flusher.shutdownNow();
+    try {
+      flusher.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    outbox.drain(history, budget.toMillis());
+    outbox.abandon();
     connection.close();
     client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     resources.shutdown(0, 2, TimeUnit.SECONDS);

@@ -203,6 +203,26 @@ final class RedisFaultTest {
   }
 
   @Test
+  void close_redisStillDown_waitingEventsCountedAsDropped() throws Exception {
+    RedisSignInStore store = store(10);
+    SignInMonitor monitor = SignInMonitor.builder().store(store).build();
+    server.kill();
+    try {
+      for (int i = 0; i < 3; i++) {
+        fail(monitor, DAY.plusSeconds(i));
+      }
+      assertThat(store.waiting()).isEqualTo(3);
+
+      store.close();
+
+      assertThat(store.waiting()).isZero();
+      assertThat(store.dropped()).isEqualTo(3);
+    } finally {
+      server.start();
+    }
+  }
+
+  @Test
   void assess_sprayAlternatingOverTwoNodes_countedAsOne() {
     try (RedisSignInStore a = store(100);
         RedisSignInStore b = store(100)) {

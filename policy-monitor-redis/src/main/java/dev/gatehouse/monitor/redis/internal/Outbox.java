@@ -91,6 +91,28 @@ public final class Outbox {
   }
 
   /**
+   * Counts the events still waiting as dropped, with one warning naming how many: for a store that
+   * closes while Redis is away, so that no event is lost without being counted.
+   *
+   * @return how many events were waiting
+   */
+  public int abandon() {
+    int n = 0;
+    while (queue.poll() != null) {
+      n++;
+    }
+    if (n > 0) {
+      long total = dropped.addAndGet(n);
+      LOG.log(
+          Level.WARNING,
+          "closed with redis unreachable: {0} sign-in events dropped ({1} so far)",
+          n,
+          total);
+    }
+    return n;
+  }
+
+  /**
    * Returns how many events are waiting.
    *
    * @return how many events are waiting
