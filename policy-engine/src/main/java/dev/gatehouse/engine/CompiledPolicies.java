@@ -146,7 +146,7 @@ public final class CompiledPolicies {
   public Explanation explain(AccessRequest request) {
     requireNonNull(request, "request");
     Decision decision = evaluate(request);
-    return new Explanation(decision, new Explainer(set).explain(request, decision));
+    return new Explanation(decision, new Explainer(set, clockSkew).explain(request, decision));
   }
 
   @Override

@@ -89,6 +89,17 @@ final class MfaFreshnessTest {
   }
 
   @Test
+  void explain_withZeroClockSkew_judgesFreshnessAsTheDecisionDoes() {
+    CompiledPolicies strict = PolicyEngine.compile(SET, Duration.ZERO);
+    long now = NOW.toEpochMilli();
+
+    Explanation explanation = strict.explain(request(now, now + 60_000));
+
+    assertThat(explanation.decision().effect()).isEqualTo(Effect.CHALLENGE);
+    assertThat(explanation.text()).contains("within 15m: failed");
+  }
+
+  @Test
   void compile_negativeClockSkew_isRefused() {
     assertThatThrownBy(() -> PolicyEngine.compile(SET, Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class)

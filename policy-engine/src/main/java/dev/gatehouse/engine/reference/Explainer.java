@@ -46,14 +46,27 @@ public final class Explainer {
   private final ReferenceEvaluator reference;
 
   /**
-   * Creates an explainer of {@code set}.
+   * Creates an explainer of {@code set}, with the default clock skew.
    *
    * @param set the policy set
    */
   public Explainer(PolicySet set) {
+    this(set, PolicyTable.DEFAULT_CLOCK_SKEW);
+  }
+
+  /**
+   * Creates an explainer of {@code set} that judges MFA freshness with {@code clockSkew}, as the
+   * policies it explains were compiled with.
+   *
+   * @param set the policy set
+   * @param clockSkew how far in the future an authentication may lie and still be fresh
+   * @throws IllegalArgumentException if {@code clockSkew} is negative or does not fit in
+   *     milliseconds
+   */
+  public Explainer(PolicySet set, Duration clockSkew) {
     this.table = new PolicyTable(requireNonNull(set, "set"));
     // The verdicts of `allow from` and `require` come from the reference semantics, not a copy.
-    this.reference = new ReferenceEvaluator(set);
+    this.reference = new ReferenceEvaluator(set, clockSkew);
   }
 
   /**
