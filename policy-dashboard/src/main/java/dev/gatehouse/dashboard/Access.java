@@ -9,17 +9,14 @@ import dev.gatehouse.api.ReasonCode;
 import dev.gatehouse.dashboard.internal.Values;
 import dev.gatehouse.engine.CompiledPolicies;
 import dev.gatehouse.engine.PolicyEngineHolder;
+import dev.gatehouse.servlet.AuthAttributes;
+import dev.gatehouse.servlet.AuthContextMapping;
 import dev.gatehouse.servlet.ClientIp;
 import dev.gatehouse.servlet.SubjectResolver;
-import dev.gatehouse.servlet.GatehouseFilter;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.time.Clock;
-import java.util.BitSet;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,7 +72,8 @@ final class Access {
         b.clear(owned);
       }
       b.set("request.ip", ip.get()).set("request.time", clock.instant());
-      setAuth(http, b);
+      // The filter's own reading, SAML and OIDC values and their refusals included.
+      AuthAttributes.apply(http, AuthContextMapping.standard(), b);
       AccessRequest base = b.build();
       Object id = base.value("user.id").orElse(null);
       if (!(id instanceof String)) {
@@ -87,39 +85,6 @@ final class Access {
       LOG.warn("dashboard request refused: {} resolving the subject", e.getClass().getSimpleName());
       return Optional.empty();
     }
-  }
-
-  /**
-   * Sets {@code auth.methods} and {@code auth.time} from the factors the host verified, under the
-   * same request or session attributes as {@link GatehouseFilter} reads.
-   */
-  private static void setAuth(HttpServletRequest http, AccessRequest.Builder b) {
-    Object methods = lookup(http, GatehouseFilter.AUTH_METHODS_ATTRIBUTE);
-    b.clear("auth.methods").clear("auth.time");
-    if (methods instanceof String) {
-      b.set("auth.methods", List.of((String) methods));
-    } else if (methods instanceof Collection) {
-      List<String> ids = new ArrayList<>();
-      for (Object m : (Collection<?>) methods) {
-        ids.add(String.valueOf(m));
-      }
-      b.set("auth.methods", ids);
-    }
-    Object time = lookup(http, GatehouseFilter.AUTH_TIME_ATTRIBUTE);
-    if (time instanceof Instant) {
-      b.set("auth.time", (Instant) time);
-    } else if (time instanceof Long || time instanceof Integer) {
-      b.set("auth.time", Instant.ofEpochSecond(((Number) time).longValue()));
-    }
-  }
-
-  private static @Nullable Object lookup(HttpServletRequest http, String name) {
-    Object value = http.getAttribute(name);
-    if (value != null) {
-      return value;
-    }
-    HttpSession session = http.getSession(false);
-    return session == null ? null : session.getAttribute(name);
   }
 
   /** Returns why {@code action} without a target is refused to the subject, or null if allowed. */

@@ -6,6 +6,7 @@ import dev.gatehouse.dsl.PolicyDsl;
 import dev.gatehouse.engine.PolicyEngine;
 import dev.gatehouse.engine.PolicyEngineHolder;
 import dev.gatehouse.monitor.SignInEvent;
+import dev.gatehouse.servlet.GatehouseFilter;
 import dev.gatehouse.servlet.SubjectResolver;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.Cookie;
@@ -66,6 +67,8 @@ final class Fixture implements AutoCloseable {
       "nobody-1", Map.of("user.roles", List.of("intern"), "user.department", "Sales"));
 
   static final String ADMIN = "test-admin";
+  /** A header the host's sign-in copies into the filter's auth time attribute (epoch seconds). */
+  static final String AUTH_TIME = "test-auth-time";
   static final Instant START = Instant.parse("2026-11-28T00:00:00Z");
 
   final List<SignInEvent> events;
@@ -173,6 +176,10 @@ final class Fixture implements AutoCloseable {
         Map<String, Object> subject = new java.util.HashMap<>(ADMINS.get(admin));
         subject.put("user.id", admin);
         http.setAttribute(SubjectResolver.SUBJECT_ATTRIBUTE, subject);
+      }
+      String authTime = http.getHeader(AUTH_TIME);
+      if (authTime != null) {
+        http.setAttribute(GatehouseFilter.AUTH_TIME_ATTRIBUTE, Long.parseLong(authTime));
       }
       chain.doFilter(request, response);
     };

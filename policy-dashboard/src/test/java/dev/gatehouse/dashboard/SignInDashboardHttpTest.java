@@ -137,6 +137,21 @@ final class SignInDashboardHttpTest {
   }
 
   @Test
+  void anyView_authTimeAfterTheYear9999_isRefusedAsTheFilterRefusesIt() throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(fixture.base + "api/summary"))
+        .timeout(Duration.ofSeconds(20))
+        .header(Fixture.ADMIN, "auditor-1")
+        .header(Fixture.AUTH_TIME, "1000000000000000")
+        .build();
+
+    HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertThat(JSON.readTree(r.body()).get("code").asText()).isEqualTo("unauthenticated");
+    assertThat(r.body()).doesNotContain("1000000000000000");
+  }
+
+  @Test
   void anyView_undelegatedAdmin_is403AndLeaksNothing() throws Exception {
     for (String path : new String[] {"", "api/summary", "api/events", "api/export.csv",
         "api/policies", "api/event?id=1-0"}) {

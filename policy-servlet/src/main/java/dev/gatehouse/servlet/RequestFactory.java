@@ -1,18 +1,12 @@
 package dev.gatehouse.servlet;
 
 import dev.gatehouse.api.AccessRequest;
-import dev.gatehouse.api.Factor;
 import dev.gatehouse.api.IpAddress;
 import dev.gatehouse.api.Schema;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /** Builds the access request for an HTTP request: subject, target, client, time and auth. */
 final class RequestFactory {
@@ -20,11 +14,6 @@ final class RequestFactory {
   /** The attributes the filter sets itself, whatever a subject resolver put there. */
   private static final Set<String> OWNED =
       Set.of("app", "request.action", "request.ip", "request.time", "auth.methods", "auth.time");
-
-  /** The earliest authentication time accepted: OIDC {@code auth_time} 0. */
-  static final Instant AUTH_TIME_MIN = Instant.EPOCH;
-  /** The latest authentication time accepted: the end of year 9999, as in RFC 3339. */
-  static final Instant AUTH_TIME_MAX = Instant.parse("9999-12-31T23:59:59Z");
 
   private final SubjectResolver resolver;
   private final AuthContextMapping mapping;
@@ -56,95 +45,7 @@ final class RequestFactory {
       b.set("app", target.app());
     }
     b.set("request.action", target.action()).set("request.ip", ip).set("request.time", now);
-    setAuth(http, b);
+    AuthAttributes.apply(http, mapping, b);
     return Optional.of(b.build());
-  }
-
-  private void setAuth(HttpServletRequest http, AccessRequest.Builder b) {
-    Set<Factor> factors =
-        mapping.factors(
-            strings(lookup(http, GatehouseFilter.SAML_CLASS_REFS_ATTRIBUTE)),
-            strings(lookup(http, GatehouseFilter.AMR_ATTRIBUTE)));
-    for (String id : strings(lookup(http, GatehouseFilter.AUTH_METHODS_ATTRIBUTE))) {
-      factors.add(
-          Factor.fromId(id)
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "`"
-                              + GatehouseFilter.AUTH_METHODS_ATTRIBUTE
-                              + "` holds an unknown factor")));
-    }
-    if (!factors.isEmpty()) {
-      List<String> ids = new ArrayList<>();
-      factors.forEach(f -> ids.add(f.id()));
-      b.set("auth.methods", ids);
-    }
-    Object time = lookup(http, GatehouseFilter.AUTH_TIME_ATTRIBUTE);
-    if (time instanceof Instant) {
-      b.set("auth.time", inRange((Instant) time));
-    } else if (time instanceof Long || time instanceof Integer) {
-      // OIDC `auth_time` is in epoch seconds.
-      long seconds = ((Number) time).longValue();
-      if (seconds < AUTH_TIME_MIN.getEpochSecond() || seconds > AUTH_TIME_MAX.getEpochSecond()) {
-        throw outOfRange(Long.toString(seconds));
-      }
-      b.set("auth.time", Instant.ofEpochSecond(seconds));
-    } else if (time != null) {
-      throw new IllegalArgumentException(
-          "`" + GatehouseFilter.AUTH_TIME_ATTRIBUTE + "` is neither an instant nor a number");
-    }
-  }
-
-  /**
-   * Refuses an authentication time before 1970 or after 9999, which no identity provider asserts:
-   * such a value is a forged or broken token, not a sign-in to reason about.
-   */
-  private static Instant inRange(Instant time) {
-    if (time.isBefore(AUTH_TIME_MIN) || time.isAfter(AUTH_TIME_MAX)) {
-      throw outOfRange(time.toString());
-    }
-    return time;
-  }
-
-  private static IllegalArgumentException outOfRange(String value) {
-    return new IllegalArgumentException("`" + GatehouseFilter.AUTH_TIME_ATTRIBUTE + "` value "
-        + value + " is out of range: expected an instant from " + AUTH_TIME_MIN + " to "
-        + AUTH_TIME_MAX);
-  }
-
-  /** Returns a request attribute, or else the session attribute of that name. */
-  private static @Nullable Object lookup(HttpServletRequest http, String name) {
-    Object value = http.getAttribute(name);
-    if (value != null) {
-      return value;
-    }
-    HttpSession session = http.getSession(false);
-    return session == null ? null : session.getAttribute(name);
-  }
-
-  /** Reads a string, an array of strings or a collection of strings. */
-  private static List<String> strings(@Nullable Object value) {
-    if (value == null) {
-      return List.of();
-    }
-    if (value instanceof String) {
-      return List.of((String) value);
-    }
-    Collection<?> values =
-        value instanceof String[]
-            ? List.of((Object[]) value)
-            : value instanceof Collection ? (Collection<?>) value : null;
-    if (values == null) {
-      throw new IllegalArgumentException("an auth context attribute is not a string list");
-    }
-    List<String> strings = new ArrayList<>(values.size());
-    for (Object v : values) {
-      if (!(v instanceof String)) {
-        throw new IllegalArgumentException("an auth context attribute holds a non-string");
-      }
-      strings.add((String) v);
-    }
-    return strings;
   }
 }
