@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Compile time of generated policy sets: the whole compile, from a validated set to the
- * decision structure.
+ * Compile time of generated policy sets: the whole compile, from a validated set to the decision
+ * structure.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar CompileBenchmark}
  */

@@ -69,8 +69,8 @@ public final class DiffTiming {
     long usersCpu = CPU.getCurrentThreadCpuTime() - cpu;
     long events = 0;
     long eventsCpu = 0;
-    try (BufferedWriter eventsFile = dir == null ? null : writeInputs(dir, old, changed,
-        directory)) {
+    try (BufferedWriter eventsFile =
+        dir == null ? null : writeInputs(dir, old, changed, directory)) {
       for (int done = 0; done < EVENTS; done += CHUNK) {
         AccessRequest[] chunk = workload.requests(before, CHUNK);
         start = System.nanoTime();
@@ -88,13 +88,14 @@ public final class DiffTiming {
     ImpactReport report = replay.report();
     // The machine is shared: the thread's CPU time says what the work costs, the wall clock what
     // it cost under the load of the moment.
-    System.out.printf("compile both sets: %.1f s wall, %.1f s cpu%n", compiled / 1e9,
-        compiledCpu / 1e9);
+    System.out.printf(
+        "compile both sets: %.1f s wall, %.1f s cpu%n", compiled / 1e9, compiledCpu / 1e9);
     System.out.printf("%,d users: %.1f s wall, %.1f s cpu%n", USERS, users / 1e9, usersCpu / 1e9);
-    System.out.printf("%,d events: %.1f s wall, %.1f s cpu%n", EVENTS, events / 1e9,
-        eventsCpu / 1e9);
-    System.out.printf("total: %.1f s wall, %.1f s cpu%n", (compiled + users + events) / 1e9,
-        (compiledCpu + usersCpu + eventsCpu) / 1e9);
+    System.out.printf(
+        "%,d events: %.1f s wall, %.1f s cpu%n", EVENTS, events / 1e9, eventsCpu / 1e9);
+    System.out.printf(
+        "total: %.1f s wall, %.1f s cpu%n",
+        (compiled + users + events) / 1e9, (compiledCpu + usersCpu + eventsCpu) / 1e9);
     System.out.println(report.summary());
   }
 
@@ -121,16 +122,16 @@ public final class DiffTiming {
     return directory;
   }
 
-  private static BufferedWriter writeInputs(Path dir, PolicySet old, PolicySet changed,
-      List<AccessRequest> directory) throws IOException {
+  private static BufferedWriter writeInputs(
+      Path dir, PolicySet old, PolicySet changed, List<AccessRequest> directory)
+      throws IOException {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("old.policy"), PolicyWriter.write(old));
     Files.writeString(dir.resolve("new.policy"), PolicyWriter.write(changed));
     try (BufferedWriter users = Files.newBufferedWriter(dir.resolve("users.jsonl"))) {
       for (AccessRequest user : directory) {
         ObjectNode line = JSON.createObjectNode();
-        user.values().forEach((name, value) -> put(line, name.substring("user.".length()),
-            value));
+        user.values().forEach((name, value) -> put(line, name.substring("user.".length()), value));
         users.write(JSON.writeValueAsString(line));
         users.newLine();
       }

@@ -25,8 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar EvaluateBenchmark -prof gc}
  *
  * <p>{@code -p distinct=16,256,1024} makes the stream repeat fewer different requests (drawn at
- * random from the first ones), which separates the work a request costs from the cache misses
- * of a structure too large to stay in cache.
+ * random from the first ones), which separates the work a request costs from the cache misses of a
+ * structure too large to stay in cache.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -56,8 +56,8 @@ public class EvaluateBenchmark {
     Workload workload = Workload.generate(policies, 42);
     engine = PolicyEngine.compile(workload.policies());
     if (distinct < 1 || distinct > MASK + 1) {
-      throw new IllegalArgumentException("distinct must be 1 to " + (MASK + 1) + ", not "
-          + distinct);
+      throw new IllegalArgumentException(
+          "distinct must be 1 to " + (MASK + 1) + ", not " + distinct);
     }
     AccessRequest[] requests = workload.requests(engine, MASK + 1);
     stream = requests.clone();
@@ -71,10 +71,12 @@ public class EvaluateBenchmark {
       engine.evaluate(r);
     }
     // The typical request: an access that is permitted.
-    one = java.util.Arrays.stream(requests)
-        .filter(r -> r.value("request.action").orElse("").equals("access"))
-        .filter(r -> engine.evaluate(r).isPermitted())
-        .findFirst().orElseThrow();
+    one =
+        java.util.Arrays.stream(requests)
+            .filter(r -> r.value("request.action").orElse("").equals("access"))
+            .filter(r -> engine.evaluate(r).isPermitted())
+            .findFirst()
+            .orElseThrow();
   }
 
   /** One permitted access, again and again: the structure it touches stays in cache. */
@@ -84,8 +86,8 @@ public class EvaluateBenchmark {
   }
 
   /**
-   * A stream of different users, apps, addresses and actions: each request touches other parts
-   * of the structure, so this measures memory latency as much as work.
+   * A stream of different users, apps, addresses and actions: each request touches other parts of
+   * the structure, so this measures memory latency as much as work.
    */
   @Benchmark
   public Decision evaluateStream() {

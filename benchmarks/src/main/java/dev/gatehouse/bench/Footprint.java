@@ -8,9 +8,9 @@ import java.lang.management.MemoryMXBean;
 import java.lang.ref.Reference;
 
 /**
- * Measures the memory a compiled set retains, per policy: heap used after a full collection
- * with the set and its compiled form held, minus before. Includes the policy model itself, which
- * the compiled form keeps for explanations.
+ * Measures the memory a compiled set retains, per policy: heap used after a full collection with
+ * the set and its compiled form held, minus before. Includes the policy model itself, which the
+ * compiled form keeps for explanations.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.gatehouse.bench.Footprint 100000}
  */
@@ -20,15 +20,18 @@ public final class Footprint {
 
   /** Prints bytes per policy for each size given (default 100,000). */
   public static void main(String[] args) {
-    int[] sizes = args.length == 0 ? new int[] {100_000}
-        : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+    int[] sizes =
+        args.length == 0
+            ? new int[] {100_000}
+            : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
     for (int size : sizes) {
       long empty = settledHeap();
       PolicySet set = Workload.generate(size, 42).policies();
       long withModel = settledHeap();
       CompiledPolicies compiled = PolicyEngine.compile(set);
       long withCompiled = settledHeap();
-      System.out.printf("%d policies: model %d B/policy, compiled structure %d B/policy%n",
+      System.out.printf(
+          "%d policies: model %d B/policy, compiled structure %d B/policy%n",
           size, (withModel - empty) / size, (withCompiled - withModel) / size);
       Reference.reachabilityFence(compiled);
       Reference.reachabilityFence(set);

@@ -17,11 +17,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The machine's memory, not the engine: the time of one load that depends on the previous one,
- * over a random cycle through a block of {@code kib} KiB, one cache line per step. Where this
- * jumps as the block grows is the size past which a structure no longer stays in cache, and the
- * jump is what each further line an evaluation touches costs there; it explains the figures of
- * {@code EvaluateBenchmark.evaluateStream} on this machine.
+ * The machine's memory, not the engine: the time of one load that depends on the previous one, over
+ * a random cycle through a block of {@code kib} KiB, one cache line per step. Where this jumps as
+ * the block grows is the size past which a structure no longer stays in cache, and the jump is what
+ * each further line an evaluation touches costs there; it explains the figures of {@code
+ * EvaluateBenchmark.evaluateStream} on this machine.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar MemoryLatencyBenchmark}
  */
@@ -34,6 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class MemoryLatencyBenchmark {
 
   private static final int STEPS = 1024;
+
   /** Ints per 64-byte cache line: each step lands on another line. */
   private static final int LINE = 16;
 

@@ -70,24 +70,27 @@ public class MeteredEvaluateBenchmark {
     holder = new PolicyEngineHolder(PolicyEngine.compile(workload.policies()));
     decide = holder::evaluate;
     if (metrics.equals("timed")) {
-      decide = MeteredEngine.of(holder, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), 64)
-          ::evaluate;
+      decide =
+          MeteredEngine.of(holder, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), 64)
+              ::evaluate;
     } else if (on("metrics", metrics)) {
-      decide = MeteredEngine.of(holder, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
-          ::evaluate;
+      decide =
+          MeteredEngine.of(holder, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))::evaluate;
     }
     if (on("log", log)) {
-      sink = AsyncDecisionLogSink.create(DecisionLogFormat.defaults(), line -> { }, 8192);
+      sink = AsyncDecisionLogSink.create(DecisionLogFormat.defaults(), line -> {}, 8192);
       logger = DecisionLogger.builder(holder, sink).decider(decide).build();
     }
     stream = workload.requests(holder.current(), MASK + 1);
     for (AccessRequest r : stream) {
       holder.evaluate(r);
     }
-    one = java.util.Arrays.stream(stream)
-        .filter(r -> r.value("request.action").orElse("").equals("access"))
-        .filter(r -> holder.evaluate(r).isPermitted())
-        .findFirst().orElseThrow();
+    one =
+        java.util.Arrays.stream(stream)
+            .filter(r -> r.value("request.action").orElse("").equals("access"))
+            .filter(r -> holder.evaluate(r).isPermitted())
+            .findFirst()
+            .orElseThrow();
   }
 
   private static boolean on(String name, String value) {

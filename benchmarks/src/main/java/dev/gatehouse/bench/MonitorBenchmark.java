@@ -49,27 +49,40 @@ public class MonitorBenchmark {
   /** Builds the monitor and teaches it a history: several sign-ins for every user. */
   @Setup(Level.Trial)
   public void setUp() {
-    monitor = SignInMonitor.builder()
-        .locator(CsvIpLocator.parse("geo.csv", List.of(
-            "203.0.113.0/24,FR,48.86,2.35",
-            "2001:db8:10::/48,DE,52.52,13.40",
-            "198.51.100.0/24,JP,35.68,139.69")))
-        .build();
+    monitor =
+        SignInMonitor.builder()
+            .locator(
+                CsvIpLocator.parse(
+                    "geo.csv",
+                    List.of(
+                        "203.0.113.0/24,FR,48.86,2.35",
+                        "2001:db8:10::/48,DE,52.52,13.40",
+                        "198.51.100.0/24,JP,35.68,139.69")))
+            .build();
     SignInEvent.Outcome[] outcomes = SignInEvent.Outcome.values();
     events = new SignInEvent[MASK + 1];
     requests = new AccessRequest[MASK + 1];
     for (int i = 0; i <= MASK; i++) {
-      events[i] = new SignInEvent("user-" + (i * 7919 % USERS), T0.plusSeconds(i),
-          IpAddress.parse(ADDRESSES[i % 3]), null, "device-" + (i % 5), "linux",
-          outcomes[i % outcomes.length], List.of(), List.of());
-      requests[i] = AccessRequest.builder(Schema.standard())
-          .set("user.id", "user-" + (i * 104_729 % USERS))
-          .set("request.action", "signin")
-          .set("request.ip", ADDRESSES[i % 3])
-          .set("request.time", T0.plusSeconds(MASK + i))
-          .set("device.id", "device-" + (i % 6))
-          .set("auth.methods", Set.of("password"))
-          .build();
+      events[i] =
+          new SignInEvent(
+              "user-" + (i * 7919 % USERS),
+              T0.plusSeconds(i),
+              IpAddress.parse(ADDRESSES[i % 3]),
+              null,
+              "device-" + (i % 5),
+              "linux",
+              outcomes[i % outcomes.length],
+              List.of(),
+              List.of());
+      requests[i] =
+          AccessRequest.builder(Schema.standard())
+              .set("user.id", "user-" + (i * 104_729 % USERS))
+              .set("request.action", "signin")
+              .set("request.ip", ADDRESSES[i % 3])
+              .set("request.time", T0.plusSeconds(MASK + i))
+              .set("device.id", "device-" + (i % 6))
+              .set("auth.methods", Set.of("password"))
+              .build();
     }
     for (int round = 0; round < 4; round++) {
       for (SignInEvent e : events) {

@@ -22,12 +22,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Gatehouse side by side with its baseline and peers on the same generated work: a stream of
- * 1,024 {@code access} requests, each engine answering from its own translation of the policy
- * set. Before timing, every engine must give Gatehouse's answer to its question on {@code
- * checked} access requests (10,000 unless set; the stream among them), or the trial fails:
- * {@code gatehouse} and {@code reference} the whole decision, {@code cel} the effect, {@code jcasbin} assignment and network, {@code
- * sapl} assignment (see {@link dev.gatehouse.bench.peers.Question}).
+ * Gatehouse side by side with its baseline and peers on the same generated work: a stream of 1,024
+ * {@code access} requests, each engine answering from its own translation of the policy set. Before
+ * timing, every engine must give Gatehouse's answer to its question on {@code checked} access
+ * requests (10,000 unless set; the stream among them), or the trial fails: {@code gatehouse} and
+ * {@code reference} the whole decision, {@code cel} the effect, {@code jcasbin} assignment and
+ * network, {@code sapl} assignment (see {@link dev.gatehouse.bench.peers.Question}).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar PeerBenchmark -p engine=cel -p
  * policies=1000 -prof gc}
@@ -63,8 +63,12 @@ public class PeerBenchmark {
     PolicySet set = workload.policies();
     CompiledPolicies compiled = PolicyEngine.compile(set);
     if (checked <= MASK) {
-      throw new IllegalArgumentException("the cross-check covers the timed stream: checked must"
-          + " be at least " + (MASK + 1) + ", not " + checked);
+      throw new IllegalArgumentException(
+          "the cross-check covers the timed stream: checked must"
+              + " be at least "
+              + (MASK + 1)
+              + ", not "
+              + checked);
     }
     AccessRequest[] requests = Peers.accessRequests(workload, compiled, checked);
     peer = Peers.create(engine, set, compiled);

@@ -43,8 +43,10 @@ public class ReloadBenchmark {
   /** Generates the two sets and starts a holder on the first. */
   @Setup(Level.Trial)
   public void setUp() {
-    sets = new PolicySet[] {Workload.generate(policies, 42).policies(),
-        Workload.generate(policies, 43).policies()};
+    sets =
+        new PolicySet[] {
+          Workload.generate(policies, 42).policies(), Workload.generate(policies, 43).policies()
+        };
     holder = new PolicyEngineHolder(PolicyEngine.compile(sets[0]));
   }
 

@@ -13,18 +13,18 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * A smoke pass of every benchmark for CI: tiny warm-up and measurement, one fork, so that a
- * broken benchmark fails the build. Timings are printed, never asserted (CI machines are
- * shared); allocation is deterministic, so evaluate at 10,000 policies must allocate nothing on
- * the path that returns a shared decision.
+ * A smoke pass of every benchmark for CI: tiny warm-up and measurement, one fork, so that a broken
+ * benchmark fails the build. Timings are printed, never asserted (CI machines are shared);
+ * allocation is deterministic, so evaluate at 10,000 policies must allocate nothing on the path
+ * that returns a shared decision.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.gatehouse.bench.Smoke}
  */
 public final class Smoke {
 
   /**
-   * Allocation per evaluate above which the smoke pass fails: JMH's own noise stays far below,
-   * one real object is 16 B or more.
+   * Allocation per evaluate above which the smoke pass fails: JMH's own noise stays far below, one
+   * real object is 16 B or more.
    */
   static final double MAX_BYTES_PER_EVALUATE = 8.0;
 
@@ -38,52 +38,69 @@ public final class Smoke {
   private Smoke() {}
 
   private static void printTable(Collection<RunResult> results) {
-    System.out.printf("%n%-40s %10s %10s %14s %12s%n", "benchmark", "engine", "policies", "score",
-        "B/op");
+    System.out.printf(
+        "%n%-40s %10s %10s %14s %12s%n", "benchmark", "engine", "policies", "score", "B/op");
     for (RunResult run : results) {
       Result<?> primary = run.getPrimaryResult();
       Result<?> allocation = run.getSecondaryResults().get("gc.alloc.rate.norm");
       String name = run.getParams().getBenchmark();
       String engine = run.getParams().getParam("engine");
       String policies = run.getParams().getParam("policies");
-      System.out.printf("%-40s %10s %10s %10.1f %-5s %12.1f%n",
+      System.out.printf(
+          "%-40s %10s %10s %10.1f %-5s %12.1f%n",
           name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1),
-          engine == null ? "gatehouse" : engine, policies == null ? "-" : policies,
-          primary.getScore(), primary.getScoreUnit(),
+          engine == null ? "gatehouse" : engine,
+          policies == null ? "-" : policies,
+          primary.getScore(),
+          primary.getScoreUnit(),
           allocation == null ? Double.NaN : allocation.getScore());
     }
   }
 
   /** Runs the smoke pass; exits 1 if a benchmark fails or evaluate allocates. */
   public static void main(String[] args) throws RunnerException {
-    Collection<RunResult> results = new ArrayList<>(new Runner(quick()
-        .include(EvaluateBenchmark.class.getName())
-        .include(CompileBenchmark.class.getName())
-        .include(ParseBenchmark.class.getName())
-        .param("policies", "100", "10000")
-        .build()).run());
+    Collection<RunResult> results =
+        new ArrayList<>(
+            new Runner(
+                    quick()
+                        .include(EvaluateBenchmark.class.getName())
+                        .include(CompileBenchmark.class.getName())
+                        .include(ParseBenchmark.class.getName())
+                        .param("policies", "100", "10000")
+                        .build())
+                .run());
     // Entitlements, reload and the peers only need to run to prove they work, at 100 policies,
     // the peers cross-checked on the smallest allowed sample: the slowest peers take
     // milliseconds per decision.
-    results.addAll(new Runner(quick()
-        .include(EntitlementsBenchmark.class.getName())
-        .include(ReloadBenchmark.class.getName())
-        .include(PeerBenchmark.class.getName())
-        .param("policies", "100")
-        .param("checked", "1024")
-        .build()).run());
+    results.addAll(
+        new Runner(
+                quick()
+                    .include(EntitlementsBenchmark.class.getName())
+                    .include(ReloadBenchmark.class.getName())
+                    .include(PeerBenchmark.class.getName())
+                    .param("policies", "100")
+                    .param("checked", "1024")
+                    .build())
+            .run());
     results.addAll(new Runner(quick().include(MonitorBenchmark.class.getName()).build()).run());
-    results.addAll(new Runner(quick().include(MemoryLatencyBenchmark.class.getName())
-        .param("kib", "256").build()).run());
+    results.addAll(
+        new Runner(
+                quick().include(MemoryLatencyBenchmark.class.getName()).param("kib", "256").build())
+            .run());
     List<String> problems = new ArrayList<>();
     for (RunResult run : results) {
       String name = run.getParams().getBenchmark();
       String size = run.getParams().getParam("policies");
       Result<?> allocation = run.getSecondaryResults().get("gc.alloc.rate.norm");
-      if (name.contains("EvaluateBenchmark") && "10000".equals(size)
+      if (name.contains("EvaluateBenchmark")
+          && "10000".equals(size)
           && (allocation == null || allocation.getScore() > MAX_BYTES_PER_EVALUATE)) {
-        problems.add(name + " at " + size + " policies allocates "
-            + (allocation == null ? "an unknown amount" : allocation.getScore() + " B/op"));
+        problems.add(
+            name
+                + " at "
+                + size
+                + " policies allocates "
+                + (allocation == null ? "an unknown amount" : allocation.getScore() + " B/op"));
       }
     }
     if (results.size() != EXPECTED_RUNS) {
@@ -91,8 +108,10 @@ public final class Smoke {
     }
     problems.forEach(p -> System.err.println("smoke: " + p));
     printTable(results);
-    System.out.println(problems.isEmpty() ? "smoke: every benchmark ran; evaluate allocates nothing"
-        : "smoke: failed");
+    System.out.println(
+        problems.isEmpty()
+            ? "smoke: every benchmark ran; evaluate allocates nothing"
+            : "smoke: failed");
     System.exit(problems.isEmpty() ? 0 : 1);
   }
 

@@ -41,15 +41,18 @@ import java.util.TreeSet;
 public final class Workload {
 
   /** The schema of every workload: the standard one plus a cost center and a clearance. */
-  public static final Schema SCHEMA = Schema.builder()
-      .declare("user.cost_center", AttributeType.STRING)
-      .declare("user.clearance", AttributeType.INT)
-      .build();
+  public static final Schema SCHEMA =
+      Schema.builder()
+          .declare("user.cost_center", AttributeType.STRING)
+          .declare("user.clearance", AttributeType.INT)
+          .build();
 
-  private static final String[] EMPLOYMENT = {"employee", "employee", "employee", "contractor",
-      "intern"};
-  private static final String[] ADMIN_ACTIONS = {"user.create", "user.update", "user.reset_mfa",
-      "app.assign", "group.update"};
+  private static final String[] EMPLOYMENT = {
+    "employee", "employee", "employee", "contractor", "intern"
+  };
+  private static final String[] ADMIN_ACTIONS = {
+    "user.create", "user.update", "user.reset_mfa", "app.assign", "group.update"
+  };
   private static final String[] LEVELS = {"none", "low", "low", "low", "medium", "high"};
   private static final Instant BASE = Instant.parse("2026-11-02T08:00:00Z");
 
@@ -59,10 +62,13 @@ public final class Workload {
   private final int departments = 40;
   private final int countries = 25;
   private final int roles = 300;
+
   /** The corporate network most requests come from; every restriction allows it. */
   private final Network corp = Network.of("corp", "10.0.0.0/12", "2001:db8:100::/40");
+
   /** Site networks, overlapping, outside {@link #corp}. */
   private final List<Network> networks = new ArrayList<>();
+
   private final Map<String, List<Network>> allowedByApp = new HashMap<>();
   private final PolicySet policies;
   private final List<AccessRequest> users = new ArrayList<>();
@@ -130,17 +136,25 @@ public final class Workload {
     AssignPolicy.Builder a = AssignPolicy.builder(id).grant(app(), role());
     switch (random.nextInt(4)) {
       case 0:
-        return a.when(Condition.and(Condition.eq("user.department", department()),
-            Condition.in("user.country", country(), country()))).build();
+        return a.when(
+                Condition.and(
+                    Condition.eq("user.department", department()),
+                    Condition.in("user.country", country(), country())))
+            .build();
       case 1:
         return a.when(Condition.contains("user.roles", role())).build();
       case 2:
-        return a.when(Condition.and(
-            Condition.in("user.department", department(), department()),
-            Condition.ne("user.employment", "contractor"))).build();
+        return a.when(
+                Condition.and(
+                    Condition.in("user.department", department(), department()),
+                    Condition.ne("user.employment", "contractor")))
+            .build();
       default:
-        return a.when(Condition.and(Condition.containsAny("user.roles", role(), role()),
-            Condition.eq("user.country", country()))).build();
+        return a.when(
+                Condition.and(
+                    Condition.containsAny("user.roles", role(), role()),
+                    Condition.eq("user.country", country())))
+            .build();
     }
   }
 
@@ -248,8 +262,10 @@ public final class Workload {
       String app = null;
       if (kind < 85) {
         List<Entitlement> owned = new ArrayList<>(engine.entitlements(user));
-        app = owned.isEmpty() || r.nextInt(10) == 0 ? app(r) : owned.get(r.nextInt(owned.size()))
-            .app();
+        app =
+            owned.isEmpty() || r.nextInt(10) == 0
+                ? app(r)
+                : owned.get(r.nextInt(owned.size())).app();
         b.set("request.action", "access").set("app", app);
       } else if (kind < 95) {
         b.set("request.action", "signin");
@@ -262,13 +278,20 @@ public final class Workload {
       Instant now = BASE.plusSeconds(r.nextInt(30 * 86_400));
       List<Network> sites = app == null ? List.of() : allowedByApp.getOrDefault(app, List.of());
       int from = r.nextInt(20);
-      b.set("request.ip", from < 15 ? address(corp, r)
-          : from < 18 && !sites.isEmpty() ? address(sites.get(r.nextInt(sites.size())), r)
-          : randomIp(r))
+      b.set(
+              "request.ip",
+              from < 15
+                  ? address(corp, r)
+                  : from < 18 && !sites.isEmpty()
+                      ? address(sites.get(r.nextInt(sites.size())), r)
+                      : randomIp(r))
           .set("request.time", now)
           .set("auth.time", now.minusSeconds(r.nextInt(10 * 3_600)))
-          .set("auth.methods", r.nextInt(3) == 0 ? Set.of("password")
-              : Set.of("password", r.nextBoolean() ? "totp" : "webauthn"))
+          .set(
+              "auth.methods",
+              r.nextInt(3) == 0
+                  ? Set.of("password")
+                  : Set.of("password", r.nextBoolean() ? "totp" : "webauthn"))
           .set("risk.level", LEVELS[r.nextInt(LEVELS.length)])
           .set("risk.score", (long) r.nextInt(101))
           .set("device.id", "d-" + r.nextInt(50_000))
@@ -285,13 +308,17 @@ public final class Workload {
     List<dev.gatehouse.api.IpNetwork> blocks = new ArrayList<>();
     for (int k = 1 + random.nextInt(3); k > 0; k--) {
       if (random.nextInt(5) == 0) {
-        blocks.add(dev.gatehouse.api.IpNetwork.containing(dev.gatehouse.api.IpAddress.of128(
-            0x2001_0db8_0200_0000L | (random.nextLong() & 0x00ff_ffffL), 0),
-            40 + random.nextInt(25)));
+        blocks.add(
+            dev.gatehouse.api.IpNetwork.containing(
+                dev.gatehouse.api.IpAddress.of128(
+                    0x2001_0db8_0200_0000L | (random.nextLong() & 0x00ff_ffffL), 0),
+                40 + random.nextInt(25)));
       } else {
         long v4 = 0x0a10_0000L + (random.nextInt() & 0x00ff_ffffL) % 0x00f0_0000L;
-        blocks.add(dev.gatehouse.api.IpNetwork.containing(dev.gatehouse.api.IpAddress.of128(
-            0, 0x0000_ffff_0000_0000L | v4), 96 + 16 + random.nextInt(13)));
+        blocks.add(
+            dev.gatehouse.api.IpNetwork.containing(
+                dev.gatehouse.api.IpAddress.of128(0, 0x0000_ffff_0000_0000L | v4),
+                96 + 16 + random.nextInt(13)));
       }
     }
     return new Network(name, blocks);
@@ -306,7 +333,8 @@ public final class Workload {
   }
 
   private static String randomIp(Random r) {
-    return r.nextInt(5) == 0 ? "2001:db8:ffff::" + Integer.toHexString(r.nextInt(65_536))
+    return r.nextInt(5) == 0
+        ? "2001:db8:ffff::" + Integer.toHexString(r.nextInt(65_536))
         : "172.16." + r.nextInt(256) + "." + r.nextInt(256);
   }
 

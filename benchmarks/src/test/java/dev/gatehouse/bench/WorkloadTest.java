@@ -17,9 +17,10 @@ final class WorkloadTest {
 
   @Test
   void generate_sameSeed_sameWorkload() {
-    assertThat(Workload.generate(500, 7).policies()).isEqualTo(Workload.generate(500, 7).policies());
-    assertThat(Workload.generate(500, 7).policies()).isNotEqualTo(
-        Workload.generate(500, 8).policies());
+    assertThat(Workload.generate(500, 7).policies())
+        .isEqualTo(Workload.generate(500, 7).policies());
+    assertThat(Workload.generate(500, 7).policies())
+        .isNotEqualTo(Workload.generate(500, 8).policies());
   }
 
   @Test
@@ -27,7 +28,8 @@ final class WorkloadTest {
     Workload workload = Workload.generate(1_000, 42);
     PolicySet parsed = PolicyDsl.parseOrThrow("workload.policy", workload.text());
     assertThat(parsed.policies()).hasSize(1_000);
-    assertThat(parsed.policies().get(17).id()).isEqualTo(workload.policies().policies().get(17).id());
+    assertThat(parsed.policies().get(17).id())
+        .isEqualTo(workload.policies().policies().get(17).id());
     CompiledPolicies direct = PolicyEngine.compile(workload.policies());
     CompiledPolicies fromText = PolicyEngine.compile(parsed);
     for (AccessRequest r : workload.requests(direct, 500)) {

@@ -81,8 +81,8 @@ public final class AuthenticationSubject {
    * @return the problem code if the authentication is refused, else empty
    * @throws dev.gatehouse.api.InvalidRequestException if a value does not fit the schema
    */
-  public Optional<String> apply(Authentication authentication, AccessRequest.Builder request,
-      Instant now) {
+  public Optional<String> apply(
+      Authentication authentication, AccessRequest.Builder request, Instant now) {
     request.set("user.id", authentication.getName());
     Map<String, Object> tokenClaims = OAUTH2_PRESENT ? OAuth2Claims.of(authentication) : null;
     Instant authTime;
@@ -120,8 +120,10 @@ public final class AuthenticationSubject {
         Factor f = factor(factor.getAuthority());
         if (f != null) {
           factors.add(f);
-          oldest = oldest == null || factor.getIssuedAt().isBefore(oldest)
-              ? factor.getIssuedAt() : oldest;
+          oldest =
+              oldest == null || factor.getIssuedAt().isBefore(oldest)
+                  ? factor.getIssuedAt()
+                  : oldest;
         }
         continue;
       }
@@ -142,7 +144,8 @@ public final class AuthenticationSubject {
       case FactorGrantedAuthority.OTT_AUTHORITY -> Factor.EMAIL_OTP;
       case FactorGrantedAuthority.AUTHORIZATION_CODE_AUTHORITY,
           FactorGrantedAuthority.SAML_RESPONSE_AUTHORITY,
-          FactorGrantedAuthority.CAS_AUTHORITY -> Factor.SSO;
+          FactorGrantedAuthority.CAS_AUTHORITY ->
+          Factor.SSO;
       default -> null; // a bearer token or a client certificate is no user factor
     };
   }

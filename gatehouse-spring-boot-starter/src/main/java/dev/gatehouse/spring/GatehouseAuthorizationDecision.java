@@ -18,6 +18,7 @@ public final class GatehouseAuthorizationDecision extends AuthorizationDecision 
   private static final long serialVersionUID = 1L;
 
   private final transient @Nullable Decision decision;
+
   /** The reason codes, or the refusal code, named in the problem body. */
   private final List<String> codes;
 

@@ -35,8 +35,8 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
  * <p>An unauthenticated request is denied with a plain {@link AuthorizationDecision}, so Spring
  * Security starts authentication as usual. Any other denial is a {@link
  * GatehouseAuthorizationDecision} that {@link GatehouseAccessDeniedHandler} turns into a 403
- * problem or a step-up challenge. A request that cannot be built (no route, no client address, a value that
- * does not fit the schema) is denied: Gatehouse fails closed.
+ * problem or a step-up challenge. A request that cannot be built (no route, no client address, a
+ * value that does not fit the schema) is denied: Gatehouse fails closed.
  *
  * <pre>{@code
  * http.authorizeHttpRequests(a -> a.anyRequest().access(gatehouseAuthorizationManager))
@@ -124,8 +124,7 @@ public final class GatehouseAuthorizationManager
       for (Map.Entry<String, String> e : target.target().entrySet()) {
         b.set(e.getKey(), e.getValue());
       }
-      b.set("request.action", target.action()).set("request.ip", ip.get())
-          .set("request.time", now);
+      b.set("request.action", target.action()).set("request.ip", ip.get()).set("request.time", now);
       AccessRequest request = b.build();
       if (monitor != null) {
         request = monitor.enrich(request);

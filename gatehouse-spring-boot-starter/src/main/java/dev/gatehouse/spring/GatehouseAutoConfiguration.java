@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.aop.Advisor;
 import org.springframework.aop.support.Pointcuts;
 import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
-import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -121,7 +121,10 @@ public class GatehouseAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnProperty(
-      prefix = "gatehouse.monitor", name = "enabled", havingValue = "true", matchIfMissing = true)
+      prefix = "gatehouse.monitor",
+      name = "enabled",
+      havingValue = "true",
+      matchIfMissing = true)
   public SignInMonitor gatehouseSignInMonitor(
       ObjectProvider<SignInStore> store,
       GatehouseProperties properties,
@@ -157,7 +160,10 @@ public class GatehouseAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnProperty(
-      prefix = "gatehouse.monitor", name = "enabled", havingValue = "true", matchIfMissing = true)
+      prefix = "gatehouse.monitor",
+      name = "enabled",
+      havingValue = "true",
+      matchIfMissing = true)
   public SignInEventRecorder gatehouseSignInEventRecorder(
       SignInMonitor monitor, GatehouseProperties properties, ObjectProvider<Clock> clock) {
     return new SignInEventRecorder(monitor, clientIp(properties), clock(clock));
@@ -181,7 +187,9 @@ public class GatehouseAutoConfiguration {
       mapping.saml(e.getKey(), e.getValue().toArray(Factor[]::new));
     }
     return new AuthenticationSubject(
-        subject.getClaims(), subject.getRolePrefix(), mapping.build(),
+        subject.getClaims(),
+        subject.getRolePrefix(),
+        mapping.build(),
         subject.getMaxAuthTimeSkew());
   }
 

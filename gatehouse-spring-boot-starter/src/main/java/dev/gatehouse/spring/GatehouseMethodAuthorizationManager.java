@@ -58,12 +58,15 @@ public final class GatehouseMethodAuthorizationManager
 
   private static @Nullable GatehouseAuthorize annotation(MethodInvocation invocation) {
     Object target = invocation.getThis();
-    Class<?> type = target == null
-        ? invocation.getMethod().getDeclaringClass() : AopUtils.getTargetClass(target);
+    Class<?> type =
+        target == null
+            ? invocation.getMethod().getDeclaringClass()
+            : AopUtils.getTargetClass(target);
     Method method = AopUtils.getMostSpecificMethod(invocation.getMethod(), type);
     GatehouseAuthorize found =
         AnnotatedElementUtils.findMergedAnnotation(method, GatehouseAuthorize.class);
     return found != null
-        ? found : AnnotatedElementUtils.findMergedAnnotation(type, GatehouseAuthorize.class);
+        ? found
+        : AnnotatedElementUtils.findMergedAnnotation(type, GatehouseAuthorize.class);
   }
 }

@@ -214,8 +214,8 @@ public class GatehouseProperties {
     private String action = "access";
 
     /**
-     * {@code target.*} attributes of a delegated action, by name without the prefix; a value
-     * {@code {var}} takes the path variable {@code var}, any other value is taken as written.
+     * {@code target.*} attributes of a delegated action, by name without the prefix; a value {@code
+     * {var}} takes the path variable {@code var}, any other value is taken as written.
      */
     private Map<String, String> target = new LinkedHashMap<>();
 
@@ -592,16 +592,16 @@ public class GatehouseProperties {
   }
 
   /**
-   * The sign-in history in Redis, shared by every node of the application ({@code
-   * RedisSignInStore} of {@code policy-monitor-redis}).
+   * The sign-in history in Redis, shared by every node of the application ({@code RedisSignInStore}
+   * of {@code policy-monitor-redis}).
    */
   public static class Redis {
 
     /**
-     * The Redis server, such as {@code redis://127.0.0.1:6379} ({@code rediss://} for TLS,
-     * {@code redis://:password@host}); with {@code cluster}, some of the cluster's nodes, separated
-     * by commas. Setting it puts the monitor's history in Redis; without {@code
-     * policy-monitor-redis} on the classpath the application does not start.
+     * The Redis server, such as {@code redis://127.0.0.1:6379} ({@code rediss://} for TLS, {@code
+     * redis://:password@host}); with {@code cluster}, some of the cluster's nodes, separated by
+     * commas. Setting it puts the monitor's history in Redis; without {@code policy-monitor-redis}
+     * on the classpath the application does not start.
      */
     private @Nullable String uri;
 
@@ -740,8 +740,8 @@ public class GatehouseProperties {
 
     /**
      * Whether to install a filter chain deciding every request with Gatehouse (form login, and a
-     * JWT resource server or an OIDC login when those are configured) if the application defines
-     * no {@code SecurityFilterChain} of its own.
+     * JWT resource server or an OIDC login when those are configured) if the application defines no
+     * {@code SecurityFilterChain} of its own.
      */
     private boolean filterChain = true;
 

@@ -13,17 +13,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.util.StringUtils;
 
 /**
- * Puts the sign-in monitor's history in Redis when {@code policy-monitor-redis} is on the
- * classpath and {@code gatehouse.monitor.redis.uri} is set, so that every node of the application
- * counts the same failures and knows the same devices. Runs before {@link
- * GatehouseAutoConfiguration}, whose monitor takes the store; backs off when the application
- * defines a {@link SignInStore} of its own.
+ * Puts the sign-in monitor's history in Redis when {@code policy-monitor-redis} is on the classpath
+ * and {@code gatehouse.monitor.redis.uri} is set, so that every node of the application counts the
+ * same failures and knows the same devices. Runs before {@link GatehouseAutoConfiguration}, whose
+ * monitor takes the store; backs off when the application defines a {@link SignInStore} of its own.
  */
 @AutoConfiguration(before = GatehouseAutoConfiguration.class)
 @ConditionalOnClass(RedisSignInStore.class)
 @ConditionalOnProperty(prefix = "gatehouse.monitor.redis", name = "uri")
 @ConditionalOnProperty(
-    prefix = "gatehouse.monitor", name = "enabled", havingValue = "true", matchIfMissing = true)
+    prefix = "gatehouse.monitor",
+    name = "enabled",
+    havingValue = "true",
+    matchIfMissing = true)
 @EnableConfigurationProperties(GatehouseProperties.class)
 public class GatehouseRedisMonitorAutoConfiguration {
 

@@ -18,8 +18,8 @@ import org.springframework.util.ClassUtils;
 /**
  * Installs a security filter chain that decides every request with Gatehouse when the application
  * defines none: form login, plus a JWT resource server when a {@code JwtDecoder} is configured and
- * an OIDC login (passing step-up parameters on) when client registrations are. Error dispatches
- * are let through so that the application's error page still shows.
+ * an OIDC login (passing step-up parameters on) when client registrations are. Error dispatches are
+ * let through so that the application's error page still shows.
  */
 @AutoConfiguration(
     after = GatehouseAutoConfiguration.class,
@@ -35,7 +35,9 @@ import org.springframework.util.ClassUtils;
 @ConditionalOnClass({HttpSecurity.class, ConditionalOnDefaultWebSecurity.class})
 @ConditionalOnDefaultWebSecurity
 @ConditionalOnProperty(
-    prefix = "gatehouse.security", name = "filter-chain", havingValue = "true",
+    prefix = "gatehouse.security",
+    name = "filter-chain",
+    havingValue = "true",
     matchIfMissing = true)
 public class GatehouseSecurityAutoConfiguration {
 
@@ -64,12 +66,14 @@ public class GatehouseSecurityAutoConfiguration {
       ApplicationContext context)
       throws Exception {
     http.authorizeHttpRequests(
-            a -> a.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                .anyRequest().access(manager))
+            a ->
+                a.dispatcherTypeMatchers(DispatcherType.ERROR)
+                    .permitAll()
+                    .anyRequest()
+                    .access(manager))
         .exceptionHandling(e -> e.accessDeniedHandler(denied))
         .formLogin(Customizer.withDefaults());
-    if (ClassUtils.isPresent(
-            "org.springframework.security.oauth2.jwt.JwtDecoder", LOADER)
+    if (ClassUtils.isPresent("org.springframework.security.oauth2.jwt.JwtDecoder", LOADER)
         && Jwt.configured(context)) {
       http.oauth2ResourceServer(o -> o.jwt(Customizer.withDefaults()));
     }
@@ -85,8 +89,9 @@ public class GatehouseSecurityAutoConfiguration {
   /** Kept apart so that the JOSE classes load only when they are on the class path. */
   private static final class Jwt {
     static boolean configured(ApplicationContext context) {
-      return context.getBeanNamesForType(
-              org.springframework.security.oauth2.jwt.JwtDecoder.class).length > 0;
+      return context.getBeanNamesForType(org.springframework.security.oauth2.jwt.JwtDecoder.class)
+              .length
+          > 0;
     }
   }
 
@@ -94,8 +99,10 @@ public class GatehouseSecurityAutoConfiguration {
   private static final class Oidc {
     static boolean configured(ApplicationContext context) {
       return context.getBeanNamesForType(
-              org.springframework.security.oauth2.client.registration.ClientRegistrationRepository
-                  .class).length > 0;
+                  org.springframework.security.oauth2.client.registration
+                      .ClientRegistrationRepository.class)
+              .length
+          > 0;
     }
 
     static void login(HttpSecurity http, ApplicationContext context) throws Exception {
@@ -104,9 +111,11 @@ public class GatehouseSecurityAutoConfiguration {
               org.springframework.security.oauth2.client.registration.ClientRegistrationRepository
                   .class);
       http.oauth2Login(
-          o -> o.authorizationEndpoint(
-              a -> a.authorizationRequestResolver(
-                  new StepUpAuthorizationRequestResolver(clients))));
+          o ->
+              o.authorizationEndpoint(
+                  a ->
+                      a.authorizationRequestResolver(
+                          new StepUpAuthorizationRequestResolver(clients))));
     }
   }
 }

@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Reloads the policies when their files change, checking every {@code gatehouse.reload.interval}.
- * A set that fails to load is logged with its diagnostics and the running set stays; the next
- * change is tried again.
+ * Reloads the policies when their files change, checking every {@code gatehouse.reload.interval}. A
+ * set that fails to load is logged with its diagnostics and the running set stays; the next change
+ * is tried again.
  */
 public final class PolicyReloader implements SmartLifecycle {
 

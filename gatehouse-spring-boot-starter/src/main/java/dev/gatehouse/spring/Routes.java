@@ -48,8 +48,12 @@ final class Routes {
       boolean hasApp = spec.getApp() != null && !spec.getApp().isBlank();
       if (access != hasApp) {
         throw new IllegalArgumentException(
-            where + (access ? " accesses no app" : " names an app for action `" + spec.getAction()
-                + "`; only `access` has one"));
+            where
+                + (access
+                    ? " accesses no app"
+                    : " names an app for action `"
+                        + spec.getAction()
+                        + "`; only `access` has one"));
       }
       List<RequestMatcher> matchers = new ArrayList<>();
       PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();

@@ -57,7 +57,8 @@ public final class SignInEventRecorder implements ApplicationListener<AbstractAu
     }
     Authentication authentication = event.getAuthentication();
     String user = authentication.getName();
-    if (user == null || user.isBlank()
+    if (user == null
+        || user.isBlank()
         || GatehouseAccessDeniedHandler.BearerTokens.isBearer(authentication)
         || authentication.getClass().getSimpleName().equals("BearerTokenAuthenticationToken")) {
       return;
@@ -74,9 +75,7 @@ public final class SignInEventRecorder implements ApplicationListener<AbstractAu
   private Optional<IpAddress> clientAddress(Authentication authentication) {
     if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
       HttpServletRequest request = attrs.getRequest();
-      return clientIp != null
-          ? clientIp.resolve(request)
-          : peer(request.getRemoteAddr());
+      return clientIp != null ? clientIp.resolve(request) : peer(request.getRemoteAddr());
     }
     if (clientIp == null && authentication.getDetails() instanceof WebAuthenticationDetails d) {
       return peer(d.getRemoteAddress());

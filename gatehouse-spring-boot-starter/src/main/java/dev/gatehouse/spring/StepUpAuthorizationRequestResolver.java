@@ -31,8 +31,7 @@ public final class StepUpAuthorizationRequestResolver
   public StepUpAuthorizationRequestResolver(ClientRegistrationRepository clients) {
     this.delegate =
         new DefaultOAuth2AuthorizationRequestResolver(
-            requireNonNull(clients, "clients"),
-            OAuth2AuthorizationRequestRedirectPath.BASE);
+            requireNonNull(clients, "clients"), OAuth2AuthorizationRequestRedirectPath.BASE);
   }
 
   @Override
@@ -54,8 +53,11 @@ public final class StepUpAuthorizationRequestResolver
     String acr = request.getParameter("acr_values");
     String maxAge = request.getParameter("max_age");
     boolean acrOk = acr != null && isAcrValues(acr);
-    boolean maxAgeOk = maxAge != null && !maxAge.isEmpty() && maxAge.length() < 10
-        && maxAge.chars().allMatch(c -> c >= '0' && c <= '9');
+    boolean maxAgeOk =
+        maxAge != null
+            && !maxAge.isEmpty()
+            && maxAge.length() < 10
+            && maxAge.chars().allMatch(c -> c >= '0' && c <= '9');
     if (!acrOk && !maxAgeOk) {
       return authorization;
     }
@@ -74,7 +76,8 @@ public final class StepUpAuthorizationRequestResolver
 
   /** Space-separated printable ASCII values, as Gatehouse writes them; anything else is dropped. */
   private static boolean isAcrValues(String value) {
-    return !value.isBlank() && value.length() <= 512
+    return !value.isBlank()
+        && value.length() <= 512
         && value.chars().allMatch(c -> c >= 0x20 && c < 0x7f && c != '"' && c != '\\');
   }
 

@@ -30,14 +30,18 @@ final class FormLogin {
       throws IOException, InterruptedException {
     URI login = base.resolve("/login");
     HttpResponse<String> page =
-        http.send(HttpRequest.newBuilder(login).timeout(Duration.ofSeconds(10)).build(),
+        http.send(
+            HttpRequest.newBuilder(login).timeout(Duration.ofSeconds(10)).build(),
             HttpResponse.BodyHandlers.ofString());
     Matcher csrf = CSRF.matcher(page.body());
     assertThat(csrf.find()).as(page.body()).isTrue();
     String form =
-        "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-            + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
-            + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        "username="
+            + URLEncoder.encode(username, StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(password, StandardCharsets.UTF_8)
+            + "&_csrf="
+            + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
     return http.send(
         HttpRequest.newBuilder(login)
             .timeout(Duration.ofSeconds(10))

@@ -91,7 +91,8 @@ final class GatehouseOidcLoginTest {
         .containsEntry("acr_values", "totp phr")
         .containsEntry("max_age", "28800");
     assertThat(authorization.getAuthorizationRequestUri())
-        .contains("acr_values=totp%20phr").contains("max_age=28800");
+        .contains("acr_values=totp%20phr")
+        .contains("max_age=28800");
   }
 
   @Test
@@ -128,7 +129,9 @@ final class GatehouseOidcLoginTest {
     assertThat(request.value("user.id")).hasValue("u-it");
     assertThat(request.value("user.department")).hasValue("IT");
     assertThat(request.value("auth.methods").orElseThrow().toString())
-        .contains("password").contains("totp").contains("sso");
+        .contains("password")
+        .contains("totp")
+        .contains("sso");
     assertThat(request.value("auth.time")).hasValue(SIGNED_IN);
   }
 
@@ -171,7 +174,6 @@ final class GatehouseOidcLoginTest {
   }
 
   private static AuthorizationDeniedException denied(Decision decision) {
-    return new AuthorizationDeniedException(
-        "denied", GatehouseAuthorizationDecision.of(decision));
+    return new AuthorizationDeniedException("denied", GatehouseAuthorizationDecision.of(decision));
   }
 }

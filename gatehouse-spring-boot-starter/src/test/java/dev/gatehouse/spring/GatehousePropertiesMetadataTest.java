@@ -23,8 +23,9 @@ final class GatehousePropertiesMetadataTest {
       descriptions =
           properties.stream()
               .map(p -> (Map<?, ?>) p)
-              .collect(Collectors.toMap(p -> (String) p.get("name"),
-                  p -> String.valueOf(p.get("description"))));
+              .collect(
+                  Collectors.toMap(
+                      p -> (String) p.get("name"), p -> String.valueOf(p.get("description"))));
     }
 
     assertThat(descriptions)

@@ -62,8 +62,8 @@ final class GatehouseProxyAndReloadTest {
     }
 
     assertThat(holder.current()).isNotSameAs(before);
-    assertThat(holder.current().policySet().policies()).hasSize(
-        before.policySet().policies().size() + 1);
+    assertThat(holder.current().policySet().policies())
+        .hasSize(before.policySet().policies().size() + 1);
     assertThat(send("Forwarded", "for=203.0.113.9").statusCode()).isEqualTo(200);
   }
 

@@ -33,8 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Boots the test application with its sign-in history in a real {@code redis-server} on loopback,
- * and reads that history back as another node of the application would, through a store of its
- * own.
+ * and reads that history back as another node of the application would, through a store of its own.
  */
 // Declared before @SpringBootTest, so that Redis outlives the application, closed after the class.
 @ExtendWith(GatehouseRedisMonitorTest.Redis.class)
@@ -54,16 +53,17 @@ final class GatehouseRedisMonitorTest {
   @LocalServerPort int port;
   @Autowired SignInMonitor monitor;
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-      .cookieHandler(new CookieManager()).build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .cookieHandler(new CookieManager())
+          .build();
 
   @DynamicPropertySource
   static void redis(DynamicPropertyRegistry registry) {
     registry.add("gatehouse.monitor.redis.uri", () -> redis.uri());
-    registry.add(
-        "gatehouse.policies", () -> Path.of("..", "examples", "acme.policy").toString());
+    registry.add("gatehouse.policies", () -> Path.of("..", "examples", "acme.policy").toString());
   }
-
 
   @Test
   void signIn_wrongPassword_isSeenByAnotherNode() throws Exception {
@@ -72,10 +72,15 @@ final class GatehouseRedisMonitorTest {
     assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
     assertThat(monitor.store()).isInstanceOf(RedisSignInStore.class);
     try (RedisSignInStore otherNode =
-        RedisSignInStore.builder().standalone(redis.uri()).keyPrefix("node-test")
-            .budget(Duration.ofSeconds(5)).build()) {
+        RedisSignInStore.builder()
+            .standalone(redis.uri())
+            .keyPrefix("node-test")
+            .budget(Duration.ofSeconds(5))
+            .build()) {
       SignInReport report =
-          SignInMonitor.builder().store(otherNode).build()
+          SignInMonitor.builder()
+              .store(otherNode)
+              .build()
               .report(TestApp.NOW.minusSeconds(60), TestApp.NOW.plusSeconds(60));
       assertThat(report.byOutcome()).containsEntry(SignInEvent.Outcome.FAILED_CREDENTIALS, 1L);
       assertThat(report.topFailingUsers(5)).anyMatch(c -> c.key().equals("clerk"));
@@ -88,10 +93,11 @@ final class GatehouseRedisMonitorTest {
     new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(GatehouseRedisMonitorAutoConfiguration.class))
         .withPropertyValues("gatehouse.monitor.redis.uri=" + redis.uri())
-        .run(context -> {
-          assertThat(context).hasSingleBean(RedisSignInStore.class);
-          assertThat(clients()).isEqualTo(before + 1);
-        });
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(RedisSignInStore.class);
+              assertThat(clients()).isEqualTo(before + 1);
+            });
 
     assertThat(clients()).isEqualTo(before);
   }
@@ -107,18 +113,34 @@ final class GatehouseRedisMonitorTest {
               "gatehouse.monitor.redis.budget=5s",
               "gatehouse.monitor.redis.cluster=true",
               "gatehouse.monitor.redis.uri=" + nodes.get(0).uri() + ", " + nodes.get(1).uri())
-          .run(context -> {
-            SignInMonitor.builder().store(context.getBean(RedisSignInStore.class)).build()
-                .record(new SignInEvent("dana", TestApp.NOW, IpAddress.parse("198.51.100.7"),
-                    null, null, null, SignInEvent.Outcome.FAILED_CREDENTIALS, List.of(),
-                    List.of()));
-          });
+          .run(
+              context -> {
+                SignInMonitor.builder()
+                    .store(context.getBean(RedisSignInStore.class))
+                    .build()
+                    .record(
+                        new SignInEvent(
+                            "dana",
+                            TestApp.NOW,
+                            IpAddress.parse("198.51.100.7"),
+                            null,
+                            null,
+                            null,
+                            SignInEvent.Outcome.FAILED_CREDENTIALS,
+                            List.of(),
+                            List.of()));
+              });
 
       try (RedisSignInStore otherNode =
-          RedisSignInStore.builder().cluster(List.of(nodes.get(2).uri()))
-              .budget(Duration.ofSeconds(5)).build()) {
-        assertThat(otherNode.ipFailuresBetween(IpAddress.parse("198.51.100.7"),
-                TestApp.NOW.minusSeconds(60), TestApp.NOW.plusSeconds(60)))
+          RedisSignInStore.builder()
+              .cluster(List.of(nodes.get(2).uri()))
+              .budget(Duration.ofSeconds(5))
+              .build()) {
+        assertThat(
+                otherNode.ipFailuresBetween(
+                    IpAddress.parse("198.51.100.7"),
+                    TestApp.NOW.minusSeconds(60),
+                    TestApp.NOW.plusSeconds(60)))
             .isEqualTo(1);
       }
     } finally {

@@ -60,8 +60,11 @@ final class GatehouseSpringBootTest {
   @Autowired PolicyReloader reloader;
   @Autowired PolicyEngineHolder holder;
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-      .cookieHandler(new CookieManager()).build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .cookieHandler(new CookieManager())
+          .build();
 
   @DynamicPropertySource
   static void policies(DynamicPropertyRegistry registry) {
@@ -70,8 +73,8 @@ final class GatehouseSpringBootTest {
 
   static Stream<Arguments> acmeCases() throws IOException {
     Map<?, ?> tests = JSON.readValue(EXAMPLES.resolve("acme.tests.json").toFile(), Map.class);
-    return ((List<?>) tests.get("cases")).stream()
-        .map(c -> Arguments.of(((Map<?, ?>) c).get("name"), c));
+    return ((List<?>) tests.get("cases"))
+        .stream().map(c -> Arguments.of(((Map<?, ?>) c).get("name"), c));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -82,15 +85,18 @@ final class GatehouseSpringBootTest {
     Map<?, ?> expect = (Map<?, ?>) testCase.get("expect");
 
     HttpResponse<String> response =
-        send(path(request), "Bearer " + TestApp.jwt(userId(request), claims(request)),
+        send(
+            path(request),
+            "Bearer " + TestApp.jwt(userId(request), claims(request)),
             Map.of("X-Forwarded-For", (String) request.get("ip")));
 
     String effect = (String) expect.get("effect");
-    int status = switch (effect) {
-      case "PERMIT" -> 200;
-      case "DENY" -> 403;
-      default -> 401;
-    };
+    int status =
+        switch (effect) {
+          case "PERMIT" -> 200;
+          case "DENY" -> 403;
+          default -> 401;
+        };
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     if (effect.equals("PERMIT") && expect.containsKey("roles")) {
       assertThat(JSON.readValue(response.body(), Map.class).get("roles"))
@@ -98,7 +104,8 @@ final class GatehouseSpringBootTest {
       return;
     }
     if (!effect.equals("PERMIT")) {
-      assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValue("application/problem+json");
       assertThat(reasons(response)).containsAll(expectedCodes(expect));
     }
     if (effect.equals("CHALLENGE")) {
@@ -200,8 +207,10 @@ final class GatehouseSpringBootTest {
     Map<SignInEvent.Outcome, Long> outcomes =
         monitor.report(TestApp.NOW.minusSeconds(60), TestApp.NOW.plusSeconds(60)).byOutcome();
     assertThat(outcomes.get(SignInEvent.Outcome.FAILED_CREDENTIALS)).isPositive();
-    assertThat(monitor.report(TestApp.NOW.minusSeconds(60), TestApp.NOW.plusSeconds(60))
-            .topFailingUsers(5))
+    assertThat(
+            monitor
+                .report(TestApp.NOW.minusSeconds(60), TestApp.NOW.plusSeconds(60))
+                .topFailingUsers(5))
         .anyMatch(c -> c.key().equals("clerk"));
   }
 
@@ -300,11 +309,13 @@ final class GatehouseSpringBootTest {
   /** The request as a token would carry it: user attributes, risk, device and sign-in context. */
   private static Map<String, Object> claims(Map<?, ?> request) {
     Map<String, Object> claims = new LinkedHashMap<>();
-    ((Map<?, ?>) request.get("user")).forEach((k, v) -> {
-      if (!k.equals("id")) {
-        claims.put((String) k, v);
-      }
-    });
+    ((Map<?, ?>) request.get("user"))
+        .forEach(
+            (k, v) -> {
+              if (!k.equals("id")) {
+                claims.put((String) k, v);
+              }
+            });
     prefixed(claims, "risk_", request.get("risk"));
     prefixed(claims, "device_", request.get("device"));
     prefixed(claims, "location_", request.get("location"));
@@ -332,8 +343,11 @@ final class GatehouseSpringBootTest {
       case "access" -> "/" + request.get("app") + "/home";
       case "signin" -> "/signin";
       case "app.assign" -> "/admin/apps/" + target.get("app") + "/assign";
-      default -> "/admin/users/" + target.get("department") + "/"
-          + action.substring("user.".length()).replace("reset_mfa", "reset-mfa");
+      default ->
+          "/admin/users/"
+              + target.get("department")
+              + "/"
+              + action.substring("user.".length()).replace("reset_mfa", "reset-mfa");
     };
   }
 

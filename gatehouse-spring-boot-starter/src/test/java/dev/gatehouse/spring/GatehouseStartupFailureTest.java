@@ -29,10 +29,11 @@ final class GatehouseStartupFailureTest {
     Files.writeString(dir.resolve("broken.policy"), "assign \"x\" {\n  app \"mail\" role\n}\n");
 
     assertThatThrownBy(
-            () -> new SpringApplicationBuilder(TestApp.class)
-                .web(WebApplicationType.NONE)
-                .properties("gatehouse.policies=" + dir)
-                .run())
+            () ->
+                new SpringApplicationBuilder(TestApp.class)
+                    .web(WebApplicationType.NONE)
+                    .properties("gatehouse.policies=" + dir)
+                    .run())
         .rootCause()
         .isInstanceOf(PolicyLoadException.class)
         .hasMessageContaining("error[")
@@ -45,10 +46,11 @@ final class GatehouseStartupFailureTest {
     Path missing = dir.resolve("nowhere.policy");
 
     assertThatThrownBy(
-            () -> new SpringApplicationBuilder(TestApp.class)
-                .web(WebApplicationType.NONE)
-                .properties("gatehouse.policies=" + missing)
-                .run())
+            () ->
+                new SpringApplicationBuilder(TestApp.class)
+                    .web(WebApplicationType.NONE)
+                    .properties("gatehouse.policies=" + missing)
+                    .run())
         .rootCause()
         .hasMessageContaining("`" + missing + "` does not exist");
   }
@@ -61,13 +63,14 @@ final class GatehouseStartupFailureTest {
         new DefaultResourceLoader(new FilteredClassLoader(RedisSignInStore.class));
 
     assertThatThrownBy(
-            () -> new SpringApplicationBuilder(StarterOnly.class)
-                .resourceLoader(withoutRedis)
-                .web(WebApplicationType.NONE)
-                .properties(
-                    "gatehouse.policies=../examples/acme.policy",
-                    "gatehouse.monitor.redis.uri=redis://127.0.0.1:1")
-                .run())
+            () ->
+                new SpringApplicationBuilder(StarterOnly.class)
+                    .resourceLoader(withoutRedis)
+                    .web(WebApplicationType.NONE)
+                    .properties(
+                        "gatehouse.policies=../examples/acme.policy",
+                        "gatehouse.monitor.redis.uri=redis://127.0.0.1:1")
+                    .run())
         .rootCause()
         .isInstanceOf(InvalidConfigurationPropertyValueException.class)
         .hasMessageContaining("gatehouse.monitor.redis.uri")

@@ -30,8 +30,11 @@ final class RoutesTest {
     Routes routes = Routes.of(List.of(reset));
 
     assertThat(routes.match(new MockHttpServletRequest("POST", "/admin/users/Sales/reset-mfa")))
-        .hasValue(new Routes.Target(null, "user.reset_mfa",
-            Map.of("target.department", "Sales", "target.kind", "user")));
+        .hasValue(
+            new Routes.Target(
+                null,
+                "user.reset_mfa",
+                Map.of("target.department", "Sales", "target.kind", "user")));
     assertThat(routes.match(get("/admin/users/Sales/reset-mfa"))).isEmpty();
   }
 

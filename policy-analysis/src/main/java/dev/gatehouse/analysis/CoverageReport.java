@@ -57,7 +57,8 @@ public record CoverageReport(int cases, List<PolicyResult> policies) {
    * @return the outcomes seen
    */
   public int outcomesSeen() {
-    return policies.stream().flatMap(p -> p.parts().stream())
+    return policies.stream()
+        .flatMap(p -> p.parts().stream())
         .mapToInt(n -> (n.counts().whenTrue() > 0 ? 1 : 0) + (n.counts().whenFalse() > 0 ? 1 : 0))
         .sum();
   }
@@ -91,13 +92,13 @@ public record CoverageReport(int cases, List<PolicyResult> policies) {
    * @param kind the policy kind: {@code assign}, {@code restrict}, ...
    * @param source where it was written
    * @param considered the cases whose decision read its conditions
-   * @param counts how its whole condition came out in those cases (a delegation's {@code to}
-   *     and {@code on} together)
-   * @param parts each leaf test and each {@code and}, {@code or}, {@code not} of its conditions,
-   *     in source order
+   * @param counts how its whole condition came out in those cases (a delegation's {@code to} and
+   *     {@code on} together)
+   * @param parts each leaf test and each {@code and}, {@code or}, {@code not} of its conditions, in
+   *     source order
    */
-  public record PolicyResult(String id, String kind, SourceRef source, int considered,
-      Counts counts, List<Part> parts) {
+  public record PolicyResult(
+      String id, String kind, SourceRef source, int considered, Counts counts, List<Part> parts) {
 
     /**
      * Checks the components and copies the list.

@@ -16,18 +16,22 @@ import org.logicng.formulas.Formula;
 import org.logicng.formulas.FormulaFactory;
 
 /**
- * The decision of one policy set as formulas over an {@link Encoding}, following DESIGN §4 and
- * the engine's combiner: whether it denies, which requirements it leaves unmet (by what they ask,
- * not by which policy asks), and which roles it gives. Report-only policies decide nothing.
+ * The decision of one policy set as formulas over an {@link Encoding}, following DESIGN §4 and the
+ * engine's combiner: whether it denies, which requirements it leaves unmet (by what they ask, not
+ * by which policy asks), and which roles it gives. Report-only policies decide nothing.
  */
 final class DecisionFormulas {
 
   final Formula deny;
+
   /** An enforced assign gives the requested app, or a delegate allows the admin action. */
   final Formula granted;
+
   final Formula challenge;
+
   /** Unmet requirements by {@link Demands#key}. */
   final Map<String, Formula> unmet = new TreeMap<>();
+
   /** Roles given in the requested app, by role. */
   final Map<String, Formula> roles = new TreeMap<>();
 
@@ -61,8 +65,15 @@ final class DecisionFormulas {
         grants.add(f.and(admin, allowed, e.encode(d.to()).isTrue(), e.encode(d.on()).isTrue()));
       } else if (p instanceof RestrictPolicy r) {
         Formula applies = f.and(relevant(r.apps(), access), f.not(e.encode(r.when()).isFalse()));
-        Formula allowed = e.valueIs("request.ip", ip -> r.allow().stream().anyMatch(n -> n.blocks()
-            .stream().anyMatch(b -> b.contains((dev.gatehouse.api.IpAddress) ip))));
+        Formula allowed =
+            e.valueIs(
+                "request.ip",
+                ip ->
+                    r.allow().stream()
+                        .anyMatch(
+                            n ->
+                                n.blocks().stream()
+                                    .anyMatch(b -> b.contains((dev.gatehouse.api.IpAddress) ip))));
         denies.add(f.and(applies, f.not(allowed)));
       } else {
         AuthenticatePolicy a = (AuthenticatePolicy) p;
@@ -72,11 +83,13 @@ final class DecisionFormulas {
           continue;
         }
         if (a.requireSso()) {
-          unmetBy.computeIfAbsent(Demands.SSO, k -> new ArrayList<>())
+          unmetBy
+              .computeIfAbsent(Demands.SSO, k -> new ArrayList<>())
               .add(f.and(applies, f.not(e.member("auth.methods", Factor.SSO.id()))));
         }
         if (!a.mfa().isEmpty()) {
-          unmetBy.computeIfAbsent(Demands.mfa(a.mfa(), a.within()), k -> new ArrayList<>())
+          unmetBy
+              .computeIfAbsent(Demands.mfa(a.mfa(), a.within()), k -> new ArrayList<>())
               .add(f.and(applies, f.not(mfaMet(a))));
         }
       }
@@ -93,8 +106,8 @@ final class DecisionFormulas {
   /** The requests a restrict or authenticate policy applies to: covered, and not ruled out. */
   Formula applies(Policy p) {
     List<String> apps = p instanceof RestrictPolicy r ? r.apps() : ((AuthenticatePolicy) p).apps();
-    return f.and(relevant(apps, isAction("access")), f.not(e.encode(p.conditions().get(0))
-        .isFalse()));
+    return f.and(
+        relevant(apps, isAction("access")), f.not(e.encode(p.conditions().get(0)).isFalse()));
   }
 
   /** The requests on which the enforced assign policy {@code a} grants {@code g}. */
@@ -123,8 +136,12 @@ final class DecisionFormulas {
     for (Factor factor : a.mfa()) {
       factors.add(e.member("auth.methods", factor.id()));
     }
-    return f.and(e.present("auth.methods"), e.present("auth.time"), e.present("request.time"),
-        f.or(factors), e.freshWithin(a.within()));
+    return f.and(
+        e.present("auth.methods"),
+        e.present("auth.time"),
+        e.present("request.time"),
+        f.or(factors),
+        e.freshWithin(a.within()));
   }
 
   /** The formula that holds exactly on the requests {@code a} and {@code b} decide differently. */
@@ -139,8 +156,8 @@ final class DecisionFormulas {
     for (String role : union(a.roles, b.roles)) {
       other.add(f.not(f.equivalence(get(f, a.roles, role), get(f, b.roles, role))));
     }
-    return f.or(f.not(f.equivalence(a.deny, b.deny)),
-        f.and(f.not(a.deny), f.not(b.deny), f.or(other)));
+    return f.or(
+        f.not(f.equivalence(a.deny, b.deny)), f.and(f.not(a.deny), f.not(b.deny), f.or(other)));
   }
 
   private static java.util.Set<String> union(Map<String, Formula> a, Map<String, Formula> b) {

@@ -23,8 +23,14 @@ final class Demands {
 
   /** The key of an MFA requirement: its factors, as a set, and its duration. */
   static String mfa(Collection<Factor> factors, Duration within) {
-    return "mfa " + factors.stream().map(Factor::id).sorted().distinct()
-        .collect(Collectors.joining(",", "[", "]")) + " " + within.toMillis();
+    return "mfa "
+        + factors.stream()
+            .map(Factor::id)
+            .sorted()
+            .distinct()
+            .collect(Collectors.joining(",", "[", "]"))
+        + " "
+        + within.toMillis();
   }
 
   static Set<String> of(List<Requirement> requirements) {
@@ -36,8 +42,8 @@ final class Demands {
   }
 
   /**
-   * Returns how {@code now} differs from {@code old} for the person asking, or null if it does
-   * not: the effect; or, unless both deny, the roles; or, when both challenge, what they ask for.
+   * Returns how {@code now} differs from {@code old} for the person asking, or null if it does not:
+   * the effect; or, unless both deny, the roles; or, when both challenge, what they ask for.
    */
   static String change(Decision old, Decision now) {
     if (old == now) {
@@ -52,7 +58,8 @@ final class Demands {
     if (!old.roles().equals(now.roles())) {
       return old.effect() + " → " + now.effect() + " with other roles";
     }
-    if (old.effect() == Effect.CHALLENGE && !of(old.requirements()).equals(of(now.requirements()))) {
+    if (old.effect() == Effect.CHALLENGE
+        && !of(old.requirements()).equals(of(now.requirements()))) {
       return "CHALLENGE → CHALLENGE with other requirements";
     }
     return null;

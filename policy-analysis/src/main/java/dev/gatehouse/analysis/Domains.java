@@ -25,8 +25,8 @@ import java.util.TreeSet;
  * What the policies can tell apart about each attribute, collected from every condition (and the
  * apps, networks, actions and factors the policy kinds read): the constants a value is compared
  * with, the prefixes and suffixes, the set elements, the address blocks, the time windows. From
- * them each attribute's values fall into finitely many classes that no policy can tell apart;
- * one representative value per class makes the encoding exact.
+ * them each attribute's values fall into finitely many classes that no policy can tell apart; one
+ * representative value per class makes the encoding exact.
  */
 final class Domains {
 
@@ -125,14 +125,14 @@ final class Domains {
   }
 
   /**
-   * The representative strings: each constant, and for the values equal to none, one per pair of
-   * a mentioned prefix (or none) and a mentioned suffix (or none), joined by a character that no
+   * The representative strings: each constant, and for the values equal to none, one per pair of a
+   * mentioned prefix (or none) and a mentioned suffix (or none), joined by a character that no
    * constant or pattern holds, so the joint adds no other prefix or suffix.
    *
-   * <p>A request must spell {@code request.action} as an action name, so there each other value
-   * is a lowercase word between the prefix and the suffix, chosen to start and end with no more
-   * patterns than they do. A class whose representative is still no action name (a prefix such
-   * as {@code 1} or {@code A}) holds no value a request can have, so it is left out.
+   * <p>A request must spell {@code request.action} as an action name, so there each other value is
+   * a lowercase word between the prefix and the suffix, chosen to start and end with no more
+   * patterns than they do. A class whose representative is still no action name (a prefix such as
+   * {@code 1} or {@code A}) holds no value a request can have, so it is left out.
    */
   List<String> stringValues(Uses u) {
     boolean action = u.attribute.name().equals("request.action");
@@ -200,8 +200,8 @@ final class Domains {
 
   /**
    * The representative numbers: each constant and its two neighbours, clamped into the type's
-   * range, so that every interval between two constants that holds a value of the type holds
-   * one of them.
+   * range, so that every interval between two constants that holds a value of the type holds one of
+   * them.
    */
   static List<Long> numberValues(Uses u) {
     AttributeType type = u.attribute.type();
@@ -224,7 +224,8 @@ final class Domains {
     values.add(min);
     values.add(max);
     for (long c : u.numbers) {
-      for (long v : new long[] {c == Long.MIN_VALUE ? c : c - 1, c, c == Long.MAX_VALUE ? c : c + 1}) {
+      for (long v :
+          new long[] {c == Long.MIN_VALUE ? c : c - 1, c, c == Long.MAX_VALUE ? c : c + 1}) {
         values.add(clamp(v, min, max));
       }
     }
@@ -261,8 +262,8 @@ final class Domains {
 
   /**
    * The representative addresses: the first address of each block and the address after each
-   * block's last, plus the lowest address and one ordinary IPv4 one, so that every run of
-   * addresses that the blocks do not cut holds one of them.
+   * block's last, plus the lowest address and one ordinary IPv4 one, so that every run of addresses
+   * that the blocks do not cut holds one of them.
    */
   static List<IpAddress> ipValues(Uses u) {
     Set<IpAddress> values = new TreeSet<>();

@@ -24,12 +24,12 @@ import org.logicng.formulas.FormulaFactory;
 import org.logicng.formulas.Variable;
 
 /**
- * The propositional encoding of requests over a schema. Each attribute has a variable saying it
- * is present; a string, int, duration, bool or ordered value, or an address, is exactly one of its
+ * The propositional encoding of requests over a schema. Each attribute has a variable saying it is
+ * present; a string, int, duration, bool or ordered value, or an address, is exactly one of its
  * representatives ({@link Domains}); a set holds or lacks each mentioned element; a time is in or
  * out of each window; the age of the last authentication is within or beyond each MFA duration
- * (monotonically). Conditions become a pair of formulas, definitely true and definitely false,
- * so that a missing attribute makes them unknown as in DESIGN §4.
+ * (monotonically). Conditions become a pair of formulas, definitely true and definitely false, so
+ * that a missing attribute makes them unknown as in DESIGN §4.
  */
 final class Encoding {
 
@@ -180,13 +180,20 @@ final class Encoding {
       }
       return contains.match() == Condition.Contains.Match.ALL ? f.and(each) : f.or(each);
     } else if (c instanceof Condition.InNetwork in) {
-      return pick(name, rep -> in.networks().stream()
-          .anyMatch(n -> n.blocks().stream().anyMatch(b -> b.contains((IpAddress) rep))));
+      return pick(
+          name,
+          rep ->
+              in.networks().stream()
+                  .anyMatch(n -> n.blocks().stream().anyMatch(b -> b.contains((IpAddress) rep))));
     } else if (c instanceof Condition.InWindow w) {
       return windows.get(name).get(w.window());
     } else if (c instanceof Condition.Affix a) {
-      return pick(name, rep -> a.suffix() ? ((String) rep).endsWith(a.affix())
-          : ((String) rep).startsWith(a.affix()));
+      return pick(
+          name,
+          rep ->
+              a.suffix()
+                  ? ((String) rep).endsWith(a.affix())
+                  : ((String) rep).startsWith(a.affix()));
     } else if (c instanceof Condition.Compare cmp) {
       return pick(name, rep -> cmp.operator().test(compare(type, rep, cmp.value())));
     }
@@ -224,8 +231,8 @@ final class Encoding {
   }
 
   /**
-   * Builds the request a model stands for, or null if no request realizes it (a combination of
-   * time windows that no minute of a week satisfies, or a value the schema rejects).
+   * Builds the request a model stands for, or null if no request realizes it (a combination of time
+   * windows that no minute of a week satisfies, or a value the schema rejects).
    */
   AccessRequest request(Assignment model) {
     AccessRequest.Builder b = AccessRequest.builder(domains.schema());
@@ -247,7 +254,8 @@ final class Encoding {
       }
       for (Domains.Uses u : domains.all()) {
         String name = u.attribute.name();
-        if (u.kind() != AttributeType.Kind.TIME || name.equals("request.time")
+        if (u.kind() != AttributeType.Kind.TIME
+            || name.equals("request.time")
             || !model.evaluateLit(present.get(name))) {
           continue;
         }
@@ -271,11 +279,14 @@ final class Encoding {
     String name = u.attribute.name();
     if (u.kind() == AttributeType.Kind.SET) {
       Set<String> set = new TreeSet<>();
-      members.get(name).forEach((e, v) -> {
-        if (model.evaluateLit(v)) {
-          set.add(e);
-        }
-      });
+      members
+          .get(name)
+          .forEach(
+              (e, v) -> {
+                if (model.evaluateLit(v)) {
+                  set.add(e);
+                }
+              });
       b.set(name, set);
       return;
     }

@@ -17,8 +17,12 @@ import java.util.List;
  * @param witnesses requests that show the finding; empty for an undecided query or a finding that
  *     no request can show (a policy that never applies)
  */
-public record Finding(Kind kind, ProofResult.Verdict verdict, List<String> policies,
-    String message, List<AccessRequest> witnesses) {
+public record Finding(
+    Kind kind,
+    ProofResult.Verdict verdict,
+    List<String> policies,
+    String message,
+    List<AccessRequest> witnesses) {
 
   /** What a finding is about. */
   public enum Kind {

@@ -10,7 +10,8 @@ import java.util.List;
  * @param users the users who gain or lose something
  * @param events the events whose decision changes
  */
-public record ImpactReport(ImpactSummary summary, List<UserImpact> users, List<EventImpact> events) {
+public record ImpactReport(
+    ImpactSummary summary, List<UserImpact> users, List<EventImpact> events) {
 
   /**
    * Copies the lists.

@@ -18,9 +18,9 @@ import java.util.Map;
 /**
  * Records which policies, and which parts of their conditions, a set of test requests made true,
  * false and unknown. Every value comes from the reference interpreter ({@link
- * ReferenceEvaluator#considered} and {@link ReferenceEvaluator#condition}), so coverage means
- * what evaluation means. Policies are told apart by value (id, conditions and source), so test
- * files that load the same policy file add up. Not thread-safe.
+ * ReferenceEvaluator#considered} and {@link ReferenceEvaluator#condition}), so coverage means what
+ * evaluation means. Policies are told apart by value (id, conditions and source), so test files
+ * that load the same policy file add up. Not thread-safe.
  *
  * <pre>{@code
  * PolicyCoverage coverage = new PolicyCoverage();
@@ -52,8 +52,8 @@ public final class PolicyCoverage {
   }
 
   /**
-   * Records one test request against {@code set}: each policy the evaluation reads and each part
-   * of its conditions.
+   * Records one test request against {@code set}: each policy the evaluation reads and each part of
+   * its conditions.
    *
    * @param set the policies the request is decided by
    * @param request a request built against the set's schema
@@ -131,11 +131,12 @@ public final class PolicyCoverage {
     CoverageReport.PolicyResult result() {
       List<CoverageReport.Part> parts = new ArrayList<>();
       for (Node n : nodes) {
-        parts.add(new CoverageReport.Part(n.clause, n.depth, kind(n.condition),
-            n.condition.toString(), counts(n.counts)));
+        parts.add(
+            new CoverageReport.Part(
+                n.clause, n.depth, kind(n.condition), n.condition.toString(), counts(n.counts)));
       }
-      return new CoverageReport.PolicyResult(policy.id(), policy.kind(), policy.source(),
-          considered, counts(whole), parts);
+      return new CoverageReport.PolicyResult(
+          policy.id(), policy.kind(), policy.source(), considered, counts(whole), parts);
     }
 
     private static CoverageReport.Counts counts(int[] c) {

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The impact of a policy change, computed by deciding the same users and the same recorded
- * events with the old and the new policies.
+ * The impact of a policy change, computed by deciding the same users and the same recorded events
+ * with the old and the new policies.
  *
  * <pre>{@code
  * PolicyDiff.Replay replay = PolicyDiff.between(oldPolicies, newPolicies).replay();
@@ -26,9 +26,9 @@ import java.util.Set;
  * }</pre>
  *
  * <p>A user changes when an app and role is granted on one side only. An event changes when its
- * effect differs, when a PERMIT or CHALLENGE gives other roles, or when a CHALLENGE asks for
- * other requirements (a new MFA rule); a DENY stays a DENY whatever else it lists, and which
- * policies match may change without the event changing.
+ * effect differs, when a PERMIT or CHALLENGE gives other roles, or when a CHALLENGE asks for other
+ * requirements (a new MFA rule); a DENY stays a DENY whatever else it lists, and which policies
+ * match may change without the event changing.
  */
 public final class PolicyDiff {
 
@@ -82,8 +82,8 @@ public final class PolicyDiff {
   }
 
   /**
-   * Starts a replay: feed it users and events one at a time, so that a long history never has to
-   * be held in memory, then ask for the report.
+   * Starts a replay: feed it users and events one at a time, so that a long history never has to be
+   * held in memory, then ask for the report.
    *
    * @return a new, empty replay
    */
@@ -123,8 +123,11 @@ public final class PolicyDiff {
    * Fills {@code gained} and {@code lost} with one merge walk over the two lists sorted by app and
    * role, without hashing; the engine already lists them in that order, so the sorts are linear.
    */
-  private static void compare(Set<Entitlement> old, Set<Entitlement> now,
-      List<Entitlement> gained, List<Entitlement> lost) {
+  private static void compare(
+      Set<Entitlement> old,
+      Set<Entitlement> now,
+      List<Entitlement> gained,
+      List<Entitlement> lost) {
     Entitlement[] a = old.toArray(new Entitlement[0]);
     Entitlement[] b = now.toArray(new Entitlement[0]);
     Arrays.sort(a, ORDER);
@@ -207,8 +210,9 @@ public final class PolicyDiff {
      * @return the summary and the details
      */
     public ImpactReport report() {
-      ImpactSummary summary = new ImpactSummary(
-          userCount, gaining, losing, gained, lost, eventCount, events.size(), changes);
+      ImpactSummary summary =
+          new ImpactSummary(
+              userCount, gaining, losing, gained, lost, eventCount, events.size(), changes);
       return new ImpactReport(summary, users, events);
     }
   }

@@ -2,7 +2,6 @@ package dev.gatehouse.analysis;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.gatehouse.api.AccessRequest;
 import dev.gatehouse.api.Decision;
 import dev.gatehouse.api.Factor;
 import dev.gatehouse.api.policy.AssignPolicy;
@@ -50,12 +49,19 @@ public final class PolicyProver {
     Encoding e = encoding(a.policySet(), b.policySet());
     DecisionFormulas da = new DecisionFormulas(e, a.policySet());
     DecisionFormulas db = new DecisionFormulas(e, b.policySet());
-    Solver.Answer answer = Solver.find(e, DecisionFormulas.differ(e.f, da, db),
-        budget.toMillis(), r -> Demands.change(a.evaluate(r), b.evaluate(r)) != null);
+    Solver.Answer answer =
+        Solver.find(
+            e,
+            DecisionFormulas.differ(e.f, da, db),
+            budget.toMillis(),
+            r -> Demands.change(a.evaluate(r), b.evaluate(r)) != null);
     if (answer.request() != null) {
       Decision before = a.evaluate(answer.request());
       Decision after = b.evaluate(answer.request());
-      return ProofResult.refuted(answer.request(), before, after,
+      return ProofResult.refuted(
+          answer.request(),
+          before,
+          after,
           "the policies decide this request differently: " + Demands.change(before, after));
     }
     return answer.proved()

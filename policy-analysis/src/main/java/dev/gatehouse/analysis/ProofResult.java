@@ -28,8 +28,8 @@ public final class ProofResult {
   private final Decision after;
   private final String detail;
 
-  private ProofResult(Verdict verdict, AccessRequest witness, Decision before, Decision after,
-      String detail) {
+  private ProofResult(
+      Verdict verdict, AccessRequest witness, Decision before, Decision after, String detail) {
     this.verdict = verdict;
     this.witness = witness;
     this.before = before;
@@ -41,10 +41,10 @@ public final class ProofResult {
     return new ProofResult(Verdict.PROVED, null, null, null, detail);
   }
 
-  static ProofResult refuted(AccessRequest witness, Decision before, Decision after,
-      String detail) {
-    return new ProofResult(Verdict.REFUTED, requireNonNull(witness, "witness"), before, after,
-        detail);
+  static ProofResult refuted(
+      AccessRequest witness, Decision before, Decision after, String detail) {
+    return new ProofResult(
+        Verdict.REFUTED, requireNonNull(witness, "witness"), before, after, detail);
   }
 
   static ProofResult undecided(String detail) {

@@ -16,9 +16,9 @@ import org.logicng.solvers.SATSolver;
 /**
  * Queries to one incremental SAT solver under a time budget each: finds a request satisfying a
  * formula and confirms it with the engine; a model that no request realizes, or that the engine
- * does not confirm, is excluded and the search goes on, but then "no request" is no longer a
- * proof. The encoding's constraints are added once; each query is guarded by a fresh selector
- * variable, assumed while it runs and retired after, so queries never see each other.
+ * does not confirm, is excluded and the search goes on, but then "no request" is no longer a proof.
+ * The encoding's constraints are added once; each query is guarded by a fresh selector variable,
+ * assumed while it runs and retired after, so queries never see each other.
  */
 final class Solver {
 
@@ -36,8 +36,8 @@ final class Solver {
   }
 
   /**
-   * Returns a variable that implies {@code body}, added once: queries that share a large part
-   * name it instead of adding it again.
+   * Returns a variable that implies {@code body}, added once: queries that share a large part name
+   * it instead of adding it again.
    */
   Variable define(String name, Formula body) {
     Variable v = e.f.variable("def:" + name);
@@ -46,8 +46,8 @@ final class Solver {
   }
 
   /** Runs one query on a solver of its own. */
-  static Answer find(Encoding e, Formula query, long budgetMillis,
-      Predicate<AccessRequest> confirmed) {
+  static Answer find(
+      Encoding e, Formula query, long budgetMillis, Predicate<AccessRequest> confirmed) {
     return new Solver(e).ask(query, budgetMillis, confirmed, false);
   }
 
@@ -56,8 +56,8 @@ final class Solver {
    *
    * @param complete whether only requests with every attribute present count
    */
-  Answer ask(Formula query, long budgetMillis, Predicate<AccessRequest> confirmed,
-      boolean complete) {
+  Answer ask(
+      Formula query, long budgetMillis, Predicate<AccessRequest> confirmed, boolean complete) {
     long deadline = System.currentTimeMillis() + budgetMillis;
     Variable selector = e.f.variable("query:" + queries++);
     solver.add(e.f.implication(selector, query));
@@ -68,8 +68,12 @@ final class Solver {
     }
   }
 
-  private Answer search(Variable selector, long deadline, long budgetMillis,
-      Predicate<AccessRequest> confirmed, boolean complete) {
+  private Answer search(
+      Variable selector,
+      long deadline,
+      long budgetMillis,
+      Predicate<AccessRequest> confirmed,
+      boolean complete) {
     List<Literal> all = new ArrayList<>(e.presentLiterals());
     all.add(selector);
     List<Literal> required = complete ? all : List.of(selector);
@@ -90,7 +94,8 @@ final class Solver {
         return outOfTime(budgetMillis);
       }
       if (result == Tristate.FALSE) {
-        return exact ? new Answer(null, true, "no request")
+        return exact
+            ? new Answer(null, true, "no request")
             : new Answer(null, false, "the solver's witnesses did not hold in the engine");
       }
       Assignment model = solver.model();

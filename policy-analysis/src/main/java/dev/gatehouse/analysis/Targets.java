@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * Reads a condition on the administrator ({@code user.*}) as the same condition on the target
- * ({@code target.*}), so that "this target is an administrator of that delegation" is a
- * condition like any other.
+ * ({@code target.*}), so that "this target is an administrator of that delegation" is a condition
+ * like any other.
  */
 final class Targets {
 

@@ -11,8 +11,8 @@ import java.util.List;
  * @param user the user's {@code user.id}
  * @param gained the entitlements the new policies give and the old did not, each with the new
  *     policies that grant it, sorted by app and role
- * @param lost the entitlements the old policies gave and the new do not, each with the old
- *     policies that granted it, sorted by app and role
+ * @param lost the entitlements the old policies gave and the new do not, each with the old policies
+ *     that granted it, sorted by app and role
  */
 public record UserImpact(String user, List<Entitlement> gained, List<Entitlement> lost) {
 

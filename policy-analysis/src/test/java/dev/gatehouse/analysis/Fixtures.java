@@ -19,17 +19,19 @@ final class Fixtures {
 
   static final Instant NOW = Instant.parse("2026-11-29T10:00:00Z");
 
-  private static final String[] DEPARTMENTS = {"Finance", "Accounting", "Payroll", "Sales",
-      "Executive", "HR"};
+  private static final String[] DEPARTMENTS = {
+    "Finance", "Accounting", "Payroll", "Sales", "Executive", "HR"
+  };
   private static final String[] COUNTRIES = {"FR", "BE", "DE"};
   private static final String[] EMPLOYMENT = {"employee", "contractor"};
-  private static final List<Set<String>> ROLES = List.of(Set.of(), Set.of("sysadmin"),
-      Set.of("auditor"), Set.of("hr-manager"));
+  private static final List<Set<String>> ROLES =
+      List.of(Set.of(), Set.of("sysadmin"), Set.of("auditor"), Set.of("hr-manager"));
   private static final String[] APPS = {"books", "mail", "payroll", "crm"};
-  private static final String[] IPS = {"203.0.113.9", "203.0.113.200", "198.51.100.7",
-      "192.0.2.4", "100.64.1.1"};
-  private static final List<Set<String>> METHODS = List.of(Set.of("password"),
-      Set.of("password", "totp"), Set.of("password", "webauthn"));
+  private static final String[] IPS = {
+    "203.0.113.9", "203.0.113.200", "198.51.100.7", "192.0.2.4", "100.64.1.1"
+  };
+  private static final List<Set<String>> METHODS =
+      List.of(Set.of("password"), Set.of("password", "totp"), Set.of("password", "webauthn"));
 
   private Fixtures() {}
 
@@ -61,13 +63,14 @@ final class Fixtures {
       for (String country : COUNTRIES) {
         for (String employment : EMPLOYMENT) {
           for (Set<String> roles : ROLES) {
-            users.add(AccessRequest.builder(schema)
-                .set("user.id", "u-" + users.size())
-                .set("user.department", department)
-                .set("user.country", country)
-                .set("user.employment", employment)
-                .set("user.roles", roles)
-                .build());
+            users.add(
+                AccessRequest.builder(schema)
+                    .set("user.id", "u-" + users.size())
+                    .set("user.department", department)
+                    .set("user.country", country)
+                    .set("user.employment", employment)
+                    .set("user.roles", roles)
+                    .build());
           }
         }
       }
@@ -82,12 +85,13 @@ final class Fixtures {
       for (int a = 0; a <= APPS.length; a++) {
         for (String ip : IPS) {
           for (Set<String> methods : METHODS) {
-            AccessRequest.Builder b = user.toBuilder()
-                .set("request.ip", ip)
-                .set("request.time", NOW)
-                .set("auth.methods", methods)
-                .set("auth.time", NOW.minusSeconds(600))
-                .set("risk.level", a % 2 == 0 ? "low" : "high");
+            AccessRequest.Builder b =
+                user.toBuilder()
+                    .set("request.ip", ip)
+                    .set("request.time", NOW)
+                    .set("auth.methods", methods)
+                    .set("auth.time", NOW.minusSeconds(600))
+                    .set("risk.level", a % 2 == 0 ? "low" : "high");
             if (a == APPS.length) {
               b.set("request.action", "signin");
             } else {

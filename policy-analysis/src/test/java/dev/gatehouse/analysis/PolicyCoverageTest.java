@@ -12,27 +12,31 @@ import org.junit.jupiter.api.Test;
 
 final class PolicyCoverageTest {
 
-  private static final String TEXT = "network office = [203.0.113.0/24]\n"
-      + "assign \"mail-fr\" {\n"
-      + "  app \"mail\" role \"user\"\n"
-      + "  when user.employment != \"contractor\" and user.country == \"FR\"\n"
-      + "}\n"
-      + "assign \"finance-books\" {\n"
-      + "  app \"books\" role \"accountant\"\n"
-      + "  when user.department == \"Finance\"\n"
-      + "}\n"
-      + "restrict \"mail-from-office\" {\n"
-      + "  apps [\"mail\"]\n"
-      + "  allow from office\n"
-      + "  when not (user.roles contains \"auditor\")\n"
-      + "}\n";
+  private static final String TEXT =
+      "network office = [203.0.113.0/24]\n"
+          + "assign \"mail-fr\" {\n"
+          + "  app \"mail\" role \"user\"\n"
+          + "  when user.employment != \"contractor\" and user.country == \"FR\"\n"
+          + "}\n"
+          + "assign \"finance-books\" {\n"
+          + "  app \"books\" role \"accountant\"\n"
+          + "  when user.department == \"Finance\"\n"
+          + "}\n"
+          + "restrict \"mail-from-office\" {\n"
+          + "  apps [\"mail\"]\n"
+          + "  allow from office\n"
+          + "  when not (user.roles contains \"auditor\")\n"
+          + "}\n";
 
   private final PolicySet set = PolicyDsl.parseOrThrow("t.policy", TEXT);
 
   private AccessRequest mail(String employment, String country, Set<String> roles) {
-    AccessRequest.Builder b = AccessRequest.builder(set.schema())
-        .set("app", "mail").set("request.action", "access")
-        .set("user.employment", employment).set("user.roles", roles);
+    AccessRequest.Builder b =
+        AccessRequest.builder(set.schema())
+            .set("app", "mail")
+            .set("request.action", "access")
+            .set("user.employment", employment)
+            .set("user.roles", roles);
     if (country != null) {
       b.set("user.country", country);
     }
@@ -51,12 +55,15 @@ final class PolicyCoverageTest {
     CoverageReport report = twoMailCases();
 
     assertThat(report.cases()).isEqualTo(2);
-    assertThat(report.uncovered()).singleElement().satisfies(p -> {
-      assertThat(p.id()).isEqualTo("finance-books");
-      assertThat(p.source().file()).isEqualTo("t.policy");
-      assertThat(p.source().line()).isEqualTo(6);
-      assertThat(p.considered()).isZero();
-    });
+    assertThat(report.uncovered())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.id()).isEqualTo("finance-books");
+              assertThat(p.source().file()).isEqualTo("t.policy");
+              assertThat(p.source().line()).isEqualTo(6);
+              assertThat(p.considered()).isZero();
+            });
     assertThat(report.percent()).isCloseTo(200.0 / 3, within(1e-9));
   }
 
@@ -66,8 +73,9 @@ final class PolicyCoverageTest {
 
     assertThat(mail.id()).isEqualTo("mail-fr");
     assertThat(mail.counts()).isEqualTo(new CoverageReport.Counts(1, 1, 0));
-    assertThat(mail.parts()).extracting(CoverageReport.Part::kind, CoverageReport.Part::depth,
-            CoverageReport.Part::counts)
+    assertThat(mail.parts())
+        .extracting(
+            CoverageReport.Part::kind, CoverageReport.Part::depth, CoverageReport.Part::counts)
         .containsExactly(
             tuple("and", 0, new CoverageReport.Counts(1, 1, 0)),
             tuple("test", 1, new CoverageReport.Counts(1, 1, 0)),
@@ -101,10 +109,15 @@ final class PolicyCoverageTest {
   @Test
   void record_signIn_readsNoAssign() {
     PolicyCoverage coverage = new PolicyCoverage();
-    coverage.record(set, AccessRequest.builder(set.schema())
-        .set("request.action", "signin").set("user.employment", "employee").build());
+    coverage.record(
+        set,
+        AccessRequest.builder(set.schema())
+            .set("request.action", "signin")
+            .set("user.employment", "employee")
+            .build());
 
-    assertThat(coverage.report().policies()).extracting(CoverageReport.PolicyResult::considered)
+    assertThat(coverage.report().policies())
+        .extracting(CoverageReport.PolicyResult::considered)
         .containsExactly(0, 0, 0);
     assertThat(coverage.report().uncovered()).hasSize(3);
     assertThat(coverage.report().percent()).isZero();

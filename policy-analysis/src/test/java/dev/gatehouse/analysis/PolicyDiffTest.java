@@ -30,36 +30,51 @@ final class PolicyDiffTest {
 
   @Test
   void replay_newAssign_salesGainCrmAndTheirAccessIsNoLongerDenied() {
-    Run run = run(ACME + "\nassign \"sales-crm\" {\n  app \"crm\" role \"rep\"\n"
-        + "  when user.department == \"Sales\"\n}\n");
+    Run run =
+        run(
+            ACME
+                + "\nassign \"sales-crm\" {\n  app \"crm\" role \"rep\"\n"
+                + "  when user.department == \"Sales\"\n}\n");
 
     run.checkAgainstDirectEvaluation();
     assertThat(run.report.summary().usersGaining()).isEqualTo(24);
     assertThat(run.report.summary().usersLosing()).isZero();
-    assertThat(run.report.users()).allSatisfy(u -> assertThat(u.gained())
-        .containsExactly(new Entitlement("crm", "rep", List.of("sales-crm"))));
+    assertThat(run.report.users())
+        .allSatisfy(
+            u ->
+                assertThat(u.gained())
+                    .containsExactly(new Entitlement("crm", "rep", List.of("sales-crm"))));
     assertThat(run.report.summary().changes().keySet())
         .containsOnly("DENY → PERMIT", "DENY → CHALLENGE");
-    assertThat(run.report.events()).allSatisfy(e -> assertThat(e.after().matched())
-        .contains("sales-crm"));
+    assertThat(run.report.events())
+        .allSatisfy(e -> assertThat(e.after().matched()).contains("sales-crm"));
   }
 
   @Test
   void replay_removedAssign_nonContractorsLoseMailWithThePolicyThatGaveIt() {
-    String text = Fixtures.edit(ACME, "assign \"everyone-mail\" {\n  app \"mail\" role \"user\"\n"
-        + "  when user.employment != \"contractor\"\n}\n", "");
+    String text =
+        Fixtures.edit(
+            ACME,
+            "assign \"everyone-mail\" {\n  app \"mail\" role \"user\"\n"
+                + "  when user.employment != \"contractor\"\n}\n",
+            "");
     Run run = run(text);
 
     run.checkAgainstDirectEvaluation();
     assertThat(run.report.summary().usersLosing()).isEqualTo(72);
     assertThat(run.report.summary().usersGaining()).isZero();
-    assertThat(run.report.users()).allSatisfy(u -> assertThat(u.lost())
-        .containsExactly(new Entitlement("mail", "user", List.of("everyone-mail"))));
-    assertThat(run.report.events()).allSatisfy(e -> {
-      assertThat(e.after().effect()).isEqualTo(Effect.DENY);
-      assertThat(e.after().reasons()).anySatisfy(r -> assertThat(r.code().id())
-          .isEqualTo("not_assigned"));
-    });
+    assertThat(run.report.users())
+        .allSatisfy(
+            u ->
+                assertThat(u.lost())
+                    .containsExactly(new Entitlement("mail", "user", List.of("everyone-mail"))));
+    assertThat(run.report.events())
+        .allSatisfy(
+            e -> {
+              assertThat(e.after().effect()).isEqualTo(Effect.DENY);
+              assertThat(e.after().reasons())
+                  .anySatisfy(r -> assertThat(r.code().id()).isEqualTo("not_assigned"));
+            });
   }
 
   @Test
@@ -68,49 +83,69 @@ final class PolicyDiffTest {
 
     run.checkAgainstDirectEvaluation();
     assertThat(run.report.summary().usersGaining() + run.report.summary().usersLosing()).isZero();
-    assertThat(run.report.events()).isNotEmpty().allSatisfy(e -> {
-      assertThat(e.after().effect()).isEqualTo(Effect.DENY);
-      assertThat(e.after().reasons()).anySatisfy(r -> {
-        assertThat(r.code().id()).isEqualTo("network_not_allowed");
-        assertThat(r.policy()).isEqualTo("payroll-from-office");
-      });
-    });
-    assertThat(run.changedRequests()).allSatisfy(r -> {
-      assertThat(r.value("request.ip")).hasValueSatisfying(ip ->
-          assertThat(ip.toString()).isEqualTo("203.0.113.200"));
-      assertThat(r.value("app")).hasValueSatisfying(app ->
-          assertThat(app).isIn("payroll", "books"));
-    });
+    assertThat(run.report.events())
+        .isNotEmpty()
+        .allSatisfy(
+            e -> {
+              assertThat(e.after().effect()).isEqualTo(Effect.DENY);
+              assertThat(e.after().reasons())
+                  .anySatisfy(
+                      r -> {
+                        assertThat(r.code().id()).isEqualTo("network_not_allowed");
+                        assertThat(r.policy()).isEqualTo("payroll-from-office");
+                      });
+            });
+    assertThat(run.changedRequests())
+        .allSatisfy(
+            r -> {
+              assertThat(r.value("request.ip"))
+                  .hasValueSatisfying(ip -> assertThat(ip.toString()).isEqualTo("203.0.113.200"));
+              assertThat(r.value("app"))
+                  .hasValueSatisfying(app -> assertThat(app).isIn("payroll", "books"));
+            });
   }
 
   @Test
   void replay_newMfaRule_financePasswordSignInsAreChallenged() {
-    Run run = run(ACME + "\nauthenticate \"finance-mfa\" {\n  when finance\n"
-        + "  require mfa [totp] within 1h\n}\n");
+    Run run =
+        run(
+            ACME
+                + "\nauthenticate \"finance-mfa\" {\n  when finance\n"
+                + "  require mfa [totp] within 1h\n}\n");
 
     run.checkAgainstDirectEvaluation();
     assertThat(run.report.summary().changes())
         .containsKeys("PERMIT → CHALLENGE", "CHALLENGE → CHALLENGE with other requirements");
-    assertThat(run.report.events()).allSatisfy(e -> {
-      assertThat(e.after().requirements()).anySatisfy(req ->
-          assertThat(req.policy()).isEqualTo("finance-mfa"));
-      assertThat(e.before().requirements()).noneSatisfy(req ->
-          assertThat(req.policy()).isEqualTo("finance-mfa"));
-    });
+    assertThat(run.report.events())
+        .allSatisfy(
+            e -> {
+              assertThat(e.after().requirements())
+                  .anySatisfy(req -> assertThat(req.policy()).isEqualTo("finance-mfa"));
+              assertThat(e.before().requirements())
+                  .noneSatisfy(req -> assertThat(req.policy()).isEqualTo("finance-mfa"));
+            });
   }
 
   @Test
   void replay_reportOnlyBlockEnforced_torSignInsAreDenied() {
-    Run run = run(Fixtures.edit(ACME, "authenticate \"block-tor\" report-only {",
-        "authenticate \"block-tor\" {"));
+    Run run =
+        run(
+            Fixtures.edit(
+                ACME, "authenticate \"block-tor\" report-only {", "authenticate \"block-tor\" {"));
 
     run.checkAgainstDirectEvaluation();
     assertThat(run.report.summary().changes().keySet())
         .containsOnly("PERMIT → DENY", "CHALLENGE → DENY");
-    assertThat(run.changedRequests()).allSatisfy(r -> assertThat(r.value("request.ip"))
-        .hasValueSatisfying(ip -> assertThat(ip.toString()).isEqualTo("192.0.2.4")));
-    assertThat(run.report.events()).allSatisfy(e -> assertThat(e.after().reasons())
-        .anySatisfy(r -> assertThat(r.code().id()).isEqualTo("blocked")));
+    assertThat(run.changedRequests())
+        .allSatisfy(
+            r ->
+                assertThat(r.value("request.ip"))
+                    .hasValueSatisfying(ip -> assertThat(ip.toString()).isEqualTo("192.0.2.4")));
+    assertThat(run.report.events())
+        .allSatisfy(
+            e ->
+                assertThat(e.after().reasons())
+                    .anySatisfy(r -> assertThat(r.code().id()).isEqualTo("blocked")));
   }
 
   @Test
@@ -136,12 +171,17 @@ final class PolicyDiffTest {
     return new Run(before, after, users, events, replay.report());
   }
 
-  private record Run(CompiledPolicies before, CompiledPolicies after, List<AccessRequest> users,
-      List<AccessRequest> events, ImpactReport report) {
+  private record Run(
+      CompiledPolicies before,
+      CompiledPolicies after,
+      List<AccessRequest> users,
+      List<AccessRequest> events,
+      ImpactReport report) {
 
     List<AccessRequest> changedRequests() {
       return report.events().stream()
-          .map(e -> events.get(Integer.parseInt(e.event().substring(2)))).toList();
+          .map(e -> events.get(Integer.parseInt(e.event().substring(2))))
+          .toList();
     }
 
     /** Every reported difference, and no other, is what deciding directly on each side gives. */
@@ -165,10 +205,11 @@ final class PolicyDiffTest {
         EventImpact impact = byEvent.get("e-" + i);
         // A DENY stays a DENY whatever else it lists; a CHALLENGE changes with what it asks for,
         // a PERMIT with the roles it gives.
-        boolean differs = old.effect() != now.effect()
-            || old.effect() != Effect.DENY && !old.roles().equals(now.roles())
-            || old.effect() == Effect.CHALLENGE
-                && !requirementPolicies(old).equals(requirementPolicies(now));
+        boolean differs =
+            old.effect() != now.effect()
+                || old.effect() != Effect.DENY && !old.roles().equals(now.roles())
+                || old.effect() == Effect.CHALLENGE
+                    && !requirementPolicies(old).equals(requirementPolicies(now));
         assertThat(impact != null).as("event %d: %s -> %s", i, old, now).isEqualTo(differs);
         if (impact != null) {
           assertThat(impact.before()).isEqualTo(old);

@@ -22,8 +22,8 @@ final class PolicyProverTest {
 
   @Test
   void equivalence_sameText_isProved() {
-    ProofResult r = PolicyProver.equivalence(Fixtures.compile(ACME), Fixtures.compile(ACME),
-        BUDGET);
+    ProofResult r =
+        PolicyProver.equivalence(Fixtures.compile(ACME), Fixtures.compile(ACME), BUDGET);
 
     assertThat(r.verdict()).isEqualTo(ProofResult.Verdict.PROVED);
     assertThat(r.witness()).isEmpty();
@@ -31,34 +31,47 @@ final class PolicyProverTest {
 
   @Test
   void equivalence_reorderedReformattedRenamedCopy_isProved() {
-    ProofResult r = PolicyProver.equivalence(Fixtures.compile(ACME),
-        Fixtures.compile(reorderedCopy()), BUDGET);
+    ProofResult r =
+        PolicyProver.equivalence(Fixtures.compile(ACME), Fixtures.compile(reorderedCopy()), BUDGET);
 
     assertThat(r.verdict()).as(r.toString()).isEqualTo(ProofResult.Verdict.PROVED);
   }
 
   static Stream<Arguments> seededDifferences() {
-    String mfa = "authenticate \"finance-mfa\" {\n  when finance\n  require mfa [totp] within 1h\n}\n";
+    String mfa =
+        "authenticate \"finance-mfa\" {\n  when finance\n  require mfa [totp] within 1h\n}\n";
     return Stream.of(
-        Arguments.of("new assign", ACME + "\nassign \"sales-crm\" {\n  app \"crm\" role \"rep\"\n"
-            + "  when user.department == \"Sales\"\n}\n"),
-        Arguments.of("removed assign", Fixtures.edit(ACME, "assign \"everyone-mail\" {",
-            "assign \"everyone-mail\" report-only {")),
+        Arguments.of(
+            "new assign",
+            ACME
+                + "\nassign \"sales-crm\" {\n  app \"crm\" role \"rep\"\n"
+                + "  when user.department == \"Sales\"\n}\n"),
+        Arguments.of(
+            "removed assign",
+            Fixtures.edit(
+                ACME, "assign \"everyone-mail\" {", "assign \"everyone-mail\" report-only {")),
         Arguments.of("narrowed network", Fixtures.edit(ACME, "203.0.113.0/24", "203.0.113.0/25")),
         Arguments.of("new mfa rule", ACME + "\n" + mfa),
-        Arguments.of("report-only enforced", Fixtures.edit(ACME, "\"block-tor\" report-only",
-            "\"block-tor\"")),
+        Arguments.of(
+            "report-only enforced",
+            Fixtures.edit(ACME, "\"block-tor\" report-only", "\"block-tor\"")),
         Arguments.of("shorter freshness", Fixtures.edit(ACME, "within 8h", "within 4h")),
-        Arguments.of("lower risk threshold", Fixtures.edit(ACME, "risk.level >= high",
-            "risk.level >= medium")),
+        Arguments.of(
+            "lower risk threshold",
+            Fixtures.edit(ACME, "risk.level >= high", "risk.level >= medium")),
         Arguments.of("other country", Fixtures.edit(ACME, "[\"FR\", \"BE\"]", "[\"FR\", \"LU\"]")),
-        Arguments.of("narrower delegation", Fixtures.edit(ACME, "user.update, user.reset_mfa",
-            "user.update")),
-        Arguments.of("wildcard delegation", Fixtures.edit(ACME,
-            "[user.create, user.update, user.reset_mfa]", "[user.*]")),
-        Arguments.of("missing attribute now read", Fixtures.edit(ACME,
-            "when user.employment != \"contractor\"",
-            "when user.employment != \"contractor\" and user.clearance >= 2")));
+        Arguments.of(
+            "narrower delegation",
+            Fixtures.edit(ACME, "user.update, user.reset_mfa", "user.update")),
+        Arguments.of(
+            "wildcard delegation",
+            Fixtures.edit(ACME, "[user.create, user.update, user.reset_mfa]", "[user.*]")),
+        Arguments.of(
+            "missing attribute now read",
+            Fixtures.edit(
+                ACME,
+                "when user.employment != \"contractor\"",
+                "when user.employment != \"contractor\" and user.clearance >= 2")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -81,9 +94,11 @@ final class PolicyProverTest {
 
   @Test
   void equivalence_noTime_isUndecided() {
-    ProofResult r = PolicyProver.equivalence(Fixtures.compile(ACME),
-        Fixtures.compile(ACME + "\nassign \"x\" {\n  app \"crm\" role \"rep\"\n}\n"),
-        Duration.ZERO);
+    ProofResult r =
+        PolicyProver.equivalence(
+            Fixtures.compile(ACME),
+            Fixtures.compile(ACME + "\nassign \"x\" {\n  app \"crm\" role \"rep\"\n}\n"),
+            Duration.ZERO);
 
     assertThat(r.verdict()).isEqualTo(ProofResult.Verdict.UNDECIDED);
     assertThat(r.detail()).isEqualTo("out of time after 0 ms");
@@ -102,22 +117,30 @@ final class PolicyProverTest {
 
   private static java.util.Set<String> asked(Decision d) {
     java.util.Set<String> asked = new java.util.TreeSet<>();
-    d.requirements().forEach(r -> asked.add(r.kind() + " " + new java.util.TreeSet<>(r.factors())
-        + " " + r.within()));
+    d.requirements()
+        .forEach(
+            r ->
+                asked.add(
+                    r.kind() + " " + new java.util.TreeSet<>(r.factors()) + " " + r.within()));
     return asked;
   }
 
   /** The example with its blocks reversed, its named condition renamed and its layout changed. */
   private static String reorderedCopy() {
-    String text = ACME.replace("condition finance", "condition money")
-        .replace("when finance and", "when money and");
+    String text =
+        ACME.replace("condition finance", "condition money")
+            .replace("when finance and", "when money and");
     String[] blocks = text.split("\n\n");
     List<String> head = new ArrayList<>();
     List<String> policies = new ArrayList<>();
     for (String block : blocks) {
-      (block.startsWith("assign") || block.startsWith("restrict")
-          || block.startsWith("authenticate") || block.startsWith("delegate")
-          ? policies : head).add(block);
+      (block.startsWith("assign")
+                  || block.startsWith("restrict")
+                  || block.startsWith("authenticate")
+                  || block.startsWith("delegate")
+              ? policies
+              : head)
+          .add(block);
     }
     Collections.reverse(policies);
     String body = String.join("\n\n\n# moved\n", policies).replace("  ", "      ");

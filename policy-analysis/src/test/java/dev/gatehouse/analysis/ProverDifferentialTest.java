@@ -37,16 +37,21 @@ import net.jqwik.api.statistics.Statistics;
 final class ProverDifferentialTest {
 
   private static final Schema SCHEMA = Schema.standard();
-  private static final Network[] NETWORKS = {Network.of("corp", "10.0.0.0/8"),
-      Network.of("lab", "10.1.0.0/16"), Network.of("home", "192.168.0.0/24", "2001:db8::/32")};
-  private static final String[] IPS = {"10.0.0.1", "10.1.2.3", "192.168.0.9", "8.8.8.8",
-      "2001:db8::1"};
+  private static final Network[] NETWORKS = {
+    Network.of("corp", "10.0.0.0/8"),
+    Network.of("lab", "10.1.0.0/16"),
+    Network.of("home", "192.168.0.0/24", "2001:db8::/32")
+  };
+  private static final String[] IPS = {
+    "10.0.0.1", "10.1.2.3", "192.168.0.9", "8.8.8.8", "2001:db8::1"
+  };
   private static final String[] DEPARTMENTS = {"Sales", "Finance", "IT"};
   private static final String[] ROLES = {"admin", "helpdesk", "auditor"};
   private static final String[] LEVELS = {"none", "low", "medium", "high", "critical"};
   private static final String[] APPS = {"mail", "crm"};
-  private static final String[] ACTIONS = {"access", "signin", "user.create", "user.delete",
-      "app.assign"};
+  private static final String[] ACTIONS = {
+    "access", "signin", "user.create", "user.delete", "app.assign"
+  };
   private static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
 
   @Property(tries = 120)
@@ -65,21 +70,24 @@ final class ProverDifferentialTest {
     assertThat(result.verdict()).as(result.toString()).isNotEqualTo(ProofResult.Verdict.UNDECIDED);
     Statistics.collect(result.verdict());
     // Both branches must be exercised, or the property says nothing about one of them.
-    Statistics.coverage(c -> {
-      c.check(ProofResult.Verdict.PROVED).count(n -> n >= 10);
-      c.check(ProofResult.Verdict.REFUTED).count(n -> n >= 10);
-    });
+    Statistics.coverage(
+        c -> {
+          c.check(ProofResult.Verdict.PROVED).count(n -> n >= 10);
+          c.check(ProofResult.Verdict.REFUTED).count(n -> n >= 10);
+        });
     if (result.verdict() == ProofResult.Verdict.REFUTED) {
       AccessRequest witness = result.witness().orElseThrow();
       assertThat(PolicyProverTest.differs(before.evaluate(witness), after.evaluate(witness)))
-          .as("witness %s", witness).isTrue();
+          .as("witness %s", witness)
+          .isTrue();
     } else {
       for (int i = 0; i < 300; i++) {
         AccessRequest request = request(r);
         Decision x = before.evaluate(request);
         Decision y = after.evaluate(request);
         assertThat(PolicyProverTest.differs(x, y))
-            .as("proved equivalent, yet %s: %s vs %s", request, x, y).isFalse();
+            .as("proved equivalent, yet %s: %s vs %s", request, x, y)
+            .isFalse();
       }
     }
   }
@@ -104,7 +112,7 @@ final class ProverDifferentialTest {
         }
       }
       case 3 -> b.add(policy(r, "q" + b.size()));
-      default -> { } // the same set
+      default -> {} // the same set
     }
     // Ids stay unique: a replaced policy keeps the id of the one it replaces.
     List<Policy> unique = new ArrayList<>();
@@ -121,45 +129,57 @@ final class ProverDifferentialTest {
     Condition when = condition(r, 2);
     boolean reportOnly = r.nextInt(6) == 0;
     switch (r.nextInt(4)) {
-      case 0: {
-        AssignPolicy.Builder b = AssignPolicy.builder(id).grant(pick(r, APPS),
-            r.nextBoolean() ? "user" : "admin").when(when);
-        return (reportOnly ? b.reportOnly() : b).build();
-      }
-      case 1: {
-        RestrictPolicy.Builder b = RestrictPolicy.builder(id).allow(pick(r, NETWORKS)).when(when);
-        if (r.nextBoolean()) {
-          b.apps(pick(r, APPS));
+      case 0:
+        {
+          AssignPolicy.Builder b =
+              AssignPolicy.builder(id)
+                  .grant(pick(r, APPS), r.nextBoolean() ? "user" : "admin")
+                  .when(when);
+          return (reportOnly ? b.reportOnly() : b).build();
         }
-        return (reportOnly ? b.reportOnly() : b).build();
-      }
-      case 2: {
-        AuthenticatePolicy.Builder b = AuthenticatePolicy.builder(id).when(when);
-        if (r.nextBoolean()) {
-          b.apps(pick(r, APPS));
-        }
-        int what = r.nextInt(4);
-        if (what == 0) {
-          b.block();
-        } else {
-          if (what == 1) {
-            b.requireSso();
+      case 1:
+        {
+          RestrictPolicy.Builder b = RestrictPolicy.builder(id).allow(pick(r, NETWORKS)).when(when);
+          if (r.nextBoolean()) {
+            b.apps(pick(r, APPS));
           }
-          if (what != 1 || r.nextBoolean()) {
-            b.requireMfa(r.nextBoolean() ? Duration.ofMinutes(15) : Duration.ofHours(8),
-                r.nextBoolean() ? new Factor[] {Factor.TOTP}
-                    : new Factor[] {Factor.WEBAUTHN, Factor.TOTP});
-          }
+          return (reportOnly ? b.reportOnly() : b).build();
         }
-        return (reportOnly ? b.reportOnly() : b).build();
-      }
-      default: {
-        DelegatePolicy.Builder b = DelegatePolicy.builder(id).to(when)
-            .allow(r.nextBoolean() ? "user.*" : "user.create", "app.assign")
-            .on(r.nextBoolean() ? Condition.ALWAYS
-                : Condition.ne("target.department", pick(r, DEPARTMENTS)));
-        return (reportOnly ? b.reportOnly() : b).build();
-      }
+      case 2:
+        {
+          AuthenticatePolicy.Builder b = AuthenticatePolicy.builder(id).when(when);
+          if (r.nextBoolean()) {
+            b.apps(pick(r, APPS));
+          }
+          int what = r.nextInt(4);
+          if (what == 0) {
+            b.block();
+          } else {
+            if (what == 1) {
+              b.requireSso();
+            }
+            if (what != 1 || r.nextBoolean()) {
+              b.requireMfa(
+                  r.nextBoolean() ? Duration.ofMinutes(15) : Duration.ofHours(8),
+                  r.nextBoolean()
+                      ? new Factor[] {Factor.TOTP}
+                      : new Factor[] {Factor.WEBAUTHN, Factor.TOTP});
+            }
+          }
+          return (reportOnly ? b.reportOnly() : b).build();
+        }
+      default:
+        {
+          DelegatePolicy.Builder b =
+              DelegatePolicy.builder(id)
+                  .to(when)
+                  .allow(r.nextBoolean() ? "user.*" : "user.create", "app.assign")
+                  .on(
+                      r.nextBoolean()
+                          ? Condition.ALWAYS
+                          : Condition.ne("target.department", pick(r, DEPARTMENTS)));
+          return (reportOnly ? b.reportOnly() : b).build();
+        }
     }
   }
 
@@ -181,8 +201,10 @@ final class ProverDifferentialTest {
       case 4 -> Condition.compare("risk.level", pick(r, Operator.values()), pick(r, LEVELS));
       case 5 -> Condition.compare("risk.score", pick(r, Operator.values()), r.nextInt(101));
       case 6 -> Condition.inNetwork("request.ip", pick(r, NETWORKS));
-      case 7 -> r.nextBoolean() ? Condition.endsWith("user.email", "@acme.example")
-          : Condition.startsWith("user.email", "admin");
+      case 7 ->
+          r.nextBoolean()
+              ? Condition.endsWith("user.email", "@acme.example")
+              : Condition.startsWith("user.email", "admin");
       default -> Condition.ALWAYS;
     };
   }
@@ -197,13 +219,29 @@ final class ProverDifferentialTest {
     maybe(r, () -> b.set("risk.level", pick(r, LEVELS)));
     maybe(r, () -> b.set("risk.score", (long) r.nextInt(101)));
     maybe(r, () -> b.set("request.ip", pick(r, IPS)));
-    maybe(r, () -> b.set("user.email", pick(r, new String[] {"admin@acme.example", "bob@x.org",
-        "admin@x.org", "eve@acme.example"})));
-    maybe(r, () -> b.set("auth.methods", r.nextBoolean() ? Set.of("password", "totp")
-        : r.nextBoolean() ? Set.of("webauthn", "sso") : Set.of("password")));
+    maybe(
+        r,
+        () ->
+            b.set(
+                "user.email",
+                pick(
+                    r,
+                    new String[] {
+                      "admin@acme.example", "bob@x.org", "admin@x.org", "eve@acme.example"
+                    })));
+    maybe(
+        r,
+        () ->
+            b.set(
+                "auth.methods",
+                r.nextBoolean()
+                    ? Set.of("password", "totp")
+                    : r.nextBoolean() ? Set.of("webauthn", "sso") : Set.of("password")));
     maybe(r, () -> b.set("request.time", NOW));
-    maybe(r, () -> b.set("auth.time", NOW.minusSeconds(new long[] {0, 600, 3_600, 32_400}[
-        r.nextInt(4)])));
+    maybe(
+        r,
+        () ->
+            b.set("auth.time", NOW.minusSeconds(new long[] {0, 600, 3_600, 32_400}[r.nextInt(4)])));
     return b.build();
   }
 

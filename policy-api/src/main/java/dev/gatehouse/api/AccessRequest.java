@@ -269,8 +269,8 @@ public final class AccessRequest {
   }
 
   /**
-   * Builds an {@link AccessRequest}, checking each value against the schema as it is set; a
-   * builder can be reused after {@link #build()}.
+   * Builds an {@link AccessRequest}, checking each value against the schema as it is set; a builder
+   * can be reused after {@link #build()}.
    */
   public static final class Builder {
     private final Schema schema;
@@ -292,8 +292,8 @@ public final class AccessRequest {
      * @param name the attribute name
      * @param value the value
      * @return this builder
-     * @throws InvalidRequestException if the attribute is unknown or the text is not a valid
-     *     value of its type
+     * @throws InvalidRequestException if the attribute is unknown or the text is not a valid value
+     *     of its type
      */
     public Builder set(String name, String value) {
       Attribute a = attribute(name, value);
@@ -301,9 +301,14 @@ public final class AccessRequest {
       switch (a.type().kind()) {
         case STRING:
           if (a.slot() == schema.actionSlot && !isActionName(value)) {
-            throw new InvalidRequestException(name, value, "`" + value + "` is not an action:"
-                + " expected `signin`, `access` or a dotted lowercase admin action such as"
-                + " `user.create`");
+            throw new InvalidRequestException(
+                name,
+                value,
+                "`"
+                    + value
+                    + "` is not an action:"
+                    + " expected `signin`, `access` or a dotted lowercase admin action such as"
+                    + " `user.create`");
           }
           return put(a, 0, value);
         case IP:
@@ -341,7 +346,9 @@ public final class AccessRequest {
         throw wrongType(a, Long.toString(value), "int");
       }
       if (!a.type().accepts(value)) {
-        throw new InvalidRequestException(name, Long.toString(value),
+        throw new InvalidRequestException(
+            name,
+            Long.toString(value),
             "value " + value + " of `" + name + "` is out of range: expected " + a.type());
       }
       return put(a, value, null);
@@ -369,8 +376,8 @@ public final class AccessRequest {
      * @param name the attribute name
      * @param value the value
      * @return this builder
-     * @throws InvalidRequestException if the attribute is unknown, not a time, or the instant
-     *     is too far from 1970 to count in milliseconds
+     * @throws InvalidRequestException if the attribute is unknown, not a time, or the instant is
+     *     too far from 1970 to count in milliseconds
      */
     public Builder set(String name, Instant value) {
       Attribute a = attribute(name, value);
@@ -393,8 +400,8 @@ public final class AccessRequest {
      * @param name the attribute name
      * @param value the value
      * @return this builder
-     * @throws InvalidRequestException if the attribute is unknown, not a duration, or too long
-     *     to count in milliseconds
+     * @throws InvalidRequestException if the attribute is unknown, not a duration, or too long to
+     *     count in milliseconds
      */
     public Builder set(String name, Duration value) {
       Attribute a = attribute(name, value);
@@ -434,8 +441,8 @@ public final class AccessRequest {
      * @param name the attribute name
      * @param value the value
      * @return this builder
-     * @throws InvalidRequestException if the attribute is unknown or not a set, an element is
-     *     null, or an element is not one of the type's symbols
+     * @throws InvalidRequestException if the attribute is unknown or not a set, an element is null,
+     *     or an element is not one of the type's symbols
      */
     public Builder set(String name, Collection<String> value) {
       Attribute a = attribute(name, value);
@@ -446,8 +453,8 @@ public final class AccessRequest {
       long symbols = 0;
       for (String element : value) {
         if (element == null) {
-          throw new InvalidRequestException(name, value.toString(),
-              "set `" + name + "` holds a null element");
+          throw new InvalidRequestException(
+              name, value.toString(), "set `" + name + "` holds a null element");
         }
         if (a.type().isEnumerated()) {
           int ordinal = a.type().ordinal(element);
@@ -494,9 +501,12 @@ public final class AccessRequest {
 
     private Attribute attribute(String name, @Nullable Object value) {
       requireNonNull(name, "attribute name");
-      return schema.attribute(name).orElseThrow(
-          () -> new InvalidRequestException(name, String.valueOf(value),
-              schema.unknownMessage(name)));
+      return schema
+          .attribute(name)
+          .orElseThrow(
+              () ->
+                  new InvalidRequestException(
+                      name, String.valueOf(value), schema.unknownMessage(name)));
     }
 
     /**
@@ -528,9 +538,18 @@ public final class AccessRequest {
 
     private static InvalidRequestException wrongType(
         Attribute a, String value, String shown, String given) {
-      return new InvalidRequestException(a.name(), value,
-          "attribute `" + a.name() + "` is " + article(a.type().toString()) + ", not "
-              + article(given) + " (got " + shown + ")");
+      return new InvalidRequestException(
+          a.name(),
+          value,
+          "attribute `"
+              + a.name()
+              + "` is "
+              + article(a.type().toString())
+              + ", not "
+              + article(given)
+              + " (got "
+              + shown
+              + ")");
     }
 
     private static String article(String type) {
@@ -538,17 +557,24 @@ public final class AccessRequest {
     }
 
     private static InvalidRequestException outOfRange(Attribute a, String value) {
-      return new InvalidRequestException(a.name(), value,
-          "value " + value + " of `" + a.name() + "` is out of range: it does not fit in"
+      return new InvalidRequestException(
+          a.name(),
+          value,
+          "value "
+              + value
+              + " of `"
+              + a.name()
+              + "` is out of range: it does not fit in"
               + " milliseconds");
     }
 
     private static InvalidRequestException unknownSymbol(Attribute a, String value) {
-      String hint = Suggestions.nearest(value, a.type().symbols())
-          .map(s -> "; did you mean `" + s + "`?")
-          .orElse("; expected one of " + String.join(", ", a.type().symbols()));
-      return new InvalidRequestException(a.name(), value,
-          "`" + value + "` is not a value of `" + a.name() + "`" + hint);
+      String hint =
+          Suggestions.nearest(value, a.type().symbols())
+              .map(s -> "; did you mean `" + s + "`?")
+              .orElse("; expected one of " + String.join(", ", a.type().symbols()));
+      return new InvalidRequestException(
+          a.name(), value, "`" + value + "` is not a value of `" + a.name() + "`" + hint);
     }
 
     private static int symbol(Attribute a, String value) {
@@ -563,8 +589,8 @@ public final class AccessRequest {
       try {
         return IpAddress.parse(value);
       } catch (IllegalArgumentException e) {
-        throw new InvalidRequestException(a.name(), value,
-            "attribute `" + a.name() + "`: " + e.getMessage());
+        throw new InvalidRequestException(
+            a.name(), value, "attribute `" + a.name() + "`: " + e.getMessage());
       }
     }
 
@@ -572,8 +598,13 @@ public final class AccessRequest {
       try {
         return Instant.parse(value);
       } catch (DateTimeParseException e) {
-        throw new InvalidRequestException(a.name(), value,
-            "malformed time `" + value + "` for `" + a.name()
+        throw new InvalidRequestException(
+            a.name(),
+            value,
+            "malformed time `"
+                + value
+                + "` for `"
+                + a.name()
                 + "`: expected an ISO-8601 instant such as 2026-11-29T10:00:00Z");
       }
     }
@@ -582,8 +613,13 @@ public final class AccessRequest {
       try {
         return Duration.parse(value);
       } catch (DateTimeParseException e) {
-        throw new InvalidRequestException(a.name(), value,
-            "malformed duration `" + value + "` for `" + a.name()
+        throw new InvalidRequestException(
+            a.name(),
+            value,
+            "malformed duration `"
+                + value
+                + "` for `"
+                + a.name()
                 + "`: expected an ISO-8601 duration such as PT15M");
       }
     }

@@ -38,21 +38,29 @@ public final class AttributeType {
 
   /** A string. */
   public static final AttributeType STRING = new AttributeType(Kind.STRING, List.of(), 0, 0);
+
   /** Any 64-bit integer. */
   public static final AttributeType INT =
       new AttributeType(Kind.INT, List.of(), Long.MIN_VALUE, Long.MAX_VALUE);
+
   /** A boolean. */
   public static final AttributeType BOOL = new AttributeType(Kind.BOOL, List.of(), 0, 0);
+
   /** A set of arbitrary strings. */
   public static final AttributeType STRING_SET = new AttributeType(Kind.SET, List.of(), 0, 0);
+
   /** An IP address. */
   public static final AttributeType IP = new AttributeType(Kind.IP, List.of(), 0, 0);
+
   /** An instant. */
   public static final AttributeType TIME = new AttributeType(Kind.TIME, List.of(), 0, 0);
+
   /** A duration. */
   public static final AttributeType DURATION = new AttributeType(Kind.DURATION, List.of(), 0, 0);
+
   /** The set of authentication factors, the type of {@code auth.methods}. */
   public static final AttributeType FACTOR_SET = setOf(Factor.ids());
+
   /** The ordered risk levels {@code none < low < medium < high < critical}. */
   public static final AttributeType RISK_LEVEL =
       ordered(List.of("none", "low", "medium", "high", "critical"));

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** An authentication factor that a session can have satisfied, as listed in {@code auth.methods}. */
+/**
+ * An authentication factor that a session can have satisfied, as listed in {@code auth.methods}.
+ */
 public enum Factor {
   /** A password. */
   PASSWORD,
@@ -25,7 +27,9 @@ public enum Factor {
   BIOMETRIC;
 
   private static final List<String> IDS =
-      Arrays.stream(values()).map(Factor::id).collect(java.util.stream.Collectors.toUnmodifiableList());
+      Arrays.stream(values())
+          .map(Factor::id)
+          .collect(java.util.stream.Collectors.toUnmodifiableList());
 
   /**
    * Returns the factor's name in the policy language, such as {@code email_otp}.

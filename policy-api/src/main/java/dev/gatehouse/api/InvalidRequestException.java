@@ -4,14 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Thrown when a request is built with a value the schema does not allow: an unknown attribute, a
- * value of the wrong type, a malformed IP address, an unknown symbol or an out-of-range number.
- * The message names the attribute and the value.
+ * value of the wrong type, a malformed IP address, an unknown symbol or an out-of-range number. The
+ * message names the attribute and the value.
  */
 public final class InvalidRequestException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
   /** The attribute name the bad value was given for. */
   private final String attribute;
+
   /** The bad value as text. */
   private final String value;
 

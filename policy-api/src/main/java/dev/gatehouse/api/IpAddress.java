@@ -24,6 +24,7 @@ public final class IpAddress implements Comparable<IpAddress> {
 
   /** The high 64 bits of the IPv4-mapped block {@code ::ffff:0:0/96}. */
   static final long MAPPED_HI = 0L;
+
   /** The bits 64..95 of the IPv4-mapped block, shifted into place. */
   static final long MAPPED_LO = 0x0000_ffff_0000_0000L;
 
@@ -63,11 +64,10 @@ public final class IpAddress implements Comparable<IpAddress> {
    *
    * @param text the text to parse
    * @return the address
-   * <p>The text is the address and nothing else: no blank, control character or other space
-   * around or inside it (a value that only looks like an address is refused, not cleaned), and no
-   * leading zero in any IPv4 part, also not in the IPv4 tail of an IPv6 address such as {@code
-   * ::ffff:010.0.0.1}.
-   *
+   *     <p>The text is the address and nothing else: no blank, control character or other space
+   *     around or inside it (a value that only looks like an address is refused, not cleaned), and
+   *     no leading zero in any IPv4 part, also not in the IPv4 tail of an IPv6 address such as
+   *     {@code ::ffff:010.0.0.1}.
    * @param text the text to parse
    * @return the address
    * @throws IllegalArgumentException if {@code text} is not a single valid address; the message
@@ -91,9 +91,9 @@ public final class IpAddress implements Comparable<IpAddress> {
   }
 
   /**
-   * Returns what keeps {@code text} from being an address before the library sees it, or null:
-   * the library would pass over some characters (a trailing NUL), and accepts leading zeros in
-   * the IPv4 tail of an IPv6 address.
+   * Returns what keeps {@code text} from being an address before the library sees it, or null: the
+   * library would pass over some characters (a trailing NUL), and accepts leading zeros in the IPv4
+   * tail of an IPv6 address.
    */
   private static @Nullable String textProblem(String text) {
     if (text.length() > MAX_TEXT) {
@@ -114,7 +114,9 @@ public final class IpAddress implements Comparable<IpAddress> {
         int end = text.indexOf('.', start);
         end = end < 0 ? text.length() : end;
         if (end - start > 1 && text.charAt(start) == '0') {
-          return "leading zero in `" + text.substring(start, end) + "` of the embedded IPv4 address";
+          return "leading zero in `"
+              + text.substring(start, end)
+              + "` of the embedded IPv4 address";
         }
         start = end + 1;
       }
@@ -155,8 +157,11 @@ public final class IpAddress implements Comparable<IpAddress> {
    */
   public static IpAddress fromBytes(byte[] bytes) {
     if (bytes.length == 4) {
-      long v4 = ((bytes[0] & 0xffL) << 24) | ((bytes[1] & 0xffL) << 16)
-          | ((bytes[2] & 0xffL) << 8) | (bytes[3] & 0xffL);
+      long v4 =
+          ((bytes[0] & 0xffL) << 24)
+              | ((bytes[1] & 0xffL) << 16)
+              | ((bytes[2] & 0xffL) << 8)
+              | (bytes[3] & 0xffL);
       return new IpAddress(MAPPED_HI, MAPPED_LO | v4);
     }
     if (bytes.length == 16) {
@@ -229,7 +234,12 @@ public final class IpAddress implements Comparable<IpAddress> {
   @Override
   public String toString() {
     if (isIpv4()) {
-      return ((lo >>> 24) & 0xff) + "." + ((lo >>> 16) & 0xff) + "." + ((lo >>> 8) & 0xff) + "."
+      return ((lo >>> 24) & 0xff)
+          + "."
+          + ((lo >>> 16) & 0xff)
+          + "."
+          + ((lo >>> 8) & 0xff)
+          + "."
           + (lo & 0xff);
     }
     byte[] bytes = new byte[16];

@@ -26,8 +26,8 @@ public final class IpNetwork {
    *
    * @param text the text to parse
    * @return the block
-   * @throws IllegalArgumentException if the address is malformed, the prefix length is out of
-   *     range for the address family, or host bits are set (the message names the block meant)
+   * @throws IllegalArgumentException if the address is malformed, the prefix length is out of range
+   *     for the address family, or host bits are set (the message names the block meant)
    */
   public static IpNetwork parse(String text) {
     requireNonNull(text, "text");
@@ -40,17 +40,30 @@ public final class IpNetwork {
       return new IpNetwork(address, 128);
     }
     String digits = s.substring(slash + 1);
-    // ASCII digits only, and at most three, so that "+8", "08x" or a huge number never reach parseInt.
-    if (digits.isEmpty() || digits.length() > 3 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    // ASCII digits only, and at most three, so that "+8", "08x" or a huge number never reach
+    // parseInt.
+    if (digits.isEmpty()
+        || digits.length() > 3
+        || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
       throw new IllegalArgumentException(
-          "malformed prefix length `" + Printable.escape(digits, 8) + "` in `"
-              + Printable.escape(text, 64) + "`: expected 0.." + max);
+          "malformed prefix length `"
+              + Printable.escape(digits, 8)
+              + "` in `"
+              + Printable.escape(text, 64)
+              + "`: expected 0.."
+              + max);
     }
     int prefix = Integer.parseInt(digits);
     if (prefix > max) {
       throw new IllegalArgumentException(
-          "prefix length " + prefix + " is out of range in `" + text + "`: "
-              + (max == 32 ? "an IPv4" : "an IPv6") + " prefix is at most " + max);
+          "prefix length "
+              + prefix
+              + " is out of range in `"
+              + text
+              + "`: "
+              + (max == 32 ? "an IPv4" : "an IPv6")
+              + " prefix is at most "
+              + max);
     }
     int prefix128 = max == 32 ? 96 + prefix : prefix;
     IpNetwork network = new IpNetwork(mask(address, prefix128), prefix128);

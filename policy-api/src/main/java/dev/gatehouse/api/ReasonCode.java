@@ -10,7 +10,9 @@ public enum ReasonCode {
   NETWORK_NOT_ALLOWED,
   /** An {@code authenticate … block} policy matched. */
   BLOCKED,
-  /** An {@code authenticate} policy requires a factor the session lacks or satisfied too long ago. */
+  /**
+   * An {@code authenticate} policy requires a factor the session lacks or satisfied too long ago.
+   */
   MFA_REQUIRED,
   /** An {@code authenticate} policy requires that access came through single sign-on. */
   SSO_REQUIRED,

@@ -3,8 +3,7 @@ package dev.gatehouse.api;
 import static java.util.Objects.requireNonNull;
 
 /**
- * What a {@code report-only} policy that applied to a request would have done had it been
- * enforced.
+ * What a {@code report-only} policy that applied to a request would have done had it been enforced.
  *
  * @param policy the policy id
  * @param effect PERMIT when it would have allowed or granted, DENY or CHALLENGE otherwise

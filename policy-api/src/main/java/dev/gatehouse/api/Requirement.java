@@ -70,7 +70,12 @@ public record Requirement(String policy, Kind kind, List<Factor> factors, Durati
     if (kind == Kind.SSO) {
       return "sso [" + policy + "]";
     }
-    return "mfa " + factors.stream().map(Factor::id).collect(Collectors.joining(", ", "[", "]"))
-        + " within " + dev.gatehouse.api.policy.Durations.format(within) + " [" + policy + "]";
+    return "mfa "
+        + factors.stream().map(Factor::id).collect(Collectors.joining(", ", "[", "]"))
+        + " within "
+        + dev.gatehouse.api.policy.Durations.format(within)
+        + " ["
+        + policy
+        + "]";
   }
 }

@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
  *
  * <p>{@link #standard()} holds the attributes every Gatehouse deployment knows ({@code user.*},
  * {@code app}, {@code request.*}, {@code device.*}, {@code location.country}, {@code auth.*},
- * {@code risk.*}, {@code target.*}); a policy file or a host declares more with {@link
- * #builder()}. Declaring {@code user.x} also declares {@code target.x}, since an admin action's
- * target user has the same attributes as its subject. Schemas are immutable.
+ * {@code risk.*}, {@code target.*}); a policy file or a host declares more with {@link #builder()}.
+ * Declaring {@code user.x} also declares {@code target.x}, since an admin action's target user has
+ * the same attributes as its subject. Schemas are immutable.
  *
  * <pre>{@code
  * Schema schema = Schema.builder().declare("user.clearance", AttributeType.INT).build();
@@ -32,19 +32,23 @@ public final class Schema {
 
   private final List<Attribute> attributes;
   private final Map<String, Attribute> byName;
+
   /**
    * Per slot, the kind's ordinal plus {@link #ENUMERATED} and {@link #NUMERIC}: what the typed
    * reads of {@link AccessRequest} check, kept flat because they run on every read of a policy
    * engine's hot path.
    */
   final byte[] kinds;
+
   /** The slot of {@code request.action}, whose values the request builder checks; -1 if none. */
   final int actionSlot;
 
   /** Marks an enumerated type in {@link #kinds}. */
   static final int ENUMERATED = 0x40;
+
   /** Marks in {@link #kinds} a type read with {@link AccessRequest#number(int)}. */
   static final int NUMERIC = 0x20;
+
   /** The kind's ordinal in {@link #kinds}. */
   static final int KIND = 0x1f;
 
@@ -55,10 +59,15 @@ public final class Schema {
     for (Attribute attribute : attributes) {
       map.put(attribute.name(), attribute);
       AttributeType type = attribute.type();
-      boolean numeric = type.kind() != AttributeType.Kind.STRING
-          && type.kind() != AttributeType.Kind.SET && type.kind() != AttributeType.Kind.IP;
-      kinds[attribute.slot()] = (byte) (type.kind().ordinal()
-          | (type.isEnumerated() ? ENUMERATED : 0) | (numeric ? NUMERIC : 0));
+      boolean numeric =
+          type.kind() != AttributeType.Kind.STRING
+              && type.kind() != AttributeType.Kind.SET
+              && type.kind() != AttributeType.Kind.IP;
+      kinds[attribute.slot()] =
+          (byte)
+              (type.kind().ordinal()
+                  | (type.isEnumerated() ? ENUMERATED : 0)
+                  | (numeric ? NUMERIC : 0));
     }
     this.byName = Collections.unmodifiableMap(map);
     Attribute action = map.get("request.action");
@@ -131,8 +140,8 @@ public final class Schema {
    *
    * @param name the attribute name
    * @return the attribute called {@code name}
-   * @throws IllegalArgumentException if the schema has no such attribute; the message suggests
-   *     the nearest known name
+   * @throws IllegalArgumentException if the schema has no such attribute; the message suggests the
+   *     nearest known name
    */
   public Attribute attributeOrThrow(String name) {
     Attribute attribute = byName.get(requireNonNull(name, "name"));
@@ -245,8 +254,8 @@ public final class Schema {
      * @param name the attribute name
      * @param type the attribute type
      * @return this builder
-     * @throws IllegalArgumentException if the name is not a dotted lowercase name, or the
-     *     attribute exists with another type
+     * @throws IllegalArgumentException if the name is not a dotted lowercase name, or the attribute
+     *     exists with another type
      */
     public Builder declare(String name, AttributeType type) {
       requireNonNull(name, "name");
@@ -267,7 +276,11 @@ public final class Schema {
       if (existing != null) {
         if (!existing.type().equals(type)) {
           throw new IllegalArgumentException(
-              "attribute `" + name + "` is already " + article(existing.type()) + ", not "
+              "attribute `"
+                  + name
+                  + "` is already "
+                  + article(existing.type())
+                  + ", not "
                   + article(type));
         }
         return;

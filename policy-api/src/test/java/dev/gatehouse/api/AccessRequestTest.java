@@ -19,113 +19,241 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 final class AccessRequestTest {
 
-  private static final Schema SCHEMA = Schema.builder()
-      .declare("user.clearance", AttributeType.INT)
-      .declare("session.length", AttributeType.DURATION)
-      .build();
+  private static final Schema SCHEMA =
+      Schema.builder()
+          .declare("user.clearance", AttributeType.INT)
+          .declare("session.length", AttributeType.DURATION)
+          .build();
   private static final Instant NOON = Instant.parse("2026-11-29T12:00:00Z");
 
   private static AccessRequest.Builder builder() {
     return AccessRequest.builder(SCHEMA);
   }
 
-  private static Arguments reject(String label, Consumer<AccessRequest.Builder> action,
-      String attribute, String value, String message) {
+  private static Arguments reject(
+      String label,
+      Consumer<AccessRequest.Builder> action,
+      String attribute,
+      String value,
+      String message) {
     return Arguments.of(label, action, attribute, value, message);
   }
 
   static Stream<Arguments> wrongValues() {
     return Stream.of(
-        reject("string to int", b -> b.set("user.clearance", "secret"), "user.clearance",
-            "secret", "attribute `user.clearance` is an int, not a string (got `secret`)"),
-        reject("string to ranged int", b -> b.set("risk.score", "high"), "risk.score", "high",
+        reject(
+            "string to int",
+            b -> b.set("user.clearance", "secret"),
+            "user.clearance",
+            "secret",
+            "attribute `user.clearance` is an int, not a string (got `secret`)"),
+        reject(
+            "string to ranged int",
+            b -> b.set("risk.score", "high"),
+            "risk.score",
+            "high",
             "attribute `risk.score` is an int 0..100, not a string (got `high`)"),
-        reject("string to bool", b -> b.set("device.managed", "yes"), "device.managed", "yes",
+        reject(
+            "string to bool",
+            b -> b.set("device.managed", "yes"),
+            "device.managed",
+            "yes",
             "attribute `device.managed` is a bool, not a string (got `yes`)"),
-        reject("string to set", b -> b.set("user.roles", "sysadmin"), "user.roles", "sysadmin",
+        reject(
+            "string to set",
+            b -> b.set("user.roles", "sysadmin"),
+            "user.roles",
+            "sysadmin",
             "attribute `user.roles` is a set<string>, not a string (got `sysadmin`)"),
-        reject("string to time", b -> b.set("request.time", "yesterday"), "request.time",
-            "yesterday", "malformed time `yesterday` for `request.time`: expected an ISO-8601"
+        reject(
+            "string to time",
+            b -> b.set("request.time", "yesterday"),
+            "request.time",
+            "yesterday",
+            "malformed time `yesterday` for `request.time`: expected an ISO-8601"
                 + " instant such as 2026-11-29T10:00:00Z"),
-        reject("string to duration", b -> b.set("session.length", "15 minutes"),
-            "session.length", "15 minutes", "malformed duration `15 minutes` for"
+        reject(
+            "string to duration",
+            b -> b.set("session.length", "15 minutes"),
+            "session.length",
+            "15 minutes",
+            "malformed duration `15 minutes` for"
                 + " `session.length`: expected an ISO-8601 duration such as PT15M"),
-        reject("int to string", b -> b.set("user.id", 42), "user.id", "42",
+        reject(
+            "int to string",
+            b -> b.set("user.id", 42),
+            "user.id",
+            "42",
             "attribute `user.id` is a string, not an int (got 42)"),
-        reject("int to bool", b -> b.set("device.known", 1), "device.known", "1",
+        reject(
+            "int to bool",
+            b -> b.set("device.known", 1),
+            "device.known",
+            "1",
             "attribute `device.known` is a bool, not an int (got 1)"),
-        reject("bool to string", b -> b.set("user.id", true), "user.id", "true",
+        reject(
+            "bool to string",
+            b -> b.set("user.id", true),
+            "user.id",
+            "true",
             "attribute `user.id` is a string, not a bool (got true)"),
-        reject("bool to int", b -> b.set("risk.score", false), "risk.score", "false",
+        reject(
+            "bool to int",
+            b -> b.set("risk.score", false),
+            "risk.score",
+            "false",
             "attribute `risk.score` is an int 0..100, not a bool (got false)"),
-        reject("set to string", b -> b.set("user.department", List.of("a", "b")),
-            "user.department", "[a, b]",
+        reject(
+            "set to string",
+            b -> b.set("user.department", List.of("a", "b")),
+            "user.department",
+            "[a, b]",
             "attribute `user.department` is a string, not a set<string> (got [a, b])"),
-        reject("set to ip", b -> b.set("request.ip", List.of("10.0.0.1")), "request.ip",
-            "[10.0.0.1]", "attribute `request.ip` is an ip, not a set<string> (got [10.0.0.1])"),
-        reject("instant to string", b -> b.set("user.id", NOON), "user.id",
+        reject(
+            "set to ip",
+            b -> b.set("request.ip", List.of("10.0.0.1")),
+            "request.ip",
+            "[10.0.0.1]",
+            "attribute `request.ip` is an ip, not a set<string> (got [10.0.0.1])"),
+        reject(
+            "instant to string",
+            b -> b.set("user.id", NOON),
+            "user.id",
             "2026-11-29T12:00:00Z",
             "attribute `user.id` is a string, not a time (got 2026-11-29T12:00:00Z)"),
-        reject("instant to duration", b -> b.set("session.length", NOON), "session.length",
+        reject(
+            "instant to duration",
+            b -> b.set("session.length", NOON),
+            "session.length",
             "2026-11-29T12:00:00Z",
             "attribute `session.length` is a duration, not a time (got 2026-11-29T12:00:00Z)"),
-        reject("duration to time", b -> b.set("auth.time", Duration.ofMinutes(15)), "auth.time",
-            "PT15M", "attribute `auth.time` is a time, not a duration (got PT15M)"),
-        reject("ip to string", b -> b.set("user.id", IpAddress.parse("203.0.113.9")), "user.id",
-            "203.0.113.9", "attribute `user.id` is a string, not an ip (got 203.0.113.9)"),
-        reject("unknown attribute", b -> b.set("user.departmnet", "Finance"), "user.departmnet",
-            "Finance", "unknown attribute `user.departmnet`; did you mean `user.department`?"),
-        reject("unknown attribute, nothing near", b -> b.set("weather", 3), "weather", "3",
+        reject(
+            "duration to time",
+            b -> b.set("auth.time", Duration.ofMinutes(15)),
+            "auth.time",
+            "PT15M",
+            "attribute `auth.time` is a time, not a duration (got PT15M)"),
+        reject(
+            "ip to string",
+            b -> b.set("user.id", IpAddress.parse("203.0.113.9")),
+            "user.id",
+            "203.0.113.9",
+            "attribute `user.id` is a string, not an ip (got 203.0.113.9)"),
+        reject(
+            "unknown attribute",
+            b -> b.set("user.departmnet", "Finance"),
+            "user.departmnet",
+            "Finance",
+            "unknown attribute `user.departmnet`; did you mean `user.department`?"),
+        reject(
+            "unknown attribute, nothing near",
+            b -> b.set("weather", 3),
+            "weather",
+            "3",
             "unknown attribute `weather`"),
-        reject("ip with bad octet", b -> b.set("request.ip", "256.1.1.1"), "request.ip",
-            "256.1.1.1", "attribute `request.ip`: malformed IP address `256.1.1.1`: IPv4"
+        reject(
+            "ip with bad octet",
+            b -> b.set("request.ip", "256.1.1.1"),
+            "request.ip",
+            "256.1.1.1",
+            "attribute `request.ip`: malformed IP address `256.1.1.1`: IPv4"
                 + " segment too large"),
-        reject("ip with prefix", b -> b.set("request.ip", "10.0.0.0/8"), "request.ip",
-            "10.0.0.0/8", "attribute `request.ip`: malformed IP address `10.0.0.0/8`: CIDR"
+        reject(
+            "ip with prefix",
+            b -> b.set("request.ip", "10.0.0.0/8"),
+            "request.ip",
+            "10.0.0.0/8",
+            "attribute `request.ip`: malformed IP address `10.0.0.0/8`: CIDR"
                 + " prefix or mask not allowed for this address"),
-        reject("empty ip", b -> b.set("request.ip", ""), "request.ip", "",
+        reject(
+            "empty ip",
+            b -> b.set("request.ip", ""),
+            "request.ip",
+            "",
             "attribute `request.ip`: malformed IP address ``: you must specify an address"),
-        reject("misspelt risk level", b -> b.set("risk.level", "hihg"), "risk.level", "hihg",
+        reject(
+            "misspelt risk level",
+            b -> b.set("risk.level", "hihg"),
+            "risk.level",
+            "hihg",
             "`hihg` is not a value of `risk.level`; did you mean `high`?"),
-        reject("unknown risk level", b -> b.set("risk.level", "extreme"), "risk.level",
-            "extreme", "`extreme` is not a value of `risk.level`; expected one of none, low,"
+        reject(
+            "unknown risk level",
+            b -> b.set("risk.level", "extreme"),
+            "risk.level",
+            "extreme",
+            "`extreme` is not a value of `risk.level`; expected one of none, low,"
                 + " medium, high, critical"),
-        reject("unknown factor", b -> b.set("auth.methods", List.of("password", "totpp")),
-            "auth.methods", "totpp", "`totpp` is not a value of `auth.methods`; did you mean"
-                + " `totp`?"),
-        reject("score above range", b -> b.set("risk.score", 101), "risk.score", "101",
+        reject(
+            "unknown factor",
+            b -> b.set("auth.methods", List.of("password", "totpp")),
+            "auth.methods",
+            "totpp",
+            "`totpp` is not a value of `auth.methods`; did you mean" + " `totp`?"),
+        reject(
+            "score above range",
+            b -> b.set("risk.score", 101),
+            "risk.score",
+            "101",
             "value 101 of `risk.score` is out of range: expected int 0..100"),
-        reject("score below range", b -> b.set("risk.score", -1), "risk.score", "-1",
+        reject(
+            "score below range",
+            b -> b.set("risk.score", -1),
+            "risk.score",
+            "-1",
             "value -1 of `risk.score` is out of range: expected int 0..100"),
-        reject("score above range as text", b -> b.set("risk.score", "101"), "risk.score",
-            "101", "value 101 of `risk.score` is out of range: expected int 0..100"),
-        reject("instant beyond milliseconds", b -> b.set("request.time", Instant.MAX),
-            "request.time", "+1000000000-12-31T23:59:59.999999999Z",
+        reject(
+            "score above range as text",
+            b -> b.set("risk.score", "101"),
+            "risk.score",
+            "101",
+            "value 101 of `risk.score` is out of range: expected int 0..100"),
+        reject(
+            "instant beyond milliseconds",
+            b -> b.set("request.time", Instant.MAX),
+            "request.time",
+            "+1000000000-12-31T23:59:59.999999999Z",
             "value +1000000000-12-31T23:59:59.999999999Z of `request.time` is out of range: it"
                 + " does not fit in milliseconds"),
-        reject("instant text beyond milliseconds",
-            b -> b.set("request.time", "+1000000000-01-01T00:00:00Z"), "request.time",
-            "+1000000000-01-01T00:00:00Z", "value +1000000000-01-01T00:00:00Z of"
+        reject(
+            "instant text beyond milliseconds",
+            b -> b.set("request.time", "+1000000000-01-01T00:00:00Z"),
+            "request.time",
+            "+1000000000-01-01T00:00:00Z",
+            "value +1000000000-01-01T00:00:00Z of"
                 + " `request.time` is out of range: it does not fit in milliseconds"),
-        reject("duration beyond milliseconds",
-            b -> b.set("session.length", Duration.ofSeconds(Long.MAX_VALUE)), "session.length",
-            "PT2562047788015215H30M7S", "value PT2562047788015215H30M7S of `session.length` is"
+        reject(
+            "duration beyond milliseconds",
+            b -> b.set("session.length", Duration.ofSeconds(Long.MAX_VALUE)),
+            "session.length",
+            "PT2562047788015215H30M7S",
+            "value PT2562047788015215H30M7S of `session.length` is"
                 + " out of range: it does not fit in milliseconds"),
-        reject("null set element", b -> b.set("user.roles", Arrays.asList("admin", null)),
-            "user.roles", "[admin, null]", "set `user.roles` holds a null element"));
+        reject(
+            "null set element",
+            b -> b.set("user.roles", Arrays.asList("admin", null)),
+            "user.roles",
+            "[admin, null]",
+            "set `user.roles` holds a null element"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("wrongValues")
-  void set_wrongValue_throwsNamingAttributeAndValue(String label,
-      Consumer<AccessRequest.Builder> action, String attribute, String value, String message) {
+  void set_wrongValue_throwsNamingAttributeAndValue(
+      String label,
+      Consumer<AccessRequest.Builder> action,
+      String attribute,
+      String value,
+      String message) {
     AccessRequest.Builder builder = builder();
 
     assertThatThrownBy(() -> action.accept(builder))
-        .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-          assertThat(e.attribute()).isEqualTo(attribute);
-          assertThat(e.value()).isEqualTo(value);
-        })
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> {
+              assertThat(e.attribute()).isEqualTo(attribute);
+              assertThat(e.value()).isEqualTo(value);
+            })
         .hasMessage(message);
   }
 
@@ -153,16 +281,19 @@ final class AccessRequestTest {
         .hasMessage("unknown attribute `user.departmnet`; did you mean `user.department`?");
   }
 
-  @CsvSource(delimiter = '|', value = {
-      "risk.score     | 42                   | 42",
-      "user.clearance | -7                   | -7",
-      "device.managed | true                 | 1",
-      "device.known   | false                | 0",
-      "risk.level     | none                 | 0",
-      "risk.level     | high                 | 3",
-      "risk.level     | critical             | 4",
-      "request.time   | 2026-11-29T12:00:00Z | 1795953600000",
-      "session.length | PT15M                | 900000"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "risk.score     | 42                   | 42",
+        "user.clearance | -7                   | -7",
+        "device.managed | true                 | 1",
+        "device.known   | false                | 0",
+        "risk.level     | none                 | 0",
+        "risk.level     | high                 | 3",
+        "risk.level     | critical             | 4",
+        "request.time   | 2026-11-29T12:00:00Z | 1795953600000",
+        "session.length | PT15M                | 900000"
+      })
   @ParameterizedTest
   void number_valueGivenAsText_readsNumericForm(String name, String text, long number) {
     AccessRequest request = builder().set(name, text).build();
@@ -172,12 +303,13 @@ final class AccessRequestTest {
 
   @Test
   void number_typedSetters_readNumericForm() {
-    AccessRequest request = builder()
-        .set("risk.score", 100)
-        .set("device.managed", true)
-        .set("request.time", NOON)
-        .set("session.length", Duration.ofHours(8))
-        .build();
+    AccessRequest request =
+        builder()
+            .set("risk.score", 100)
+            .set("device.managed", true)
+            .set("request.time", NOON)
+            .set("session.length", Duration.ofHours(8))
+            .build();
 
     assertThat(request.number(SCHEMA.slot("risk.score"))).isEqualTo(100);
     assertThat(request.number(SCHEMA.slot("device.managed"))).isEqualTo(1);
@@ -187,11 +319,12 @@ final class AccessRequestTest {
 
   @Test
   void string_set_ip_readBySlot() {
-    AccessRequest request = builder()
-        .set("user.department", "Finance")
-        .set("user.roles", List.of("sysadmin", "auditor"))
-        .set("request.ip", "2001:db8::7")
-        .build();
+    AccessRequest request =
+        builder()
+            .set("user.department", "Finance")
+            .set("user.roles", List.of("sysadmin", "auditor"))
+            .set("request.ip", "2001:db8::7")
+            .build();
 
     assertThat(request.string(SCHEMA.slot("user.department"))).isEqualTo("Finance");
     assertThat(request.set(SCHEMA.slot("user.roles"))).containsExactly("auditor", "sysadmin");
@@ -217,8 +350,8 @@ final class AccessRequestTest {
 
   @Test
   void symbols_ofStringSetOrOrderedValue_throws() {
-    AccessRequest request = builder().set("user.roles", Set.of("sysadmin"))
-        .set("risk.level", "high").build();
+    AccessRequest request =
+        builder().set("user.roles", Set.of("sysadmin")).set("risk.level", "high").build();
 
     assertThatThrownBy(() -> request.symbols(SCHEMA.slot("user.roles")))
         .isInstanceOf(IllegalStateException.class)
@@ -293,16 +426,17 @@ final class AccessRequestTest {
   @Test
   void value_returnsNaturalJavaTypes() {
     IpAddress ip = IpAddress.parse("203.0.113.9");
-    AccessRequest request = builder()
-        .set("user.id", "u-1")
-        .set("risk.score", 7)
-        .set("device.known", true)
-        .set("risk.level", "medium")
-        .set("request.time", NOON)
-        .set("session.length", Duration.ofMinutes(5))
-        .set("request.ip", ip)
-        .set("auth.methods", Set.of("totp"))
-        .build();
+    AccessRequest request =
+        builder()
+            .set("user.id", "u-1")
+            .set("risk.score", 7)
+            .set("device.known", true)
+            .set("risk.level", "medium")
+            .set("request.time", NOON)
+            .set("session.length", Duration.ofMinutes(5))
+            .set("request.ip", ip)
+            .set("auth.methods", Set.of("totp"))
+            .build();
 
     assertThat(request.value("user.id")).contains("u-1");
     assertThat(request.value("risk.score")).contains(7L);
@@ -318,16 +452,14 @@ final class AccessRequestTest {
 
   @Test
   void values_listsSetAttributesInSlotOrder() {
-    AccessRequest request = builder()
-        .set("risk.score", 3)
-        .set("app", "mail")
-        .set("user.id", "u-1")
-        .build();
+    AccessRequest request =
+        builder().set("risk.score", 3).set("app", "mail").set("user.id", "u-1").build();
 
-    assertThat(request.values()).containsExactly(
-        org.assertj.core.api.Assertions.entry("user.id", "u-1"),
-        org.assertj.core.api.Assertions.entry("app", "mail"),
-        org.assertj.core.api.Assertions.entry("risk.score", 3L));
+    assertThat(request.values())
+        .containsExactly(
+            org.assertj.core.api.Assertions.entry("user.id", "u-1"),
+            org.assertj.core.api.Assertions.entry("app", "mail"),
+            org.assertj.core.api.Assertions.entry("risk.score", 3L));
     assertThat(request).hasToString("AccessRequest{user.id=u-1, app=mail, risk.score=3}");
   }
 
@@ -395,22 +527,51 @@ final class AccessRequestTest {
   }
 
   @ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"", "ACCESS", "SIGNIN", "Signin",
-      "user.", "user..x", ".user", "user.*", "*", "user create", "user-create", "1user",
-      "user.1x", "access\u0000", "user.créer"})
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "",
+        "ACCESS",
+        "SIGNIN",
+        "Signin",
+        "user.",
+        "user..x",
+        ".user",
+        "user.*",
+        "*",
+        "user create",
+        "user-create",
+        "1user",
+        "user.1x",
+        "access\u0000",
+        "user.créer"
+      })
   void set_actionThatIsNoName_isRefusedNamingTheValue(String action) {
     assertThatThrownBy(() -> builder().set("request.action", action))
-        .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-          assertThat(e.attribute()).isEqualTo("request.action");
-          assertThat(e.value()).isEqualTo(action);
-        })
-        .hasMessage("`" + action + "` is not an action: expected `signin`, `access` or a dotted"
-            + " lowercase admin action such as `user.create`");
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> {
+              assertThat(e.attribute()).isEqualTo("request.action");
+              assertThat(e.value()).isEqualTo(action);
+            })
+        .hasMessage(
+            "`"
+                + action
+                + "` is not an action: expected `signin`, `access` or a dotted"
+                + " lowercase admin action such as `user.create`");
   }
 
   @ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"signin", "access", "user.create",
-      "user.reset_mfa", "app.assign", "audit", "_internal.x2", "a.b.c.d"})
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "signin",
+        "access",
+        "user.create",
+        "user.reset_mfa",
+        "app.assign",
+        "audit",
+        "_internal.x2",
+        "a.b.c.d"
+      })
   void set_actionName_isKept(String action) {
     assertThat(builder().set("request.action", action).build().value("request.action"))
         .hasValue(action);

@@ -17,8 +17,8 @@ final class DecisionTest {
   void new_mutableLists_areCopied() {
     List<String> roles = new ArrayList<>(List.of("accountant"));
     List<String> matched = new ArrayList<>(List.of("finance-books"));
-    Decision decision = new Decision(Effect.PERMIT, List.of(), List.of(), roles, matched,
-        List.of());
+    Decision decision =
+        new Decision(Effect.PERMIT, List.of(), List.of(), roles, matched, List.of());
 
     roles.add("admin");
     matched.clear();
@@ -39,8 +39,10 @@ final class DecisionTest {
 
   @Test
   void new_challengeWithoutRequirement_throws() {
-    assertThatThrownBy(() -> new Decision(Effect.CHALLENGE, List.of(), List.of(), List.of(),
-        List.of(), List.of()))
+    assertThatThrownBy(
+            () ->
+                new Decision(
+                    Effect.CHALLENGE, List.of(), List.of(), List.of(), List.of(), List.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("a CHALLENGE needs at least one requirement");
   }
@@ -49,8 +51,9 @@ final class DecisionTest {
   void new_challengeWithRequirement_isNotPermitted() {
     Requirement mfa = Requirement.mfa("risky", List.of(Factor.WEBAUTHN), Duration.ofMinutes(15));
 
-    Decision decision = new Decision(Effect.CHALLENGE, List.of(), List.of(mfa), List.of(),
-        List.of("risky"), List.of());
+    Decision decision =
+        new Decision(
+            Effect.CHALLENGE, List.of(), List.of(mfa), List.of(), List.of("risky"), List.of());
 
     assertThat(decision.isPermitted()).isFalse();
     assertThat(decision.requirements()).containsExactly(mfa);
@@ -58,8 +61,8 @@ final class DecisionTest {
 
   @Test
   void new_nullEffect_throwsNamingIt() {
-    assertThatThrownBy(() -> new Decision(null, List.of(), List.of(), List.of(), List.of(),
-        List.of()))
+    assertThatThrownBy(
+            () -> new Decision(null, List.of(), List.of(), List.of(), List.of(), List.of()))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("effect");
   }
@@ -69,8 +72,8 @@ final class DecisionTest {
     List<Reason> reasons = new ArrayList<>();
     reasons.add(null);
 
-    assertThatThrownBy(() -> new Decision(Effect.DENY, reasons, List.of(), List.of(), List.of(),
-        List.of()))
+    assertThatThrownBy(
+            () -> new Decision(Effect.DENY, reasons, List.of(), List.of(), List.of(), List.of()))
         .isInstanceOf(NullPointerException.class);
   }
 
@@ -89,13 +92,30 @@ final class DecisionTest {
 
   @Test
   void equals_sameComponents_areEqual() {
-    Decision a = new Decision(Effect.PERMIT, List.of(), List.of(), List.of("user"),
-        List.of("everyone-mail"), List.of(new ReportOnlyOutcome("block-tor", Effect.DENY)));
-    Decision b = new Decision(Effect.PERMIT, new ArrayList<>(), List.of(),
-        new ArrayList<>(List.of("user")), List.of("everyone-mail"),
-        List.of(new ReportOnlyOutcome("block-tor", Effect.DENY)));
-    Decision c = new Decision(Effect.PERMIT, List.of(), List.of(), List.of("admin"),
-        List.of("everyone-mail"), List.of());
+    Decision a =
+        new Decision(
+            Effect.PERMIT,
+            List.of(),
+            List.of(),
+            List.of("user"),
+            List.of("everyone-mail"),
+            List.of(new ReportOnlyOutcome("block-tor", Effect.DENY)));
+    Decision b =
+        new Decision(
+            Effect.PERMIT,
+            new ArrayList<>(),
+            List.of(),
+            new ArrayList<>(List.of("user")),
+            List.of("everyone-mail"),
+            List.of(new ReportOnlyOutcome("block-tor", Effect.DENY)));
+    Decision c =
+        new Decision(
+            Effect.PERMIT,
+            List.of(),
+            List.of(),
+            List.of("admin"),
+            List.of("everyone-mail"),
+            List.of());
 
     assertThat(a).isEqualTo(b).hasSameHashCodeAs(b).isNotEqualTo(c);
     assertThat(a.isPermitted()).isTrue();

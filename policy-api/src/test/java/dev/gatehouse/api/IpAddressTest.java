@@ -14,22 +14,25 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 final class IpAddressTest {
 
-  @CsvSource(delimiter = '|', value = {
-      "203.0.113.9                             | 203.0.113.9            | true",
-      "0.0.0.0                                 | 0.0.0.0                | true",
-      "255.255.255.255                         | 255.255.255.255        | true",
-      "2001:db8::1                             | 2001:db8::1            | false",
-      "2001:0db8:0000:0000:0000:0000:0000:0001 | 2001:db8::1            | false",
-      "2001:DB8::A                             | 2001:db8::a            | false",
-      "2001:db8:0:1:1:1:1:1                    | 2001:db8:0:1:1:1:1:1   | false",
-      "2001:db8:0:0:1:0:0:1                    | 2001:db8::1:0:0:1      | false",
-      "::                                      | ::                     | false",
-      "::1                                     | ::1                    | false",
-      "fe80::                                  | fe80::                 | false",
-      "64:ff9b::192.0.2.33                     | 64:ff9b::c000:221      | false",
-      "::ffff:203.0.113.9                      | 203.0.113.9            | true",
-      "::ffff:cb00:7109                        | 203.0.113.9            | true",
-      "0:0:0:0:0:ffff:203.0.113.9              | 203.0.113.9            | true"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "203.0.113.9                             | 203.0.113.9            | true",
+        "0.0.0.0                                 | 0.0.0.0                | true",
+        "255.255.255.255                         | 255.255.255.255        | true",
+        "2001:db8::1                             | 2001:db8::1            | false",
+        "2001:0db8:0000:0000:0000:0000:0000:0001 | 2001:db8::1            | false",
+        "2001:DB8::A                             | 2001:db8::a            | false",
+        "2001:db8:0:1:1:1:1:1                    | 2001:db8:0:1:1:1:1:1   | false",
+        "2001:db8:0:0:1:0:0:1                    | 2001:db8::1:0:0:1      | false",
+        "::                                      | ::                     | false",
+        "::1                                     | ::1                    | false",
+        "fe80::                                  | fe80::                 | false",
+        "64:ff9b::192.0.2.33                     | 64:ff9b::c000:221      | false",
+        "::ffff:203.0.113.9                      | 203.0.113.9            | true",
+        "::ffff:cb00:7109                        | 203.0.113.9            | true",
+        "0:0:0:0:0:ffff:203.0.113.9              | 203.0.113.9            | true"
+      })
   @ParameterizedTest(name = "{0} -> {1}")
   void parse_validAddress_printsCanonicalForm(String text, String canonical, boolean ipv4) {
     IpAddress address = IpAddress.parse(text);
@@ -41,15 +44,18 @@ final class IpAddressTest {
     assertThat(IpAddress.tryParse(text)).contains(address);
   }
 
-  @CsvSource(delimiter = '|', value = {
-      "''             | you must specify an address",
-      "1.2.3          | options do not allow IPv4 address with less than four segments",
-      "256.1.1.1      | IPv4 segment too large",
-      "01.2.3.4       | segment value starts with zero",
-      "1.2.3.4/24     | CIDR prefix or mask not allowed for this address",
-      "fe80::1%eth0   | invalid character number 9",
-      "'1.2. 3.4'     | unexpected character U+0020 at position 5",
-      "::g            | invalid character number 2"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "''             | you must specify an address",
+        "1.2.3          | options do not allow IPv4 address with less than four segments",
+        "256.1.1.1      | IPv4 segment too large",
+        "01.2.3.4       | segment value starts with zero",
+        "1.2.3.4/24     | CIDR prefix or mask not allowed for this address",
+        "fe80::1%eth0   | invalid character number 9",
+        "'1.2. 3.4'     | unexpected character U+0020 at position 5",
+        "::g            | invalid character number 2"
+      })
   @ParameterizedTest(name = "[{0}]")
   void parse_malformedAddress_throwsSayingWhy(String text, String why) {
     assertThatThrownBy(() -> IpAddress.parse(text))
@@ -58,9 +64,23 @@ final class IpAddressTest {
   }
 
   @ParameterizedTest(name = "[{0}]")
-  @ValueSource(strings = {"1.2.*.4", "1.2.3.4-5", "1.2.3.4.5", "10.1", "167772161", "0x0a.0.0.1",
-      "1:2:3:4:5:6:7:8:9", "2001:db8::1::2", "::ffff:256.0.0.1", "2001:db8::/32", "*", "a.b.c.d",
-      "1.2.3.4 5", "fe80::1%1"})
+  @ValueSource(
+      strings = {
+        "1.2.*.4",
+        "1.2.3.4-5",
+        "1.2.3.4.5",
+        "10.1",
+        "167772161",
+        "0x0a.0.0.1",
+        "1:2:3:4:5:6:7:8:9",
+        "2001:db8::1::2",
+        "::ffff:256.0.0.1",
+        "2001:db8::/32",
+        "*",
+        "a.b.c.d",
+        "1.2.3.4 5",
+        "fe80::1%1"
+      })
   void parse_rejectedForm_throwsNamingText(String text) {
     assertThatThrownBy(() -> IpAddress.parse(text))
         .isInstanceOf(IllegalArgumentException.class)
@@ -70,21 +90,24 @@ final class IpAddressTest {
     assertThat(IpAddress.tryParse(text)).isEmpty();
   }
 
-  @CsvSource(delimiter = '|', value = {
-      "203.0.113.5\\u0000   | unexpected character U+0000 at position 12",
-      "\\u2003203.0.113.5   | unexpected character U+2003 at position 1",
-      "10.1.2.3\\u0020      | unexpected character U+0020 at position 9",
-      "\\u0020 10.1.2.3     | unexpected character U+0020 at position 1",
-      "10.1.2.3\\n          | unexpected character U+000A at position 9",
-      "\\t10.1.2.3          | unexpected character U+0009 at position 1",
-      "10.1.2.3\\u00a0      | unexpected character U+00A0 at position 9",
-      "10.1\\u200b.2.3      | unexpected character U+200B at position 5",
-      "2001:db8::\\u00851   | unexpected character U+0085 at position 11",
-      "::ffff:10.0.0.\\u0661 | unexpected character U+0661 at position 15",
-      "::ffff:010.0.0.1    | leading zero in `010` of the embedded IPv4 address",
-      "::ffff:10.0.0.01    | leading zero in `01` of the embedded IPv4 address",
-      "::ffff:10.00.0.1    | leading zero in `00` of the embedded IPv4 address",
-      "64:ff9b::010.0.0.1  | leading zero in `010` of the embedded IPv4 address"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "203.0.113.5\\u0000   | unexpected character U+0000 at position 12",
+        "\\u2003203.0.113.5   | unexpected character U+2003 at position 1",
+        "10.1.2.3\\u0020      | unexpected character U+0020 at position 9",
+        "\\u0020 10.1.2.3     | unexpected character U+0020 at position 1",
+        "10.1.2.3\\n          | unexpected character U+000A at position 9",
+        "\\t10.1.2.3          | unexpected character U+0009 at position 1",
+        "10.1.2.3\\u00a0      | unexpected character U+00A0 at position 9",
+        "10.1\\u200b.2.3      | unexpected character U+200B at position 5",
+        "2001:db8::\\u00851   | unexpected character U+0085 at position 11",
+        "::ffff:10.0.0.\\u0661 | unexpected character U+0661 at position 15",
+        "::ffff:010.0.0.1    | leading zero in `010` of the embedded IPv4 address",
+        "::ffff:10.0.0.01    | leading zero in `01` of the embedded IPv4 address",
+        "::ffff:10.00.0.1    | leading zero in `00` of the embedded IPv4 address",
+        "64:ff9b::010.0.0.1  | leading zero in `010` of the embedded IPv4 address"
+      })
   @ParameterizedTest(name = "[{0}]")
   void parse_spaceControlOrLeadingZeroInTail_throwsSayingWhich(String escaped, String why) {
     String text = JavaEscapes.unescape(escaped);
@@ -108,10 +131,8 @@ final class IpAddressTest {
 
   @Test
   void parse_wildcardAndRange_sayWhy() {
-    assertThatThrownBy(() -> IpAddress.parse("1.2.*.4"))
-        .hasMessageContaining("wildcard");
-    assertThatThrownBy(() -> IpAddress.parse("1.2.3.4-5"))
-        .hasMessageContaining("range");
+    assertThatThrownBy(() -> IpAddress.parse("1.2.*.4")).hasMessageContaining("wildcard");
+    assertThatThrownBy(() -> IpAddress.parse("1.2.3.4-5")).hasMessageContaining("range");
   }
 
   @Test
@@ -152,17 +173,18 @@ final class IpAddressTest {
 
   @Test
   void compareTo_ordersByUnsigned128BitValue() {
-    List<IpAddress> expected = List.of(
-        IpAddress.parse("::"),
-        IpAddress.parse("::1"),
-        IpAddress.parse("0.0.0.0"),
-        IpAddress.parse("10.0.0.1"),
-        IpAddress.parse("10.0.0.2"),
-        IpAddress.parse("255.255.255.255"),
-        IpAddress.parse("2001:db8::1"),
-        IpAddress.parse("8000::"),
-        IpAddress.parse("ffff::"),
-        IpAddress.parse("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"));
+    List<IpAddress> expected =
+        List.of(
+            IpAddress.parse("::"),
+            IpAddress.parse("::1"),
+            IpAddress.parse("0.0.0.0"),
+            IpAddress.parse("10.0.0.1"),
+            IpAddress.parse("10.0.0.2"),
+            IpAddress.parse("255.255.255.255"),
+            IpAddress.parse("2001:db8::1"),
+            IpAddress.parse("8000::"),
+            IpAddress.parse("ffff::"),
+            IpAddress.parse("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"));
     List<IpAddress> shuffled = new ArrayList<>(expected);
     Collections.reverse(shuffled);
 

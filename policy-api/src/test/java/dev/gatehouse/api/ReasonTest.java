@@ -9,11 +9,15 @@ final class ReasonTest {
 
   @Test
   void toString_withPolicy_namesCodePolicyAndMessage() {
-    Reason reason = new Reason(ReasonCode.NETWORK_NOT_ALLOWED, "payroll-from-office",
-        "`198.51.100.9` is not in office, vpn");
+    Reason reason =
+        new Reason(
+            ReasonCode.NETWORK_NOT_ALLOWED,
+            "payroll-from-office",
+            "`198.51.100.9` is not in office, vpn");
 
-    assertThat(reason).hasToString(
-        "network_not_allowed [payroll-from-office]: `198.51.100.9` is not in office, vpn");
+    assertThat(reason)
+        .hasToString(
+            "network_not_allowed [payroll-from-office]: `198.51.100.9` is not in office, vpn");
   }
 
   @Test
@@ -34,7 +38,8 @@ final class ReasonTest {
   void equals_sameComponents_areEqual() {
     Reason a = new Reason(ReasonCode.BLOCKED, "block-tor", "blocked");
 
-    assertThat(a).isEqualTo(new Reason(ReasonCode.BLOCKED, "block-tor", "blocked"))
+    assertThat(a)
+        .isEqualTo(new Reason(ReasonCode.BLOCKED, "block-tor", "blocked"))
         .hasSameHashCodeAs(new Reason(ReasonCode.BLOCKED, "block-tor", "blocked"))
         .isNotEqualTo(new Reason(ReasonCode.BLOCKED, "other", "blocked"));
   }

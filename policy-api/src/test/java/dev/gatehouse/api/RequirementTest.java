@@ -12,8 +12,9 @@ final class RequirementTest {
 
   @Test
   void mfa_toString_listsFactorsDurationAndPolicy() {
-    Requirement requirement = Requirement.mfa("admins-strong",
-        List.of(Factor.WEBAUTHN, Factor.TOTP), Duration.ofHours(8));
+    Requirement requirement =
+        Requirement.mfa(
+            "admins-strong", List.of(Factor.WEBAUTHN, Factor.TOTP), Duration.ofHours(8));
 
     assertThat(requirement).hasToString("mfa [webauthn, totp] within 8h [admins-strong]");
     assertThat(requirement.kind()).isEqualTo(Requirement.Kind.MFA);
@@ -51,7 +52,8 @@ final class RequirementTest {
   void equals_sameComponents_areEqual() {
     Requirement a = Requirement.mfa("p", List.of(Factor.TOTP), Duration.ofMinutes(5));
 
-    assertThat(a).isEqualTo(Requirement.mfa("p", List.of(Factor.TOTP), Duration.ofMinutes(5)))
+    assertThat(a)
+        .isEqualTo(Requirement.mfa("p", List.of(Factor.TOTP), Duration.ofMinutes(5)))
         .hasSameHashCodeAs(Requirement.mfa("p", List.of(Factor.TOTP), Duration.ofMinutes(5)))
         .isNotEqualTo(Requirement.mfa("p", List.of(Factor.TOTP), Duration.ofMinutes(6)));
   }

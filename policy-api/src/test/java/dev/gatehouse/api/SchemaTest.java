@@ -100,8 +100,8 @@ final class SchemaTest {
     AttributeType methods = Schema.standard().attributeOrThrow("auth.methods").type();
 
     assertThat(methods.symbols())
-        .containsExactly("password", "sso", "totp", "webauthn", "push", "sms", "email_otp",
-            "biometric");
+        .containsExactly(
+            "password", "sso", "totp", "webauthn", "push", "sms", "email_otp", "biometric");
   }
 
   @Test
@@ -119,8 +119,7 @@ final class SchemaTest {
   void declare_otherPrefix_declaresOnlyThatAttribute() {
     Schema schema = Schema.builder().declare("session.length", AttributeType.DURATION).build();
 
-    assertThat(schema.attributeOrThrow("session.length").type())
-        .isEqualTo(AttributeType.DURATION);
+    assertThat(schema.attributeOrThrow("session.length").type()).isEqualTo(AttributeType.DURATION);
     assertThat(schema.size()).isEqualTo(Schema.standard().size() + 1);
   }
 
@@ -157,15 +156,24 @@ final class SchemaTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "User.site", "user..site", "user.site.", "1user", "user-site",
-      "user.site name", ".user"})
+  @ValueSource(
+      strings = {
+        "",
+        "User.site",
+        "user..site",
+        "user.site.",
+        "1user",
+        "user-site",
+        "user.site name",
+        ".user"
+      })
   void declare_invalidName_throwsWithExample(String name) {
     Schema.Builder builder = Schema.builder();
 
     assertThatThrownBy(() -> builder.declare(name, AttributeType.STRING))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("invalid attribute name `" + name
-            + "`: use dotted lowercase names like `user.site`");
+        .hasMessage(
+            "invalid attribute name `" + name + "`: use dotted lowercase names like `user.site`");
   }
 
   @Test
@@ -189,11 +197,14 @@ final class SchemaTest {
     assertThat(extended.slot("user.site")).isEqualTo(base.slot("user.site"));
   }
 
-  @CsvSource(delimiter = '|', value = {
-      "user.departmnet | unknown attribute `user.departmnet`; did you mean `user.department`?",
-      "risk.levle      | unknown attribute `risk.levle`; did you mean `risk.level`?",
-      "target.ap       | unknown attribute `target.ap`; did you mean `target.app`?",
-      "weather         | unknown attribute `weather`"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "user.departmnet | unknown attribute `user.departmnet`; did you mean `user.department`?",
+        "risk.levle      | unknown attribute `risk.levle`; did you mean `risk.level`?",
+        "target.ap       | unknown attribute `target.ap`; did you mean `target.app`?",
+        "weather         | unknown attribute `weather`"
+      })
   @ParameterizedTest
   void attributeOrThrow_unknownName_throwsWithSuggestion(String name, String message) {
     assertThatThrownBy(() -> Schema.standard().attributeOrThrow(name))

@@ -11,32 +11,39 @@ final class SuggestionsTest {
   private static final List<String> NAMES =
       List.of("user.department", "user.roles", "app", "risk.level", "high", "low", "totp");
 
-  @CsvSource(delimiter = '|', nullValues = "-", value = {
-      "user.departmnet | user.department",
-      "user.deprtment  | user.department",
-      "user.role       | user.roles",
-      "usr.roles       | user.roles",
-      "hihg            | high",
-      "ap              | app",
-      "apps            | app",
-      "topt            | totp",
-      "risk.lvl        | risk.level",
-      "weather         | -",
-      "user.title      | -",
-      "app             | -",
-      "''              | -",
-      "xyz             | -"})
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      value = {
+        "user.departmnet | user.department",
+        "user.deprtment  | user.department",
+        "user.role       | user.roles",
+        "usr.roles       | user.roles",
+        "hihg            | high",
+        "ap              | app",
+        "apps            | app",
+        "topt            | totp",
+        "risk.lvl        | risk.level",
+        "weather         | -",
+        "user.title      | -",
+        "app             | -",
+        "''              | -",
+        "xyz             | -"
+      })
   @ParameterizedTest(name = "{0} -> {1}")
   void nearest_findsPlausibleMisspellingOnly(String name, String expected) {
     assertThat(Suggestions.nearest(name, NAMES)).isEqualTo(java.util.Optional.ofNullable(expected));
   }
 
-  @CsvSource(delimiter = '|', value = {
-      "abcd | abdc | 1",
-      "abcd | abcd | 0",
-      "abcd | abc  | 1",
-      "abcd | xbcy | 2",
-      "''   | ab   | 2"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "abcd | abdc | 1",
+        "abcd | abcd | 0",
+        "abcd | abc  | 1",
+        "abcd | xbcy | 2",
+        "''   | ab   | 2"
+      })
   @ParameterizedTest(name = "{0} ~ {1} = {2}")
   void distance_countsEditsAndTranspositions(String a, String b, int distance) {
     assertThat(Suggestions.distance(a, b, 10)).isEqualTo(distance);

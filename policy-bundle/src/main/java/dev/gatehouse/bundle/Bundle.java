@@ -42,8 +42,12 @@ public final class Bundle {
   private final Map<String, String> files;
   private final String digest;
 
-  private Bundle(byte[] bytes, Manifest manifest, @Nullable String keyId,
-      Map<String, String> files, byte[] manifestBytes) {
+  private Bundle(
+      byte[] bytes,
+      Manifest manifest,
+      @Nullable String keyId,
+      Map<String, String> files,
+      byte[] manifestBytes) {
     this.bytes = bytes;
     this.manifest = manifest;
     this.keyId = keyId;
@@ -75,8 +79,8 @@ public final class Bundle {
   }
 
   /**
-   * Reads a bundle and checks its files against the manifest, but not its signature: for tools
-   * that show or test a bundle, never for running one.
+   * Reads a bundle and checks its files against the manifest, but not its signature: for tools that
+   * show or test a bundle, never for running one.
    *
    * @param bytes the bundle
    * @return the bundle
@@ -108,8 +112,8 @@ public final class Bundle {
     Signatures.Entry entry = Signatures.parse(contents.signature());
     Optional<PublicKey> key = keys.find(entry.keyId());
     if (key.isEmpty()) {
-      throw new BundleException("the bundle is signed by " + Names.quote(entry.keyId())
-          + ", which is not a trusted key");
+      throw new BundleException(
+          "the bundle is signed by " + Names.quote(entry.keyId()) + ", which is not a trusted key");
     }
     if (!Signatures.verify(contents.manifest(), entry.signature(), key.get())) {
       throw new BundleException("the signature does not verify with key `" + entry.keyId() + "`");
@@ -121,19 +125,23 @@ public final class Bundle {
     Set<String> extra = new TreeSet<>(found.keySet());
     extra.removeAll(manifest.files().keySet());
     if (!extra.isEmpty()) {
-      throw new BundleException("the bundle holds " + Names.quote(extra.iterator().next())
-          + ", which the manifest does not list");
+      throw new BundleException(
+          "the bundle holds "
+              + Names.quote(extra.iterator().next())
+              + ", which the manifest does not list");
     }
     Map<String, String> files = new LinkedHashMap<>();
     for (Map.Entry<String, String> listed : manifest.files().entrySet()) {
       byte[] content = found.get(listed.getKey());
       if (content == null) {
-        throw new BundleException("the manifest lists " + Names.quote(listed.getKey())
-            + ", which the bundle does not hold");
+        throw new BundleException(
+            "the manifest lists "
+                + Names.quote(listed.getKey())
+                + ", which the bundle does not hold");
       }
       if (!Digests.sha256(content).equals(listed.getValue())) {
-        throw new BundleException("the digest of " + Names.quote(listed.getKey())
-            + " does not match the manifest");
+        throw new BundleException(
+            "the digest of " + Names.quote(listed.getKey()) + " does not match the manifest");
       }
       files.put(listed.getKey(), Text.decode(content, listed.getKey()));
     }
@@ -224,7 +232,12 @@ public final class Bundle {
 
   @Override
   public String toString() {
-    return "Bundle{revision=" + revision() + ", files=" + files.size() + ", key="
-        + (keyId == null ? "none" : keyId) + "}";
+    return "Bundle{revision="
+        + revision()
+        + ", files="
+        + files.size()
+        + ", key="
+        + (keyId == null ? "none" : keyId)
+        + "}";
   }
 }

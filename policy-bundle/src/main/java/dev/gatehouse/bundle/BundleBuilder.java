@@ -52,8 +52,8 @@ public final class BundleBuilder {
   }
 
   /**
-   * Sets the creation time written in the manifest; the default is the time of {@link #build()},
-   * to the second.
+   * Sets the creation time written in the manifest; the default is the time of {@link #build()}, to
+   * the second.
    *
    * @param createdAt the creation time
    * @return this builder
@@ -85,8 +85,10 @@ public final class BundleBuilder {
    */
   public BundleBuilder file(String name, String text) {
     if (!Names.isPolicyFile(requireNonNull(name, "name"))) {
-      throw new IllegalArgumentException(Names.quote(name) + " is not a flat `*.policy` file name"
-          + " of letters, digits, `.`, `_` and `-`");
+      throw new IllegalArgumentException(
+          Names.quote(name)
+              + " is not a flat `*.policy` file name"
+              + " of letters, digits, `.`, `_` and `-`");
     }
     if (files.containsKey(name)) {
       throw new IllegalArgumentException("file `" + name + "` is added twice");
@@ -106,8 +108,12 @@ public final class BundleBuilder {
   public BundleBuilder directory(Path directory) {
     List<Path> found;
     try (Stream<Path> entries = Files.list(requireNonNull(directory, "directory"))) {
-      found = entries.filter(p -> p.getFileName().toString().endsWith(".policy"))
-          .filter(Files::isRegularFile).sorted().collect(Collectors.toList());
+      found =
+          entries
+              .filter(p -> p.getFileName().toString().endsWith(".policy"))
+              .filter(Files::isRegularFile)
+              .sorted()
+              .collect(Collectors.toList());
       for (Path file : found) {
         file(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
       }
@@ -148,10 +154,9 @@ public final class BundleBuilder {
     files.forEach((name, content) -> digests.put(name, Digests.sha256(content)));
     Instant created =
         createdAtSet ? createdAt : Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-    byte[] manifest =
-        new Manifest(revision, created, Digests.schema(schema), digests).render();
-    byte[] signature = signingKey == null ? null
-        : Signatures.sign(manifest, signingKey.keyId(), signingKey.key());
+    byte[] manifest = new Manifest(revision, created, Digests.schema(schema), digests).render();
+    byte[] signature =
+        signingKey == null ? null : Signatures.sign(manifest, signingKey.keyId(), signingKey.key());
     return Archive.write(manifest, signature, files);
   }
 }

@@ -16,13 +16,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Ed25519 keys for signing bundles, as the JDK makes them, written as PEM: PKCS#8 for private
- * keys, X.509 SubjectPublicKeyInfo for public ones.
+ * Ed25519 keys for signing bundles, as the JDK makes them, written as PEM: PKCS#8 for private keys,
+ * X.509 SubjectPublicKeyInfo for public ones.
  *
- * <p>A key's id is derived from its public key ({@code ed25519-} and 16 hex digits of its
- * SHA-256), so a signer and a verifier can never disagree on it. The JDK cannot derive a public
- * key from an Ed25519 private key, so a private key file carries its id in a {@code key-id:} line
- * before the PEM block, where RFC 7468 lets explanatory text stand.
+ * <p>A key's id is derived from its public key ({@code ed25519-} and 16 hex digits of its SHA-256),
+ * so a signer and a verifier can never disagree on it. The JDK cannot derive a public key from an
+ * Ed25519 private key, so a private key file carries its id in a {@code key-id:} line before the
+ * PEM block, where RFC 7468 lets explanatory text stand.
  *
  * <pre>{@code
  * KeyPair pair = BundleKeys.generate();
@@ -92,7 +92,9 @@ public final class BundleKeys {
    * @return the PEM text
    */
   public static String privatePem(KeyPair pair) {
-    return "key-id: " + keyId(pair.getPublic()) + "\n"
+    return "key-id: "
+        + keyId(pair.getPublic())
+        + "\n"
         + pem("PRIVATE KEY", pair.getPrivate().getEncoded());
   }
 
@@ -120,8 +122,9 @@ public final class BundleKeys {
           "the private key has no `key-id:` line; create keys with `gatehouse bundle keygen`");
     }
     try {
-      PrivateKey key = KeyFactory.getInstance(ALGORITHM)
-          .generatePrivate(new PKCS8EncodedKeySpec(decode(pem, "PRIVATE KEY")));
+      PrivateKey key =
+          KeyFactory.getInstance(ALGORITHM)
+              .generatePrivate(new PKCS8EncodedKeySpec(decode(pem, "PRIVATE KEY")));
       return new SigningKey(id.group(1), key);
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException("not an Ed25519 private key: " + e.getMessage(), e);
@@ -139,23 +142,33 @@ public final class BundleKeys {
   public static PublicKey readPublic(String pem) {
     PublicKey key;
     try {
-      key = KeyFactory.getInstance(ALGORITHM)
-          .generatePublic(new X509EncodedKeySpec(decode(requireNonNull(pem, "pem"), "PUBLIC KEY")));
+      key =
+          KeyFactory.getInstance(ALGORITHM)
+              .generatePublic(
+                  new X509EncodedKeySpec(decode(requireNonNull(pem, "pem"), "PUBLIC KEY")));
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException("not an Ed25519 public key: " + e.getMessage(), e);
     }
     Matcher id = KEY_ID_LINE.matcher(pem);
     if (id.find() && !id.group(1).equals(keyId(key))) {
-      throw new IllegalArgumentException("the public key's `key-id:` line says `" + id.group(1)
-          + "` but the key's id is `" + keyId(key) + "`");
+      throw new IllegalArgumentException(
+          "the public key's `key-id:` line says `"
+              + id.group(1)
+              + "` but the key's id is `"
+              + keyId(key)
+              + "`");
     }
     return key;
   }
 
   private static String pem(String label, byte[] der) {
-    return "-----BEGIN " + label + "-----\n"
+    return "-----BEGIN "
+        + label
+        + "-----\n"
         + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-        + "\n-----END " + label + "-----\n";
+        + "\n-----END "
+        + label
+        + "-----\n";
   }
 
   private static byte[] decode(String pem, String label) {

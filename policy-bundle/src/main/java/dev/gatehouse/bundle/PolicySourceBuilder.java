@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.gatehouse.api.Schema;
 import dev.gatehouse.bundle.internal.BundlePoller;
 import dev.gatehouse.bundle.internal.DirectoryWatcher;
-import dev.gatehouse.bundle.internal.FileFetcher;
 import dev.gatehouse.bundle.internal.Fetcher;
+import dev.gatehouse.bundle.internal.FileFetcher;
 import dev.gatehouse.bundle.internal.HttpFetcher;
 import dev.gatehouse.bundle.internal.SourceCore;
 import dev.gatehouse.engine.PolicySource;
@@ -27,7 +27,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PolicySourceBuilder {
 
-  enum Kind { DIRECTORY, FILE, HTTP }
+  enum Kind {
+    DIRECTORY,
+    FILE,
+    HTTP
+  }
 
   private final Kind kind;
   private final @Nullable Path path;
@@ -47,8 +51,8 @@ public final class PolicySourceBuilder {
   private Clock clock = Clock.systemUTC();
   private final List<PolicySource.Listener> listeners = new ArrayList<>();
 
-  PolicySourceBuilder(Kind kind, @Nullable Path path, @Nullable URI uri,
-      @Nullable TrustedKeys keys) {
+  PolicySourceBuilder(
+      Kind kind, @Nullable Path path, @Nullable URI uri, @Nullable TrustedKeys keys) {
     this.kind = kind;
     this.path = path;
     this.uri = uri;
@@ -56,8 +60,8 @@ public final class PolicySourceBuilder {
   }
 
   /**
-   * Sets the schema policies are validated against; the default is the standard one. A bundle
-   * built for another schema is refused.
+   * Sets the schema policies are validated against; the default is the standard one. A bundle built
+   * for another schema is refused.
    *
    * @param schema the schema
    * @return this builder
@@ -178,8 +182,8 @@ public final class PolicySourceBuilder {
   }
 
   /**
-   * Sets the HTTP client, for TLS settings, a proxy or an authenticator; the default is a client
-   * of its own with a 5 second connect timeout.
+   * Sets the HTTP client, for TLS settings, a proxy or an authenticator; the default is a client of
+   * its own with a 5 second connect timeout.
    *
    * @param client the client
    * @return this builder
@@ -225,10 +229,17 @@ public final class PolicySourceBuilder {
     if (kind == Kind.DIRECTORY) {
       return startDirectory(core);
     }
-    Fetcher fetcher = kind == Kind.FILE ? new FileFetcher(requireNonNull(path))
-        : new HttpFetcher(client(), requireNonNull(uri), requestTimeout, longPoll);
-    BundlePoller poller = new BundlePoller(core, fetcher, requireNonNull(keys), cacheDirectory,
-        new BundlePoller.Timing(pollInterval, jitter, maxBackoff, longPoll));
+    Fetcher fetcher =
+        kind == Kind.FILE
+            ? new FileFetcher(requireNonNull(path))
+            : new HttpFetcher(client(), requireNonNull(uri), requestTimeout, longPoll);
+    BundlePoller poller =
+        new BundlePoller(
+            core,
+            fetcher,
+            requireNonNull(keys),
+            cacheDirectory,
+            new BundlePoller.Timing(pollInterval, jitter, maxBackoff, longPoll));
     poller.loadCache();
     poller.checkNow();
     requireLoaded(core, poller);
@@ -262,11 +273,18 @@ public final class PolicySourceBuilder {
       return;
     }
     source.close();
-    String cache = kind == Kind.DIRECTORY ? ""
-        : cacheDirectory == null ? "; no cache directory is configured"
-        : "; no usable cached bundle in `" + cacheDirectory + "`";
-    throw new IllegalStateException("no policies to serve from " + describe() + ": "
-        + core.status().error().orElse("nothing loaded") + cache);
+    String cache =
+        kind == Kind.DIRECTORY
+            ? ""
+            : cacheDirectory == null
+                ? "; no cache directory is configured"
+                : "; no usable cached bundle in `" + cacheDirectory + "`";
+    throw new IllegalStateException(
+        "no policies to serve from "
+            + describe()
+            + ": "
+            + core.status().error().orElse("nothing loaded")
+            + cache);
   }
 
   private void checkOptions() {
@@ -277,8 +295,11 @@ public final class PolicySourceBuilder {
       throw new IllegalStateException("long-polling and an HTTP client are for HTTP sources only");
     }
     if (maxBackoff.compareTo(pollInterval) < 0) {
-      throw new IllegalStateException("the maximum back-off " + maxBackoff
-          + " is shorter than the poll interval " + pollInterval);
+      throw new IllegalStateException(
+          "the maximum back-off "
+              + maxBackoff
+              + " is shorter than the poll interval "
+              + pollInterval);
     }
   }
 
@@ -286,8 +307,11 @@ public final class PolicySourceBuilder {
     if (httpClient != null) {
       return httpClient;
     }
-    httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-        .followRedirects(HttpClient.Redirect.NEVER).build();
+    httpClient =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     return httpClient;
   }
 

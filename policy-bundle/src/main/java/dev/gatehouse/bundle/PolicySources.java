@@ -30,8 +30,8 @@ public final class PolicySources {
    * @return a builder
    */
   public static PolicySourceBuilder directory(Path directory) {
-    return new PolicySourceBuilder(PolicySourceBuilder.Kind.DIRECTORY,
-        requireNonNull(directory, "directory"), null, null);
+    return new PolicySourceBuilder(
+        PolicySourceBuilder.Kind.DIRECTORY, requireNonNull(directory, "directory"), null, null);
   }
 
   /**
@@ -43,8 +43,11 @@ public final class PolicySources {
    * @return a builder
    */
   public static PolicySourceBuilder bundleFile(Path file, TrustedKeys keys) {
-    return new PolicySourceBuilder(PolicySourceBuilder.Kind.FILE, requireNonNull(file, "file"),
-        null, requireNonNull(keys, "keys"));
+    return new PolicySourceBuilder(
+        PolicySourceBuilder.Kind.FILE,
+        requireNonNull(file, "file"),
+        null,
+        requireNonNull(keys, "keys"));
   }
 
   /**
@@ -60,7 +63,7 @@ public final class PolicySources {
     if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
       throw new IllegalArgumentException("`" + uri + "` is not an http or https address");
     }
-    return new PolicySourceBuilder(PolicySourceBuilder.Kind.HTTP, null, uri,
-        requireNonNull(keys, "keys"));
+    return new PolicySourceBuilder(
+        PolicySourceBuilder.Kind.HTTP, null, uri, requireNonNull(keys, "keys"));
   }
 }

@@ -78,7 +78,9 @@ public final class TrustedKeys {
       return List.of(path);
     }
     try (Stream<Path> entries = Files.list(path)) {
-      return entries.filter(p -> p.getFileName().toString().endsWith(".pub")).sorted()
+      return entries
+          .filter(p -> p.getFileName().toString().endsWith(".pub"))
+          .sorted()
           .collect(Collectors.toList());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list `" + path + "`: " + e.getMessage(), e);

@@ -29,7 +29,10 @@ final class BundleFileSourceTest {
   private void publish(long revision) throws Exception {
     Path next = dir.resolve(".next");
     Files.write(next, bundle(revision));
-    Files.move(next, dir.resolve("acme.bundle"), StandardCopyOption.ATOMIC_MOVE,
+    Files.move(
+        next,
+        dir.resolve("acme.bundle"),
+        StandardCopyOption.ATOMIC_MOVE,
         StandardCopyOption.REPLACE_EXISTING);
   }
 
@@ -44,8 +47,10 @@ final class BundleFileSourceTest {
   @Test
   void poll_newerBundleFile_isSwappedIn() throws Exception {
     publish(1);
-    try (PolicySource source = PolicySources.bundleFile(dir.resolve("acme.bundle"), TRUSTED)
-        .pollInterval(Duration.ofMillis(50)).start()) {
+    try (PolicySource source =
+        PolicySources.bundleFile(dir.resolve("acme.bundle"), TRUSTED)
+            .pollInterval(Duration.ofMillis(50))
+            .start()) {
       assertThat(revisionOf(source.holder().evaluate(MAIL))).isEqualTo(1);
 
       publish(2);
@@ -60,8 +65,11 @@ final class BundleFileSourceTest {
   @Test
   void poll_olderBundleWithRollbackAllowed_isSwappedIn() throws Exception {
     publish(5);
-    try (PolicySource source = PolicySources.bundleFile(dir.resolve("acme.bundle"), TRUSTED)
-        .pollInterval(Duration.ofMillis(50)).allowRollback().start()) {
+    try (PolicySource source =
+        PolicySources.bundleFile(dir.resolve("acme.bundle"), TRUSTED)
+            .pollInterval(Duration.ofMillis(50))
+            .allowRollback()
+            .start()) {
       publish(4);
       await(source, s -> s.revision() == 4);
 
@@ -74,12 +82,15 @@ final class BundleFileSourceTest {
     publish(1);
     Schema other = Schema.standard().toBuilder().declare("user.level", AttributeType.INT).build();
 
-    assertThatThrownBy(() -> PolicySources.bundleFile(dir.resolve("acme.bundle"), TRUSTED)
-        .schema(other).start())
+    assertThatThrownBy(
+            () ->
+                PolicySources.bundleFile(dir.resolve("acme.bundle"), TRUSTED).schema(other).start())
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("no policies to serve from `" + dir.resolve("acme.bundle")
-            + "`: revision 1 was built for another schema than this node's;"
-            + " no cache directory is configured");
+        .hasMessage(
+            "no policies to serve from `"
+                + dir.resolve("acme.bundle")
+                + "`: revision 1 was built for another schema than this node's;"
+                + " no cache directory is configured");
   }
 
   @Test

@@ -92,8 +92,12 @@ final class BundleReaderFuzzTest {
 
     assertThatThrownBy(() -> Bundle.read(huge, TRUSTED))
         .isInstanceOf(BundleException.class)
-        .hasMessage("the bundle is " + huge.length + " bytes, more than the "
-            + Archive.MAX_BUNDLE_BYTES + " allowed");
+        .hasMessage(
+            "the bundle is "
+                + huge.length
+                + " bytes, more than the "
+                + Archive.MAX_BUNDLE_BYTES
+                + " allowed");
   }
 
   @Test
@@ -109,9 +113,21 @@ final class BundleReaderFuzzTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"../x.policy", "/etc/x.policy", "dir/x.policy", "..\\x.policy",
-      "C:x.policy", ".hidden.policy", "x.policy/", "inner.zip", "x.policy\u0000.txt",
-      "x.bundle", "a..policy", "\u00e9.policy"})
+  @ValueSource(
+      strings = {
+        "../x.policy",
+        "/etc/x.policy",
+        "dir/x.policy",
+        "..\\x.policy",
+        "C:x.policy",
+        ".hidden.policy",
+        "x.policy/",
+        "inner.zip",
+        "x.policy\u0000.txt",
+        "x.bundle",
+        "a..policy",
+        "\u00e9.policy"
+      })
   void read_unsafeEntryName_isRefused(String name) {
     List<Map.Entry<String, byte[]>> entries = new ArrayList<>(entries(GOOD));
     entries.add(Map.entry(name, utf8("assign \"x\" {\n  app \"mail\" role \"x\"\n}\n")));
@@ -145,9 +161,12 @@ final class BundleReaderFuzzTest {
   @Test
   void read_nestedArchiveAsPolicyFile_isRefused() {
     byte[] inner = GOOD;
-    byte[] outer = Bundle.builder().revision(6).sign(BundleKeys.SigningKey.of(Fixtures.KEY))
-        .file("a.policy", new String(inner, java.nio.charset.StandardCharsets.ISO_8859_1))
-        .build();
+    byte[] outer =
+        Bundle.builder()
+            .revision(6)
+            .sign(BundleKeys.SigningKey.of(Fixtures.KEY))
+            .file("a.policy", new String(inner, java.nio.charset.StandardCharsets.ISO_8859_1))
+            .build();
 
     assertThatThrownBy(() -> Bundle.read(outer, TRUSTED))
         .isInstanceOf(BundleException.class)
@@ -173,8 +192,8 @@ final class BundleReaderFuzzTest {
 
   @Test
   void read_manifestWithCrLf_isRefused() {
-    List<Map.Entry<String, byte[]>> entries = new ArrayList<>(entries(Bundle.builder()
-        .revision(1).file("a.policy", "# a\n").build()));
+    List<Map.Entry<String, byte[]>> entries =
+        new ArrayList<>(entries(Bundle.builder().revision(1).file("a.policy", "# a\n").build()));
     String manifest =
         new String(entries.get(0).getValue(), java.nio.charset.StandardCharsets.UTF_8);
     entries.set(0, Map.entry("gatehouse.manifest", utf8(manifest.replace("\n", "\r\n"))));

@@ -8,22 +8,24 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real HTTP server on loopback publishing one bundle, with ETags, 304s and long-polling by
- * {@code Prefer: wait=N}; it can be stopped and started again on the same port.
+ * A real HTTP server on loopback publishing one bundle, with ETags, 304s and long-polling by {@code
+ * Prefer: wait=N}; it can be stopped and started again on the same port.
  */
 final class BundleServer implements AutoCloseable {
 
   private final int port;
-  private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-    Thread thread = new Thread(r, "bundle-server");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService executor =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread thread = new Thread(r, "bundle-server");
+            thread.setDaemon(true);
+            return thread;
+          });
   private HttpServer server;
   private byte[] bundle;
   private String etag;

@@ -25,12 +25,15 @@ final class BundleTest {
 
     assertThat(bundle.revision()).isEqualTo(7);
     assertThat(bundle.createdAt()).isEqualTo(Fixtures.CREATED);
-    assertThat(bundle.files()).containsOnlyKeys("a.policy", "b.policy")
+    assertThat(bundle.files())
+        .containsOnlyKeys("a.policy", "b.policy")
         .containsEntry("a.policy", Fixtures.policies(7).get("a.policy"));
     assertThat(bundle.keyId()).contains(BundleKeys.keyId(KEY.getPublic()));
     assertThat(bundle.builtFor(Schema.standard())).isTrue();
-    assertThat(bundle.builtFor(Schema.standard().toBuilder()
-        .declare("user.level", AttributeType.INT).build())).isFalse();
+    assertThat(
+            bundle.builtFor(
+                Schema.standard().toBuilder().declare("user.level", AttributeType.INT).build()))
+        .isFalse();
   }
 
   @Test
@@ -64,8 +67,8 @@ final class BundleTest {
 
     assertThatThrownBy(() -> Bundle.read(zip(entries), TRUSTED))
         .isInstanceOf(BundleException.class)
-        .hasMessage("the signature does not verify with key `"
-            + BundleKeys.keyId(KEY.getPublic()) + "`");
+        .hasMessage(
+            "the signature does not verify with key `" + BundleKeys.keyId(KEY.getPublic()) + "`");
   }
 
   @Test
@@ -145,8 +148,9 @@ final class BundleTest {
 
     assertThatThrownBy(() -> BundleKeys.readPrivate(bare))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("the private key has no `key-id:` line; create keys with"
-            + " `gatehouse bundle keygen`");
+        .hasMessage(
+            "the private key has no `key-id:` line; create keys with"
+                + " `gatehouse bundle keygen`");
   }
 
   @Test

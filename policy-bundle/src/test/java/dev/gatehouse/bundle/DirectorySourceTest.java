@@ -45,26 +45,35 @@ final class DirectorySourceTest {
   }
 
   private PolicySource start(Path directory) {
-    source = PolicySources.directory(directory).debounce(DEBOUNCE)
-        .listener(new PolicySource.Listener() {
-          @Override
-          public void loaded(long revision, CompiledPolicies policies) {
-            revisions.add(revision);
-            sets.add(policies.policySet().policies().stream().map(Policy::id)
-                .collect(Collectors.toCollection(TreeSet::new)));
-          }
+    source =
+        PolicySources.directory(directory)
+            .debounce(DEBOUNCE)
+            .listener(
+                new PolicySource.Listener() {
+                  @Override
+                  public void loaded(long revision, CompiledPolicies policies) {
+                    revisions.add(revision);
+                    sets.add(
+                        policies.policySet().policies().stream()
+                            .map(Policy::id)
+                            .collect(Collectors.toCollection(TreeSet::new)));
+                  }
 
-          @Override
-          public void failed(String error) {
-            failures.add(error);
-          }
-        }).start();
+                  @Override
+                  public void failed(String error) {
+                    failures.add(error);
+                  }
+                })
+            .start();
     return source;
   }
 
   /** Two policies in one file, so the text up to the first one alone is a valid prefix. */
   private static String twoPolicies(String first, String second) {
-    return "assign \"" + first + "\" {\n  app \"mail\" role \"r\"\n}\n\nassign \"" + second
+    return "assign \""
+        + first
+        + "\" {\n  app \"mail\" role \"r\"\n}\n\nassign \""
+        + second
         + "\" {\n  app \"mail\" role \"s\"\n}\n";
   }
 
@@ -82,7 +91,8 @@ final class DirectorySourceTest {
   private void awaitSet(Set<String> expected) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (sets.isEmpty() || !sets.get(sets.size() - 1).equals(expected)) {
-      assertThat(System.nanoTime()).as("sets seen %s, failures %s", sets, failures)
+      assertThat(System.nanoTime())
+          .as("sets seen %s, failures %s", sets, failures)
           .isLessThan(deadline);
       Thread.sleep(10);
     }
@@ -106,13 +116,17 @@ final class DirectorySourceTest {
     writeSlowly(dir.resolve("#a.policy#"), "assign \"half");
     writeSlowly(dir.resolve("4913"), "");
     Files.delete(dir.resolve("4913"));
-    Files.move(dir.resolve(".a.policy.swp"), dir.resolve("a.policy"),
-        StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    Files.move(
+        dir.resolve(".a.policy.swp"),
+        dir.resolve("a.policy"),
+        StandardCopyOption.ATOMIC_MOVE,
+        StandardCopyOption.REPLACE_EXISTING);
     Files.delete(dir.resolve("a.policy~"));
     awaitSet(third);
 
-    assertThat(sets).as("every compiled set").allSatisfy(set ->
-        assertThat(set).isIn(first, second, third));
+    assertThat(sets)
+        .as("every compiled set")
+        .allSatisfy(set -> assertThat(set).isIn(first, second, third));
     assertThat(sets).containsExactly(first, second, third);
     assertThat(revisions).containsExactly(1L, 2L, 3L);
     assertThat(source.status().state()).isEqualTo(SourceStatus.State.OK);

@@ -21,13 +21,14 @@ final class Fixtures {
   static final KeyPair OTHER_KEY = BundleKeys.generate();
   static final TrustedKeys TRUSTED = TrustedKeys.of(List.of(KEY.getPublic()));
   static final Instant CREATED = Instant.parse("2026-12-02T00:00:00Z");
-  static final AccessRequest MAIL = AccessRequest.builder(Schema.standard())
-      .set("user.id", "u-1")
-      .set("app", "mail")
-      .set("request.action", "access")
-      .set("request.ip", "203.0.113.9")
-      .set("request.time", CREATED)
-      .build();
+  static final AccessRequest MAIL =
+      AccessRequest.builder(Schema.standard())
+          .set("user.id", "u-1")
+          .set("app", "mail")
+          .set("request.action", "access")
+          .set("request.ip", "203.0.113.9")
+          .set("request.time", CREATED)
+          .build();
 
   private Fixtures() {}
 
@@ -40,8 +41,8 @@ final class Fixtures {
 
   /** Returns the bundle of revision {@code n}, signed with {@code key}. */
   static byte[] bundle(long n, KeyPair key) {
-    BundleBuilder builder = Bundle.builder().revision(n).createdAt(CREATED)
-        .sign(BundleKeys.SigningKey.of(key));
+    BundleBuilder builder =
+        Bundle.builder().revision(n).createdAt(CREATED).sign(BundleKeys.SigningKey.of(key));
     policies(n).forEach(builder::file);
     return builder.build();
   }
@@ -60,7 +61,8 @@ final class Fixtures {
     String r = roles.get(0).substring(1);
     String s = roles.get(1).substring(1);
     return roles.get(0).startsWith("r") && roles.get(1).startsWith("s") && r.equals(s)
-        ? Long.parseLong(r) : -1;
+        ? Long.parseLong(r)
+        : -1;
   }
 
   /** Writes a zip of the given entries, in order, as a forger would. */

@@ -57,8 +57,11 @@ final class HttpSourceTest {
   }
 
   private PolicySourceBuilder node(Duration interval) {
-    return PolicySources.http(server.uri(), TRUSTED).pollInterval(interval).jitter(0.2)
-        .maxBackoff(interval.multipliedBy(2)).requestTimeout(Duration.ofSeconds(2));
+    return PolicySources.http(server.uri(), TRUSTED)
+        .pollInterval(interval)
+        .jitter(0.2)
+        .maxBackoff(interval.multipliedBy(2))
+        .requestTimeout(Duration.ofSeconds(2));
   }
 
   private void startNodes() {
@@ -110,13 +113,19 @@ final class HttpSourceTest {
       assertAllServe(r);
     }
 
-    System.out.println("convergence of " + NODES + " nodes polling every " + interval.toMillis()
-        + " ms: " + took.stream().map(d -> d.toMillis() + " ms").toList());
+    System.out.println(
+        "convergence of "
+            + NODES
+            + " nodes polling every "
+            + interval.toMillis()
+            + " ms: "
+            + took.stream().map(d -> d.toMillis() + " ms").toList());
     assertThat(took).allSatisfy(d -> assertThat(d).isLessThan(interval.multipliedBy(2)));
     assertThat(statuses()).allSatisfy(s -> assertThat(s.state()).isEqualTo(SourceStatus.State.OK));
     int before = server.notModified.get();
     Thread.sleep(interval.multipliedBy(3).toMillis());
-    assertThat(server.notModified.get() - before).as("unchanged bundles cost a 304")
+    assertThat(server.notModified.get() - before)
+        .as("unchanged bundles cost a 304")
         .isGreaterThanOrEqualTo(NODES * 2);
   }
 
@@ -128,7 +137,8 @@ final class HttpSourceTest {
     Map<String, byte[]> bad = new java.util.LinkedHashMap<>();
     bad.put("is not a readable zip archive", flipInFile(good));
     bad.put("which is not a trusted key", bundle(3, OTHER_KEY));
-    bad.put("the signature names no key id",
+    bad.put(
+        "the signature names no key id",
         withSignature(good, s -> s.substring(s.indexOf('\n') + 1)));
     bad.put("the bundle is not signed", withoutSignature(good));
     bad.put("revision 1 is older than the running revision 2", bundle(1));
@@ -137,10 +147,14 @@ final class HttpSourceTest {
     for (Map.Entry<String, byte[]> candidate : bad.entrySet()) {
       Instant published = Instant.now();
       server.publish(candidate.getValue());
-      awaitAll(s -> s.state() == SourceStatus.State.DEGRADED && s.consecutiveFailures() >= 2
-          && s.lastCheck().isAfter(published));
-      assertThat(statuses()).as(candidate.getKey()).allSatisfy(s ->
-          assertThat(s.lastError()).contains(candidate.getKey()));
+      awaitAll(
+          s ->
+              s.state() == SourceStatus.State.DEGRADED
+                  && s.consecutiveFailures() >= 2
+                  && s.lastCheck().isAfter(published));
+      assertThat(statuses())
+          .as(candidate.getKey())
+          .allSatisfy(s -> assertThat(s.lastError()).contains(candidate.getKey()));
       assertAllServe(2);
     }
 
@@ -169,8 +183,12 @@ final class HttpSourceTest {
   @Test
   void poll_serverFailing_backsOffDoublingUpToTheMaximum() throws Exception {
     server = new BundleServer(bundle(1));
-    PolicySource node = PolicySources.http(server.uri(), TRUSTED)
-        .pollInterval(Duration.ofMillis(50)).jitter(0).maxBackoff(Duration.ofMillis(400)).start();
+    PolicySource node =
+        PolicySources.http(server.uri(), TRUSTED)
+            .pollInterval(Duration.ofMillis(50))
+            .jitter(0)
+            .maxBackoff(Duration.ofMillis(400))
+            .start();
     nodes.add(node);
 
     server.failing = true;
@@ -197,18 +215,20 @@ final class HttpSourceTest {
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < 200; t++) {
       PolicySource node = nodes.get(t % NODES);
-      Thread thread = new Thread(() -> {
-        ready.countDown();
-        do {
-          long revision = revisionOf(node.holder().evaluate(MAIL));
-          decisions.incrementAndGet();
-          if (revision < 0) {
-            mixed.incrementAndGet();
-          }
-          seen.add(revision);
-          pause();
-        } while (publishing.get());
-      });
+      Thread thread =
+          new Thread(
+              () -> {
+                ready.countDown();
+                do {
+                  long revision = revisionOf(node.holder().evaluate(MAIL));
+                  decisions.incrementAndGet();
+                  if (revision < 0) {
+                    mixed.incrementAndGet();
+                  }
+                  seen.add(revision);
+                  pause();
+                } while (publishing.get());
+              });
       thread.start();
       threads.add(thread);
     }
@@ -227,8 +247,10 @@ final class HttpSourceTest {
     }
 
     assertThat(mixed.get()).as("decisions mixing two revisions").isZero();
-    assertThat(seen).as("revisions deciding, of %s decisions", decisions.get())
-        .contains(1L, 6L).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(seen)
+        .as("revisions deciding, of %s decisions", decisions.get())
+        .contains(1L, 6L)
+        .hasSizeGreaterThanOrEqualTo(3);
   }
 
   @Test
@@ -276,16 +298,23 @@ final class HttpSourceTest {
     server = new BundleServer(bundle(4));
     java.nio.file.Files.write(cache.resolve("last-good.bundle"), bundle(9, OTHER_KEY));
     List<String> failures = new ArrayList<>();
-    PolicySource node = node().cacheDirectory(cache).listener(new PolicySource.Listener() {
-      @Override
-      public void failed(String error) {
-        failures.add(error);
-      }
-    }).start();
+    PolicySource node =
+        node()
+            .cacheDirectory(cache)
+            .listener(
+                new PolicySource.Listener() {
+                  @Override
+                  public void failed(String error) {
+                    failures.add(error);
+                  }
+                })
+            .start();
     nodes.add(node);
 
     assertThat(node.status().revision()).isEqualTo(4);
-    assertThat(failures).singleElement().asString()
+    assertThat(failures)
+        .singleElement()
+        .asString()
         .startsWith("the cached bundle `" + cache.resolve("last-good.bundle") + "` is refused: ");
   }
 
@@ -293,8 +322,12 @@ final class HttpSourceTest {
   void poll_longPoll_deliversFasterThanTheInterval() throws Exception {
     server = new BundleServer(bundle(1));
     for (int i = 0; i < NODES; i++) {
-      nodes.add(PolicySources.http(server.uri(), TRUSTED).pollInterval(Duration.ofSeconds(20))
-          .longPoll(Duration.ofSeconds(5)).maxBackoff(Duration.ofSeconds(20)).start());
+      nodes.add(
+          PolicySources.http(server.uri(), TRUSTED)
+              .pollInterval(Duration.ofSeconds(20))
+              .longPoll(Duration.ofSeconds(5))
+              .maxBackoff(Duration.ofSeconds(20))
+              .start());
     }
     Thread.sleep(100); // let every node's long poll reach the server
 
@@ -318,7 +351,10 @@ final class HttpSourceTest {
   private static byte[] flipInFile(byte[] bundle) {
     byte[] name = utf8("a.policy");
     for (int i = 0; i + 30 < bundle.length; i++) {
-      if (bundle[i] == 'P' && bundle[i + 1] == 'K' && bundle[i + 2] == 3 && bundle[i + 3] == 4
+      if (bundle[i] == 'P'
+          && bundle[i + 1] == 'K'
+          && bundle[i + 2] == 3
+          && bundle[i + 3] == 4
           && java.util.Arrays.equals(bundle, i + 30, i + 30 + name.length, name, 0, name.length)) {
         int data = i + 30 + name.length + u16(bundle, i + 28);
         byte[] flipped = bundle.clone();
@@ -348,9 +384,8 @@ final class HttpSourceTest {
 
   private static byte[] withExtraFile(byte[] bundle) {
     List<Map.Entry<String, byte[]>> entries = new ArrayList<>(entries(bundle));
-    entries.add(Map.entry("open.policy",
-        utf8("assign \"open\" {\n  app \"mail\" role \"admin\"\n}\n")));
+    entries.add(
+        Map.entry("open.policy", utf8("assign \"open\" {\n  app \"mail\" role \"admin\"\n}\n")));
     return zip(entries);
   }
-
 }

@@ -20,16 +20,25 @@ final class AnalyzeReport {
     if (queryMillis < 0 || totalSeconds < 0) {
       throw new BadInputException("a time budget is not negative");
     }
-    List<Finding> findings = PolicyAnalyzer.analyze(PolicyEngine.compile(set),
-        Duration.ofMillis(queryMillis), Duration.ofSeconds(totalSeconds));
-    long undecided = findings.stream()
-        .filter(f -> f.verdict() == ProofResult.Verdict.UNDECIDED).count();
-    out.println("analysis: " + CheckCommand.plural((int) (findings.size() - undecided),
-        "finding") + ", " + undecided + " undecided");
+    List<Finding> findings =
+        PolicyAnalyzer.analyze(
+            PolicyEngine.compile(set),
+            Duration.ofMillis(queryMillis),
+            Duration.ofSeconds(totalSeconds));
+    long undecided =
+        findings.stream().filter(f -> f.verdict() == ProofResult.Verdict.UNDECIDED).count();
+    out.println(
+        "analysis: "
+            + CheckCommand.plural((int) (findings.size() - undecided), "finding")
+            + ", "
+            + undecided
+            + " undecided");
     for (Finding f : findings) {
-      out.println(f.kind().name().toLowerCase(Locale.ROOT)
-          + (f.policies().isEmpty() ? "" : " [" + String.join(", ", f.policies()) + "]")
-          + ": " + f.message());
+      out.println(
+          f.kind().name().toLowerCase(Locale.ROOT)
+              + (f.policies().isEmpty() ? "" : " [" + String.join(", ", f.policies()) + "]")
+              + ": "
+              + f.message());
       for (AccessRequest w : f.witnesses()) {
         out.println("  witness: " + RequestJson.toJson(w));
       }

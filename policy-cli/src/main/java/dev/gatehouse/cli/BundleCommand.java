@@ -59,8 +59,9 @@ final class BundleCommand implements Callable<Integer> {
   @Command(
       name = "build",
       mixinStandardHelpOptions = true,
-      description = "Check the *.policy files directly in DIR as one policy set and write them,"
-          + " with a manifest and a signature, as a bundle.",
+      description =
+          "Check the *.policy files directly in DIR as one policy set and write them,"
+              + " with a manifest and a signature, as a bundle.",
       footer = {"", "Exit codes: 0 written, 1 the policies are invalid, 2 usage error."})
   static final class Build implements Callable<Integer> {
 
@@ -69,15 +70,23 @@ final class BundleCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "the directory of policy files")
     Path directory;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
+    @Option(
+        names = {"-o", "--output"},
+        required = true,
+        paramLabel = "FILE",
         description = "the bundle to write")
     Path output;
 
-    @Option(names = "--revision", required = true, paramLabel = "R",
+    @Option(
+        names = "--revision",
+        required = true,
+        paramLabel = "R",
         description = "the revision, a whole number greater than the one nodes run now")
     long revision;
 
-    @Option(names = "--sign", paramLabel = "KEY",
+    @Option(
+        names = "--sign",
+        paramLabel = "KEY",
         description = "the private key to sign with, from `gatehouse bundle keygen`")
     Path key;
 
@@ -113,9 +122,15 @@ final class BundleCommand implements Callable<Integer> {
       byte[] bytes = builder.build();
       write(output, bytes);
       Bundle written = Bundle.readUnverified(bytes);
-      out.println("wrote `" + output + "`: revision " + revision + ", "
-          + files(written) + ", "
-          + written.keyId().map(id -> "signed by `" + id + "`").orElse("not signed"));
+      out.println(
+          "wrote `"
+              + output
+              + "`: revision "
+              + revision
+              + ", "
+              + files(written)
+              + ", "
+              + written.keyId().map(id -> "signed by `" + id + "`").orElse("not signed"));
       if (key == null) {
         err.println("warning: the bundle is not signed; nodes refuse unsigned bundles");
       }
@@ -127,8 +142,9 @@ final class BundleCommand implements Callable<Integer> {
   @Command(
       name = "verify",
       mixinStandardHelpOptions = true,
-      description = "Check a bundle as a node does before running it: its signature by one of the"
-          + " trusted keys, each file against the manifest, and the policies themselves.",
+      description =
+          "Check a bundle as a node does before running it: its signature by one of the"
+              + " trusted keys, each file against the manifest, and the policies themselves.",
       footer = {"", "Exit codes: 0 the bundle would run, 1 it would be refused, 2 usage error."})
   static final class Verify implements Callable<Integer> {
 
@@ -137,7 +153,11 @@ final class BundleCommand implements Callable<Integer> {
     @Parameters(paramLabel = "BUNDLE", description = "the bundle")
     Path bundle;
 
-    @Option(names = "--key", required = true, arity = "1..*", paramLabel = "PUB",
+    @Option(
+        names = "--key",
+        required = true,
+        arity = "1..*",
+        paramLabel = "PUB",
         description = "trusted public keys, or directories of *.pub files")
     List<Path> keys;
 
@@ -168,8 +188,14 @@ final class BundleCommand implements Callable<Integer> {
         err.println("error: `" + bundle + "` is refused: its policies are invalid");
         return ExitCode.FAILED;
       }
-      out.println("ok: revision " + read.revision() + ", " + files(read) + ", signed by `"
-          + read.keyId().orElseThrow() + "`");
+      out.println(
+          "ok: revision "
+              + read.revision()
+              + ", "
+              + files(read)
+              + ", signed by `"
+              + read.keyId().orElseThrow()
+              + "`");
       return ExitCode.OK;
     }
   }
@@ -178,8 +204,9 @@ final class BundleCommand implements Callable<Integer> {
   @Command(
       name = "inspect",
       mixinStandardHelpOptions = true,
-      description = "Show the manifest of a bundle: revision, creation time, key id, schema and"
-          + " file digests. The files are checked against the manifest; the signature is not.",
+      description =
+          "Show the manifest of a bundle: revision, creation time, key id, schema and"
+              + " file digests. The files are checked against the manifest; the signature is not.",
       footer = {"", "Exit codes: 0 shown, 2 the bundle is malformed or unreadable."})
   static final class Inspect implements Callable<Integer> {
 
@@ -195,10 +222,12 @@ final class BundleCommand implements Callable<Integer> {
       out.println("revision    " + read.revision());
       out.println("created-at  " + read.createdAt());
       out.println("key-id      " + read.keyId().orElse("(not signed)"));
-      out.println("schema      " + read.schemaDigest()
-          + (read.builtFor(Schema.standard()) ? " (standard)" : " (not the standard schema)"));
-      read.fileDigests().forEach((name, digest) ->
-          out.println("file        " + digest + "  " + name));
+      out.println(
+          "schema      "
+              + read.schemaDigest()
+              + (read.builtFor(Schema.standard()) ? " (standard)" : " (not the standard schema)"));
+      read.fileDigests()
+          .forEach((name, digest) -> out.println("file        " + digest + "  " + name));
       return ExitCode.OK;
     }
   }
@@ -207,14 +236,18 @@ final class BundleCommand implements Callable<Integer> {
   @Command(
       name = "keygen",
       mixinStandardHelpOptions = true,
-      description = "Create an Ed25519 key pair: PREFIX.key (private, PKCS#8 PEM, readable by its"
-          + " owner only) signs bundles, PREFIX.pub (public) is what nodes trust.",
+      description =
+          "Create an Ed25519 key pair: PREFIX.key (private, PKCS#8 PEM, readable by its"
+              + " owner only) signs bundles, PREFIX.pub (public) is what nodes trust.",
       footer = {"", "Exit codes: 0 written, 2 a file exists already or cannot be written."})
   static final class Keygen implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "PREFIX",
+    @Option(
+        names = {"-o", "--output"},
+        required = true,
+        paramLabel = "PREFIX",
         description = "where to write, without the .key and .pub endings")
     Path prefix;
 
@@ -232,23 +265,35 @@ final class BundleCommand implements Callable<Integer> {
       KeyPair pair = BundleKeys.generate();
       createPrivate(privateFile, BundleKeys.privatePem(pair));
       try {
-        Files.writeString(publicFile, BundleKeys.publicPem(pair.getPublic()),
-            StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
+        Files.writeString(
+            publicFile,
+            BundleKeys.publicPem(pair.getPublic()),
+            StandardCharsets.UTF_8,
+            java.nio.file.StandardOpenOption.CREATE_NEW);
       } catch (FileAlreadyExistsException e) {
         throw new BadInputException("`" + publicFile + "` exists already");
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write `" + publicFile + "`: " + e.getMessage(), e);
       }
-      spec.commandLine().getOut().println("key id `" + BundleKeys.keyId(pair.getPublic())
-          + "`: wrote `" + privateFile + "` and `" + publicFile + "`");
+      spec.commandLine()
+          .getOut()
+          .println(
+              "key id `"
+                  + BundleKeys.keyId(pair.getPublic())
+                  + "`: wrote `"
+                  + privateFile
+                  + "` and `"
+                  + publicFile
+                  + "`");
       return ExitCode.OK;
     }
 
     private static void createPrivate(Path file, String pem) {
       try {
         try {
-          Files.createFile(file, PosixFilePermissions.asFileAttribute(
-              PosixFilePermissions.fromString("rw-------")));
+          Files.createFile(
+              file,
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
           // Not a POSIX file system: the directory's own protection applies.
           Files.createFile(file);
@@ -277,8 +322,8 @@ final class BundleCommand implements Callable<Integer> {
       Path temporary = Files.createTempFile(parent, ".bundle", ".tmp");
       Files.write(temporary, bytes);
       // Renamed into place, so a node reading the file never sees half a bundle.
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write `" + file + "`: " + e.getMessage(), e);
     }

@@ -32,16 +32,25 @@ final class CheckCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "policy files or directories")
   List<Path> paths;
 
-  @Option(names = "--analyze", description = "also prove what is redundant, never applies,"
-      + " leaves an app unreachable or reachable without MFA (see docs/analysis.md)")
+  @Option(
+      names = "--analyze",
+      description =
+          "also prove what is redundant, never applies,"
+              + " leaves an app unreachable or reachable without MFA (see docs/analysis.md)")
   boolean analyze;
 
-  @Option(names = "--query-budget", paramLabel = "MS", description = "the solver's time per"
-      + " query, in milliseconds (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--query-budget",
+      paramLabel = "MS",
+      description = "the solver's time per" + " query, in milliseconds (default: ${DEFAULT-VALUE})")
   int queryBudget = 1000;
 
-  @Option(names = "--budget", paramLabel = "SECONDS", description = "the solver's time in all;"
-      + " queries left then are reported as undecided (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--budget",
+      paramLabel = "SECONDS",
+      description =
+          "the solver's time in all;"
+              + " queries left then are reported as undecided (default: ${DEFAULT-VALUE})")
   int budget = 120;
 
   @Override

@@ -51,27 +51,44 @@ final class DashboardCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = {"-e", "--events"}, paramLabel = "FILE", required = true,
+  @Option(
+      names = {"-e", "--events"},
+      paramLabel = "FILE",
+      required = true,
       description = "sign-in events as JSON lines")
   Path events;
 
-  @Option(names = {"-p", "--policies"}, paramLabel = "PATH", arity = "1..*", required = true,
+  @Option(
+      names = {"-p", "--policies"},
+      paramLabel = "PATH",
+      arity = "1..*",
+      required = true,
       description = "policy files or directories, with the delegations of the dashboard")
   List<Path> policies;
 
-  @Option(names = {"-u", "--users"}, paramLabel = "FILE",
+  @Option(
+      names = {"-u", "--users"},
+      paramLabel = "FILE",
       description = "users as JSON lines, for the administrator and for scoped delegations")
   Path users;
 
-  @Option(names = "--as", paramLabel = "USER", required = true,
+  @Option(
+      names = "--as",
+      paramLabel = "USER",
+      required = true,
       description = "the administrator who looks")
   String admin;
 
-  @Option(names = "--auth-methods", paramLabel = "FACTOR", split = ",",
+  @Option(
+      names = "--auth-methods",
+      paramLabel = "FACTOR",
+      split = ",",
       description = "the factors the administrator signed in with (default: ${DEFAULT-VALUE})")
   List<String> authMethods = List.of("webauthn");
 
-  @Option(names = "--port", paramLabel = "PORT",
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
       description = "the port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 for any free one)")
   int port = 8080;
 
@@ -91,39 +108,58 @@ final class DashboardCommand implements Callable<Integer> {
       throw new BadInputException("no such events file `" + events + "`");
     }
     List<SignInEvent> all = EventsReader.read(events.toString(), PolicyFiles.read(events));
-    Optional<CompiledPolicies> compiled = PolicyFiles.compile(policies, spec.commandLine().getErr());
+    Optional<CompiledPolicies> compiled =
+        PolicyFiles.compile(policies, spec.commandLine().getErr());
     if (compiled.isEmpty()) {
       return Optional.empty();
     }
     Map<String, Map<String, Object>> directory = users == null ? Map.of() : directory(users);
     PolicyEngineHolder holder = new PolicyEngineHolder(compiled.get());
-    SubjectResolver operator = (http, subject) -> {
-      subject.set("user.id", admin);
-      directory.getOrDefault(admin, Map.of()).forEach((name, value) -> {
-        if (holder.current().schema().attribute(name).isPresent()) {
-          set(subject, name, value);
-        }
-      });
-      return true;
-    };
+    SubjectResolver operator =
+        (http, subject) -> {
+          subject.set("user.id", admin);
+          directory
+              .getOrDefault(admin, Map.of())
+              .forEach(
+                  (name, value) -> {
+                    if (holder.current().schema().attribute(name).isPresent()) {
+                      set(subject, name, value);
+                    }
+                  });
+          return true;
+        };
     UserDirectory lookup = id -> directory.getOrDefault(id, Map.of());
-    SignInDashboard dashboard = SignInDashboard.builder(all).governedBy(holder)
-        .showPolicies(holder).subjectResolver(operator).users(lookup).build();
+    SignInDashboard dashboard =
+        SignInDashboard.builder(all)
+            .governedBy(holder)
+            .showPolicies(holder)
+            .subjectResolver(operator)
+            .users(lookup)
+            .build();
     ServletContextHandler context = new ServletContextHandler("/");
     // The operator at this machine signed in just now with the factors of `--auth-methods`.
-    Filter signedIn = (request, response, chain) -> {
-      request.setAttribute(GatehouseFilter.AUTH_METHODS_ATTRIBUTE, authMethods);
-      request.setAttribute(GatehouseFilter.AUTH_TIME_ATTRIBUTE, Instant.now());
-      chain.doFilter(request, response);
-    };
+    Filter signedIn =
+        (request, response, chain) -> {
+          request.setAttribute(GatehouseFilter.AUTH_METHODS_ATTRIBUTE, authMethods);
+          request.setAttribute(GatehouseFilter.AUTH_TIME_ATTRIBUTE, Instant.now());
+          chain.doFilter(request, response);
+        };
     context.addFilter(new FilterHolder(signedIn), "/*", EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(new ServletHolder(dashboard), "/*");
     Server server = new Server(new InetSocketAddress("127.0.0.1", port));
     server.setHandler(context);
     server.start();
     int bound = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
-    spec.commandLine().getOut().println("dashboard: http://127.0.0.1:" + bound + "/ as `"
-        + admin + "`, " + all.size() + " events (Ctrl-C stops it)");
+    spec.commandLine()
+        .getOut()
+        .println(
+            "dashboard: http://127.0.0.1:"
+                + bound
+                + "/ as `"
+                + admin
+                + "`, "
+                + all.size()
+                + " events (Ctrl-C stops it)");
     spec.commandLine().getOut().flush();
     return Optional.of(server);
   }

@@ -50,35 +50,56 @@ final class DiffCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--old", paramLabel = "PATH", arity = "1..*",
+  @Option(
+      names = "--old",
+      paramLabel = "PATH",
+      arity = "1..*",
       description = "the policy files or directories in force")
   List<Path> old;
 
-  @Option(names = "--new", paramLabel = "PATH", arity = "1..*",
+  @Option(
+      names = "--new",
+      paramLabel = "PATH",
+      arity = "1..*",
       description = "the changed policy files or directories")
   List<Path> changed;
 
-  @Option(names = "--prove", description = "prove with a solver that the two sets decide every"
-      + " possible request alike, or print one request on which they differ")
+  @Option(
+      names = "--prove",
+      description =
+          "prove with a solver that the two sets decide every"
+              + " possible request alike, or print one request on which they differ")
   boolean prove;
 
-  @Option(names = "--budget", paramLabel = "SECONDS", description = "the solver's time for"
-      + " --prove; out of time, the answer is `undecided` (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--budget",
+      paramLabel = "SECONDS",
+      description =
+          "the solver's time for"
+              + " --prove; out of time, the answer is `undecided` (default: ${DEFAULT-VALUE})")
   int budget = 30;
 
-  @Parameters(arity = "0..2", paramLabel = "OLD NEW",
+  @Parameters(
+      arity = "0..2",
+      paramLabel = "OLD NEW",
       description = "with --prove: the old and the new policy file or directory")
   List<Path> sides = List.of();
 
-  @Option(names = {"-u", "--users"}, paramLabel = "FILE",
+  @Option(
+      names = {"-u", "--users"},
+      paramLabel = "FILE",
       description = "the directory: users as JSON lines or CSV (*.csv), as for `entitlements`")
   Path users;
 
-  @Option(names = {"-e", "--events"}, paramLabel = "FILE",
+  @Option(
+      names = {"-e", "--events"},
+      paramLabel = "FILE",
       description = "recorded events as JSON lines: requests, or sign-ins as for `report`")
   Path events;
 
-  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT",
       description = "text, json or html (one self-contained page); default: ${DEFAULT-VALUE}")
   Format format = Format.text;
 
@@ -98,8 +119,8 @@ final class DiffCommand implements Callable<Integer> {
     }
     if (prove) {
       if (users != null || events != null) {
-        throw new BadInputException("`--prove` considers every request; it reads no users or"
-            + " events");
+        throw new BadInputException(
+            "`--prove` considers every request; it reads no users or" + " events");
       }
     }
     checkFile(users, "users");
@@ -135,8 +156,8 @@ final class DiffCommand implements Callable<Integer> {
     return report.summary().changesSomething() ? ExitCode.FAILED : ExitCode.OK;
   }
 
-  private void readUsers(CompiledPolicies engine, PolicyDiff.Replay replay,
-      Map<String, ObjectNode> directory) {
+  private void readUsers(
+      CompiledPolicies engine, PolicyDiff.Replay replay, Map<String, ObjectNode> directory) {
     RequestReader reader = new RequestReader(engine.schema());
     for (UsersReader.User user :
         UsersReader.read(users.toString(), PolicyFiles.read(users), engine.schema())) {

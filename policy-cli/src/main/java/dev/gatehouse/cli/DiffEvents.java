@@ -24,8 +24,9 @@ import java.util.Set;
  */
 final class DiffEvents {
 
-  private static final Set<String> SIGN_IN_FIELDS = Set.of("user", "time", "ip", "country",
-      "device", "platform", "outcome", "reasons", "policies");
+  private static final Set<String> SIGN_IN_FIELDS =
+      Set.of(
+          "user", "time", "ip", "country", "device", "platform", "outcome", "reasons", "policies");
 
   private final RequestReader reader;
   private final Map<String, ObjectNode> directory;
@@ -52,7 +53,8 @@ final class DiffEvents {
         String where = file + ":" + number;
         JsonNode node = Json.parse(where, line);
         if (!node.isObject()) {
-          throw new BadInputException(where + ": an event is a JSON object, not " + Json.kind(node));
+          throw new BadInputException(
+              where + ": an event is a JSON object, not " + Json.kind(node));
         }
         ObjectNode event = (ObjectNode) node;
         String label = where;
@@ -61,8 +63,8 @@ final class DiffEvents {
         } else if (event.has("event")) {
           JsonNode name = event.remove("event");
           if (!name.isTextual()) {
-            throw new BadInputException(where + ": field `event`: expected a string, got "
-                + Json.kind(name));
+            throw new BadInputException(
+                where + ": field `event`: expected a string, got " + Json.kind(name));
           }
           label = name.textValue();
         }
@@ -79,15 +81,18 @@ final class DiffEvents {
   private ObjectNode signIn(String where, ObjectNode event) {
     for (Map.Entry<String, JsonNode> field : event.properties()) {
       if (!SIGN_IN_FIELDS.contains(field.getKey())) {
-        throw new BadInputException(where + ": unknown field `" + field.getKey()
-            + "` of a recorded sign-in");
+        throw new BadInputException(
+            where + ": unknown field `" + field.getKey() + "` of a recorded sign-in");
       }
     }
     String user = event.get("user").textValue();
     ObjectNode request = Json.MAPPER.createObjectNode();
     ObjectNode attributes = directory.get(user);
-    request.set("user", attributes == null
-        ? Json.MAPPER.createObjectNode().put("id", user) : attributes.deepCopy());
+    request.set(
+        "user",
+        attributes == null
+            ? Json.MAPPER.createObjectNode().put("id", user)
+            : attributes.deepCopy());
     request.put("action", "signin");
     copy(event, "time", request);
     copy(event, "ip", request);

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes an impact report as one JSON document, {@code {"summary": ..., "users": [...],
- * "events": [...]}}, streamed so that a long report is never built whole in memory.
+ * Writes an impact report as one JSON document, {@code {"summary": ..., "users": [...], "events":
+ * [...]}}, streamed so that a long report is never built whole in memory.
  */
 final class DiffJson {
 

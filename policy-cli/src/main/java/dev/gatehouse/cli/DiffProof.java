@@ -50,11 +50,13 @@ final class DiffProof {
 
   private static ObjectNode json(ProofResult r) {
     ObjectNode json = Json.MAPPER.createObjectNode();
-    json.put("verdict", switch (r.verdict()) {
-      case PROVED -> "equivalent";
-      case REFUTED -> "different";
-      case UNDECIDED -> "undecided";
-    });
+    json.put(
+        "verdict",
+        switch (r.verdict()) {
+          case PROVED -> "equivalent";
+          case REFUTED -> "different";
+          case UNDECIDED -> "undecided";
+        });
     json.put("detail", r.detail());
     r.witness().ifPresent(w -> json.set("request", RequestJson.toJson(w)));
     r.before().ifPresent(d -> json.set("old", DecisionJson.toJson(d)));

@@ -33,8 +33,12 @@ final class DiffText {
       out.println();
       out.println("events:");
       for (EventImpact event : report.events()) {
-        out.println("  " + event.event() + (event.user().isEmpty() ? "" : "  " + event.user())
-            + "  " + event.change());
+        out.println(
+            "  "
+                + event.event()
+                + (event.user().isEmpty() ? "" : "  " + event.user())
+                + "  "
+                + event.change());
         out.println("    before: " + decision(event.before()));
         out.println("    after:  " + decision(event.after()));
       }
@@ -45,9 +49,20 @@ final class DiffText {
     if (!s.changesSomething()) {
       return "no change: " + s.users() + " users and " + s.events() + " events decided alike";
     }
-    return s.users() + " users: " + s.usersGaining() + " gain, " + s.usersLosing() + " lose ("
-        + s.entitlementsGained() + " entitlements gained, " + s.entitlementsLost() + " lost); "
-        + s.events() + " events: " + s.eventsChanged() + " change";
+    return s.users()
+        + " users: "
+        + s.usersGaining()
+        + " gain, "
+        + s.usersLosing()
+        + " lose ("
+        + s.entitlementsGained()
+        + " entitlements gained, "
+        + s.entitlementsLost()
+        + " lost); "
+        + s.events()
+        + " events: "
+        + s.eventsChanged()
+        + " change";
   }
 
   static String entitlement(Entitlement e) {

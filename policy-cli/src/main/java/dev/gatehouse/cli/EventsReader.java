@@ -21,8 +21,9 @@ import java.util.Set;
  */
 final class EventsReader {
 
-  private static final Set<String> FIELDS = Set.of("user", "time", "ip", "country", "device",
-      "platform", "outcome", "reasons", "policies");
+  private static final Set<String> FIELDS =
+      Set.of(
+          "user", "time", "ip", "country", "device", "platform", "outcome", "reasons", "policies");
 
   private EventsReader() {}
 
@@ -65,8 +66,11 @@ final class EventsReader {
           strings(where, node, "reasons").stream().map(r -> reason(where, r)).toList(),
           strings(where, node, "policies"));
     } catch (DateTimeParseException e) {
-      throw new BadInputException(where + ": field `time`: malformed time `"
-          + node.get("time").asText() + "`: expected an ISO-8601 instant");
+      throw new BadInputException(
+          where
+              + ": field `time`: malformed time `"
+              + node.get("time").asText()
+              + "`: expected an ISO-8601 instant");
     } catch (IllegalArgumentException e) {
       throw new BadInputException(where + ": " + e.getMessage());
     }
@@ -98,14 +102,18 @@ final class EventsReader {
       return List.of();
     }
     if (!value.isArray()) {
-      throw new BadInputException(where + ": field `" + field
-          + "`: expected an array of strings, got " + Json.kind(value));
+      throw new BadInputException(
+          where + ": field `" + field + "`: expected an array of strings, got " + Json.kind(value));
     }
     List<String> out = new ArrayList<>();
     for (JsonNode element : value) {
       if (!element.isTextual()) {
-        throw new BadInputException(where + ": field `" + field
-            + "`: expected an array of strings, found " + Json.kind(element));
+        throw new BadInputException(
+            where
+                + ": field `"
+                + field
+                + "`: expected an array of strings, found "
+                + Json.kind(element));
       }
       out.add(element.asText());
     }
@@ -118,9 +126,12 @@ final class EventsReader {
         return o;
       }
     }
-    throw new BadInputException(where + ": field `outcome`: unknown outcome `" + text
-        + "`; expected one of " + Arrays.stream(SignInEvent.Outcome.values())
-            .map(SignInEvent.Outcome::id).toList());
+    throw new BadInputException(
+        where
+            + ": field `outcome`: unknown outcome `"
+            + text
+            + "`; expected one of "
+            + Arrays.stream(SignInEvent.Outcome.values()).map(SignInEvent.Outcome::id).toList());
   }
 
   private static ReasonCode reason(String where, String text) {
@@ -130,8 +141,13 @@ final class EventsReader {
       }
     }
     List<String> codes = Arrays.stream(ReasonCode.values()).map(ReasonCode::id).toList();
-    throw new BadInputException(where + ": field `reasons`: unknown reason code `" + text + "`"
-        + Suggestions.nearest(text, codes).map(s -> "; did you mean `" + s + "`?")
-            .orElse("; expected one of " + String.join(", ", codes)));
+    throw new BadInputException(
+        where
+            + ": field `reasons`: unknown reason code `"
+            + text
+            + "`"
+            + Suggestions.nearest(text, codes)
+                .map(s -> "; did you mean `" + s + "`?")
+                .orElse("; expected one of " + String.join(", ", codes)));
   }
 }

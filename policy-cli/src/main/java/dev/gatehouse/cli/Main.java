@@ -74,7 +74,8 @@ public final class Main implements Callable<Integer> {
           // Messages quote names and values from input files: escaped, a newline or an ESC in
           // them cannot break the line or drive the terminal.
           if (e instanceof BadInputException bad) {
-            bad.lines().forEach(line -> errWriter.println("error: " + Printable.escape(line, 2000)));
+            bad.lines()
+                .forEach(line -> errWriter.println("error: " + Printable.escape(line, 2000)));
             return ExitCode.USAGE;
           }
           if (e instanceof UncheckedIOException) {

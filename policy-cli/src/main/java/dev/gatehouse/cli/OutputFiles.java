@@ -15,8 +15,8 @@ final class OutputFiles {
   private OutputFiles() {}
 
   /**
-   * Checks that {@code file} can be written: it is not a directory, its directory exists, and
-   * the file (or, for a new file, the directory) is writable.
+   * Checks that {@code file} can be written: it is not a directory, its directory exists, and the
+   * file (or, for a new file, the directory) is writable.
    *
    * @param what how the user named the file, such as {@code --svg}
    * @throws BadInputException naming the file and what is wrong with it

@@ -1,7 +1,7 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.api.text.Utf8;
 import dev.gatehouse.api.policy.PolicySet;
+import dev.gatehouse.api.text.Utf8;
 import dev.gatehouse.dsl.Diagnostic;
 import dev.gatehouse.dsl.ParseResult;
 import dev.gatehouse.dsl.PolicyDsl;
@@ -92,8 +92,8 @@ final class PolicyFiles {
   }
 
   /**
-   * Parses the files named by {@code paths}, a bundle standing for its files, as one policy set;
-   * a policy file that is not UTF-8 text is an {@code invalid-encoding} diagnostic.
+   * Parses the files named by {@code paths}, a bundle standing for its files, as one policy set; a
+   * policy file that is not UTF-8 text is an {@code invalid-encoding} diagnostic.
    */
   static ParseResult parse(List<Path> paths) {
     List<Path> files = expand(paths);

@@ -28,9 +28,9 @@ final class PolicyOptions {
   boolean quiet;
 
   /**
-   * Loads and validates the policies. Prints every diagnostic to {@code err} when they are
-   * invalid; when they are valid but have warnings, one line counting them, unless {@code
-   * --quiet}. Compile the set with {@link PolicyEngine#compile} once the other inputs are read.
+   * Loads and validates the policies. Prints every diagnostic to {@code err} when they are invalid;
+   * when they are valid but have warnings, one line counting them, unless {@code --quiet}. Compile
+   * the set with {@link PolicyEngine#compile} once the other inputs are read.
    *
    * @return the policy set, or empty if it is invalid
    */

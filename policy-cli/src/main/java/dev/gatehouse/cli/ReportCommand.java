@@ -51,34 +51,50 @@ final class ReportCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = {"-e", "--events"}, paramLabel = "FILE", required = true,
+  @Option(
+      names = {"-e", "--events"},
+      paramLabel = "FILE",
+      required = true,
       description = "sign-in events as JSON lines")
   Path events;
 
-  @Option(names = "--from", paramLabel = "INSTANT",
+  @Option(
+      names = "--from",
+      paramLabel = "INSTANT",
       description = "start of the period, inclusive (ISO-8601, such as 2026-11-01T00:00:00Z)")
   String from;
 
   @Option(names = "--to", paramLabel = "INSTANT", description = "end of the period, exclusive")
   String to;
 
-  @Option(names = "--zone", paramLabel = "ZONE",
+  @Option(
+      names = "--zone",
+      paramLabel = "ZONE",
       description = "time zone for hours of day (default: ${DEFAULT-VALUE})")
   String zone = "UTC";
 
-  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT",
       description = "table or json (default: ${DEFAULT-VALUE})")
   Format format = Format.table;
 
-  @Option(names = "--svg", paramLabel = "FILE",
+  @Option(
+      names = "--svg",
+      paramLabel = "FILE",
       description = "also write a chart of attempts per hour by outcome to FILE")
   Path svg;
 
-  @Option(names = "--html", paramLabel = "FILE",
+  @Option(
+      names = "--html",
+      paramLabel = "FILE",
       description = "also write the dashboard's views as one self-contained HTML file")
   Path html;
 
-  @Option(names = "--policies", paramLabel = "PATH", arity = "1..*",
+  @Option(
+      names = "--policies",
+      paramLabel = "PATH",
+      arity = "1..*",
       description = "with --html: show these policies and what their report-only ones would do")
   List<Path> policies;
 
@@ -94,36 +110,51 @@ final class ReportCommand implements Callable<Integer> {
       OutputFiles.checkWritable("`--html`", html);
     }
     List<SignInEvent> all = EventsReader.read(events.toString(), PolicyFiles.read(events));
-    Instant start = instant("--from", from, all.stream().map(SignInEvent::time)
-        .min(Comparator.naturalOrder()).orElse(Instant.EPOCH));
-    Instant end = instant("--to", to, all.stream().map(SignInEvent::time)
-        .max(Comparator.naturalOrder()).map(t -> t.plusMillis(1)).orElse(start));
+    Instant start =
+        instant(
+            "--from",
+            from,
+            all.stream()
+                .map(SignInEvent::time)
+                .min(Comparator.naturalOrder())
+                .orElse(Instant.EPOCH));
+    Instant end =
+        instant(
+            "--to",
+            to,
+            all.stream()
+                .map(SignInEvent::time)
+                .max(Comparator.naturalOrder())
+                .map(t -> t.plusMillis(1))
+                .orElse(start));
     if (end.isBefore(start)) {
       throw new BadInputException("`--to` " + end + " is before `--from` " + start);
     }
     SignInReport report = SignInReport.of(all, start, end, zoneId());
     PrintWriter out = spec.commandLine().getOut();
     boolean nothing = all.isEmpty() && from == null && to == null;
-    out.print(format == Format.json ? Json.pretty(json(report, nothing)) + "\n"
-        : header(report, nothing) + table(report));
+    out.print(
+        format == Format.json
+            ? Json.pretty(json(report, nothing)) + "\n"
+            : header(report, nothing) + table(report));
     if (svg != null) {
       OutputFiles.write(svg, report.toSvg());
     }
     if (html != null) {
       CompiledPolicies compiled = null;
       if (policies != null) {
-        Optional<CompiledPolicies> loaded = PolicyFiles.compile(policies,
-            spec.commandLine().getErr());
+        Optional<CompiledPolicies> loaded =
+            PolicyFiles.compile(policies, spec.commandLine().getErr());
         if (loaded.isEmpty()) {
           return ExitCode.FAILED;
         }
         compiled = loaded.get();
       }
       Instant s = start;
-      List<SignInEvent> period = all.stream()
-          .filter(e -> !e.time().isBefore(s) && e.time().isBefore(end)).toList();
-      OutputFiles.write(html, SignInReportPage.html(period, compiled, UserDirectory.none(),
-          Instant.now()));
+      List<SignInEvent> period =
+          all.stream().filter(e -> !e.time().isBefore(s) && e.time().isBefore(end)).toList();
+      OutputFiles.write(
+          html, SignInReportPage.html(period, compiled, UserDirectory.none(), Instant.now()));
     }
     out.flush();
     return ExitCode.OK;
@@ -136,8 +167,12 @@ final class ReportCommand implements Callable<Integer> {
     try {
       return Instant.parse(text);
     } catch (DateTimeParseException e) {
-      throw new BadInputException("malformed `" + option + "` `" + text
-          + "`: expected an ISO-8601 instant such as 2026-11-01T00:00:00Z");
+      throw new BadInputException(
+          "malformed `"
+              + option
+              + "` `"
+              + text
+              + "`: expected an ISO-8601 instant such as 2026-11-01T00:00:00Z");
     }
   }
 
@@ -172,7 +207,8 @@ final class ReportCommand implements Callable<Integer> {
       sb.append(String.format("  %02d:00  %d%n", h, r.byHour().get(h)));
     }
     sb.append("\ntop failing users\n");
-    r.topFailingUsers(10).forEach(c -> sb.append(String.format("  %-30s %d%n", c.key(), c.count())));
+    r.topFailingUsers(10)
+        .forEach(c -> sb.append(String.format("  %-30s %d%n", c.key(), c.count())));
     sb.append("\ntop failing addresses\n");
     r.topFailingAddresses(10)
         .forEach(c -> sb.append(String.format("  %-30s %d%n", c.key(), c.count())));
@@ -184,8 +220,10 @@ final class ReportCommand implements Callable<Integer> {
     // Most attempts first; ties in name order, so that the table is stable.
     counts.entrySet().stream()
         .map(e -> Map.entry(e.getKey().toString(), e.getValue()))
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-            .thenComparing(Map.Entry.comparingByKey()))
+        .sorted(
+            Map.Entry.<String, Long>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
         .forEach(e -> sb.append(String.format("  %-30s %d%n", e.getKey(), e.getValue())));
   }
 
@@ -207,10 +245,20 @@ final class ReportCommand implements Callable<Integer> {
     counts(root.putObject("byCountry"), r.byCountry());
     counts(root.putObject("byPlatform"), r.byPlatform());
     r.byHour().forEach(root.putArray("byHour")::add);
-    r.topFailingUsers(10).forEach(c -> root.withArray("topFailingUsers").addObject()
-        .put("user", c.key()).put("failures", c.count()));
-    r.topFailingAddresses(10).forEach(c -> root.withArray("topFailingAddresses").addObject()
-        .put("ip", c.key()).put("failures", c.count()));
+    r.topFailingUsers(10)
+        .forEach(
+            c ->
+                root.withArray("topFailingUsers")
+                    .addObject()
+                    .put("user", c.key())
+                    .put("failures", c.count()));
+    r.topFailingAddresses(10)
+        .forEach(
+            c ->
+                root.withArray("topFailingAddresses")
+                    .addObject()
+                    .put("ip", c.key())
+                    .put("failures", c.count()));
     return root;
   }
 

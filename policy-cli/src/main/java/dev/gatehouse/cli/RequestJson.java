@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Writes an {@link AccessRequest} as the request JSON that {@code eval} and {@code explain} read:
- * {@code action}, {@code ip} and {@code time} at the top with {@code app}, every other attribute
- * in the object named by its first part ({@code user.department} in {@code user}).
+ * {@code action}, {@code ip} and {@code time} at the top with {@code app}, every other attribute in
+ * the object named by its first part ({@code user.department} in {@code user}).
  */
 final class RequestJson {
 

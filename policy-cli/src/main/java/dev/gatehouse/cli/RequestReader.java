@@ -16,9 +16,9 @@ import java.util.Map;
  * attributes such as {@code user.department}; {@code action}, {@code ip} and {@code time} stand for
  * {@code request.action}, {@code request.ip} and {@code request.time}; any other top-level field is
  * the attribute of that name, such as {@code app}. Every field must be an attribute of the schema,
- * with a value of its type, and no attribute may be given twice under two spellings ({@code
- * "user": {"department": ...}} beside {@code "user.department": ...}). Every bad field is reported,
- * not only the first.
+ * with a value of its type, and no attribute may be given twice under two spellings ({@code "user":
+ * {"department": ...}} beside {@code "user.department": ...}). Every bad field is reported, not
+ * only the first.
  */
 final class RequestReader {
 
@@ -70,8 +70,8 @@ final class RequestReader {
       if (value.isObject() && !ALIASES.containsKey(name)) {
         for (Map.Entry<String, JsonNode> inner : value.properties()) {
           String attribute = name + "." + inner.getKey();
-          fields.set("`" + inner.getKey() + "` in `" + name + "`", attribute, attribute,
-              inner.getValue());
+          fields.set(
+              "`" + inner.getKey() + "` in `" + name + "`", attribute, attribute, inner.getValue());
         }
       } else {
         fields.set("`" + name + "`", name, ALIASES.getOrDefault(name, name), value);
@@ -102,8 +102,15 @@ final class RequestReader {
       String before = spelling.putIfAbsent(name, shown);
       if (before != null) {
         // Two spellings of one attribute: which one wins would be an accident of field order.
-        errors.add(source + ": fields " + before + " and " + shown + " both give `" + name
-            + "`; keep one");
+        errors.add(
+            source
+                + ": fields "
+                + before
+                + " and "
+                + shown
+                + " both give `"
+                + name
+                + "`; keep one");
         return;
       }
       try {

@@ -59,15 +59,23 @@ final class TestCommand implements Callable<Integer> {
       description = "print no line about warnings in the policies (`check` lists them)")
   boolean quiet;
 
-  @Option(names = "--coverage", description = "report the policies and condition parts the cases"
-      + " made true and false, and list the policies none made apply")
+  @Option(
+      names = "--coverage",
+      description =
+          "report the policies and condition parts the cases"
+              + " made true and false, and list the policies none made apply")
   boolean coverage;
 
-  @Option(names = "--min", paramLabel = "PERCENT", description = "with --coverage: fail the run"
-      + " when fewer than PERCENT of the policies are covered")
+  @Option(
+      names = "--min",
+      paramLabel = "PERCENT",
+      description =
+          "with --coverage: fail the run" + " when fewer than PERCENT of the policies are covered")
   Double min;
 
-  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT",
       description = "text or json (one JSON document); default: ${DEFAULT-VALUE}")
   Format format = Format.text;
 

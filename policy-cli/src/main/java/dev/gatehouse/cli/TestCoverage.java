@@ -38,10 +38,20 @@ final class TestCoverage {
    */
   static void print(CoverageReport report, PrintWriter out) {
     int policies = report.policies().size();
-    out.println("coverage: " + (policies - report.uncovered().size()) + " of " + policies
-        + " policies applied (" + percent(report.percent()) + "), " + report.outcomesSeen()
-        + " of " + report.outcomes() + " condition outcomes (" + percent(report.outcomePercent())
-        + ")");
+    out.println(
+        "coverage: "
+            + (policies - report.uncovered().size())
+            + " of "
+            + policies
+            + " policies applied ("
+            + percent(report.percent())
+            + "), "
+            + report.outcomesSeen()
+            + " of "
+            + report.outcomes()
+            + " condition outcomes ("
+            + percent(report.outcomePercent())
+            + ")");
     if (!report.uncovered().isEmpty()) {
       out.println("uncovered policies:");
       for (PolicyResult p : report.uncovered()) {
@@ -59,8 +69,20 @@ final class TestCoverage {
           out.println("condition parts not seen both ways:");
           header = true;
         }
-        out.println("  " + where(p) + "  `" + p.id() + "` " + part.clause() + " `" + part.text()
-            + "`: " + missing + " (" + counts(part.counts()) + ")");
+        out.println(
+            "  "
+                + where(p)
+                + "  `"
+                + p.id()
+                + "` "
+                + part.clause()
+                + " `"
+                + part.text()
+                + "`: "
+                + missing
+                + " ("
+                + counts(part.counts())
+                + ")");
       }
     }
   }

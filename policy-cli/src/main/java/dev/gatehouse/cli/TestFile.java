@@ -5,8 +5,8 @@ import dev.gatehouse.api.Effect;
 import dev.gatehouse.api.ReasonCode;
 import dev.gatehouse.api.Suggestions;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -74,8 +74,13 @@ record TestFile(Path file, List<Path> policies, List<Case> cases) {
     for (String path : strings(source + ": `policies`", root.get("policies"))) {
       Path resolved = file.resolveSibling(path).normalize();
       if (!Files.exists(resolved)) {
-        throw new BadInputException(source + ": `policies`: no such file or directory `" + path
-            + "` (`" + resolved + "`: paths are relative to the test file)");
+        throw new BadInputException(
+            source
+                + ": `policies`: no such file or directory `"
+                + path
+                + "` (`"
+                + resolved
+                + "`: paths are relative to the test file)");
       }
       policies.add(resolved);
     }
@@ -184,8 +189,11 @@ record TestFile(Path file, List<Path> policies, List<Case> cases) {
     String text = text(where, node);
     Matcher m = DURATION.matcher(text);
     if (!m.matches()) {
-      throw new BadInputException(where + ": malformed duration `" + text
-          + "`: expected a whole number and a unit `ms`, `s`, `m`, `h` or `d`, such as `8h`");
+      throw new BadInputException(
+          where
+              + ": malformed duration `"
+              + text
+              + "`: expected a whole number and a unit `ms`, `s`, `m`, `h` or `d`, such as `8h`");
     }
     long n = Long.parseLong(m.group(1));
     return switch (m.group(2)) {

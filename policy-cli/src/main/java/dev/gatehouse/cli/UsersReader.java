@@ -67,8 +67,10 @@ final class UsersReader {
       List<String> cells = cells(where, lines[i]);
       if (header == null) {
         if (lines[i].stripLeading().startsWith("{")) {
-          throw new BadInputException(where + ": the header is a JSON object: a `*.csv` file is"
-              + " read as CSV; name a JSON lines file `*.jsonl`");
+          throw new BadInputException(
+              where
+                  + ": the header is a JSON object: a `*.csv` file is"
+                  + " read as CSV; name a JSON lines file `*.jsonl`");
         }
         header = cells;
         continue;

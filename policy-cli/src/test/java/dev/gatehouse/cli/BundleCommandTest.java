@@ -27,34 +27,49 @@ final class BundleCommandTest {
   }
 
   private Cli.Result build(String revision) {
-    return Cli.run("bundle", "build", policies.toString(), "-o", bundle.toString(),
-        "--revision", revision, "--sign", dir.resolve("signing.key").toString());
+    return Cli.run(
+        "bundle",
+        "build",
+        policies.toString(),
+        "-o",
+        bundle.toString(),
+        "--revision",
+        revision,
+        "--sign",
+        dir.resolve("signing.key").toString());
   }
 
   @Test
   void keygen_writesPrivateKeyReadableByOwnerOnly() throws Exception {
     assertThat(keyId).matches("ed25519-[0-9a-f]{16}");
-    assertThat(PosixFilePermissions.toString(
-        Files.getPosixFilePermissions(dir.resolve("signing.key")))).isEqualTo("rw-------");
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("signing.key"))))
+        .isEqualTo("rw-------");
     assertThat(Files.readString(dir.resolve("signing.pub"))).contains("BEGIN PUBLIC KEY");
 
     Cli.Result again = Cli.run("bundle", "keygen", "-o", dir.resolve("signing").toString());
     assertThat(again.code()).isEqualTo(ExitCode.USAGE);
-    assertThat(again.err()).isEqualTo("error: `" + dir.resolve("signing.key")
-        + "` exists already\n");
+    assertThat(again.err())
+        .isEqualTo("error: `" + dir.resolve("signing.key") + "` exists already\n");
   }
 
   @Test
   void build_outputInMissingDirectory_exitsTwoWithOneLine() {
     Path output = dir.resolve("nonexistent").resolve("acme.bundle");
 
-    Cli.Result result = Cli.run("bundle", "build", policies.toString(), "-o", output.toString(),
-        "--revision", "1");
+    Cli.Result result =
+        Cli.run("bundle", "build", policies.toString(), "-o", output.toString(), "--revision", "1");
 
     assertThat(result.code()).isEqualTo(ExitCode.USAGE);
     assertThat(result.out()).isEmpty();
-    assertThat(result.err()).isEqualTo("error: cannot write `--output` `" + output
-        + "`: no such directory `" + output.toAbsolutePath().getParent() + "`\n");
+    assertThat(result.err())
+        .isEqualTo(
+            "error: cannot write `--output` `"
+                + output
+                + "`: no such directory `"
+                + output.toAbsolutePath().getParent()
+                + "`\n");
   }
 
   @Test
@@ -64,8 +79,13 @@ final class BundleCommandTest {
     Cli.Result result = Cli.run("bundle", "keygen", "-o", prefix.toString());
 
     assertThat(result.code()).isEqualTo(ExitCode.USAGE);
-    assertThat(result.err()).isEqualTo("error: cannot write `--output` `" + prefix
-        + ".key`: no such directory `" + prefix.toAbsolutePath().getParent() + "`\n");
+    assertThat(result.err())
+        .isEqualTo(
+            "error: cannot write `--output` `"
+                + prefix
+                + ".key`: no such directory `"
+                + prefix.toAbsolutePath().getParent()
+                + "`\n");
   }
 
   @Test
@@ -75,8 +95,7 @@ final class BundleCommandTest {
     Cli.Result result = Cli.run("bundle", "keygen", "-o", dir.resolve("half").toString());
 
     assertThat(result.code()).isEqualTo(ExitCode.USAGE);
-    assertThat(result.err()).isEqualTo("error: `" + dir.resolve("half.pub")
-        + "` exists already\n");
+    assertThat(result.err()).isEqualTo("error: `" + dir.resolve("half.pub") + "` exists already\n");
     assertThat(dir.resolve("half.key")).doesNotExist();
     assertThat(Files.readString(dir.resolve("half.pub"))).isEqualTo("kept\n");
   }
@@ -84,12 +103,13 @@ final class BundleCommandTest {
   @Test
   void buildThenVerify_trustedKey_passes() {
     Cli.Result built = build("42");
-    Cli.Result verified = Cli.run("bundle", "verify", bundle.toString(),
-        "--key", dir.resolve("signing.pub").toString());
+    Cli.Result verified =
+        Cli.run(
+            "bundle", "verify", bundle.toString(), "--key", dir.resolve("signing.pub").toString());
 
     assertThat(built.code()).as(built.err()).isZero();
-    assertThat(built.out()).isEqualTo("wrote `" + bundle + "`: revision 42, 1 file, signed by `"
-        + keyId + "`\n");
+    assertThat(built.out())
+        .isEqualTo("wrote `" + bundle + "`: revision 42, 1 file, signed by `" + keyId + "`\n");
     assertThat(verified.code()).as(verified.err()).isZero();
     assertThat(verified.out()).isEqualTo("ok: revision 42, 1 file, signed by `" + keyId + "`\n");
   }
@@ -99,12 +119,19 @@ final class BundleCommandTest {
     build("1");
     Cli.run("bundle", "keygen", "-o", dir.resolve("other").toString());
 
-    Cli.Result verified = Cli.run("bundle", "verify", bundle.toString(),
-        "--key", dir.resolve("other.pub").toString());
+    Cli.Result verified =
+        Cli.run(
+            "bundle", "verify", bundle.toString(), "--key", dir.resolve("other.pub").toString());
 
     assertThat(verified.code()).isEqualTo(ExitCode.FAILED);
-    assertThat(verified.err()).isEqualTo("error: `" + bundle + "` is refused: the bundle is"
-        + " signed by `" + keyId + "`, which is not a trusted key\n");
+    assertThat(verified.err())
+        .isEqualTo(
+            "error: `"
+                + bundle
+                + "` is refused: the bundle is"
+                + " signed by `"
+                + keyId
+                + "`, which is not a trusted key\n");
   }
 
   @Test
@@ -114,7 +141,8 @@ final class BundleCommandTest {
     Cli.Result built = build("1");
 
     assertThat(built.code()).isEqualTo(ExitCode.FAILED);
-    assertThat(built.err()).contains("bad.policy:2:11")
+    assertThat(built.err())
+        .contains("bad.policy:2:11")
         .endsWith("error: no bundle written: the policies are invalid\n");
     assertThat(bundle).doesNotExist();
   }
@@ -126,7 +154,8 @@ final class BundleCommandTest {
     Cli.Result shown = Cli.run("bundle", "inspect", bundle.toString());
 
     assertThat(shown.code()).isZero();
-    assertThat(shown.out()).startsWith("revision    7\ncreated-at  ")
+    assertThat(shown.out())
+        .startsWith("revision    7\ncreated-at  ")
         .contains("key-id      " + keyId + "\n")
         .containsPattern("schema      [0-9a-f]{64} \\(standard\\)\n")
         .containsPattern("file        [0-9a-f]{64}  acme.policy\n");
@@ -153,7 +182,7 @@ final class BundleCommandTest {
     Cli.Result checked = Cli.run("check", bundle.toString());
 
     assertThat(checked.code()).isEqualTo(ExitCode.USAGE);
-    assertThat(checked.err()).startsWith("error: `" + bundle
-        + "`: the bundle has no `gatehouse.manifest`");
+    assertThat(checked.err())
+        .startsWith("error: `" + bundle + "`: the bundle has no `gatehouse.manifest`");
   }
 }

@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps what a newcomer copies in canonical form: the example policies, and every {@code
- * ```policy} snippet of the docs. Run {@code bin/gatehouse fmt examples/} to fix the first.
+ * Keeps what a newcomer copies in canonical form: the example policies, and every {@code ```policy}
+ * snippet of the docs. Run {@code bin/gatehouse fmt examples/} to fix the first.
  */
 final class CanonicalFormTest {
 

@@ -19,11 +19,13 @@ final class CheckAnalyzeTest {
 
     assertThat(result.code()).isZero();
     List<String> lines = result.out().lines().toList();
-    assertThat(lines).filteredOn(l -> !l.startsWith("  witness: ")).containsExactly(
-        "ok: 7 policies in 1 file, 0 warnings",
-        "analysis: 2 findings, 0 undecided",
-        "no_mfa: some user reaches `books` with no MFA requirement at all",
-        "no_mfa: some user reaches `mail` with no MFA requirement at all");
+    assertThat(lines)
+        .filteredOn(l -> !l.startsWith("  witness: "))
+        .containsExactly(
+            "ok: 7 policies in 1 file, 0 warnings",
+            "analysis: 2 findings, 0 undecided",
+            "no_mfa: some user reaches `books` with no MFA requirement at all",
+            "no_mfa: some user reaches `mail` with no MFA requirement at all");
     for (String line : lines) {
       if (line.startsWith("  witness: ")) {
         Path request = dir.resolve("witness.json");
@@ -38,17 +40,21 @@ final class CheckAnalyzeTest {
   void checkAnalyze_delegationOfAdminActions_isAnEscalationWhoseWitnessEvalPermits()
       throws IOException {
     Path policies = dir.resolve("editors.policy");
-    Files.writeString(policies, Files.readString(Path.of(Cli.ACME))
-        + "\ndelegate \"policy-editors\" {\n  to user.department == \"HR\"\n"
-        + "  allow [user.update, admin.*]\n  on target.department == \"HR\"\n}\n");
+    Files.writeString(
+        policies,
+        Files.readString(Path.of(Cli.ACME))
+            + "\ndelegate \"policy-editors\" {\n  to user.department == \"HR\"\n"
+            + "  allow [user.update, admin.*]\n  on target.department == \"HR\"\n}\n");
 
     Cli.Result result = Cli.run("check", "--analyze", policies.toString());
 
     assertThat(result.code()).isZero();
     List<String> lines = result.out().lines().toList();
-    int at = lines.indexOf("delegation_escalation [policy-editors]: `policy-editors` lets its"
-        + " administrators perform `admin.zother`, which changes delegations or policies: they"
-        + " can give themselves more than `policy-editors` allows");
+    int at =
+        lines.indexOf(
+            "delegation_escalation [policy-editors]: `policy-editors` lets its"
+                + " administrators perform `admin.zother`, which changes delegations or policies: they"
+                + " can give themselves more than `policy-editors` allows");
     assertThat(at).isNotNegative();
     Path request = dir.resolve("witness.json");
     Files.writeString(request, lines.get(at + 1).substring("  witness: ".length()));
@@ -63,8 +69,10 @@ final class CheckAnalyzeTest {
     Cli.Result result = Cli.run("check", "--analyze", "--budget", "0", Cli.ACME);
 
     assertThat(result.code()).isZero();
-    assertThat(result.out()).contains("analysis: 0 findings, ")
-        .contains("no_mfa: undecided (out of time): 3 questions not asked, the first: can some"
-            + " user reach `books` without MFA");
+    assertThat(result.out())
+        .contains("analysis: 0 findings, ")
+        .contains(
+            "no_mfa: undecided (out of time): 3 questions not asked, the first: can some"
+                + " user reach `books` without MFA");
   }
 }

@@ -80,21 +80,30 @@ final class CheckCommandTest {
   void check_fortyLevelsOfSharedConditions_refusedWithinASecond() throws IOException {
     StringBuilder text = new StringBuilder("condition c0 = user.department == \"x\"\n");
     for (int n = 1; n <= 40; n++) {
-      text.append("condition c").append(n).append(" = c").append(n - 1).append(" or c")
-          .append(n - 1).append('\n');
+      text.append("condition c")
+          .append(n)
+          .append(" = c")
+          .append(n - 1)
+          .append(" or c")
+          .append(n - 1)
+          .append('\n');
     }
     text.append("assign \"a\" {\n  app \"mail\" role \"user\"\n  when c40\n}\n");
     Path file = dir.resolve("doubling.policy");
     Files.writeString(file, text);
     Cli.run("check", Cli.ACME); // loads the classes, which is not what is timed
 
-    Cli.Result result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
-        java.time.Duration.ofSeconds(1), () -> Cli.run("check", file.toString()));
+    Cli.Result result =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            java.time.Duration.ofSeconds(1), () -> Cli.run("check", file.toString()));
 
     assertThat(result.code()).isEqualTo(1);
     assertThat(result.err())
-        .startsWith("error[condition-too-large]: " + file + ":14:11: condition `c13` expands to"
-            + " more than 10,000 tests and operators with its named conditions written out\n")
+        .startsWith(
+            "error[condition-too-large]: "
+                + file
+                + ":14:11: condition `c13` expands to"
+                + " more than 10,000 tests and operators with its named conditions written out\n")
         .endsWith("1 error, 0 warnings\n");
   }
 

@@ -44,7 +44,8 @@ final class CliDocTest {
     // check, eval, explain, test, fmt, entitlements, report and diff at least: fewer means the
     // doc changed form.
     assertThat(tests).hasSizeGreaterThanOrEqualTo(9);
-    assertThat(tests).extracting(DynamicTest::getDisplayName)
+    assertThat(tests)
+        .extracting(DynamicTest::getDisplayName)
         .anyMatch(c -> c.startsWith("fmt "))
         .anyMatch(c -> c.startsWith("report "))
         .anyMatch(c -> c.startsWith("diff "));
@@ -63,8 +64,11 @@ final class CliDocTest {
     // A path is relative to the directory the newcomer runs the command in.
     String[] args =
         Arrays.stream(e.command().split(" +"))
-            .map(a -> !a.startsWith("-") && (a.contains("/") || a.contains("."))
-                ? work.resolve(a).toString() : a)
+            .map(
+                a ->
+                    !a.startsWith("-") && (a.contains("/") || a.contains("."))
+                        ? work.resolve(a).toString()
+                        : a)
             .toArray(String[]::new);
 
     Cli.Result result = Cli.run(args);
@@ -75,7 +79,8 @@ final class CliDocTest {
       String start = String.join("\n", expected.subList(0, expected.size() - 1)) + "\n";
       assertThat(shown).as(e.command()).startsWith(start);
     } else {
-      assertThat(shown).as(e.command())
+      assertThat(shown)
+          .as(e.command())
           .isEqualTo(expected.stream().map(l -> l + "\n").collect(Collectors.joining()));
     }
   }
@@ -97,8 +102,7 @@ final class CliDocTest {
   }
 
   /**
-   * Returns the plain fenced blocks that hold one {@code $ bin/gatehouse} command, with its
-   * output.
+   * Returns the plain fenced blocks that hold one {@code $ bin/gatehouse} command, with its output.
    */
   private static List<Example> examples(List<String> lines) {
     List<Example> examples = new ArrayList<>();
@@ -114,7 +118,8 @@ final class CliDocTest {
       if (plain && !block.isEmpty() && block.get(0).startsWith(PROMPT)) {
         // A block of several commands would not say which printed what.
         assertThat(block.stream().filter(l -> l.startsWith("$ ")))
-            .as("one command a block in %s", DOC).hasSize(1);
+            .as("one command a block in %s", DOC)
+            .hasSize(1);
         examples.add(
             new Example(block.get(0).substring(PROMPT.length()), block.subList(1, block.size())));
       }

@@ -23,10 +23,18 @@ final class DashboardCommandTest {
     CommandLine cli = new CommandLine(command);
     StringWriter out = new StringWriter();
     cli.setOut(new PrintWriter(out, true));
-    cli.parseArgs("--events", Cli.EXAMPLES.resolve("sign-ins.jsonl").toString(),
-        "--users", Cli.EXAMPLES.resolve("users.jsonl").toString(),
-        "--policies", Cli.ACME, Cli.EXAMPLES.resolve("dashboard/admins.policy").toString(),
-        "--as", admin, "--port", "0");
+    cli.parseArgs(
+        "--events",
+        Cli.EXAMPLES.resolve("sign-ins.jsonl").toString(),
+        "--users",
+        Cli.EXAMPLES.resolve("users.jsonl").toString(),
+        "--policies",
+        Cli.ACME,
+        Cli.EXAMPLES.resolve("dashboard/admins.policy").toString(),
+        "--as",
+        admin,
+        "--port",
+        "0");
     server[0] = command.start().orElseThrow();
     Matcher m = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/").matcher(out.toString());
     assertThat(m.find()).as(out.toString()).isTrue();
@@ -34,8 +42,10 @@ final class DashboardCommandTest {
   }
 
   private static HttpResponse<String> get(String url) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-        .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

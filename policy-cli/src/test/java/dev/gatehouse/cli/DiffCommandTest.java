@@ -18,8 +18,9 @@ final class DiffCommandTest {
 
   @Test
   void diff_samePolicies_saysNoChangeAndExitsZero() {
-    Cli.Result result = Cli.run("diff", "--old", Cli.ACME, "--new", Cli.ACME, "--users", USERS,
-        "--events", SIGN_INS);
+    Cli.Result result =
+        Cli.run(
+            "diff", "--old", Cli.ACME, "--new", Cli.ACME, "--users", USERS, "--events", SIGN_INS);
 
     assertThat(result.code()).isZero();
     assertThat(result.err()).isEmpty();
@@ -30,13 +31,25 @@ final class DiffCommandTest {
   void diff_torBlockEnforced_listsChangedSignInsAfterTheSummaryAndExitsOne() throws IOException {
     Path changed = edited("\"block-tor\" report-only", "\"block-tor\"");
 
-    Cli.Result result = Cli.run("diff", "--old", Cli.ACME, "--new", changed.toString(),
-        "--users", USERS, "--events", SIGN_INS);
+    Cli.Result result =
+        Cli.run(
+            "diff",
+            "--old",
+            Cli.ACME,
+            "--new",
+            changed.toString(),
+            "--users",
+            USERS,
+            "--events",
+            SIGN_INS);
 
     assertThat(result.code()).isEqualTo(1);
-    assertThat(result.out()).startsWith(
-        "5 users: 0 gain, 0 lose (0 entitlements gained, 0 lost); 10 events: 4 change\n"
-            + "  4  CHALLENGE → DENY\n\nevents:\n  " + SIGN_INS + ":5  u-4  CHALLENGE → DENY\n");
+    assertThat(result.out())
+        .startsWith(
+            "5 users: 0 gain, 0 lose (0 entitlements gained, 0 lost); 10 events: 4 change\n"
+                + "  4  CHALLENGE → DENY\n\nevents:\n  "
+                + SIGN_INS
+                + ":5  u-4  CHALLENGE → DENY\n");
     assertThat(result.out()).contains("blocked [block-tor]: access is blocked by this policy");
   }
 
@@ -44,8 +57,17 @@ final class DiffCommandTest {
   void diff_removedAssignAsJson_namesTheLostEntitlementAndItsPolicy() throws IOException {
     Path changed = edited("assign \"everyone-mail\"", "assign \"everyone-mail\" report-only");
 
-    Cli.Result result = Cli.run("diff", "--old", Cli.ACME, "--new", changed.toString(),
-        "--users", USERS, "--format", "json");
+    Cli.Result result =
+        Cli.run(
+            "diff",
+            "--old",
+            Cli.ACME,
+            "--new",
+            changed.toString(),
+            "--users",
+            USERS,
+            "--format",
+            "json");
 
     assertThat(result.code()).isEqualTo(1);
     JsonNode json = Json.parse("out", result.out());
@@ -61,19 +83,29 @@ final class DiffCommandTest {
   void diff_requestEvents_replaysEachWithItsLabel() throws IOException {
     Path changed = edited("203.0.113.0/24", "203.0.113.0/25");
     Path events = dir.resolve("events.jsonl");
-    String request = Files.readString(Path.of(Cli.request("finance-books-office.json")))
-        .replace("\n", " ").replaceFirst("\\{", "{\"event\": \"books-at-office\", ");
+    String request =
+        Files.readString(Path.of(Cli.request("finance-books-office.json")))
+            .replace("\n", " ")
+            .replaceFirst("\\{", "{\"event\": \"books-at-office\", ");
     Files.writeString(events, request.replace("203.0.113.9", "203.0.113.200") + "\n");
 
-    Cli.Result result = Cli.run("diff", "--old", Cli.ACME, "--new", changed.toString(),
-        "--events", events.toString(), "--format", "json");
+    Cli.Result result =
+        Cli.run(
+            "diff",
+            "--old",
+            Cli.ACME,
+            "--new",
+            changed.toString(),
+            "--events",
+            events.toString(),
+            "--format",
+            "json");
 
     assertThat(result.err()).isEmpty();
     JsonNode json = Json.parse("out", result.out());
     assertThat(json.at("/events/0/event").asText()).isEqualTo("books-at-office");
     assertThat(json.at("/events/0/change").asText()).isEqualTo("PERMIT → DENY");
-    assertThat(json.at("/events/0/after/reasons/0/code").asText())
-        .isEqualTo("network_not_allowed");
+    assertThat(json.at("/events/0/after/reasons/0/code").asText()).isEqualTo("network_not_allowed");
   }
 
   @Test
@@ -82,12 +114,24 @@ final class DiffCommandTest {
     Path users = dir.resolve("users.jsonl");
     Files.writeString(users, "{\"id\": \"<script>x</script>\", \"employment\": \"employee\"}\n");
 
-    Cli.Result result = Cli.run("diff", "--old", Cli.ACME, "--new", changed.toString(),
-        "--users", users.toString(), "--format", "html");
+    Cli.Result result =
+        Cli.run(
+            "diff",
+            "--old",
+            Cli.ACME,
+            "--new",
+            changed.toString(),
+            "--users",
+            users.toString(),
+            "--format",
+            "html");
 
     assertThat(result.code()).isEqualTo(1);
-    assertThat(result.out()).startsWith("<!DOCTYPE html>").contains("&lt;script&gt;x")
-        .doesNotContain("<script>").doesNotContain("http");
+    assertThat(result.out())
+        .startsWith("<!DOCTYPE html>")
+        .contains("&lt;script&gt;x")
+        .doesNotContain("<script>")
+        .doesNotContain("http");
   }
 
   @Test
@@ -95,8 +139,8 @@ final class DiffCommandTest {
     Path events = dir.resolve("events.jsonl");
     Files.writeString(events, "\n{\"user\": \"u-1\", \"colour\": \"red\"}\n");
 
-    Cli.Result result = Cli.run("diff", "--old", Cli.ACME, "--new", Cli.ACME,
-        "--events", events.toString());
+    Cli.Result result =
+        Cli.run("diff", "--old", Cli.ACME, "--new", Cli.ACME, "--events", events.toString());
 
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.err())
@@ -105,12 +149,19 @@ final class DiffCommandTest {
 
   @Test
   void diff_missingUsersFile_exitsTwo() {
-    Cli.Result result = Cli.run("diff", "--old", Cli.ACME, "--new", Cli.ACME,
-        "--users", dir.resolve("nobody.csv").toString());
+    Cli.Result result =
+        Cli.run(
+            "diff",
+            "--old",
+            Cli.ACME,
+            "--new",
+            Cli.ACME,
+            "--users",
+            dir.resolve("nobody.csv").toString());
 
     assertThat(result.code()).isEqualTo(2);
-    assertThat(result.err()).isEqualTo("error: no such users file `"
-        + dir.resolve("nobody.csv") + "`\n");
+    assertThat(result.err())
+        .isEqualTo("error: no such users file `" + dir.resolve("nobody.csv") + "`\n");
   }
 
   @Test
@@ -144,8 +195,8 @@ final class DiffCommandTest {
     Cli.Result result = Cli.run("diff", "--prove", Cli.ACME, Cli.ACME, "--users", USERS);
 
     assertThat(result.code()).isEqualTo(2);
-    assertThat(result.err()).isEqualTo(
-        "error: `--prove` considers every request; it reads no users or events\n");
+    assertThat(result.err())
+        .isEqualTo("error: `--prove` considers every request; it reads no users or events\n");
   }
 
   private Path edited(String from, String to) throws IOException {

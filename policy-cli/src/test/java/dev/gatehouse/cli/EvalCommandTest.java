@@ -284,8 +284,7 @@ final class EvalCommandTest {
   @Test
   void eval_requestWithTwoMistakes_reportsBoth() throws IOException {
     Path request = dir.resolve("request.json");
-    Files.writeString(
-        request, "{\"user\": {\"departmnet\": \"Sales\"}, \"ip\": \"300.1.2.3\"}");
+    Files.writeString(request, "{\"user\": {\"departmnet\": \"Sales\"}, \"ip\": \"300.1.2.3\"}");
 
     Cli.Result result = Cli.run("eval", "-p", Cli.ACME, "-r", request.toString());
 
@@ -353,13 +352,20 @@ final class EvalCommandTest {
   }
 
   @ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"2026-11-29T11:00:00Z",
-      "+292278994-08-17T07:12:55.807Z", "-292275055-05-16T16:47:04.192Z"})
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "2026-11-29T11:00:00Z",
+        "+292278994-08-17T07:12:55.807Z",
+        "-292275055-05-16T16:47:04.192Z"
+      })
   void eval_authTimeInTheFutureOrAtTheEnds_challenges(String authTime) throws IOException {
     Path request = dir.resolve("request.json");
-    Files.writeString(request, Files.readString(Path.of(Cli.request("sysadmin-no-mfa.json")))
-        .replace("[\"password\"], \"time\": \"2026-11-29T09:58:00Z\"",
-            "[\"password\", \"webauthn\"], \"time\": \"" + authTime + "\""));
+    Files.writeString(
+        request,
+        Files.readString(Path.of(Cli.request("sysadmin-no-mfa.json")))
+            .replace(
+                "[\"password\"], \"time\": \"2026-11-29T09:58:00Z\"",
+                "[\"password\", \"webauthn\"], \"time\": \"" + authTime + "\""));
 
     Cli.Result result = Cli.run("eval", "-p", Cli.ACME, "-r", request.toString());
 
@@ -374,8 +380,12 @@ final class EvalCommandTest {
     Cli.Result result = Cli.run("eval", "-p", Cli.ACME, "-r", request.toString());
 
     assertThat(result.code()).isEqualTo(2);
-    assertThat(result.err()).isEqualTo("error: " + request + ": field `action`: `ACCESS` is not"
-        + " an action: expected `signin`, `access` or a dotted lowercase admin action such as"
-        + " `user.create`\n");
+    assertThat(result.err())
+        .isEqualTo(
+            "error: "
+                + request
+                + ": field `action`: `ACCESS` is not"
+                + " an action: expected `signin`, `access` or a dotted lowercase admin action such as"
+                + " `user.create`\n");
   }
 }

@@ -89,9 +89,13 @@ final class ExplainCommandTest {
   private Path sysadminWithTotp(String app, String at) throws IOException {
     return Files.writeString(
         dir.resolve("request.json"),
-        "{\"user\": {\"roles\": [\"sysadmin\"]}, \"app\": \"" + app + "\","
+        "{\"user\": {\"roles\": [\"sysadmin\"]}, \"app\": \""
+            + app
+            + "\","
             + " \"action\": \"access\", \"ip\": \"203.0.113.20\","
             + " \"time\": \"2026-11-29T10:00:00Z\", \"auth\": {\"methods\":"
-            + " [\"password\", \"totp\"], \"time\": \"" + at + "\"}}");
+            + " [\"password\", \"totp\"], \"time\": \""
+            + at
+            + "\"}}");
   }
 }

@@ -46,8 +46,12 @@ final class InputTextTest {
     Cli.Result result = Cli.run("check", file.toString());
 
     assertThat(result.code()).isEqualTo(ExitCode.FAILED);
-    assertThat(result.err()).startsWith("error[unexpected-character]: " + file + ":1:1:"
-        + " unexpected character `!` (100000 times)\n");
+    assertThat(result.err())
+        .startsWith(
+            "error[unexpected-character]: "
+                + file
+                + ":1:1:"
+                + " unexpected character `!` (100000 times)\n");
     assertThat(result.err().length()).isLessThan(1_000);
   }
 
@@ -59,8 +63,11 @@ final class InputTextTest {
     Cli.Result result = Cli.run("check", file.toString());
 
     assertThat(result.code()).isEqualTo(ExitCode.FAILED);
-    assertThat(result.err()).startsWith("error[invalid-encoding]: " + file
-        + ":1:6: not UTF-8 text: invalid byte 0xe9 at offset 5\n");
+    assertThat(result.err())
+        .startsWith(
+            "error[invalid-encoding]: "
+                + file
+                + ":1:6: not UTF-8 text: invalid byte 0xe9 at offset 5\n");
   }
 
   @Test
@@ -78,14 +85,15 @@ final class InputTextTest {
   // every file the command line reads besides policies: a users, events, request or test file
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({
-      "report,       events.jsonl, --events",
-      "entitlements, users.csv,    --users",
-      "entitlements, users.jsonl,  --users",
-      "diff,         users.csv,    --users",
-      "diff,         events.jsonl, --events",
-      "eval,         request.json, -r",
-      "explain,      request.json, -r",
-      "test,         acme.tests.json, ''"})
+    "report,       events.jsonl, --events",
+    "entitlements, users.csv,    --users",
+    "entitlements, users.jsonl,  --users",
+    "diff,         users.csv,    --users",
+    "diff,         events.jsonl, --events",
+    "eval,         request.json, -r",
+    "explain,      request.json, -r",
+    "test,         acme.tests.json, ''"
+  })
   void command_inputFileNotUtf8_isABadInputNamingTheFileAndOffset(
       String command, String name, String option, @TempDir Path dir) throws IOException {
     Path file = dir.resolve(name);
@@ -95,7 +103,7 @@ final class InputTextTest {
     switch (command) {
       case "diff" -> args.addAll(List.of("--old", Cli.ACME, "--new", Cli.ACME));
       case "entitlements", "eval", "explain" -> args.addAll(List.of("-p", Cli.ACME));
-      default -> { }
+      default -> {}
     }
     if (!option.isEmpty()) {
       args.add(option);
@@ -175,7 +183,9 @@ final class InputTextTest {
 
     assertThat(result.code()).isEqualTo(ExitCode.USAGE);
     assertThat(result.err()).doesNotContain("\u001b");
-    assertThat(result.err().lines()).singleElement().asString()
+    assertThat(result.err().lines())
+        .singleElement()
+        .asString()
         .startsWith("error: ")
         .contains("user.x\\u{1b}[31m\\u{a}error: forged");
   }

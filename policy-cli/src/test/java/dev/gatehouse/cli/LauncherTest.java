@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs {@code bin/gatehouse} through a symbolic link with a stand-in JDK whose {@code java}
- * records its arguments, and a stand-in jar, so that nothing is built.
+ * Runs {@code bin/gatehouse} through a symbolic link with a stand-in JDK whose {@code java} records
+ * its arguments, and a stand-in jar, so that nothing is built.
  */
 final class LauncherTest {
 
@@ -32,8 +32,9 @@ final class LauncherTest {
     Files.writeString(java, "#!/bin/sh\necho \"$*\" >>'" + calls + "'\necho ran\n");
     Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
     Path jar = Files.writeString(dir.resolve("gatehouse.jar"), "");
-    Path link = Files.createSymbolicLink(
-        Files.createDirectories(dir.resolve("path")).resolve("gatehouse"), LAUNCHER);
+    Path link =
+        Files.createSymbolicLink(
+            Files.createDirectories(dir.resolve("path")).resolve("gatehouse"), LAUNCHER);
 
     ProcessBuilder builder =
         new ProcessBuilder("sh", link.toString(), "--version").directory(dir.toFile());

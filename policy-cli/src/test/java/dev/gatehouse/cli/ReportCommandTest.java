@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 final class ReportCommandTest {
 
@@ -24,9 +24,9 @@ final class ReportCommandTest {
     assertThat(result.code()).isZero();
     assertThat(result.err()).isEmpty();
     assertThat(result.out())
-        .startsWith(
-            "sign-in attempts from 2026-11-28T08:02:11Z through 2026-11-28T22:10:00Z: 10\n")
-        .contains("by outcome\n  failed_credentials             4\n  success                        3\n")
+        .startsWith("sign-in attempts from 2026-11-28T08:02:11Z through 2026-11-28T22:10:00Z: 10\n")
+        .contains(
+            "by outcome\n  failed_credentials             4\n  success                        3\n")
         .contains("  13:00  4\n")
         .contains("top failing users\n  u-4                            3\n  u-5  ")
         .contains("top failing addresses\n  192.0.2.66                     4\n");
@@ -34,8 +34,17 @@ final class ReportCommandTest {
 
   @Test
   void report_periodAndJson_countsOnlyThePeriod() {
-    Cli.Result result = Cli.run("report", "-e", EVENTS, "--from", "2026-11-28T13:00:00Z",
-        "--to", "2026-11-28T14:00:00Z", "--format", "json");
+    Cli.Result result =
+        Cli.run(
+            "report",
+            "-e",
+            EVENTS,
+            "--from",
+            "2026-11-28T13:00:00Z",
+            "--to",
+            "2026-11-28T14:00:00Z",
+            "--format",
+            "json");
 
     assertThat(result.code()).isZero();
     assertThat(result.out()).contains("\"total\": 4,").contains("\"failed_credentials\": 4,");
@@ -52,18 +61,21 @@ final class ReportCommandTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "{\"user\": \"u\", \"time\": \"2026-11-28T08:00:00Z\", \"ip\": \"1.2.3.4\", \"outcome\": \"success\", \"colour\": \"red\"}"
-          + " | unknown field `colour`",
-      "{\"user\": \"u\", \"time\": \"2026-11-28T08:00:00Z\", \"ip\": \"1.2.3\", \"outcome\": \"success\"}"
-          + " | malformed IP address `1.2.3`",
-      "{\"user\": \"u\", \"time\": \"yesterday\", \"ip\": \"1.2.3.4\", \"outcome\": \"success\"}"
-          + " | field `time`: malformed time `yesterday`: expected an ISO-8601 instant",
-      "{\"user\": \"u\", \"time\": \"2026-11-28T08:00:00Z\", \"ip\": \"1.2.3.4\", \"outcome\": \"ok\"}"
-          + " | field `outcome`: unknown outcome `ok`",
-      "{\"time\": \"2026-11-28T08:00:00Z\", \"ip\": \"1.2.3.4\", \"outcome\": \"success\"}"
-          + " | missing field `user`",
-      "[1, 2] | expected an event object, got an array"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"user\": \"u\", \"time\": \"2026-11-28T08:00:00Z\", \"ip\": \"1.2.3.4\", \"outcome\": \"success\", \"colour\": \"red\"}"
+            + " | unknown field `colour`",
+        "{\"user\": \"u\", \"time\": \"2026-11-28T08:00:00Z\", \"ip\": \"1.2.3\", \"outcome\": \"success\"}"
+            + " | malformed IP address `1.2.3`",
+        "{\"user\": \"u\", \"time\": \"yesterday\", \"ip\": \"1.2.3.4\", \"outcome\": \"success\"}"
+            + " | field `time`: malformed time `yesterday`: expected an ISO-8601 instant",
+        "{\"user\": \"u\", \"time\": \"2026-11-28T08:00:00Z\", \"ip\": \"1.2.3.4\", \"outcome\": \"ok\"}"
+            + " | field `outcome`: unknown outcome `ok`",
+        "{\"time\": \"2026-11-28T08:00:00Z\", \"ip\": \"1.2.3.4\", \"outcome\": \"success\"}"
+            + " | missing field `user`",
+        "[1, 2] | expected an event object, got an array"
+      })
   void report_badEvent_failsWithOneLineNamingTheLine(String line, String message)
       throws IOException {
     Path events = dir.resolve("events.jsonl");
@@ -73,7 +85,9 @@ final class ReportCommandTest {
 
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.out()).isEmpty();
-    assertThat(result.err()).startsWith("error: " + events + ":2: ").contains(message)
+    assertThat(result.err())
+        .startsWith("error: " + events + ":2: ")
+        .contains(message)
         .hasLineCount(1);
   }
 
@@ -88,7 +102,9 @@ final class ReportCommandTest {
     assertThat(result.out()).isEmpty();
     assertThat(result.err())
         .isEqualTo(
-            "error: cannot write `" + option + "` `"
+            "error: cannot write `"
+                + option
+                + "` `"
                 + file
                 + "`: no such directory `"
                 + file.toAbsolutePath().getParent()
@@ -142,8 +158,15 @@ final class ReportCommandTest {
 
   @Test
   void report_explicitPeriod_showsItsExclusiveEnd() {
-    Cli.Result result = Cli.run("report", "-e", EVENTS, "--from", "2026-11-28T13:00:00Z",
-        "--to", "2026-11-28T14:00:00Z");
+    Cli.Result result =
+        Cli.run(
+            "report",
+            "-e",
+            EVENTS,
+            "--from",
+            "2026-11-28T13:00:00Z",
+            "--to",
+            "2026-11-28T14:00:00Z");
 
     assertThat(result.out())
         .startsWith("sign-in attempts from 2026-11-28T13:00:00Z to 2026-11-28T14:00:00Z: 4\n");

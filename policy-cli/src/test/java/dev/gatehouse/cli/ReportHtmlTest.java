@@ -18,8 +18,11 @@ final class ReportHtmlTest {
   @TempDir Path dir;
 
   private static JsonNode data(String html) {
-    Matcher m = Pattern.compile("<script type=\"application/json\" id=\"gatehouse-data\">(.*?)"
-        + "</script>", Pattern.DOTALL).matcher(html);
+    Matcher m =
+        Pattern.compile(
+                "<script type=\"application/json\" id=\"gatehouse-data\">(.*?)" + "</script>",
+                Pattern.DOTALL)
+            .matcher(html);
     assertThat(m.find()).isTrue();
     return Json.parse("report.html", m.group(1));
   }
@@ -33,8 +36,11 @@ final class ReportHtmlTest {
     assertThat(result.code()).isZero();
     String page = Files.readString(html);
     // Nothing to fetch: no external script, style or image, and no request to a server.
-    assertThat(page).doesNotContainPattern("(src|href)=\"(https?:)?//")
-        .doesNotContain("assets/dashboard").contains("<style>").contains("<script>");
+    assertThat(page)
+        .doesNotContainPattern("(src|href)=\"(https?:)?//")
+        .doesNotContain("assets/dashboard")
+        .contains("<style>")
+        .contains("<script>");
     JsonNode data = data(page);
     assertThat(data.at("/summary/headline/attempts").asInt()).isEqualTo(10);
     assertThat(data.at("/summary/headline/failures").asInt()).isEqualTo(4);
@@ -46,8 +52,8 @@ final class ReportHtmlTest {
   void reportHtml_withPolicies_countsWhatReportOnlyPoliciesWouldHaveDone() throws IOException {
     Path html = dir.resolve("report.html");
 
-    Cli.Result result = Cli.run("report", "--events", EVENTS, "--html", html.toString(),
-        "--policies", Cli.ACME);
+    Cli.Result result =
+        Cli.run("report", "--events", EVENTS, "--html", html.toString(), "--policies", Cli.ACME);
 
     assertThat(result.code()).isZero();
     JsonNode data = data(Files.readString(html));
@@ -59,12 +65,14 @@ final class ReportHtmlTest {
   @Test
   void reportHtml_valueWithScriptEnd_cannotCloseTheDataScript() throws IOException {
     Path events = dir.resolve("events.jsonl");
-    Files.writeString(events, "{\"user\": \"</script><script>alert(1)</script>\", \"time\":"
-        + " \"2026-11-28T08:02:11Z\", \"ip\": \"203.0.113.9\", \"outcome\": \"success\"}\n");
+    Files.writeString(
+        events,
+        "{\"user\": \"</script><script>alert(1)</script>\", \"time\":"
+            + " \"2026-11-28T08:02:11Z\", \"ip\": \"203.0.113.9\", \"outcome\": \"success\"}\n");
     Path html = dir.resolve("report.html");
 
-    assertThat(Cli.run("report", "--events", events.toString(), "--html", html.toString())
-        .code()).isZero();
+    assertThat(Cli.run("report", "--events", events.toString(), "--html", html.toString()).code())
+        .isZero();
     String page = Files.readString(html);
     assertThat(page).doesNotContain("</script><script>alert");
     assertThat(data(page).at("/events/0/user").asText())

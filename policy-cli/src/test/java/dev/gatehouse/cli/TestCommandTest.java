@@ -188,8 +188,7 @@ final class TestCommandTest {
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.out()).isEmpty();
     assertThat(result.err())
-        .isEqualTo(
-            "error: no test cases in `" + typo + "`: test files are named `*.tests.json`\n");
+        .isEqualTo("error: no test cases in `" + typo + "`: test files are named `*.tests.json`\n");
   }
 
   @Test
@@ -248,7 +247,9 @@ final class TestCommandTest {
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.err())
         .startsWith(
-            "error: " + file + ": cases[0] `x`: `expect`.requirements[0].within: malformed"
+            "error: "
+                + file
+                + ": cases[0] `x`: `expect`.requirements[0].within: malformed"
                 + " duration `8 hours`");
   }
 
@@ -258,8 +259,12 @@ final class TestCommandTest {
         dir.resolve("acme.policy"),
         "\nassign \"all-wiki\" {\n  app \"wiki\" role \"reader\"\n}\n",
         java.nio.file.StandardOpenOption.APPEND);
-    Path file = write("{\"name\": \"x\", \"request\": " + REQUEST + ", \"expect\":"
-        + " {\"effect\": \"PERMIT\"}}");
+    Path file =
+        write(
+            "{\"name\": \"x\", \"request\": "
+                + REQUEST
+                + ", \"expect\":"
+                + " {\"effect\": \"PERMIT\"}}");
 
     Cli.Result result = Cli.run("test", file.toString());
     Cli.Result quiet = Cli.run("test", "--quiet", file.toString());

@@ -12,29 +12,31 @@ import org.junit.jupiter.api.io.TempDir;
 
 final class TestCoverageTest {
 
-  private static final String POLICIES = "network office = [203.0.113.0/24]\n"
-      + "assign \"mail-fr\" {\n"
-      + "  app \"mail\" role \"user\"\n"
-      + "  when user.employment != \"contractor\" and user.country == \"FR\"\n"
-      + "}\n"
-      + "assign \"finance-books\" {\n"
-      + "  app \"books\" role \"accountant\"\n"
-      + "  when user.department == \"Finance\"\n"
-      + "}\n"
-      + "restrict \"mail-from-office\" {\n"
-      + "  apps [\"mail\"]\n"
-      + "  allow from office\n"
-      + "  when not (user.roles contains \"auditor\")\n"
-      + "}\n";
+  private static final String POLICIES =
+      "network office = [203.0.113.0/24]\n"
+          + "assign \"mail-fr\" {\n"
+          + "  app \"mail\" role \"user\"\n"
+          + "  when user.employment != \"contractor\" and user.country == \"FR\"\n"
+          + "}\n"
+          + "assign \"finance-books\" {\n"
+          + "  app \"books\" role \"accountant\"\n"
+          + "  when user.department == \"Finance\"\n"
+          + "}\n"
+          + "restrict \"mail-from-office\" {\n"
+          + "  apps [\"mail\"]\n"
+          + "  allow from office\n"
+          + "  when not (user.roles contains \"auditor\")\n"
+          + "}\n";
 
-  private static final String CASES = "{\"policies\": [\"t.policy\"], \"cases\": ["
-      + "{\"name\": \"french employee\", \"request\": {\"user\": {\"employment\": \"employee\","
-      + " \"country\": \"FR\", \"roles\": []}, \"app\": \"mail\", \"action\": \"access\","
-      + " \"ip\": \"203.0.113.9\"}, \"expect\": {\"effect\": \"PERMIT\", \"roles\": [\"user\"]}},"
-      + "{\"name\": \"auditing contractor, country unknown\", \"request\": {\"user\":"
-      + " {\"employment\": \"contractor\", \"roles\": [\"auditor\"]}, \"app\": \"mail\","
-      + " \"action\": \"access\", \"ip\": \"203.0.113.9\"}, \"expect\": {\"effect\": \"DENY\"}}"
-      + "]}\n";
+  private static final String CASES =
+      "{\"policies\": [\"t.policy\"], \"cases\": ["
+          + "{\"name\": \"french employee\", \"request\": {\"user\": {\"employment\": \"employee\","
+          + " \"country\": \"FR\", \"roles\": []}, \"app\": \"mail\", \"action\": \"access\","
+          + " \"ip\": \"203.0.113.9\"}, \"expect\": {\"effect\": \"PERMIT\", \"roles\": [\"user\"]}},"
+          + "{\"name\": \"auditing contractor, country unknown\", \"request\": {\"user\":"
+          + " {\"employment\": \"contractor\", \"roles\": [\"auditor\"]}, \"app\": \"mail\","
+          + " \"action\": \"access\", \"ip\": \"203.0.113.9\"}, \"expect\": {\"effect\": \"DENY\"}}"
+          + "]}\n";
 
   @TempDir Path dir;
 
@@ -53,15 +55,23 @@ final class TestCoverageTest {
     String policy = dir.resolve("t.policy").toString();
     assertThat(result.err()).isEmpty();
     assertThat(result.code()).isZero();
-    assertThat(result.out()).isEqualTo("2 passed, 0 failed\n"
-        + "coverage: 2 of 3 policies applied (66.7%), 9 of 12 condition outcomes (75.0%)\n"
-        + "uncovered policies:\n"
-        + "  " + policy + ":6  assign `finance-books`: no case reaches it\n"
-        + "condition parts not seen both ways:\n"
-        + "  " + policy + ":2  `mail-fr` when `user.country == \"FR\"`: never false"
-        + " (1 true, 0 false, 1 unknown)\n"
-        + "  " + policy + ":6  `finance-books` when `user.department == \"Finance\"`: never"
-        + " true nor false (0 true, 0 false, 0 unknown)\n");
+    assertThat(result.out())
+        .isEqualTo(
+            "2 passed, 0 failed\n"
+                + "coverage: 2 of 3 policies applied (66.7%), 9 of 12 condition outcomes (75.0%)\n"
+                + "uncovered policies:\n"
+                + "  "
+                + policy
+                + ":6  assign `finance-books`: no case reaches it\n"
+                + "condition parts not seen both ways:\n"
+                + "  "
+                + policy
+                + ":2  `mail-fr` when `user.country == \"FR\"`: never false"
+                + " (1 true, 0 false, 1 unknown)\n"
+                + "  "
+                + policy
+                + ":6  `finance-books` when `user.department == \"Finance\"`: never"
+                + " true nor false (0 true, 0 false, 0 unknown)\n");
   }
 
   @Test
@@ -77,7 +87,8 @@ final class TestCoverageTest {
     Cli.Result result = Cli.run("test", "--coverage", "--min", "66.7", tests.toString());
 
     assertThat(result.code()).isEqualTo(1);
-    assertThat(result.out()).startsWith("2 passed, 0 failed\n")
+    assertThat(result.out())
+        .startsWith("2 passed, 0 failed\n")
         .endsWith("\ncoverage 66.67% is under the minimum of 66.70%\n");
   }
 
@@ -86,14 +97,14 @@ final class TestCoverageTest {
     Cli.Result result = Cli.run("test", "--min", "50", tests.toString());
 
     assertThat(result.code()).isEqualTo(2);
-    assertThat(result.err()).contains("`--min` takes a percentage from 0 to 100 and needs"
-        + " `--coverage`");
+    assertThat(result.err())
+        .contains("`--min` takes a percentage from 0 to 100 and needs" + " `--coverage`");
   }
 
   @Test
   void test_coverageAsJson_holdsEveryPolicyAndPart() throws IOException {
-    Cli.Result result = Cli.run("test", "--coverage", "--min", "80", "--format", "json",
-        tests.toString());
+    Cli.Result result =
+        Cli.run("test", "--coverage", "--min", "80", "--format", "json", tests.toString());
 
     assertThat(result.code()).isEqualTo(1);
     JsonNode json = Json.MAPPER.readTree(result.out());
@@ -104,7 +115,8 @@ final class TestCoverageTest {
     assertThat(coverage.get("percent").asDouble()).isEqualTo(200.0 / 3);
     assertThat(coverage.get("outcomesSeen").asInt()).isEqualTo(9);
     assertThat(coverage.get("belowMinimum").asBoolean()).isTrue();
-    assertThat(coverage.get("uncovered")).extracting(JsonNode::asText)
+    assertThat(coverage.get("uncovered"))
+        .extracting(JsonNode::asText)
         .containsExactly("finance-books");
     JsonNode mail = coverage.get("policies").get(0);
     assertThat(mail.get("id").asText()).isEqualTo("mail-fr");
@@ -130,7 +142,8 @@ final class TestCoverageTest {
     assertThat(json.has("coverage")).isFalse();
     JsonNode failure = json.get("failures").get(0);
     assertThat(failure.get("case").asText()).isEqualTo("french employee");
-    assertThat(failure.get("diff")).extracting(JsonNode::asText)
+    assertThat(failure.get("diff"))
+        .extracting(JsonNode::asText)
         .startsWith("- effect: DENY", "+ effect: PERMIT");
   }
 }

@@ -29,6 +29,7 @@ final class Access {
 
   /** The admin actions of the dashboard. */
   static final String VIEW = "signins.view";
+
   static final String EXPORT = "signins.export";
   static final String POLICIES = "policies.view";
   static final String WHATIF = "policies.whatif";
@@ -47,8 +48,12 @@ final class Access {
   private final UserDirectory directory;
   private final Clock clock;
 
-  Access(PolicyEngineHolder holder, SubjectResolver resolver, ClientIp clientIp,
-      UserDirectory directory, Clock clock) {
+  Access(
+      PolicyEngineHolder holder,
+      SubjectResolver resolver,
+      ClientIp clientIp,
+      UserDirectory directory,
+      Clock clock) {
     this.holder = holder;
     this.resolver = resolver;
     this.clientIp = clientIp;
@@ -98,7 +103,9 @@ final class Access {
    */
   record Visibility(@Nullable BitSet users, String key) {}
 
-  /** Returns the users of {@code snapshot} whose sign-ins the subject may see with {@code action}. */
+  /**
+   * Returns the users of {@code snapshot} whose sign-ins the subject may see with {@code action}.
+   */
   Visibility visibleUsers(Subject s, String action, Snapshot snapshot) {
     if (decide(s, action, null).effect() == Effect.PERMIT) {
       return new Visibility(null, "all");
@@ -146,10 +153,10 @@ final class Access {
       return s.policies().evaluate(b.build());
     } catch (RuntimeException e) {
       // A directory value that does not fit the schema never widens access.
-      LOG.warn("dashboard access refused: {} building the admin request",
-          e.getClass().getSimpleName());
-      return Decision.deny(new Reason(ReasonCode.INTERNAL_ERROR, "",
-          "the admin request could not be built"));
+      LOG.warn(
+          "dashboard access refused: {} building the admin request", e.getClass().getSimpleName());
+      return Decision.deny(
+          new Reason(ReasonCode.INTERNAL_ERROR, "", "the admin request could not be built"));
     }
   }
 

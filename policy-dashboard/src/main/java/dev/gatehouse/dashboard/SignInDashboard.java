@@ -53,14 +53,13 @@ import org.slf4j.LoggerFactory;
  * and when they came from, on which device and how they ended, mountable under any path.
  *
  * <p>Every view is an admin action the host's {@code delegate} policies decide for the signed-in
- * administrator, resolved with the same {@link dev.gatehouse.servlet.SubjectResolver} as the
- * host's {@code GatehouseFilter}: {@code signins.view} (figures, charts, event list, one event),
- * {@code signins.export} (CSV and JSON lines), {@code policies.view} (the running set and the
- * explanation of an event) and {@code policies.whatif} (the what-if form). Each user's sign-ins are
- * shown only if the action is allowed on that user as its {@code target}, so an administrator
- * delegated {@code on target.department == "Sales"} sees the Sales users' events only. Refusals
- * answer 401 or 403 with an {@code application/problem+json} body that names a code and nothing
- * else.
+ * administrator, resolved with the same {@link dev.gatehouse.servlet.SubjectResolver} as the host's
+ * {@code GatehouseFilter}: {@code signins.view} (figures, charts, event list, one event), {@code
+ * signins.export} (CSV and JSON lines), {@code policies.view} (the running set and the explanation
+ * of an event) and {@code policies.whatif} (the what-if form). Each user's sign-ins are shown only
+ * if the action is allowed on that user as its {@code target}, so an administrator delegated {@code
+ * on target.department == "Sales"} sees the Sales users' events only. Refusals answer 401 or 403
+ * with an {@code application/problem+json} body that names a code and nothing else.
  *
  * <pre>{@code
  * SignInDashboard dashboard = SignInDashboard.builder(monitor)
@@ -80,9 +79,10 @@ public final class SignInDashboard extends HttpServlet {
   private static final Logger LOG = LoggerFactory.getLogger(SignInDashboard.class);
 
   /** The Content-Security-Policy of every answer: only the dashboard's own script and style. */
-  static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self';"
-      + " img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none';"
-      + " frame-ancestors 'none'";
+  static final String CSP =
+      "default-src 'none'; script-src 'self'; style-src 'self';"
+          + " img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none';"
+          + " frame-ancestors 'none'";
 
   /** The header the what-if form sends its CSRF token in. */
   static final String CSRF_HEADER = "X-Gatehouse-Csrf";
@@ -90,6 +90,7 @@ public final class SignInDashboard extends HttpServlet {
   private static final int MAX_BODY = 16 * 1024;
   private static final int HISTORY = 20;
   private static final int CACHED_SUMMARIES = 64;
+
   /** The length of the page of events the page asks for with its summary. */
   private static final int FIRST_PAGE = 50;
 
@@ -113,10 +114,11 @@ public final class SignInDashboard extends HttpServlet {
     this.loadedAt = b.clock.instant();
     new SecureRandom().nextBytes(csrfKey);
     if (policies != null) {
-      policies.addListener((previous, current) -> {
-        revision.incrementAndGet();
-        loadedAt = settings.clock.instant();
-      });
+      policies.addListener(
+          (previous, current) -> {
+            revision.incrementAndGet();
+            loadedAt = settings.clock.instant();
+          });
     }
   }
 
@@ -158,33 +160,57 @@ public final class SignInDashboard extends HttpServlet {
    * @return how many events the copy holds
    */
   public int refresh() {
-    EventIndex built = EventIndex.build(events, settings.riskMonitors,
-        generations.incrementAndGet(), settings.clock.instant());
+    EventIndex built =
+        EventIndex.build(
+            events, settings.riskMonitors, generations.incrementAndGet(), settings.clock.instant());
     Snapshot next = Snapshot.of(built, access.directory());
     // The unfiltered view of an administrator who sees everyone is computed here, off the request
     // path, as is the replay of report-only policies: a million sign-ins take seconds to decide.
-    summary(next, Query.of(built, Map.of(), null), new Access.Visibility(null, "all"), "",
-        policies != null, 0, FIRST_PAGE);
+    summary(
+        next,
+        Query.of(built, Map.of(), null),
+        new Access.Visibility(null, "all"),
+        "",
+        policies != null,
+        0,
+        FIRST_PAGE);
     // A filtered summary too, so that the first filter change runs compiled code, not the
     // interpreter's; its answer is not kept.
-    Views.summary(Query.of(built, Map.of("outcome", "failed_credentials,denied"), null), null,
-        0, FIRST_PAGE);
+    Views.summary(
+        Query.of(built, Map.of("outcome", "failed_credentials,denied"), null), null, 0, FIRST_PAGE);
     snapshot = next;
     return built.size();
   }
 
-  private ObjectNode summary(Snapshot snap, Query q, Access.Visibility visibility, String filter,
-      boolean withPolicies, int offset, int limit) {
-    String key = snap.index().generation() + "|" + visibility.key() + "|"
-        + (withPolicies ? revision.get() : 0) + "|" + offset + "|" + limit + "|" + filter;
+  private ObjectNode summary(
+      Snapshot snap,
+      Query q,
+      Access.Visibility visibility,
+      String filter,
+      boolean withPolicies,
+      int offset,
+      int limit) {
+    String key =
+        snap.index().generation()
+            + "|"
+            + visibility.key()
+            + "|"
+            + (withPolicies ? revision.get() : 0)
+            + "|"
+            + offset
+            + "|"
+            + limit
+            + "|"
+            + filter;
     ObjectNode cached = summaries.get(key);
     if (cached != null) {
       return cached;
     }
-    ReportOnlyIndex ro = withPolicies && policies != null
-        ? ReportOnlyIndex.of(snap.index(), policies.current(),
-            id -> access.directory().attributes(id))
-        : null;
+    ReportOnlyIndex ro =
+        withPolicies && policies != null
+            ? ReportOnlyIndex.of(
+                snap.index(), policies.current(), id -> access.directory().attributes(id))
+            : null;
     ObjectNode computed = Views.summary(q, ro, offset, limit);
     if (summaries.size() >= CACHED_SUMMARIES) {
       summaries.clear();
@@ -203,18 +229,21 @@ public final class SignInDashboard extends HttpServlet {
         return snapshot;
       }
     }
-    boolean stale = current.index().builtAt().plus(settings.refresh)
-        .isBefore(settings.clock.instant());
+    boolean stale =
+        current.index().builtAt().plus(settings.refresh).isBefore(settings.clock.instant());
     if (stale && rebuilding.compareAndSet(false, true)) {
-      Thread t = new Thread(() -> {
-        try {
-          refresh();
-        } catch (RuntimeException e) {
-          LOG.warn("reading the sign-in events failed; keeping the previous copy", e);
-        } finally {
-          rebuilding.set(false);
-        }
-      }, "gatehouse-dashboard-refresh");
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  refresh();
+                } catch (RuntimeException e) {
+                  LOG.warn("reading the sign-in events failed; keeping the previous copy", e);
+                } finally {
+                  rebuilding.set(false);
+                }
+              },
+              "gatehouse-dashboard-refresh");
       t.setDaemon(true);
       t.start();
     }
@@ -319,12 +348,13 @@ public final class SignInDashboard extends HttpServlet {
     if (scope(s, Access.VIEW, resp) == null) {
       return;
     }
-    String html = resource("dashboard.html")
-        .replace("{{csrf}}", csrfToken(s.userId()))
-        .replace("{{mode}}", "live")
-        .replace("{{style}}", "<link rel=\"stylesheet\" href=\"assets/dashboard.css\">")
-        .replace("{{data}}", "")
-        .replace("{{script}}", "<script src=\"assets/dashboard.js\"></script>");
+    String html =
+        resource("dashboard.html")
+            .replace("{{csrf}}", csrfToken(s.userId()))
+            .replace("{{mode}}", "live")
+            .replace("{{style}}", "<link rel=\"stylesheet\" href=\"assets/dashboard.css\">")
+            .replace("{{data}}", "")
+            .replace("{{script}}", "<script src=\"assets/dashboard.js\"></script>");
     resp.setContentType("text/html;charset=utf-8");
     resp.getWriter().write(html);
   }
@@ -344,8 +374,15 @@ public final class SignInDashboard extends HttpServlet {
       }
     }
     boolean withPolicies = policies != null && access.check(s, Access.POLICIES) == null;
-    ObjectNode shared = summary(scope.snapshot(), q, scope.visibility(), filter.toString(),
-        withPolicies, intParam(req, "offset", 0), intParam(req, "limit", 0));
+    ObjectNode shared =
+        summary(
+            scope.snapshot(),
+            q,
+            scope.visibility(),
+            filter.toString(),
+            withPolicies,
+            intParam(req, "offset", 0),
+            intParam(req, "limit", 0));
     // The cached summary is shared between administrators; what this one may do is added apart.
     ObjectNode answer = shared.deepCopy();
     BitSet exportable = access.visibleUsers(s, Access.EXPORT, scope.snapshot()).users();
@@ -372,15 +409,21 @@ public final class SignInDashboard extends HttpServlet {
     EventIndex x = scope.index();
     int position = position(x, req.getParameter("id"));
     if (position < 0) {
-      problem(resp, 404, "event_not_found", "the event is not in the current copy of the events;"
-          + " reload the list");
+      problem(
+          resp,
+          404,
+          "event_not_found",
+          "the event is not in the current copy of the events;" + " reload the list");
       return;
     }
     int user = Views.userOf(x, position);
     if (scope.visible() != null && !scope.visible().get(user)) {
       // The same answer as a missing event: a refused one does not reveal that it exists.
-      problem(resp, 404, "event_not_found", "the event is not in the current copy of the events;"
-          + " reload the list");
+      problem(
+          resp,
+          404,
+          "event_not_found",
+          "the event is not in the current copy of the events;" + " reload the list");
       return;
     }
     ObjectNode root = Views.MAPPER.createObjectNode();
@@ -392,8 +435,11 @@ public final class SignInDashboard extends HttpServlet {
     if (policies != null && access.check(s, Access.POLICIES) == null) {
       CompiledPolicies running = policies.current();
       try {
-        AccessRequest request = Values.signIn(running.schema(), x.event(position),
-            access.directory().attributes(x.users().get(user)));
+        AccessRequest request =
+            Values.signIn(
+                running.schema(),
+                x.event(position),
+                access.directory().attributes(x.users().get(user)));
         root.set("replay", decision(running.explain(request)));
       } catch (RuntimeException e) {
         root.put("replayError", "the sign-in cannot be decided again on the running policies");
@@ -402,16 +448,17 @@ public final class SignInDashboard extends HttpServlet {
     json(resp, root);
   }
 
-  private void export(Access.Subject s, HttpServletRequest req, HttpServletResponse resp,
-      boolean csv) throws IOException {
+  private void export(
+      Access.Subject s, HttpServletRequest req, HttpServletResponse resp, boolean csv)
+      throws IOException {
     Scope scope = scope(s, Access.EXPORT, resp);
     if (scope == null) {
       return;
     }
     Query q = Query.of(scope.index(), req::getParameter, scope.visible());
     resp.setContentType(csv ? "text/csv;charset=utf-8" : "application/x-ndjson;charset=utf-8");
-    resp.setHeader("Content-Disposition",
-        "attachment; filename=\"sign-ins." + (csv ? "csv" : "jsonl") + "\"");
+    resp.setHeader(
+        "Content-Disposition", "attachment; filename=\"sign-ins." + (csv ? "csv" : "jsonl") + "\"");
     Writer out = resp.getWriter();
     Views.export(q, csv, out);
     out.flush();
@@ -437,8 +484,12 @@ public final class SignInDashboard extends HttpServlet {
   /** Adds each policy of {@code running}: id, kind, mode, source and conditions. */
   static void policies(CompiledPolicies running, ArrayNode list) {
     for (Policy p : running.policySet().policies()) {
-      ObjectNode o = list.addObject().put("id", p.id()).put("kind", p.kind())
-          .put("reportOnly", p.reportOnly()).put("source", p.source().toString());
+      ObjectNode o =
+          list.addObject()
+              .put("id", p.id())
+              .put("kind", p.kind())
+              .put("reportOnly", p.reportOnly())
+              .put("source", p.source().toString());
       ArrayNode conditions = o.putArray("conditions");
       p.conditions().forEach(c -> conditions.add(c.toString()));
     }
@@ -455,8 +506,10 @@ public final class SignInDashboard extends HttpServlet {
     }
     String token = req.getHeader(CSRF_HEADER);
     String site = req.getHeader("Sec-Fetch-Site");
-    if (token == null || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
-        csrfToken(s.userId()).getBytes(StandardCharsets.UTF_8))
+    if (token == null
+        || !MessageDigest.isEqual(
+            token.getBytes(StandardCharsets.UTF_8),
+            csrfToken(s.userId()).getBytes(StandardCharsets.UTF_8))
         || site != null && !site.equals("same-origin")) {
       problem(resp, 403, "csrf_token_invalid");
       return;
@@ -478,8 +531,13 @@ public final class SignInDashboard extends HttpServlet {
     try {
       request = whatIfRequest(running, Views.MAPPER.readTree(body));
     } catch (IOException | RuntimeException e) {
-      problem(resp, 400, "bad_request", e.getMessage() == null ? "malformed request"
-          : e.getMessage().lines().findFirst().orElse("malformed request"));
+      problem(
+          resp,
+          400,
+          "bad_request",
+          e.getMessage() == null
+              ? "malformed request"
+              : e.getMessage().lines().findFirst().orElse("malformed request"));
       return;
     }
     json(resp, decision(running.explain(request)));
@@ -516,7 +574,10 @@ public final class SignInDashboard extends HttpServlet {
     o.put("effect", d.effect().name());
     ArrayNode reasons = o.putArray("reasons");
     for (Reason r : d.reasons()) {
-      reasons.addObject().put("code", r.code().id()).put("policy", r.policy())
+      reasons
+          .addObject()
+          .put("code", r.code().id())
+          .put("policy", r.policy())
           .put("message", r.message());
     }
     ArrayNode requirements = o.putArray("requirements");
@@ -563,7 +624,8 @@ public final class SignInDashboard extends HttpServlet {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(csrfKey, "HmacSHA256"));
-      return Base64.getUrlEncoder().withoutPadding()
+      return Base64.getUrlEncoder()
+          .withoutPadding()
           .encodeToString(mac.doFinal(userId.getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is unavailable", e);
@@ -579,8 +641,9 @@ public final class SignInDashboard extends HttpServlet {
     problem(resp, status, code, null);
   }
 
-  private static void problem(HttpServletResponse resp, int status, String code,
-      @Nullable String detail) throws IOException {
+  private static void problem(
+      HttpServletResponse resp, int status, String code, @Nullable String detail)
+      throws IOException {
     resp.setStatus(status);
     resp.setContentType("application/problem+json;charset=utf-8");
     Map<String, Object> body = new LinkedHashMap<>();
@@ -595,11 +658,12 @@ public final class SignInDashboard extends HttpServlet {
   }
 
   private static void asset(String name, HttpServletResponse resp) throws IOException {
-    String type = switch (name) {
-      case "dashboard.js" -> "text/javascript;charset=utf-8";
-      case "dashboard.css" -> "text/css;charset=utf-8";
-      default -> null;
-    };
+    String type =
+        switch (name) {
+          case "dashboard.js" -> "text/javascript;charset=utf-8";
+          case "dashboard.css" -> "text/css;charset=utf-8";
+          default -> null;
+        };
     if (type == null) {
       problem(resp, 404, "not_found");
       return;

@@ -80,8 +80,8 @@ public final class SignInDashboardBuilder {
   }
 
   /**
-   * Looks up the users whose sign-ins are shown, for delegations scoped by {@code target.*} and
-   * for report-only replays (default: {@link UserDirectory#none()}).
+   * Looks up the users whose sign-ins are shown, for delegations scoped by {@code target.*} and for
+   * report-only replays (default: {@link UserDirectory#none()}).
    *
    * @param directory the user directory
    * @return this builder
@@ -138,8 +138,8 @@ public final class SignInDashboardBuilder {
    */
   public SignInDashboard build() {
     if (access == null) {
-      throw new IllegalStateException("the dashboard needs the policies that govern it: call"
-          + " `governedBy(holder)`");
+      throw new IllegalStateException(
+          "the dashboard needs the policies that govern it: call" + " `governedBy(holder)`");
     }
     return new SignInDashboard(this);
   }

@@ -43,14 +43,21 @@ public final class SignInReportPage {
    * @param now when the report is written
    * @return the HTML document
    */
-  public static String html(List<SignInEvent> events, @Nullable CompiledPolicies policies,
-      UserDirectory directory, Instant now) {
+  public static String html(
+      List<SignInEvent> events,
+      @Nullable CompiledPolicies policies,
+      UserDirectory directory,
+      Instant now) {
     List<SignInEvent> copy = List.copyOf(events);
-    EventIndex x = EventIndex.build(copy::forEach,
-        () -> SignInMonitor.builder().memoryLimits(MemoryLimits.defaults()).build(), 1, now);
+    EventIndex x =
+        EventIndex.build(
+            copy::forEach,
+            () -> SignInMonitor.builder().memoryLimits(MemoryLimits.defaults()).build(),
+            1,
+            now);
     Query all = Query.of(x, Map.of(), null);
-    ReportOnlyIndex ro = policies == null ? null
-        : ReportOnlyIndex.of(x, policies, directory::attributes);
+    ReportOnlyIndex ro =
+        policies == null ? null : ReportOnlyIndex.of(x, policies, directory::attributes);
     ObjectNode data = Views.MAPPER.createObjectNode();
     data.set("summary", Views.summary(all, ro));
     ArrayNode list = data.putArray("events");
@@ -63,10 +70,10 @@ public final class SignInReportPage {
       for (int i = 0; i < shown; i++) {
         EventIndex.Row row = x.event(i);
         try {
-          AccessRequest request = Values.signIn(policies.schema(), row,
-              directory.attributes(row.event().userId()));
-          replays.set(x.generation() + "-" + i,
-              SignInDashboard.decision(policies.explain(request)));
+          AccessRequest request =
+              Values.signIn(policies.schema(), row, directory.attributes(row.event().userId()));
+          replays.set(
+              x.generation() + "-" + i, SignInDashboard.decision(policies.explain(request)));
         } catch (RuntimeException e) {
           // A user whose directory values do not fit the schema: the event shows no replay.
         }
@@ -87,9 +94,13 @@ public final class SignInReportPage {
         .replace("{{csrf}}", "")
         .replace("{{mode}}", "file")
         .replace("{{style}}", "<style>\n" + SignInDashboard.resource("dashboard.css") + "</style>")
-        .replace("{{data}}",
+        .replace(
+            "{{data}}",
             "<script type=\"application/json\" id=\"gatehouse-data\">" + json + "</script>")
-        .replace("{{script}}", "<script>\n" + SignInDashboard.resource("dashboard.js")
-            .replace("</", "<\\/") + "</script>");
+        .replace(
+            "{{script}}",
+            "<script>\n"
+                + SignInDashboard.resource("dashboard.js").replace("</", "<\\/")
+                + "</script>");
   }
 }

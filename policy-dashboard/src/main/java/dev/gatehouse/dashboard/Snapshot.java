@@ -46,8 +46,8 @@ record Snapshot(EventIndex index, int[] profileOfUser, List<Map<String, ?>> prof
       profileOfUser[u] = id;
     }
     if (failures > 0) {
-      LOG.warn("the user directory failed for {} users; they are hidden from scoped views",
-          failures);
+      LOG.warn(
+          "the user directory failed for {} users; they are hidden from scoped views", failures);
     }
     return new Snapshot(index, profileOfUser, List.copyOf(profiles));
   }

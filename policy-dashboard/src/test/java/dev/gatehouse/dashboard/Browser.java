@@ -29,12 +29,23 @@ final class Browser implements AutoCloseable {
     profile = Files.createTempDirectory("gatehouse-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + profile,
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--user-data-dir=" + profile,
         "--window-size=" + width + "," + height);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER))
+            .usingAnyFreePort()
+            .build();
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
   }
@@ -53,8 +64,9 @@ final class Browser implements AutoCloseable {
   }
 
   int rendered() {
-    Object n = driver.executeScript("return document.body && document.body.getAttribute("
-        + "'data-renders');");
+    Object n =
+        driver.executeScript(
+            "return document.body && document.body.getAttribute(" + "'data-renders');");
     return n == null ? 0 : Integer.parseInt(n.toString());
   }
 

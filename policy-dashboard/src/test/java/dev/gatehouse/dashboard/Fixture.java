@@ -27,12 +27,13 @@ import org.eclipse.jetty.server.ServerConnector;
 /**
  * A dashboard on a real Jetty on 127.0.0.1, over generated sign-ins of users in two departments,
  * governed by delegations to an auditor (everything), a Sales lead (Sales users only) and nobody
- * else. The host's sign-in (here a test filter) puts the administrator in the request by the
- * cookie or header {@code test-admin}.
+ * else. The host's sign-in (here a test filter) puts the administrator in the request by the cookie
+ * or header {@code test-admin}.
  */
 final class Fixture implements AutoCloseable {
 
-  static final String POLICIES = """
+  static final String POLICIES =
+      """
       delegate "sign-in-auditors" {
         to user.roles contains "auditor"
         allow [signins.*]
@@ -61,14 +62,17 @@ final class Fixture implements AutoCloseable {
       }
       """;
 
-  static final Map<String, Map<String, Object>> ADMINS = Map.of(
-      "auditor-1", Map.of("user.roles", List.of("auditor"), "user.department", "Security"),
-      "sales-1", Map.of("user.roles", List.of("sales-lead"), "user.department", "Sales"),
-      "nobody-1", Map.of("user.roles", List.of("intern"), "user.department", "Sales"));
+  static final Map<String, Map<String, Object>> ADMINS =
+      Map.of(
+          "auditor-1", Map.of("user.roles", List.of("auditor"), "user.department", "Security"),
+          "sales-1", Map.of("user.roles", List.of("sales-lead"), "user.department", "Sales"),
+          "nobody-1", Map.of("user.roles", List.of("intern"), "user.department", "Sales"));
 
   static final String ADMIN = "test-admin";
+
   /** A header the host's sign-in copies into the filter's auth time attribute (epoch seconds). */
   static final String AUTH_TIME = "test-auth-time";
+
   static final Instant START = Instant.parse("2026-11-28T00:00:00Z");
 
   final List<SignInEvent> events;
@@ -79,13 +83,18 @@ final class Fixture implements AutoCloseable {
 
   private Fixture(List<SignInEvent> events, UserDirectory directory) throws Exception {
     this.events = events;
-    this.holder = new PolicyEngineHolder(PolicyEngine.compile(
-        PolicyDsl.parseOrThrow("dashboard.policy", POLICIES)));
-    this.dashboard = SignInDashboard.builder(events).governedBy(holder).showPolicies(holder)
-        .users(directory).build();
+    this.holder =
+        new PolicyEngineHolder(
+            PolicyEngine.compile(PolicyDsl.parseOrThrow("dashboard.policy", POLICIES)));
+    this.dashboard =
+        SignInDashboard.builder(events)
+            .governedBy(holder)
+            .showPolicies(holder)
+            .users(directory)
+            .build();
     ServletContextHandler context = new ServletContextHandler("/");
-    context.addFilter(new FilterHolder(signIn()), "/*",
-        EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+    context.addFilter(
+        new FilterHolder(signIn()), "/*", EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
     context.addServlet(new ServletHolder(dashboard), "/admin/sign-ins/*");
     server = new Server(new InetSocketAddress("127.0.0.1", 0));
     server.setHandler(context);
@@ -137,8 +146,10 @@ final class Fixture implements AutoCloseable {
       } else if (roll < 82) {
         outcome = SignInEvent.Outcome.FAILED_CREDENTIALS;
         int attacker = r.nextInt(8);
-        ip = attacker < 4 ? IpAddress.parse("198.51.100." + (10 + attacker))
-            : IpAddress.parse("2001:db8:" + attacker + "::" + (1 + r.nextInt(50)));
+        ip =
+            attacker < 4
+                ? IpAddress.parse("198.51.100." + (10 + attacker))
+                : IpAddress.parse("2001:db8:" + attacker + "::" + (1 + r.nextInt(50)));
         country = countries[3 + attacker % 3];
       } else if (roll < 90) {
         outcome = SignInEvent.Outcome.CHALLENGE_PASSED;
@@ -154,8 +165,17 @@ final class Fixture implements AutoCloseable {
         ip = IpAddress.parse("192.0.2." + (1 + r.nextInt(200)));
         country = null;
       }
-      out.add(new SignInEvent("u-" + u, time, ip, country, "d-" + u + "-" + (r.nextInt(10) == 0 ? 2 : 1),
-          platforms[u % platforms.length], outcome, reasons, policies));
+      out.add(
+          new SignInEvent(
+              "u-" + u,
+              time,
+              ip,
+              country,
+              "d-" + u + "-" + (r.nextInt(10) == 0 ? 2 : 1),
+              platforms[u % platforms.length],
+              outcome,
+              reasons,
+              policies));
     }
     return out;
   }

@@ -63,8 +63,10 @@ final class SignInDashboardBrowserTest {
   @Test
   void everyView_auditor_showsTheStoresNumbers() throws Exception {
     open("auditor-1");
-    long failures = fixture.events.stream()
-        .filter(e -> e.outcome() == SignInEvent.Outcome.FAILED_CREDENTIALS).count();
+    long failures =
+        fixture.events.stream()
+            .filter(e -> e.outcome() == SignInEvent.Outcome.FAILED_CREDENTIALS)
+            .count();
     assertThat(text(".figure[data-key=attempts] .value"))
         .isEqualTo(String.valueOf(fixture.events.size()));
     assertThat(text(".figure[data-key=failures] .value")).isEqualTo(String.valueOf(failures));
@@ -79,8 +81,8 @@ final class SignInDashboardBrowserTest {
     assertThat(text("#total")).isEqualTo(fixture.events.size() + " matching");
     assertThat(text("#policies")).contains("sign-in-auditors").contains("revision 1");
     browser.screenshot("dashboard-overview.png");
-    ((JavascriptExecutor) browser.driver).executeScript(
-        "document.getElementById('top-users').scrollIntoView()");
+    ((JavascriptExecutor) browser.driver)
+        .executeScript("document.getElementById('top-users').scrollIntoView()");
     browser.screenshot("dashboard-tables.png");
   }
 
@@ -90,10 +92,13 @@ final class SignInDashboardBrowserTest {
     filter("outcome", "failed_credentials");
     filter("ip", "198.51.100.0/24");
     apply();
-    long expected = fixture.events.stream()
-        .filter(e -> e.outcome() == SignInEvent.Outcome.FAILED_CREDENTIALS
-            && e.ip().toString().startsWith("198.51.100."))
-        .count();
+    long expected =
+        fixture.events.stream()
+            .filter(
+                e ->
+                    e.outcome() == SignInEvent.Outcome.FAILED_CREDENTIALS
+                        && e.ip().toString().startsWith("198.51.100."))
+            .count();
     assertThat(text(".figure[data-key=attempts] .value")).isEqualTo(String.valueOf(expected));
     assertThat(text("#total")).isEqualTo(expected + " matching");
     List<WebElement> rows = browser.driver.findElements(By.cssSelector("#events tbody tr"));
@@ -113,9 +118,9 @@ final class SignInDashboardBrowserTest {
     filter("user", "u-7");
     apply();
     browser.driver.findElement(By.cssSelector("#events tbody tr.event")).click();
-    new org.openqa.selenium.support.ui.WebDriverWait(browser.driver,
-        java.time.Duration.ofSeconds(20)).until(d -> d.findElement(By.id("detail-card"))
-        .isDisplayed());
+    new org.openqa.selenium.support.ui.WebDriverWait(
+            browser.driver, java.time.Duration.ofSeconds(20))
+        .until(d -> d.findElement(By.id("detail-card")).isDisplayed());
     long ofUser = fixture.events.stream().filter(e -> e.userId().equals("u-7")).count();
     assertThat(text("#detail-facts")).contains("u-7");
     assertThat(browser.driver.findElements(By.cssSelector("#detail-history tbody tr")))
@@ -132,10 +137,13 @@ final class SignInDashboardBrowserTest {
     WebElement link = browser.driver.findElement(By.id("export-csv"));
     assertThat(link.isDisplayed()).isTrue();
     String href = link.getAttribute("href");
-    Object lines = ((JavascriptExecutor) browser.driver).executeAsyncScript(
-        "var done = arguments[arguments.length - 1];"
-            + "fetch(arguments[0]).then(r => r.text()).then(t => done(t.trim().split('\\r\\n')"
-            + ".length));", href);
+    Object lines =
+        ((JavascriptExecutor) browser.driver)
+            .executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                    + "fetch(arguments[0]).then(r => r.text()).then(t => done(t.trim().split('\\r\\n')"
+                    + ".length));",
+                href);
     long expected = fixture.events.stream().filter(e -> "BE".equals(e.country())).count();
     assertThat(((Number) lines).longValue()).isEqualTo(expected + 1);
   }
@@ -144,15 +152,16 @@ final class SignInDashboardBrowserTest {
   void whatIf_form_explainsTheTypedRequest() throws Exception {
     open("auditor-1");
     WebElement input = browser.driver.findElement(By.id("whatif-input"));
-    input.sendKeys("{\"user.id\": \"u-9\", \"request.action\": \"signin\", \"request.ip\":"
-        + " \"192.0.2.7\", \"request.time\": \"2026-11-28T10:00:00Z\", \"risk.level\": \"high\"}");
+    input.sendKeys(
+        "{\"user.id\": \"u-9\", \"request.action\": \"signin\", \"request.ip\":"
+            + " \"192.0.2.7\", \"request.time\": \"2026-11-28T10:00:00Z\", \"risk.level\": \"high\"}");
     browser.driver.findElement(By.id("whatif-run")).click();
-    new org.openqa.selenium.support.ui.WebDriverWait(browser.driver,
-        java.time.Duration.ofSeconds(20)).until(d -> !d.findElement(By.id("whatif-result"))
-        .getText().isEmpty());
+    new org.openqa.selenium.support.ui.WebDriverWait(
+            browser.driver, java.time.Duration.ofSeconds(20))
+        .until(d -> !d.findElement(By.id("whatif-result")).getText().isEmpty());
     assertThat(text("#whatif-result")).contains("PERMIT").contains("block-tor would DENY");
-    ((JavascriptExecutor) browser.driver).executeScript(
-        "document.getElementById('policies-card').scrollIntoView()");
+    ((JavascriptExecutor) browser.driver)
+        .executeScript("document.getElementById('policies-card').scrollIntoView()");
     browser.screenshot("dashboard-policies.png");
   }
 
@@ -160,8 +169,13 @@ final class SignInDashboardBrowserTest {
   void reportFile_openedWithoutAServer_showsTheSameFigures() throws Exception {
     java.nio.file.Path file = java.nio.file.Files.createTempFile("gatehouse-report-", ".html");
     try {
-      java.nio.file.Files.writeString(file, SignInReportPage.html(fixture.events,
-          fixture.holder.current(), Fixture::directory, java.time.Instant.now()));
+      java.nio.file.Files.writeString(
+          file,
+          SignInReportPage.html(
+              fixture.events,
+              fixture.holder.current(),
+              Fixture::directory,
+              java.time.Instant.now()));
       browser.driver.get(file.toUri().toString());
       browser.awaitRenders(0);
       assertThat(text(".figure[data-key=attempts] .value"))
@@ -169,9 +183,9 @@ final class SignInDashboardBrowserTest {
       assertThat(text("#report-only")).contains("block-tor");
       assertThat(browser.driver.findElement(By.id("filters")).isDisplayed()).isFalse();
       browser.driver.findElement(By.cssSelector("#events tbody tr.event")).click();
-      new org.openqa.selenium.support.ui.WebDriverWait(browser.driver,
-          java.time.Duration.ofSeconds(20)).until(d -> d.findElement(By.id("detail-card"))
-          .isDisplayed());
+      new org.openqa.selenium.support.ui.WebDriverWait(
+              browser.driver, java.time.Duration.ofSeconds(20))
+          .until(d -> d.findElement(By.id("detail-card")).isDisplayed());
       assertThat(text("#detail-replay")).contains("Decided again on the running policies");
       browser.screenshot("dashboard-report-file.png");
     } finally {
@@ -185,9 +199,11 @@ final class SignInDashboardBrowserTest {
     browser.driver.get(fixture.base);
     String body = browser.driver.findElement(By.tagName("body")).getText();
     assertThat(body).contains("not_delegated").doesNotContain("u-");
-    Object status = ((JavascriptExecutor) browser.driver).executeAsyncScript(
-        "var done = arguments[arguments.length - 1];"
-            + "fetch('api/summary').then(r => done(r.status));");
+    Object status =
+        ((JavascriptExecutor) browser.driver)
+            .executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                    + "fetch('api/summary').then(r => done(r.status));");
     assertThat(((Number) status).intValue()).isEqualTo(403);
   }
 

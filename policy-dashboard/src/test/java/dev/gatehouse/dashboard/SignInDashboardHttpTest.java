@@ -37,8 +37,8 @@ final class SignInDashboardHttpTest {
   }
 
   private static HttpResponse<String> get(String path, String admin) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(fixture.base + path))
-        .timeout(Duration.ofSeconds(20));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(fixture.base + path)).timeout(Duration.ofSeconds(20));
     if (admin != null) {
       b.header(Fixture.ADMIN, admin);
     }
@@ -47,10 +47,12 @@ final class SignInDashboardHttpTest {
 
   private static HttpResponse<String> whatIf(String admin, String token, String body)
       throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(fixture.base + "api/whatif"))
-        .timeout(Duration.ofSeconds(20)).header(Fixture.ADMIN, admin)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(fixture.base + "api/whatif"))
+            .timeout(Duration.ofSeconds(20))
+            .header(Fixture.ADMIN, admin)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (token != null) {
       b.header(SignInDashboard.CSRF_HEADER, token);
     }
@@ -62,8 +64,9 @@ final class SignInDashboardHttpTest {
     HttpResponse<String> r = get("api/summary", "auditor-1");
     assertThat(r.statusCode()).isEqualTo(200);
     JsonNode s = JSON.readTree(r.body());
-    SignInReport report = SignInReport.of(fixture.events, Instant.EPOCH,
-        Instant.parse("2100-01-01T00:00:00Z"), ZoneOffset.UTC);
+    SignInReport report =
+        SignInReport.of(
+            fixture.events, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"), ZoneOffset.UTC);
     assertThat(s.at("/headline/attempts").asLong()).isEqualTo(report.total());
     assertThat(s.at("/headline/failures").asLong())
         .isEqualTo(report.byOutcome().get(SignInEvent.Outcome.FAILED_CREDENTIALS));
@@ -80,15 +83,15 @@ final class SignInDashboardHttpTest {
     }
     assertThat(timelineTotal).isEqualTo(report.total());
     assertThat(s.at("/byCountry/0/count").asLong())
-        .isEqualTo(report.byCountry().values().stream().mapToLong(Long::longValue).max()
-            .orElseThrow());
+        .isEqualTo(
+            report.byCountry().values().stream().mapToLong(Long::longValue).max().orElseThrow());
   }
 
   @Test
   void summary_reportOnlyPolicies_countTheSignInsTheyWouldHaveRefused() throws Exception {
     JsonNode s = JSON.readTree(get("api/summary", "auditor-1").body());
-    long fromBlockedRange = fixture.events.stream()
-        .filter(e -> e.ip().toString().startsWith("192.0.2.")).count();
+    long fromBlockedRange =
+        fixture.events.stream().filter(e -> e.ip().toString().startsWith("192.0.2.")).count();
     JsonNode tor = null;
     for (JsonNode p : s.get("reportOnly")) {
       if (p.get("policy").asText().equals("block-tor")) {
@@ -103,10 +106,13 @@ final class SignInDashboardHttpTest {
   void events_filteredByOutcomeAndCidr_pageThroughTheMatchesNewestFirst() throws Exception {
     String q = "api/events?outcome=failed_credentials&ip=198.51.100.0/24&limit=7&offset=7";
     JsonNode page = JSON.readTree(get(q, "auditor-1").body());
-    long expected = fixture.events.stream()
-        .filter(e -> e.outcome() == SignInEvent.Outcome.FAILED_CREDENTIALS
-            && e.ip().toString().startsWith("198.51.100."))
-        .count();
+    long expected =
+        fixture.events.stream()
+            .filter(
+                e ->
+                    e.outcome() == SignInEvent.Outcome.FAILED_CREDENTIALS
+                        && e.ip().toString().startsWith("198.51.100."))
+            .count();
     assertThat(page.get("total").asLong()).isEqualTo(expected);
     assertThat(page.get("events")).hasSize(7);
     Instant previous = Instant.MAX;
@@ -123,26 +129,27 @@ final class SignInDashboardHttpTest {
   void events_pageLargerThanTheBound_isRefusedAsBadRequest() throws Exception {
     HttpResponse<String> r = get("api/events?limit=100000", "auditor-1");
     assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
-        v -> assertThat(v).startsWith("application/problem+json"));
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
   }
 
   @Test
   void anyView_withoutASignedInAdmin_is401ProblemJson() throws Exception {
     HttpResponse<String> r = get("api/summary", null);
     assertThat(r.statusCode()).isEqualTo(401);
-    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
-        v -> assertThat(v).startsWith("application/problem+json"));
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
     assertThat(JSON.readTree(r.body()).get("code").asText()).isEqualTo("unauthenticated");
   }
 
   @Test
   void anyView_authTimeAfterTheYear9999_isRefusedAsTheFilterRefusesIt() throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(fixture.base + "api/summary"))
-        .timeout(Duration.ofSeconds(20))
-        .header(Fixture.ADMIN, "auditor-1")
-        .header(Fixture.AUTH_TIME, "1000000000000000")
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(fixture.base + "api/summary"))
+            .timeout(Duration.ofSeconds(20))
+            .header(Fixture.ADMIN, "auditor-1")
+            .header(Fixture.AUTH_TIME, "1000000000000000")
+            .build();
 
     HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
 
@@ -153,11 +160,16 @@ final class SignInDashboardHttpTest {
 
   @Test
   void anyView_undelegatedAdmin_is403AndLeaksNothing() throws Exception {
-    for (String path : new String[] {"", "api/summary", "api/events", "api/export.csv",
-        "api/policies", "api/event?id=1-0"}) {
+    for (String path :
+        new String[] {
+          "", "api/summary", "api/events", "api/export.csv", "api/policies", "api/event?id=1-0"
+        }) {
       HttpResponse<String> r = get(path, "nobody-1");
       assertThat(r.statusCode()).as(path).isEqualTo(403);
-      assertThat(r.body()).as(path).doesNotContain("u-").doesNotContain("block-tor")
+      assertThat(r.body())
+          .as(path)
+          .doesNotContain("u-")
+          .doesNotContain("block-tor")
           .doesNotContain("198.51");
     }
   }
@@ -166,8 +178,9 @@ final class SignInDashboardHttpTest {
   void summary_departmentScopedAdmin_countsOnlyThatDepartment() throws Exception {
     JsonNode s = JSON.readTree(get("api/summary", "sales-1").body());
     long sales = fixture.events.stream().filter(e -> Fixture.isSales(e.userId())).count();
-    assertThat(s.at("/headline/attempts").asLong()).isEqualTo(sales).isLessThan(
-        fixture.events.size());
+    assertThat(s.at("/headline/attempts").asLong())
+        .isEqualTo(sales)
+        .isLessThan(fixture.events.size());
     JsonNode page = JSON.readTree(get("api/events?limit=200", "sales-1").body());
     for (JsonNode e : page.get("events")) {
       assertThat(Fixture.isSales(e.get("user").asText())).as(e.toString()).isTrue();
@@ -219,10 +232,15 @@ final class SignInDashboardHttpTest {
 
   @Test
   void whatIf_withThePagesToken_explainsTheDecision() throws Exception {
-    Matcher m = Pattern.compile("name=\"gatehouse-csrf\" content=\"([^\"]+)\"")
-        .matcher(get("", "auditor-1").body());
+    Matcher m =
+        Pattern.compile("name=\"gatehouse-csrf\" content=\"([^\"]+)\"")
+            .matcher(get("", "auditor-1").body());
     assertThat(m.find()).isTrue();
-    HttpResponse<String> r = whatIf("auditor-1", m.group(1), """
+    HttpResponse<String> r =
+        whatIf(
+            "auditor-1",
+            m.group(1),
+            """
         {"user.id": "u-9", "request.action": "signin", "request.ip": "192.0.2.7",
          "request.time": "2026-11-28T10:00:00Z", "risk.level": "none"}""");
     assertThat(r.statusCode()).isEqualTo(200);
@@ -234,8 +252,9 @@ final class SignInDashboardHttpTest {
 
   @Test
   void whatIf_tokenOfAnotherAdmin_is403() throws Exception {
-    Matcher m = Pattern.compile("name=\"gatehouse-csrf\" content=\"([^\"]+)\"")
-        .matcher(get("", "sales-1").body());
+    Matcher m =
+        Pattern.compile("name=\"gatehouse-csrf\" content=\"([^\"]+)\"")
+            .matcher(get("", "sales-1").body());
     assertThat(m.find()).isTrue();
     assertThat(whatIf("auditor-1", m.group(1), "{}").statusCode()).isEqualTo(403);
   }

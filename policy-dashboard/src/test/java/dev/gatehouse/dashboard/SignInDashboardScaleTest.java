@@ -32,13 +32,27 @@ final class SignInDashboardScaleTest {
       browser.driver.get(fixture.base);
       browser.awaitRenders(0);
       double first = ((Number) js.executeScript("return window.ghTimings.first;")).doubleValue();
-      assertThat(browser.driver.findElement(By.cssSelector(".figure[data-key=attempts] .value"))
-          .getText()).isEqualTo(String.valueOf(EVENTS));
+      assertThat(
+              browser
+                  .driver
+                  .findElement(By.cssSelector(".figure[data-key=attempts] .value"))
+                  .getText())
+          .isEqualTo(String.valueOf(EVENTS));
       // A server runs warm: one round of other values first, then the measured round.
-      String[][] warmUp = {{"outcome", "denied"}, {"ip", "198.51.100.10"}, {"minRisk", "high"},
-          {"user", "u-17"}, {"country", "FR"}};
-      String[][] changes = {{"outcome", "failed_credentials"}, {"ip", "198.51.100.0/24"},
-          {"minRisk", "medium"}, {"user", "u-4242"}, {"country", "BE"}};
+      String[][] warmUp = {
+        {"outcome", "denied"},
+        {"ip", "198.51.100.10"},
+        {"minRisk", "high"},
+        {"user", "u-17"},
+        {"country", "FR"}
+      };
+      String[][] changes = {
+        {"outcome", "failed_credentials"},
+        {"ip", "198.51.100.0/24"},
+        {"minRisk", "medium"},
+        {"user", "u-4242"},
+        {"country", "BE"}
+      };
       StringBuilder figures = new StringBuilder();
       double worst = 0;
       for (String[] change : warmUp) {
@@ -49,8 +63,10 @@ final class SignInDashboardScaleTest {
         worst = Math.max(worst, ms);
         figures.append(String.format(" %s=%s: %.0f ms;", change[0], change[1], ms));
       }
-      System.out.printf("scale: %d events of %d users; index built in %d ms; first view %.0f ms;"
-          + " filter changes:%s%n", EVENTS, USERS, indexMs, first, figures);
+      System.out.printf(
+          "scale: %d events of %d users; index built in %d ms; first view %.0f ms;"
+              + " filter changes:%s%n",
+          EVENTS, USERS, indexMs, first, figures);
       assertThat(browser.driver.findElement(By.id("error")).getText()).isEmpty();
       assertThat(first).as("first view, ms").isLessThan(2000);
       assertThat(worst).as("slowest filter change, ms").isLessThan(500);
@@ -72,8 +88,8 @@ final class SignInDashboardScaleTest {
     int before = browser.rendered();
     browser.driver.findElement(By.id("apply")).click();
     browser.awaitRenders(before);
-    double ms = ((Number) browser.driver.executeScript("return window.ghTimings.last;"))
-        .doubleValue();
+    double ms =
+        ((Number) browser.driver.executeScript("return window.ghTimings.last;")).doubleValue();
     browser.driver.findElement(By.id("reset-filters")).click();
     browser.awaitRenders(before + 1);
     return ms;

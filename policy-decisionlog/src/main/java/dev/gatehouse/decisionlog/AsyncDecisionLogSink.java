@@ -170,9 +170,9 @@ public final class AsyncDecisionLogSink implements DecisionLogSink, AutoCloseabl
   }
 
   /**
-   * Stops taking records, writes those queued, and closes the writer given to {@link #toWriter}.
-   * If the calling thread is interrupted while waiting, it returns at once with its interrupt
-   * flag set and the sink's thread finishes the queue on its own.
+   * Stops taking records, writes those queued, and closes the writer given to {@link #toWriter}. If
+   * the calling thread is interrupted while waiting, it returns at once with its interrupt flag set
+   * and the sink's thread finishes the queue on its own.
    */
   @Override
   public void close() {
@@ -194,8 +194,13 @@ public final class AsyncDecisionLogSink implements DecisionLogSink, AutoCloseabl
 
   @Override
   public String toString() {
-    return "AsyncDecisionLogSink{queued " + queue.size() + ", written " + written.sum()
-        + ", dropped " + dropped.sum() + "}";
+    return "AsyncDecisionLogSink{queued "
+        + queue.size()
+        + ", written "
+        + written.sum()
+        + ", dropped "
+        + dropped.sum()
+        + "}";
   }
 
   /** Writes lines to a {@link Writer}, flushing only when asked. */

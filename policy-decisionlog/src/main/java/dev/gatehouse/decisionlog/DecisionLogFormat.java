@@ -32,8 +32,8 @@ import java.util.TreeSet;
  * }</pre>
  *
  * <p>Attributes named with {@link Builder#mask} are written as {@code "***"}; addresses (the
- * attributes of type {@code ip}) are cut to their /24 or /64 network unless configured otherwise.
- * A line longer than {@link Builder#maxChars} is written again without the request, with {@code
+ * attributes of type {@code ip}) are cut to their /24 or /64 network unless configured otherwise. A
+ * line longer than {@link Builder#maxChars} is written again without the request, with {@code
  * "truncated":true}, and if still too long without the policy lists too. Instances are immutable
  * and thread-safe.
  */

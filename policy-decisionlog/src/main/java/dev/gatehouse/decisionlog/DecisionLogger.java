@@ -23,8 +23,8 @@ import java.util.function.Function;
  * response.setHeader("X-Decision-Id", d.id());
  * }</pre>
  *
- * <p>Every DENY and CHALLENGE is logged; a PERMIT is logged with the configured probability.
- * Ids are a random prefix drawn when the logger is built and a sequence number, so they are unique
+ * <p>Every DENY and CHALLENGE is logged; a PERMIT is logged with the configured probability. Ids
+ * are a random prefix drawn when the logger is built and a sequence number, so they are unique
  * across restarts without a lock on the calling thread. The revision is the number of policy sets
  * the holder has run since the logger was built: 1 for the set running then, one more per swap.
  * Instances are thread-safe.
@@ -92,8 +92,7 @@ public final class DecisionLogger {
 
   @Override
   public String toString() {
-    return "DecisionLogger{revision " + revision.get() + ", permits sampled at " + permitRate
-        + "}";
+    return "DecisionLogger{revision " + revision.get() + ", permits sampled at " + permitRate + "}";
   }
 
   /** Configures a {@link DecisionLogger}. */
@@ -111,8 +110,8 @@ public final class DecisionLogger {
     }
 
     /**
-     * Decides with {@code decider} instead of the holder itself, such as a metered engine's
-     * {@code evaluate} on the same holder, so decisions are both counted and logged.
+     * Decides with {@code decider} instead of the holder itself, such as a metered engine's {@code
+     * evaluate} on the same holder, so decisions are both counted and logged.
      *
      * @param decider decides a request on the holder's running policies
      * @return this builder

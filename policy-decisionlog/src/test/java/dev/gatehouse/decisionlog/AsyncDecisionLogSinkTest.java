@@ -27,20 +27,25 @@ final class AsyncDecisionLogSinkTest {
     CountDownLatch release = new CountDownLatch(1);
     List<String> lines = new CopyOnWriteArrayList<>();
     AsyncDecisionLogSink sink =
-        AsyncDecisionLogSink.create(DecisionLogFormat.defaults(), line -> {
-          entered.countDown();
-          await(release);
-          lines.add(line);
-        }, 2);
+        AsyncDecisionLogSink.create(
+            DecisionLogFormat.defaults(),
+            line -> {
+              entered.countDown();
+              await(release);
+              lines.add(line);
+            },
+            2);
     DecisionLogger logger = DecisionLogger.builder(holder, sink).build();
 
     logger.evaluate(DecisionLoggerTest.request("u-0", "mail", "203.0.113.9", "staff"));
     assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
-    assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
-      for (int i = 1; i < 10; i++) {
-        logger.evaluate(DecisionLoggerTest.request("u-" + i, "mail", "203.0.113.9", "staff"));
-      }
-    });
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(5),
+        () -> {
+          for (int i = 1; i < 10; i++) {
+            logger.evaluate(DecisionLoggerTest.request("u-" + i, "mail", "203.0.113.9", "staff"));
+          }
+        });
 
     assertThat(sink.dropped()).isEqualTo(7);
     assertThat(sink.queued()).isEqualTo(2);
@@ -73,7 +78,7 @@ final class AsyncDecisionLogSinkTest {
   @Test
   void accept_afterClose_droppedAndCounted() throws Exception {
     AsyncDecisionLogSink sink =
-        AsyncDecisionLogSink.create(DecisionLogFormat.defaults(), line -> { }, 10);
+        AsyncDecisionLogSink.create(DecisionLogFormat.defaults(), line -> {}, 10);
     DecisionLogger logger = DecisionLogger.builder(holder, sink).build();
     sink.close();
 

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /** Decision-log records of a scripted run, read back as JSON. */
 final class DecisionLoggerTest {
 
-  static final String POLICIES = """
+  static final String POLICIES =
+      """
       network office = [203.0.113.0/24, 2001:db8:10::/48]
       network tor_exits = [192.0.2.0/24]
 
@@ -58,8 +59,7 @@ final class DecisionLoggerTest {
   private final PolicyEngineHolder holder =
       new PolicyEngineHolder(PolicyEngine.compile(PolicyDsl.parseOrThrow("p", POLICIES)));
   private final List<DecisionRecord> records = new CopyOnWriteArrayList<>();
-  private final DecisionLogFormat format =
-      DecisionLogFormat.builder().mask("user.email").build();
+  private final DecisionLogFormat format = DecisionLogFormat.builder().mask("user.email").build();
 
   @Test
   void evaluate_permit_recordWithMaskedEmailAndAddressCutToSlash24() throws Exception {
@@ -87,14 +87,12 @@ final class DecisionLoggerTest {
   void evaluate_deny_recordWithReasonAndIpv6CutToSlash64() throws Exception {
     DecisionLogger logger = logger(1);
 
-    LoggedDecision d =
-        logger.evaluate(request("u-1", "payroll", "2001:db8:99:5:abcd::9", "staff"));
+    LoggedDecision d = logger.evaluate(request("u-1", "payroll", "2001:db8:99:5:abcd::9", "staff"));
     JsonNode line = only(d.id());
 
     assertThat(line.get("effect").asText()).isEqualTo("deny");
     assertThat(line.get("reasons").get(0).get("code").asText()).isEqualTo("network_not_allowed");
-    assertThat(line.get("reasons").get(0).get("policy").asText())
-        .isEqualTo("payroll-from-office");
+    assertThat(line.get("reasons").get(0).get("policy").asText()).isEqualTo("payroll-from-office");
     assertThat(line.get("request").get("request.ip").asText()).isEqualTo("2001:db8:99:5::/64");
   }
 
@@ -155,10 +153,11 @@ final class DecisionLoggerTest {
     AtomicInteger calls = new AtomicInteger();
     DecisionLogger logger =
         DecisionLogger.builder(holder, records::add)
-            .decider(r -> {
-              calls.incrementAndGet();
-              return holder.evaluate(r);
-            })
+            .decider(
+                r -> {
+                  calls.incrementAndGet();
+                  return holder.evaluate(r);
+                })
             .build();
 
     LoggedDecision d = logger.evaluate(request("u-1", "crm", "203.0.113.9", "staff"));

@@ -48,17 +48,22 @@ public final class Diagnostic {
   private final int length;
   private final String message;
   private final @Nullable String help;
+
   /** The part of the source line that is shown: all of it, or a window around the caret. */
   private final @Nullable String lineText;
+
   /** Where {@link #lineText} starts in the source line. */
   private final int lineFrom;
+
   /** Whether the source line goes on after {@link #lineText}. */
   private final boolean lineCut;
 
   /** The most characters of a source line shown; a longer line is shown around the caret. */
   static final int MAX_LINE_SHOWN = 120;
+
   /** How many characters before the caret a window of a long line starts. */
   private static final int BEFORE_CARET = 40;
+
   /** The most characters of a message or help line kept. */
   static final int MAX_MESSAGE = 1000;
 
@@ -73,8 +78,8 @@ public final class Diagnostic {
    * @param length the number of characters the problem spans, at least 0
    * @param message the one-line message
    * @param help a hint on the fix, or null
-   * @param lineText the text of the line, shown under the message, or null to show none; of a
-   *     line longer than 120 characters only a window around the column is kept
+   * @param lineText the text of the line, shown under the message, or null to show none; of a line
+   *     longer than 120 characters only a window around the column is kept
    * @throws IllegalArgumentException if the line or column is below 1 or the length negative
    */
   public Diagnostic(
@@ -205,7 +210,12 @@ public final class Diagnostic {
   public String render() {
     StringBuilder sb = new StringBuilder();
     sb.append(severity.label()).append('[').append(code.code()).append("]: ");
-    sb.append(Printable.escape(source)).append(':').append(line).append(':').append(column).append(": ");
+    sb.append(Printable.escape(source))
+        .append(':')
+        .append(line)
+        .append(':')
+        .append(column)
+        .append(": ");
     sb.append(message);
     String number = Integer.toString(line);
     String pad = " ".repeat(Math.max(2, number.length()));

@@ -81,7 +81,9 @@ public enum DiagnosticCode {
   TOO_MANY_DIAGNOSTICS("too-many-diagnostics"),
   /** A bidirectional control character (U+202A to U+202E, U+2066 to U+2069) anywhere. */
   BIDI_CONTROL("bidi-control"),
-  /** U+0085, U+2028 or U+2029, which some editors show as a line break and the language does not. */
+  /**
+   * U+0085, U+2028 or U+2029, which some editors show as a line break and the language does not.
+   */
   UNICODE_LINE_BREAK("unicode-line-break"),
   /** A file whose bytes are not UTF-8 text. */
   INVALID_ENCODING("invalid-encoding"),

@@ -174,7 +174,8 @@ public final class PolicyDsl {
       try {
         return parse(name, Utf8.decode(bytes));
       } catch (Utf8.MalformedException e) {
-        return Frontend.parse(Map.of(), Schema.standard(), List.of(Frontend.notUtf8(name, bytes, e)));
+        return Frontend.parse(
+            Map.of(), Schema.standard(), List.of(Frontend.notUtf8(name, bytes, e)));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read class path resource `" + name + "`", e);

@@ -74,7 +74,6 @@ public final class PolicySyntaxException extends RuntimeException {
     int more = diagnostics.size() - ordered.size();
     return more == 0
         ? rendered
-        : rendered + "\nand " + more + " more " + (more == 1 ? "diagnostic" : "diagnostics")
-            + "\n";
+        : rendered + "\nand " + more + " more " + (more == 1 ? "diagnostic" : "diagnostics") + "\n";
   }
 }

@@ -23,8 +23,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Writes a {@link PolicySet} as policy-language text that parses back to an equal set (apart
- * from source locations): for sets built in Java, such as those a host keeps in a database or a
+ * Writes a {@link PolicySet} as policy-language text that parses back to an equal set (apart from
+ * source locations): for sets built in Java, such as those a host keeps in a database or a
  * benchmark generates.
  *
  * <pre>{@code
@@ -67,18 +67,24 @@ public final class PolicyWriter {
 
   private void schema(Schema schema) {
     Schema standard = Schema.standard();
-    List<Attribute> declared = schema.attributes().stream()
-        .filter(a -> standard.attribute(a.name()).isEmpty())
-        .filter(a -> !a.name().startsWith("target.") || schema.attribute(
-            "user." + a.name().substring("target.".length())).isEmpty())
-        .collect(Collectors.toList());
+    List<Attribute> declared =
+        schema.attributes().stream()
+            .filter(a -> standard.attribute(a.name()).isEmpty())
+            .filter(
+                a ->
+                    !a.name().startsWith("target.")
+                        || schema
+                            .attribute("user." + a.name().substring("target.".length()))
+                            .isEmpty())
+            .collect(Collectors.toList());
     if (declared.isEmpty()) {
       return;
     }
     line("schema {");
     for (Attribute a : declared) {
       AttributeType t = a.type();
-      if (t.kind() == AttributeType.Kind.ORDERED || t.isEnumerated()
+      if (t.kind() == AttributeType.Kind.ORDERED
+          || t.isEnumerated()
           || (t.kind() == AttributeType.Kind.INT && !t.equals(AttributeType.INT))) {
         throw new IllegalArgumentException(
             "the policy language cannot declare `" + a.name() + "` of type " + t);
@@ -108,7 +114,8 @@ public final class PolicyWriter {
       collect(named.body());
       conditions.putIfAbsent(named.name(), named.body());
     } else if (c instanceof Condition.InNetwork in) {
-      in.networks().stream().filter(n -> !n.isInline())
+      in.networks().stream()
+          .filter(n -> !n.isInline())
           .forEach(n -> networks.putIfAbsent(n.name(), n));
     }
   }
@@ -121,8 +128,9 @@ public final class PolicyWriter {
       when("when", a.when());
     } else if (p instanceof RestrictPolicy r) {
       apps(r.apps());
-      line("  allow from " + r.allow().stream().map(PolicyWriter::reference)
-          .collect(Collectors.joining(", ")));
+      line(
+          "  allow from "
+              + r.allow().stream().map(PolicyWriter::reference).collect(Collectors.joining(", ")));
       when("when", r.when());
     } else if (p instanceof AuthenticatePolicy a) {
       apps(a.apps());
@@ -142,8 +150,13 @@ public final class PolicyWriter {
       line("  require sso");
     }
     if (!a.mfa().isEmpty()) {
-      line("  require mfa " + a.mfaAsWritten().stream().map(Factor::id)
-          .collect(Collectors.joining(", ", "[", "]")) + " within " + Durations.format(a.within()));
+      line(
+          "  require mfa "
+              + a.mfaAsWritten().stream()
+                  .map(Factor::id)
+                  .collect(Collectors.joining(", ", "[", "]"))
+              + " within "
+              + Durations.format(a.within()));
     }
   }
 
@@ -159,8 +172,11 @@ public final class PolicyWriter {
 
   private void apps(List<String> apps) {
     if (!apps.isEmpty()) {
-      line("  apps " + apps.stream().map(a -> new Literal.Str(a).toString())
-          .collect(Collectors.joining(", ", "[", "]")));
+      line(
+          "  apps "
+              + apps.stream()
+                  .map(a -> new Literal.Str(a).toString())
+                  .collect(Collectors.joining(", ", "[", "]")));
     }
   }
 

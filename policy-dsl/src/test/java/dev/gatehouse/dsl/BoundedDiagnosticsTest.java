@@ -43,7 +43,8 @@ final class BoundedDiagnosticsTest {
 
   @Test
   void render_longLine_showsAWindowAroundTheCaret() {
-    String text = "condition c = user.country == \"" + "x".repeat(5_000) + "\" and user.nope == 1\n";
+    String text =
+        "condition c = user.country == \"" + "x".repeat(5_000) + "\" and user.nope == 1\n";
 
     String rendered = PolicyDsl.parse("long.policy", text).render();
 
@@ -59,8 +60,9 @@ final class BoundedDiagnosticsTest {
 
   @Test
   void render_messageQuotingControlCharacters_escapesThem() {
-    String text = "delegate \"d\" {\n  to user.roles contains \"x\"\n  allow [user.create]\n"
-        + "  on target.app == \"a\"\n}\nassign \"\u001b[2J\r\" {\n  app \"x\" role \"y\"\n}\n";
+    String text =
+        "delegate \"d\" {\n  to user.roles contains \"x\"\n  allow [user.create]\n"
+            + "  on target.app == \"a\"\n}\nassign \"\u001b[2J\r\" {\n  app \"x\" role \"y\"\n}\n";
 
     String rendered = PolicyDsl.parse("esc.policy", text).render();
 
@@ -96,7 +98,9 @@ final class BoundedDiagnosticsTest {
             PolicySyntaxException.class,
             e -> {
               assertThat(e.diagnostics()).hasSize(101);
-              assertThat(e.getMessage()).hasSizeLessThan(5_000).endsWith("and 81 more diagnostics\n");
+              assertThat(e.getMessage())
+                  .hasSizeLessThan(5_000)
+                  .endsWith("and 81 more diagnostics\n");
               assertThat(e.getMessage().split("\nerror\\[", -1)).hasSize(20);
             });
   }

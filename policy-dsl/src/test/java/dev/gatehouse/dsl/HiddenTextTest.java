@@ -44,13 +44,18 @@ final class HiddenTextTest {
 
     ParseResult result = PolicyDsl.parse("a.policy", text);
 
-    assertThat(result.errors()).singleElement().satisfies(d -> {
-      assertThat(d.code()).isEqualTo(DiagnosticCode.BIDI_CONTROL);
-      assertThat(d.line()).isEqualTo(1);
-      assertThat(d.column()).isEqualTo(3);
-      assertThat(d.message())
-          .isEqualTo(String.format("bidirectional control character U+%04X", (int) bidi.charAt(0)));
-    });
+    assertThat(result.errors())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.code()).isEqualTo(DiagnosticCode.BIDI_CONTROL);
+              assertThat(d.line()).isEqualTo(1);
+              assertThat(d.column()).isEqualTo(3);
+              assertThat(d.message())
+                  .isEqualTo(
+                      String.format(
+                          "bidirectional control character U+%04X", (int) bidi.charAt(0)));
+            });
     assertThat(result.render()).doesNotContain(bidi);
   }
 
@@ -72,16 +77,20 @@ final class HiddenTextTest {
 
     ParseResult result = PolicyDsl.parse("a.policy", text);
 
-    assertThat(result.errors()).singleElement().satisfies(d -> {
-      assertThat(d.code()).isEqualTo(DiagnosticCode.UNICODE_LINE_BREAK);
-      assertThat(d.column()).isEqualTo(7);
-    });
+    assertThat(result.errors())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.code()).isEqualTo(DiagnosticCode.UNICODE_LINE_BREAK);
+              assertThat(d.column()).isEqualTo(7);
+            });
   }
 
   @Test
   void format_escapedBidiControlInString_staysEscapedAndParses() {
-    String text = "condition c = user.id == \"admin\\u{202e}\\u{2028}\"\n"
-        + "assign \"a\" {\n  app \"x\" role \"y\"\n  when c\n}\n";
+    String text =
+        "condition c = user.id == \"admin\\u{202e}\\u{2028}\"\n"
+            + "assign \"a\" {\n  app \"x\" role \"y\"\n  when c\n}\n";
 
     String formatted = PolicyFormatter.format("a.policy", text);
 
@@ -104,7 +113,8 @@ final class HiddenTextTest {
   void parse_byteOrderMarkInside_isAnErrorSayingSo() {
     ParseResult result = PolicyDsl.parse("a.policy", POLICY + "\uFEFF\n");
 
-    assertThat(result.errors()).singleElement()
+    assertThat(result.errors())
+        .singleElement()
         .extracting(Diagnostic::message)
         .isEqualTo("unexpected character U+FEFF (byte order mark)");
   }
@@ -114,10 +124,14 @@ final class HiddenTextTest {
     ParseResult result = PolicyDsl.parse("empty.policy", "# nothing here\n\n");
 
     assertThat(result.hasErrors()).isFalse();
-    assertThat(result.warnings()).singleElement().satisfies(d -> {
-      assertThat(d.code()).isEqualTo(DiagnosticCode.NO_DECLARATIONS);
-      assertThat(d.message()).isEqualTo("`empty.policy` declares nothing, so it enforces nothing");
-    });
+    assertThat(result.warnings())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.code()).isEqualTo(DiagnosticCode.NO_DECLARATIONS);
+              assertThat(d.message())
+                  .isEqualTo("`empty.policy` declares nothing, so it enforces nothing");
+            });
   }
 
   @Test
@@ -132,12 +146,15 @@ final class HiddenTextTest {
 
     ParseResult result = PolicyDsl.load(file);
 
-    assertThat(result.errors()).singleElement().satisfies(d -> {
-      assertThat(d.code()).isEqualTo(DiagnosticCode.INVALID_ENCODING);
-      assertThat(d.message()).isEqualTo("not UTF-8 text: invalid byte 0xe9 at offset 5");
-      assertThat(d.line()).isEqualTo(1);
-      assertThat(d.column()).isEqualTo(6);
-    });
+    assertThat(result.errors())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.code()).isEqualTo(DiagnosticCode.INVALID_ENCODING);
+              assertThat(d.message()).isEqualTo("not UTF-8 text: invalid byte 0xe9 at offset 5");
+              assertThat(d.line()).isEqualTo(1);
+              assertThat(d.column()).isEqualTo(6);
+            });
     assertThat(PolicyDsl.loadFiles(List.of(file)).errors()).hasSize(1);
   }
 

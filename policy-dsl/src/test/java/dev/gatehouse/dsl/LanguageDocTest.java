@@ -60,8 +60,8 @@ final class LanguageDocTest {
   }
 
   /**
-   * Returns the fenced blocks tagged {@code policy} or without a tag (the diagnostics shown after
-   * a policy), each with its final newline.
+   * Returns the fenced blocks tagged {@code policy} or without a tag (the diagnostics shown after a
+   * policy), each with its final newline.
    */
   private static List<String> blocks(String doc) {
     List<String> blocks = new ArrayList<>();

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every policy file of the project, examples and test resources, parses to the same policy set
- * and the same diagnostics whether its lines end in LF, CRLF or CR.
+ * Every policy file of the project, examples and test resources, parses to the same policy set and
+ * the same diagnostics whether its lines end in LF, CRLF or CR.
  */
 final class LineEndingsTest {
 
@@ -34,10 +34,11 @@ final class LineEndingsTest {
     ParseResult expected = PolicyDsl.parse(name, lf);
     for (String ending : List.of("\r\n", "\r")) {
       ParseResult actual = PolicyDsl.parse(name, lf.replace("\n", ending));
-      assertThat(actual.render()).as(name + " with " + ending.length()).isEqualTo(expected.render());
+      assertThat(actual.render())
+          .as(name + " with " + ending.length())
+          .isEqualTo(expected.render());
       assertThat(actual.policySet()).isEqualTo(expected.policySet());
-      assertThat(formatted(name, lf.replace("\n", ending)))
-          .isEqualTo(formatted(name, lf));
+      assertThat(formatted(name, lf.replace("\n", ending))).isEqualTo(formatted(name, lf));
     }
   }
 
@@ -54,7 +55,9 @@ final class LineEndingsTest {
     for (Path root : ROOTS) {
       try (Stream<Path> walk = Files.walk(root)) {
         files.addAll(
-            walk.filter(p -> p.toString().endsWith(".policy")).sorted().collect(Collectors.toList()));
+            walk.filter(p -> p.toString().endsWith(".policy"))
+                .sorted()
+                .collect(Collectors.toList()));
       }
     }
     return files;

@@ -30,8 +30,9 @@ final class PolicyWriterTest {
 
   @Test
   void write_exampleFile_parsesBackToTheSameSet() throws Exception {
-    PolicySet acme = PolicyDsl.parseOrThrow("acme.policy",
-        Files.readString(Path.of("..", "examples", "acme.policy")));
+    PolicySet acme =
+        PolicyDsl.parseOrThrow(
+            "acme.policy", Files.readString(Path.of("..", "examples", "acme.policy")));
 
     String text = PolicyWriter.write(acme);
 
@@ -41,8 +42,10 @@ final class PolicyWriterTest {
 
   @Test
   void write_factorsNotInSortedOrder_keepsTheOrderWritten() {
-    PolicySet set = PolicyDsl.parseOrThrow("mfa.policy",
-        "authenticate \"strong\" {\n  require mfa [webauthn, totp] within 8h\n}\n");
+    PolicySet set =
+        PolicyDsl.parseOrThrow(
+            "mfa.policy",
+            "authenticate \"strong\" {\n  require mfa [webauthn, totp] within 8h\n}\n");
 
     assertThat(PolicyWriter.write(set)).contains("  require mfa [webauthn, totp] within 8h\n");
   }
@@ -51,27 +54,50 @@ final class PolicyWriterTest {
   void write_setBuiltInJava_declaresWhatItUsesAndParsesBack() {
     Schema schema = Schema.builder().declare("user.site", AttributeType.STRING).build();
     Network lab = Network.of("lab", "10.1.0.0/16", "2001:db8:1::/48");
-    Condition.Named weekday = new Condition.Named("office_hours", new Condition.InWindow(
-        "request.time", new TimeWindow(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
-            LocalTime.of(8, 0), LocalTime.of(18, 30), ZoneId.of("Europe/Paris"))));
-    PolicySet set = PolicySet.builder(schema)
-        .add(RestrictPolicy.builder("lab-only").apps("lims")
-            .allow(lab, Network.inline("192.0.2.0/24"))
-            .when(Condition.and(Condition.eq("user.site", "a \"quoted\" site"),
-                Condition.not(weekday))).build())
-        .add(AuthenticatePolicy.builder("risky").reportOnly()
-            .when(Condition.or(Condition.compare("risk.level", Operator.GE, "high"),
-                new Condition.Compare("device.managed", Operator.EQ, new Literal.Bool(false)),
-                Condition.compare("risk.score", Operator.GT, 70)))
-            .requireSso().requireMfa(Duration.ofMinutes(15), Factor.WEBAUTHN).build())
-        .add(DelegatePolicy.builder("site-admins").to(Condition.containsAll("user.roles", "admin",
-            "site")).allow("user.*", "app.assign").on(Condition.startsWith("target.email", "lab-"))
-            .build())
-        .build();
+    Condition.Named weekday =
+        new Condition.Named(
+            "office_hours",
+            new Condition.InWindow(
+                "request.time",
+                new TimeWindow(
+                    EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+                    LocalTime.of(8, 0),
+                    LocalTime.of(18, 30),
+                    ZoneId.of("Europe/Paris"))));
+    PolicySet set =
+        PolicySet.builder(schema)
+            .add(
+                RestrictPolicy.builder("lab-only")
+                    .apps("lims")
+                    .allow(lab, Network.inline("192.0.2.0/24"))
+                    .when(
+                        Condition.and(
+                            Condition.eq("user.site", "a \"quoted\" site"), Condition.not(weekday)))
+                    .build())
+            .add(
+                AuthenticatePolicy.builder("risky")
+                    .reportOnly()
+                    .when(
+                        Condition.or(
+                            Condition.compare("risk.level", Operator.GE, "high"),
+                            new Condition.Compare(
+                                "device.managed", Operator.EQ, new Literal.Bool(false)),
+                            Condition.compare("risk.score", Operator.GT, 70)))
+                    .requireSso()
+                    .requireMfa(Duration.ofMinutes(15), Factor.WEBAUTHN)
+                    .build())
+            .add(
+                DelegatePolicy.builder("site-admins")
+                    .to(Condition.containsAll("user.roles", "admin", "site"))
+                    .allow("user.*", "app.assign")
+                    .on(Condition.startsWith("target.email", "lab-"))
+                    .build())
+            .build();
 
     String text = PolicyWriter.write(set);
 
-    assertThat(text).contains("schema {\n  user.site: string\n}\n")
+    assertThat(text)
+        .contains("schema {\n  user.site: string\n}\n")
         .contains("network lab = [10.1.0.0/16, 2001:db8:1::/48]\n")
         .contains("condition office_hours = request.time during");
     PolicySet parsed = PolicySets.withoutSources(PolicyDsl.parseOrThrow("written.policy", text));
@@ -84,8 +110,10 @@ final class PolicyWriterTest {
 
   @Test
   void write_delegationWithoutTo_isRejectedWithTheReason() {
-    PolicySet set = PolicySet.builder(Schema.standard())
-        .add(DelegatePolicy.builder("anyone").allow("user.create").build()).build();
+    PolicySet set =
+        PolicySet.builder(Schema.standard())
+            .add(DelegatePolicy.builder("anyone").allow("user.create").build())
+            .build();
 
     assertThatThrownBy(() -> PolicyWriter.write(set))
         .isInstanceOf(IllegalArgumentException.class)
@@ -94,8 +122,10 @@ final class PolicyWriterTest {
 
   @Test
   void write_orderedAttribute_isRejectedNamingIt() {
-    Schema schema = Schema.builder()
-        .declare("user.tier", AttributeType.ordered(List.of("bronze", "gold"))).build();
+    Schema schema =
+        Schema.builder()
+            .declare("user.tier", AttributeType.ordered(List.of("bronze", "gold")))
+            .build();
     PolicySet set = PolicySet.builder(schema).build();
 
     assertThatThrownBy(() -> PolicyWriter.write(set))

@@ -28,8 +28,12 @@ import org.slf4j.LoggerFactory;
 public final class CompiledPolicies {
 
   private static final Logger LOG = LoggerFactory.getLogger(CompiledPolicies.class);
-  private static final Decision INTERNAL_ERROR = Decision.deny(new Reason(
-      ReasonCode.INTERNAL_ERROR, "", "the engine failed while evaluating; access is denied"));
+  private static final Decision INTERNAL_ERROR =
+      Decision.deny(
+          new Reason(
+              ReasonCode.INTERNAL_ERROR,
+              "",
+              "the engine failed while evaluating; access is denied"));
 
   private final PolicySet set;
   private final Evaluator evaluator;
@@ -100,16 +104,19 @@ public final class CompiledPolicies {
     }
     if (LOG.isDebugEnabled()) {
       // The user id is client-supplied: escaped, it cannot break the line or forge another.
-      LOG.debug("{} {} reasons={} matched={}", decision.effect(),
+      LOG.debug(
+          "{} {} reasons={} matched={}",
+          decision.effect(),
           Printable.escape(String.valueOf(request.value("user.id").orElse("-")), 256),
-          decision.reasons(), decision.matched());
+          decision.reasons(),
+          decision.matched());
     }
     return decision;
   }
 
   /**
-   * Returns every app and role the subject of {@code request} gets (its {@code user.*}
-   * attributes matter; the app and action do not), each with its granting policies.
+   * Returns every app and role the subject of {@code request} gets (its {@code user.*} attributes
+   * matter; the app and action do not), each with its granting policies.
    *
    * @param request a request holding the user's attributes
    * @return the entitlements, sorted by app and role
@@ -136,9 +143,9 @@ public final class CompiledPolicies {
   }
 
   /**
-   * Explains the decision for {@code request}: each policy that applies or could have, and for
-   * each failing check, the condition part that failed and the value the request had. Slower
-   * than {@link #evaluate}; meant for people.
+   * Explains the decision for {@code request}: each policy that applies or could have, and for each
+   * failing check, the condition part that failed and the value the request had. Slower than {@link
+   * #evaluate}; meant for people.
    *
    * @param request the request to decide and explain
    * @return the decision with its account
@@ -151,7 +158,10 @@ public final class CompiledPolicies {
 
   @Override
   public String toString() {
-    return "CompiledPolicies{" + set.policies().size() + " policies, "
-        + evaluator.cachedDecisions() + " shared decisions}";
+    return "CompiledPolicies{"
+        + set.policies().size()
+        + " policies, "
+        + evaluator.cachedDecisions()
+        + " shared decisions}";
   }
 }

@@ -53,8 +53,8 @@ public final class PolicyEngine {
    * }</pre>
    *
    * @param set a validated policy set
-   * @param clockSkew how far in the future an authentication may lie and still count; zero
-   *     trusts no clock ahead of the server's
+   * @param clockSkew how far in the future an authentication may lie and still count; zero trusts
+   *     no clock ahead of the server's
    * @return the compiled policies, shareable by all threads
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code clockSkew} is negative or does not fit in
@@ -67,8 +67,12 @@ public final class PolicyEngine {
     Evaluator evaluator = EngineCompiler.compile(set, clockSkew);
     long micros = (System.nanoTime() - start) / 1_000;
     CompiledPolicies compiled = new CompiledPolicies(set, evaluator, clockSkew);
-    LOG.info("compiled {} policies: {} app scopes, {} network ranges, in {} ms",
-        set.policies().size(), evaluator.scopes(), evaluator.networkRanges(), micros / 1_000.0);
+    LOG.info(
+        "compiled {} policies: {} app scopes, {} network ranges, in {} ms",
+        set.policies().size(),
+        evaluator.scopes(),
+        evaluator.networkRanges(),
+        micros / 1_000.0);
     return compiled;
   }
 }

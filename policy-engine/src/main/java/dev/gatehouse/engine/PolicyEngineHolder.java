@@ -104,9 +104,9 @@ public final class PolicyEngineHolder {
   }
 
   /**
-   * Loads a set with {@code loader}, compiles it with the running policies' clock skew and swaps
-   * it in. If loading or compiling throws, the running set stays and the exception propagates to
-   * the caller.
+   * Loads a set with {@code loader}, compiles it with the running policies' clock skew and swaps it
+   * in. If loading or compiling throws, the running set stays and the exception propagates to the
+   * caller.
    *
    * @param loader loads the new set, for example by parsing policy files
    * @return the policies now running
@@ -115,8 +115,8 @@ public final class PolicyEngineHolder {
     requireNonNull(loader, "loader");
     CompiledPolicies next;
     try {
-      next = PolicyEngine.compile(requireNonNull(loader.get(), "loaded set"),
-          current().clockSkew());
+      next =
+          PolicyEngine.compile(requireNonNull(loader.get(), "loaded set"), current().clockSkew());
     } catch (RuntimeException e) {
       // One bounded line whatever the failure says: the message may quote the rejected text.
       LOG.warn(
@@ -129,7 +129,9 @@ public final class PolicyEngineHolder {
 
   private CompiledPolicies install(CompiledPolicies next) {
     CompiledPolicies previous = current.getAndSet(next);
-    LOG.info("swapped policy set: {} -> {} policies", previous.policySet().policies().size(),
+    LOG.info(
+        "swapped policy set: {} -> {} policies",
+        previous.policySet().policies().size(),
         next.policySet().policies().size());
     for (SwapListener listener : listeners) {
       try {

@@ -6,8 +6,8 @@ package dev.gatehouse.engine;
  * when every step passed. A failure at any step keeps the running set and shows in {@link
  * #status()}.
  *
- * <p>Evaluate on {@link #holder()}; until a first set is loaded it runs an empty set, which
- * denies every request (fail closed).
+ * <p>Evaluate on {@link #holder()}; until a first set is loaded it runs an empty set, which denies
+ * every request (fail closed).
  *
  * <pre>{@code
  * PolicySource source = ...;  // a watched directory, a bundle file or a bundle over HTTP

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A reload of a megabyte of garbage, in a JVM with a 256 MB heap as a small server has: the old
- * set keeps serving and the log gets one bounded warning. Run in a forked JVM, so that the heap
- * is really that small and the log is really what slf4j writes.
+ * A reload of a megabyte of garbage, in a JVM with a 256 MB heap as a small server has: the old set
+ * keeps serving and the log gets one bounded warning. Run in a forked JVM, so that the heap is
+ * really that small and the log is really what slf4j writes.
  */
 final class BoundedReloadTest {
 
@@ -30,10 +30,13 @@ final class BoundedReloadTest {
     assertThat(run.exit).as(run.err).isZero();
     assertThat(run.out).contains("refused with 101 diagnostics", "serving 1", "decided PERMIT");
     List<String> warnings = run.err.lines().filter(l -> l.contains("WARN")).toList();
-    assertThat(warnings).singleElement().satisfies(w -> {
-      assertThat(w).contains("policy reload failed; keeping the running set: error[");
-      assertThat(w.length()).isLessThan(4_000);
-    });
+    assertThat(warnings)
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w).contains("policy reload failed; keeping the running set: error[");
+              assertThat(w.length()).isLessThan(4_000);
+            });
     assertThat(run.err.length()).isLessThan(10_000);
   }
 
@@ -46,7 +49,10 @@ final class BoundedReloadTest {
 
     assertThat(run.out).contains("reloaded", "decided PERMIT");
     String debug =
-        run.err.lines().filter(l -> l.contains("DEBUG") && l.contains("PERMIT")).findFirst()
+        run.err
+            .lines()
+            .filter(l -> l.contains("DEBUG") && l.contains("PERMIT"))
+            .findFirst()
             .orElseThrow();
     assertThat(debug).contains("PERMIT bob\\u{85}PERMIT user=admin\\u{202e} reasons=");
     assertThat(run.err).doesNotContain("\u0085").doesNotContain("\u202e");

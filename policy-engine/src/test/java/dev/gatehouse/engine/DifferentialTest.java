@@ -44,8 +44,15 @@ final class DifferentialTest {
         // As lists: the order (by app, then role) is part of the answer.
         if (!List.copyOf(compiled.entitlements(request))
             .equals(List.copyOf(reference.entitlements(request)))) {
-          fail("entitlements differ, seed " + seed + "\n" + request + "\ncompiled "
-              + compiled.entitlements(request) + "\nreference " + reference.entitlements(request));
+          fail(
+              "entitlements differ, seed "
+                  + seed
+                  + "\n"
+                  + request
+                  + "\ncompiled "
+                  + compiled.entitlements(request)
+                  + "\nreference "
+                  + reference.entitlements(request));
         }
         compared++;
       }
@@ -86,15 +93,21 @@ final class DifferentialTest {
       }
     }
     PolicySet minimal = PolicySet.builder(set.schema()).addAll(policies).build();
-    return "compiled and reference differ (seed " + seed + ")\npolicies:\n"
+    return "compiled and reference differ (seed "
+        + seed
+        + ")\npolicies:\n"
         + policies.stream().map(p -> "  " + p).collect(Collectors.joining("\n"))
-        + "\nrequest: " + request
-        + "\ncompiled:  " + PolicyEngine.compile(minimal).evaluate(request)
-        + "\nreference: " + new ReferenceEvaluator(minimal).evaluate(request);
+        + "\nrequest: "
+        + request
+        + "\ncompiled:  "
+        + PolicyEngine.compile(minimal).evaluate(request)
+        + "\nreference: "
+        + new ReferenceEvaluator(minimal).evaluate(request);
   }
 
   private static boolean differs(PolicySet set, AccessRequest request) {
-    return !PolicyEngine.compile(set).evaluate(request)
+    return !PolicyEngine.compile(set)
+        .evaluate(request)
         .equals(new ReferenceEvaluator(set).evaluate(request));
   }
 }

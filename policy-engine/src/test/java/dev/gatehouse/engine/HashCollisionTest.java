@@ -22,36 +22,49 @@ import org.junit.jupiter.params.provider.CsvSource;
 final class HashCollisionTest {
 
   private static final Schema SCHEMA = Schema.standard();
-  private static final PolicySet POLICIES = PolicySet.builder(SCHEMA)
-      .add(AssignPolicy.builder("by-department").grant("books", "reader")
-          .when(Condition.eq("user.department", "Aa")).build())
-      .add(AssignPolicy.builder("by-country").grant("books", "reader")
-          .when(Condition.in("user.country", "AaAa", "AaBB", "x")).build())
-      .add(AssignPolicy.builder("by-role").grant("books", "reader")
-          .when(Condition.contains("user.roles", "Aa")).build())
-      .add(AssignPolicy.builder("by-roles").grant("books", "reader")
-          .when(Condition.containsAll("user.roles", "AaAa", "AaBB")).build())
-      .build();
+  private static final PolicySet POLICIES =
+      PolicySet.builder(SCHEMA)
+          .add(
+              AssignPolicy.builder("by-department")
+                  .grant("books", "reader")
+                  .when(Condition.eq("user.department", "Aa"))
+                  .build())
+          .add(
+              AssignPolicy.builder("by-country")
+                  .grant("books", "reader")
+                  .when(Condition.in("user.country", "AaAa", "AaBB", "x"))
+                  .build())
+          .add(
+              AssignPolicy.builder("by-role")
+                  .grant("books", "reader")
+                  .when(Condition.contains("user.roles", "Aa"))
+                  .build())
+          .add(
+              AssignPolicy.builder("by-roles")
+                  .grant("books", "reader")
+                  .when(Condition.containsAll("user.roles", "AaAa", "AaBB"))
+                  .build())
+          .build();
   private static final CompiledPolicies ENGINE = PolicyEngine.compile(POLICIES);
   private static final ReferenceEvaluator REFERENCE = new ReferenceEvaluator(POLICIES);
 
   @ParameterizedTest(name = "{0}={1}: {2}")
   @CsvSource({
-      "user.department, Aa, by-department",
-      "user.department, BB, ",
-      "user.country, AaAa, by-country",
-      "user.country, BBBB, ",
-      "user.country, BBAa, ",
-      "user.roles, Aa, by-role",
-      "user.roles, BB, ",
-      "user.roles, AaAa;AaBB, by-roles",
-      "user.roles, AaAa;BBBB, ",
-      "user.roles, BBBB;BBAa, ",
+    "user.department, Aa, by-department",
+    "user.department, BB, ",
+    "user.country, AaAa, by-country",
+    "user.country, BBBB, ",
+    "user.country, BBAa, ",
+    "user.roles, Aa, by-role",
+    "user.roles, BB, ",
+    "user.roles, AaAa;AaBB, by-roles",
+    "user.roles, AaAa;BBBB, ",
+    "user.roles, BBBB;BBAa, ",
   })
-  void evaluate_collidingValues_grantOnlyOnEqualValues(String attribute, String value,
-      String granting) {
-    AccessRequest.Builder b = AccessRequest.builder(SCHEMA)
-        .set("request.action", "access").set("app", "books");
+  void evaluate_collidingValues_grantOnlyOnEqualValues(
+      String attribute, String value, String granting) {
+    AccessRequest.Builder b =
+        AccessRequest.builder(SCHEMA).set("request.action", "access").set("app", "books");
     if (attribute.equals("user.roles")) {
       b.set(attribute, Set.of(value.split(";")));
     } else {

@@ -27,10 +27,11 @@ import org.junit.jupiter.api.Test;
 final class MfaFreshnessTest {
 
   private static final Duration WITHIN = Duration.ofMinutes(15);
-  private static final PolicySet SET = PolicySet.builder(Schema.standard())
-      .add(AssignPolicy.builder("mail").grant("mail", "user").build())
-      .add(AuthenticatePolicy.builder("strong").requireMfa(WITHIN, Factor.TOTP).build())
-      .build();
+  private static final PolicySet SET =
+      PolicySet.builder(Schema.standard())
+          .add(AssignPolicy.builder("mail").grant("mail", "user").build())
+          .add(AuthenticatePolicy.builder("strong").requireMfa(WITHIN, Factor.TOTP).build())
+          .build();
   private static final CompiledPolicies COMPILED = PolicyEngine.compile(SET);
   private static final ReferenceEvaluator REFERENCE = new ReferenceEvaluator(SET);
   private static final Instant NOW = Instant.parse("2026-11-29T10:00:00Z");
@@ -38,7 +39,8 @@ final class MfaFreshnessTest {
 
   private static AccessRequest request(long requestTime, long authTime) {
     return AccessRequest.builder(Schema.standard())
-        .set("request.action", "access").set("app", "mail")
+        .set("request.action", "access")
+        .set("app", "mail")
         .set("auth.methods", Set.of("totp"))
         .set("request.time", Instant.ofEpochMilli(requestTime))
         .set("auth.time", Instant.ofEpochMilli(authTime))
@@ -110,8 +112,9 @@ final class MfaFreshnessTest {
   void evaluate_anyPairOfTimes_challengesExactlyOutsideSkewAndWithin(
       @ForAll("times") long requestTime, @ForAll("times") long authTime) {
     BigInteger gap = BigInteger.valueOf(requestTime).subtract(BigInteger.valueOf(authTime));
-    boolean fresh = gap.compareTo(BigInteger.valueOf(-SKEW)) >= 0
-        && gap.compareTo(BigInteger.valueOf(WITHIN.toMillis())) <= 0;
+    boolean fresh =
+        gap.compareTo(BigInteger.valueOf(-SKEW)) >= 0
+            && gap.compareTo(BigInteger.valueOf(WITHIN.toMillis())) <= 0;
     assertThat(compiled(requestTime, authTime))
         .as("request.time %d, auth.time %d", requestTime, authTime)
         .isEqualTo(fresh ? Effect.PERMIT : Effect.CHALLENGE);
@@ -122,8 +125,8 @@ final class MfaFreshnessTest {
     long now = NOW.toEpochMilli();
     return Arbitraries.oneOf(
         Arbitraries.longs(),
-        Arbitraries.of(Long.MIN_VALUE, Long.MIN_VALUE + 1, Long.MAX_VALUE, Long.MAX_VALUE - 1,
-            -1L, 0L, 1L),
+        Arbitraries.of(
+            Long.MIN_VALUE, Long.MIN_VALUE + 1, Long.MAX_VALUE, Long.MAX_VALUE - 1, -1L, 0L, 1L),
         Arbitraries.longs().between(now - 2 * WITHIN.toMillis(), now + 2 * SKEW),
         Arbitraries.longs().between(Long.MAX_VALUE - 2 * WITHIN.toMillis(), Long.MAX_VALUE),
         Arbitraries.longs().between(Long.MIN_VALUE, Long.MIN_VALUE + 2 * WITHIN.toMillis()));

@@ -33,24 +33,28 @@ import java.util.TreeSet;
  */
 final class RandomPolicies {
 
-  static final Schema SCHEMA = Schema.builder()
-      .declare("user.clearance", AttributeType.INT)
-      .declare("user.cost_center", AttributeType.STRING)
-      .build();
+  static final Schema SCHEMA =
+      Schema.builder()
+          .declare("user.clearance", AttributeType.INT)
+          .declare("user.cost_center", AttributeType.STRING)
+          .build();
 
   private static final String[] DEPARTMENTS = {"Finance", "Sales", "HR", "Payroll", "Eng"};
   private static final String[] COUNTRIES = {"FR", "BE", "US", "DE"};
   private static final String[] ROLES = {"sysadmin", "auditor", "hr-manager", "dev", "sales"};
   private static final String[] EMPLOYMENT = {"employee", "contractor"};
   private static final String[] APPS = {"mail", "books", "payroll", "crm"};
-  private static final String[] ACTIONS =
-      {"signin", "access", "access", "access", "user.create", "user.delete", "app.assign"};
-  private static final String[] ALLOWED =
-      {"user.create", "user.update", "user.*", "app.assign", "app.*", "*"};
+  private static final String[] ACTIONS = {
+    "signin", "access", "access", "access", "user.create", "user.delete", "app.assign"
+  };
+  private static final String[] ALLOWED = {
+    "user.create", "user.update", "user.*", "app.assign", "app.*", "*"
+  };
   private static final String[] EMAILS = {"a@acme.com", "b@acme.fr", "c@other.org"};
   private static final String[] LEVELS = {"none", "low", "medium", "high", "critical"};
-  private static final ZoneId[] ZONES =
-      {ZoneId.of("UTC"), ZoneId.of("Europe/Paris"), ZoneId.of("America/New_York")};
+  private static final ZoneId[] ZONES = {
+    ZoneId.of("UTC"), ZoneId.of("Europe/Paris"), ZoneId.of("America/New_York")
+  };
   private static final Instant BASE = Instant.parse("2026-03-28T00:00:00Z");
 
   private final Random random;
@@ -77,50 +81,53 @@ final class RandomPolicies {
   private Policy policy(String id) {
     boolean reportOnly = random.nextInt(7) == 0;
     switch (random.nextInt(4)) {
-      case 0: {
-        AssignPolicy.Builder a = AssignPolicy.builder(id).grant(pick(APPS), pick(ROLES));
-        if (random.nextBoolean()) {
-          a.grant(pick(APPS), pick(ROLES));
-        }
-        maybe(a::when);
-        return (reportOnly ? a.reportOnly() : a).build();
-      }
-      case 1: {
-        RestrictPolicy.Builder r = RestrictPolicy.builder(id).apps(someApps())
-            .allow(network());
-        if (random.nextBoolean()) {
-          r.allow(network());
-        }
-        maybe(r::when);
-        return (reportOnly ? r.reportOnly() : r).build();
-      }
-      case 2: {
-        AuthenticatePolicy.Builder a = AuthenticatePolicy.builder(id).apps(someApps());
-        int what = random.nextInt(4);
-        if (what == 0) {
-          a.block();
-        } else {
-          if (what != 2) {
-            a.requireMfa(Duration.ofMinutes(15L << random.nextInt(6)), factors());
+      case 0:
+        {
+          AssignPolicy.Builder a = AssignPolicy.builder(id).grant(pick(APPS), pick(ROLES));
+          if (random.nextBoolean()) {
+            a.grant(pick(APPS), pick(ROLES));
           }
-          if (what != 1) {
-            a.requireSso();
+          maybe(a::when);
+          return (reportOnly ? a.reportOnly() : a).build();
+        }
+      case 1:
+        {
+          RestrictPolicy.Builder r = RestrictPolicy.builder(id).apps(someApps()).allow(network());
+          if (random.nextBoolean()) {
+            r.allow(network());
           }
+          maybe(r::when);
+          return (reportOnly ? r.reportOnly() : r).build();
         }
-        maybe(a::when);
-        return (reportOnly ? a.reportOnly() : a).build();
-      }
-      default: {
-        DelegatePolicy.Builder d = DelegatePolicy.builder(id).allow(pick(ALLOWED));
-        if (random.nextBoolean()) {
-          d.allow(pick(ALLOWED));
+      case 2:
+        {
+          AuthenticatePolicy.Builder a = AuthenticatePolicy.builder(id).apps(someApps());
+          int what = random.nextInt(4);
+          if (what == 0) {
+            a.block();
+          } else {
+            if (what != 2) {
+              a.requireMfa(Duration.ofMinutes(15L << random.nextInt(6)), factors());
+            }
+            if (what != 1) {
+              a.requireSso();
+            }
+          }
+          maybe(a::when);
+          return (reportOnly ? a.reportOnly() : a).build();
         }
-        d.to(condition(2, "user"));
-        if (random.nextBoolean()) {
-          d.on(condition(1, "target"));
+      default:
+        {
+          DelegatePolicy.Builder d = DelegatePolicy.builder(id).allow(pick(ALLOWED));
+          if (random.nextBoolean()) {
+            d.allow(pick(ALLOWED));
+          }
+          d.to(condition(2, "user"));
+          if (random.nextBoolean()) {
+            d.on(condition(1, "target"));
+          }
+          return (reportOnly ? d.reportOnly() : d).build();
         }
-        return (reportOnly ? d.reportOnly() : d).build();
-      }
     }
   }
 
@@ -134,13 +141,17 @@ final class RandomPolicies {
     if (random.nextBoolean()) {
       return new String[0];
     }
-    return random.ints(1 + random.nextInt(2), 0, APPS.length).mapToObj(i -> APPS[i])
+    return random
+        .ints(1 + random.nextInt(2), 0, APPS.length)
+        .mapToObj(i -> APPS[i])
         .toArray(String[]::new);
   }
 
   private Factor[] factors() {
     Factor[] all = {Factor.WEBAUTHN, Factor.TOTP, Factor.PUSH, Factor.SMS};
-    return random.ints(1 + random.nextInt(2), 0, all.length).mapToObj(i -> all[i])
+    return random
+        .ints(1 + random.nextInt(2), 0, all.length)
+        .mapToObj(i -> all[i])
         .toArray(Factor[]::new);
   }
 
@@ -148,11 +159,11 @@ final class RandomPolicies {
     int pick = random.nextInt(depth <= 0 ? 10 : 14);
     switch (pick) {
       case 10:
-        return new Condition.And(List.of(condition(depth - 1, subject),
-            condition(depth - 1, subject)));
+        return new Condition.And(
+            List.of(condition(depth - 1, subject), condition(depth - 1, subject)));
       case 11:
-        return new Condition.Or(List.of(condition(depth - 1, subject),
-            condition(depth - 1, subject)));
+        return new Condition.Or(
+            List.of(condition(depth - 1, subject), condition(depth - 1, subject)));
       case 12:
         return new Condition.Not(condition(depth - 1, subject));
       case 13:
@@ -165,24 +176,32 @@ final class RandomPolicies {
   private Condition leaf(int pick, String subject) {
     switch (pick) {
       case 0:
-        return new Condition.Compare(subject + ".department",
-            random.nextBoolean() ? Operator.EQ : Operator.NE, new Literal.Str(pick(DEPARTMENTS)));
+        return new Condition.Compare(
+            subject + ".department",
+            random.nextBoolean() ? Operator.EQ : Operator.NE,
+            new Literal.Str(pick(DEPARTMENTS)));
       case 1:
         return Condition.in(subject + ".country", pick(COUNTRIES), pick(COUNTRIES));
-      case 2: {
-        int m = random.nextInt(3);
-        List<Literal> values = List.of(new Literal.Str(pick(ROLES)), new Literal.Str(pick(ROLES)));
-        return new Condition.Contains(subject + ".roles", Condition.Match.values()[m],
-            m == 0 ? values.subList(0, 1) : values);
-      }
+      case 2:
+        {
+          int m = random.nextInt(3);
+          List<Literal> values =
+              List.of(new Literal.Str(pick(ROLES)), new Literal.Str(pick(ROLES)));
+          return new Condition.Contains(
+              subject + ".roles",
+              Condition.Match.values()[m],
+              m == 0 ? values.subList(0, 1) : values);
+        }
       case 3:
-        return Condition.compare(subject + ".clearance", pick(Operator.values()),
-            random.nextInt(5));
+        return Condition.compare(
+            subject + ".clearance", pick(Operator.values()), random.nextInt(5));
       case 4:
         return Condition.compare("risk.level", pick(Operator.values()), pick(LEVELS));
       case 5:
-        return new Condition.Compare("device.managed", random.nextBoolean() ? Operator.EQ
-            : Operator.NE, new Literal.Bool(random.nextBoolean()));
+        return new Condition.Compare(
+            "device.managed",
+            random.nextBoolean() ? Operator.EQ : Operator.NE,
+            new Literal.Bool(random.nextBoolean()));
       case 6:
         return random.nextBoolean()
             ? new Condition.InNetwork("request.ip", List.of(pick(named.toArray(new Network[0]))))
@@ -190,8 +209,9 @@ final class RandomPolicies {
       case 7:
         return new Condition.InWindow("request.time", window());
       case 8:
-        return random.nextBoolean() ? Condition.endsWith(subject + ".email", pick(EMAILS)
-            .substring(1)) : Condition.startsWith(subject + ".email", pick(EMAILS).substring(0, 2));
+        return random.nextBoolean()
+            ? Condition.endsWith(subject + ".email", pick(EMAILS).substring(1))
+            : Condition.startsWith(subject + ".email", pick(EMAILS).substring(0, 2));
       default:
         return random.nextBoolean()
             ? Condition.eq(subject + ".employment", pick(EMPLOYMENT))
@@ -210,7 +230,8 @@ final class RandomPolicies {
   }
 
   private Network network() {
-    return random.nextInt(3) == 0 ? pick(named.toArray(new Network[0]))
+    return random.nextInt(3) == 0
+        ? pick(named.toArray(new Network[0]))
         : new Network("", blocks(1 + random.nextInt(2)));
   }
 
@@ -219,14 +240,18 @@ final class RandomPolicies {
     for (int i = 0; i < n; i++) {
       if (random.nextInt(4) == 0) {
         int prefix = 32 + random.nextInt(97);
-        blocks.add(dev.gatehouse.api.IpNetwork.containing(
-            dev.gatehouse.api.IpAddress.parse("2001:db8::" + Integer.toHexString(random.nextInt(16))),
-            prefix));
+        blocks.add(
+            dev.gatehouse.api.IpNetwork.containing(
+                dev.gatehouse.api.IpAddress.parse(
+                    "2001:db8::" + Integer.toHexString(random.nextInt(16))),
+                prefix));
       } else {
         int prefix = 16 + random.nextInt(17);
-        blocks.add(dev.gatehouse.api.IpNetwork.containing(
-            dev.gatehouse.api.IpAddress.parse("10.0." + random.nextInt(4) + "." + random.nextInt(256)),
-            96 + prefix));
+        blocks.add(
+            dev.gatehouse.api.IpNetwork.containing(
+                dev.gatehouse.api.IpAddress.parse(
+                    "10.0." + random.nextInt(4) + "." + random.nextInt(256)),
+                96 + prefix));
       }
     }
     return blocks;
@@ -246,8 +271,8 @@ final class RandomPolicies {
     maybeSet(() -> b.set("request.action", pick(ACTIONS)));
     maybeSet(() -> b.set("app", random.nextInt(8) == 0 ? "unknown" : pick(APPS)));
     maybeSet(() -> b.set("request.ip", ip()));
-    Instant now = random.nextInt(20) == 0 ? extremeInstant()
-        : BASE.plusSeconds(random.nextInt(14 * 86_400));
+    Instant now =
+        random.nextInt(20) == 0 ? extremeInstant() : BASE.plusSeconds(random.nextInt(14 * 86_400));
     maybeSet(() -> b.set("request.time", now));
     maybeSet(() -> b.set("auth.time", authTime(now)));
     maybeSet(() -> b.set("auth.methods", methods()));
@@ -282,8 +307,10 @@ final class RandomPolicies {
   private static Instant plusSecondsSaturated(Instant t, long seconds) {
     Instant min = Instant.ofEpochMilli(Long.MIN_VALUE);
     Instant max = Instant.ofEpochMilli(Long.MAX_VALUE);
-    Instant moved = seconds < 0 && t.isBefore(min.plusSeconds(-seconds)) ? min
-        : seconds > 0 && t.isAfter(max.minusSeconds(seconds)) ? max : t.plusSeconds(seconds);
+    Instant moved =
+        seconds < 0 && t.isBefore(min.plusSeconds(-seconds))
+            ? min
+            : seconds > 0 && t.isAfter(max.minusSeconds(seconds)) ? max : t.plusSeconds(seconds);
     return moved;
   }
 

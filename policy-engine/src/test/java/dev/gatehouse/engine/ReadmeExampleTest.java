@@ -22,36 +22,40 @@ final class ReadmeExampleTest {
   @Test
   void readmeExample_sysadminWithPasswordOnly_isChallenged() {
     Schema schema = Schema.standard();
-    PolicySet set = PolicySet.builder(schema)
-        .add(AssignPolicy.builder("everyone-mail")
-            .grant("mail", "user")
-            .when(Condition.ne("user.employment", "contractor"))
-            .build())
-        .add(AuthenticatePolicy.builder("admins-strong")
-            .when(Condition.contains("user.roles", "sysadmin"))
-            .requireMfa(Duration.ofHours(8), Factor.WEBAUTHN, Factor.TOTP)
-            .build())
-        .build();
+    PolicySet set =
+        PolicySet.builder(schema)
+            .add(
+                AssignPolicy.builder("everyone-mail")
+                    .grant("mail", "user")
+                    .when(Condition.ne("user.employment", "contractor"))
+                    .build())
+            .add(
+                AuthenticatePolicy.builder("admins-strong")
+                    .when(Condition.contains("user.roles", "sysadmin"))
+                    .requireMfa(Duration.ofHours(8), Factor.WEBAUTHN, Factor.TOTP)
+                    .build())
+            .build();
 
     CompiledPolicies policies = PolicyEngine.compile(set);
 
-    AccessRequest request = AccessRequest.builder(policies.schema())
-        .set("user.id", "u-1")
-        .set("user.employment", "employee")
-        .set("user.roles", Set.of("sysadmin"))
-        .set("request.action", "access")
-        .set("app", "mail")
-        .set("request.ip", "203.0.113.9")
-        .set("request.time", Instant.now())
-        .set("auth.methods", Set.of("password"))
-        .set("auth.time", Instant.now())
-        .build();
+    AccessRequest request =
+        AccessRequest.builder(policies.schema())
+            .set("user.id", "u-1")
+            .set("user.employment", "employee")
+            .set("user.roles", Set.of("sysadmin"))
+            .set("request.action", "access")
+            .set("app", "mail")
+            .set("request.ip", "203.0.113.9")
+            .set("request.time", Instant.now())
+            .set("auth.methods", Set.of("password"))
+            .set("auth.time", Instant.now())
+            .build();
 
     Decision decision = policies.evaluate(request);
 
     assertThat(decision.effect()).isEqualTo(Effect.CHALLENGE);
-    assertThat(decision.requirements()).hasToString(
-        "[mfa [totp, webauthn] within 8h [admins-strong]]");
+    assertThat(decision.requirements())
+        .hasToString("[mfa [totp, webauthn] within 8h [admins-strong]]");
     assertThat(decision.roles()).containsExactly("user");
     assertThat(policies.explain(request).text()).contains("require mfa [webauthn, totp] within 8h");
   }

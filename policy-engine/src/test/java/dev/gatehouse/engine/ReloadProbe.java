@@ -8,8 +8,8 @@ import java.time.Instant;
 
 /**
  * Run in a forked JVM by {@link BoundedReloadTest}: reloads a holder from the file named by the
- * first argument, as a host does, then decides one request for a user whose id would forge a
- * log line, and prints what happened on standard output.
+ * first argument, as a host does, then decides one request for a user whose id would forge a log
+ * line, and prints what happened on standard output.
  */
 final class ReloadProbe {
 

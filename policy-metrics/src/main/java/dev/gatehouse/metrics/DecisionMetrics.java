@@ -28,6 +28,7 @@ public final class DecisionMetrics {
 
   /** By effect ordinal, then by reason ordinal, with {@link #NONE} last. */
   private final Counter[][] decisions;
+
   private final Counter[] reasons;
 
   private DecisionMetrics(MeterRegistry registry) {

@@ -28,13 +28,13 @@ import org.jspecify.annotations.Nullable;
  * engine.reload(() -> PolicyDsl.loadOrThrow(dir)); // a failure is counted and rethrown
  * }</pre>
  *
- * <p>With {@link #of(PolicyEngineHolder, MeterRegistry, int)}, one decision in a power of two
- * is timed in {@code gatehouse.evaluate.latency}; a thread-local random draw picks it, so the
- * others read no clock.
+ * <p>With {@link #of(PolicyEngineHolder, MeterRegistry, int)}, one decision in a power of two is
+ * timed in {@code gatehouse.evaluate.latency}; a thread-local random draw picks it, so the others
+ * read no clock.
  *
- * <p>Gauges: {@code gatehouse.policy.revision}, the number of policy sets this holder has run
- * since it was metered (1 for the set running then, one more for each swap, whoever swapped), and
- * {@code gatehouse.policies}, the number of policies running. Instances are thread-safe.
+ * <p>Gauges: {@code gatehouse.policy.revision}, the number of policy sets this holder has run since
+ * it was metered (1 for the set running then, one more for each swap, whoever swapped), and {@code
+ * gatehouse.policies}, the number of policies running. Instances are thread-safe.
  */
 public final class MeteredEngine {
 
@@ -49,18 +49,19 @@ public final class MeteredEngine {
   private MeteredEngine(PolicyEngineHolder holder, MeterRegistry registry, int sampleEvery) {
     this.holder = holder;
     this.sampleMask = sampleEvery - 1;
-    this.latency = sampleEvery == 0 ? null
-        : Timer.builder("gatehouse.evaluate.latency")
-            .description("time to decide, measured on one decision in " + sampleEvery)
-            .register(registry);
+    this.latency =
+        sampleEvery == 0
+            ? null
+            : Timer.builder("gatehouse.evaluate.latency")
+                .description("time to decide, measured on one decision in " + sampleEvery)
+                .register(registry);
     this.decisions = DecisionMetrics.register(registry);
     this.reloadSuccesses = reloads(registry, "success");
     this.reloadFailures = reloads(registry, "failure");
     Gauge.builder("gatehouse.policy.revision", revision, AtomicLong::doubleValue)
         .description("policy sets run since start: 1 for the first, one more for each swap")
         .register(registry);
-    Gauge.builder("gatehouse.policies", holder,
-            h -> h.current().policySet().policies().size())
+    Gauge.builder("gatehouse.policies", holder, h -> h.current().policySet().policies().size())
         .description("policies in the running set")
         .register(registry);
     holder.addListener((previous, current) -> revision.incrementAndGet());
@@ -126,8 +127,7 @@ public final class MeteredEngine {
 
   /**
    * Loads, compiles and swaps in a new set like {@link PolicyEngineHolder#reload(Supplier)},
-   * counting a success or a failure; on failure the running set stays and the exception
-   * propagates.
+   * counting a success or a failure; on failure the running set stays and the exception propagates.
    *
    * @param loader loads the new set
    * @return the policies now running

@@ -6,9 +6,9 @@ import dev.gatehouse.api.IpAddress;
 import dev.gatehouse.monitor.Location;
 import dev.gatehouse.monitor.RiskAssessment;
 import dev.gatehouse.monitor.RiskSignal;
-import dev.gatehouse.monitor.Signal;
 import dev.gatehouse.monitor.SignInEvent;
 import dev.gatehouse.monitor.SignInStore;
+import dev.gatehouse.monitor.Signal;
 import dev.gatehouse.monitor.UserProfile;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -102,10 +102,11 @@ public final class SignInMetrics {
     return new SignInStore() {
       @Override
       public void record(SignInEvent event, @Nullable Location location) {
-        record.run(() -> {
-          store.record(event, location);
-          return null;
-        });
+        record.run(
+            () -> {
+              store.record(event, location);
+              return null;
+            });
         signIns[event.outcome().ordinal()].increment();
       }
 
@@ -121,10 +122,11 @@ public final class SignInMetrics {
 
       @Override
       public void forEachEvent(Consumer<? super SignInEvent> action) {
-        scan.run(() -> {
-          store.forEachEvent(action);
-          return null;
-        });
+        scan.run(
+            () -> {
+              store.forEachEvent(action);
+              return null;
+            });
       }
 
       @Override
@@ -140,14 +142,16 @@ public final class SignInMetrics {
     private final Counter errors;
 
     Operation(MeterRegistry registry, String name) {
-      latency = Timer.builder("gatehouse.store.latency")
-          .description("time spent in sign-in store calls, by operation")
-          .tag("operation", name)
-          .register(registry);
-      errors = Counter.builder("gatehouse.store.errors")
-          .description("sign-in store calls that threw, by operation")
-          .tag("operation", name)
-          .register(registry);
+      latency =
+          Timer.builder("gatehouse.store.latency")
+              .description("time spent in sign-in store calls, by operation")
+              .tag("operation", name)
+              .register(registry);
+      errors =
+          Counter.builder("gatehouse.store.errors")
+              .description("sign-in store calls that threw, by operation")
+              .tag("operation", name)
+              .register(registry);
     }
 
     <T> T run(Supplier<T> call) {

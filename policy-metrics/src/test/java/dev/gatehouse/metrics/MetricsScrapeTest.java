@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 /** A scripted run of decisions, reloads and sign-ins, read back from a Prometheus scrape. */
 final class MetricsScrapeTest {
 
-  static final String POLICIES = """
+  static final String POLICIES =
+      """
       network office = [203.0.113.0/24]
 
       assign "everyone-mail" {
@@ -193,7 +194,15 @@ final class MetricsScrapeTest {
   }
 
   private static SignInEvent event(String user, SignInEvent.Outcome outcome) {
-    return new SignInEvent(user, NOW, IpAddress.parse("203.0.113.9"), "FR", "laptop", "macos",
-        outcome, List.of(), List.of());
+    return new SignInEvent(
+        user,
+        NOW,
+        IpAddress.parse("203.0.113.9"),
+        "FR",
+        "laptop",
+        "macos",
+        outcome,
+        List.of(),
+        List.of());
   }
 }

@@ -301,7 +301,11 @@ final class SignInMonitorTest {
     Instant first = Instant.ofEpochMilli(Long.MIN_VALUE);
     for (int i = 0; i < 6; i++) {
       monitor.record(
-          event("alice", first.plusSeconds(i), PARIS, "laptop-a",
+          event(
+              "alice",
+              first.plusSeconds(i),
+              PARIS,
+              "laptop-a",
               SignInEvent.Outcome.FAILED_CREDENTIALS));
     }
 
@@ -312,8 +316,13 @@ final class SignInMonitorTest {
 
   @Test
   void assess_trustedSignInAtTheStartOfTheRange_noTravelAcrossTheWholeRange() {
-    monitor.record(event("alice", Instant.ofEpochMilli(Long.MIN_VALUE), PARIS, "laptop-a",
-        SignInEvent.Outcome.SUCCESS));
+    monitor.record(
+        event(
+            "alice",
+            Instant.ofEpochMilli(Long.MIN_VALUE),
+            PARIS,
+            "laptop-a",
+            SignInEvent.Outcome.SUCCESS));
 
     RiskAssessment risk =
         monitor.assess(signIn("alice", Instant.ofEpochMilli(Long.MAX_VALUE), TOKYO, "laptop-a"));

@@ -22,6 +22,7 @@ public final class AuthAttributes {
 
   /** The earliest authentication time accepted: OIDC {@code auth_time} 0. */
   static final Instant AUTH_TIME_MIN = Instant.EPOCH;
+
   /** The latest authentication time accepted: the end of year 9999, as in RFC 3339. */
   static final Instant AUTH_TIME_MAX = Instant.parse("9999-12-31T23:59:59Z");
 
@@ -91,9 +92,15 @@ public final class AuthAttributes {
   }
 
   private static IllegalArgumentException outOfRange(String value) {
-    return new IllegalArgumentException("`" + GatehouseFilter.AUTH_TIME_ATTRIBUTE + "` value "
-        + value + " is out of range: expected an instant from " + AUTH_TIME_MIN + " to "
-        + AUTH_TIME_MAX);
+    return new IllegalArgumentException(
+        "`"
+            + GatehouseFilter.AUTH_TIME_ATTRIBUTE
+            + "` value "
+            + value
+            + " is out of range: expected an instant from "
+            + AUTH_TIME_MIN
+            + " to "
+            + AUTH_TIME_MAX);
   }
 
   /** Returns a request attribute, or else the session attribute of that name. */

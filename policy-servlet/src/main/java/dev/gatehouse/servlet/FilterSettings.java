@@ -1,10 +1,9 @@
 package dev.gatehouse.servlet;
 
-import dev.gatehouse.monitor.SignInMonitor;
-import org.jspecify.annotations.Nullable;
-
 import dev.gatehouse.engine.PolicyEngineHolder;
+import dev.gatehouse.monitor.SignInMonitor;
 import java.time.Clock;
+import org.jspecify.annotations.Nullable;
 
 /** The checked, immutable configuration of a {@link GatehouseFilter}. */
 record FilterSettings(
@@ -21,7 +20,12 @@ record FilterSettings(
 
   @Override
   public String toString() {
-    return "apps=" + apps + ", permitUnmapped=" + permitUnmapped
-        + (allowUnsafePaths ? ", allowUnsafePaths" : "") + ", " + clientIp;
+    return "apps="
+        + apps
+        + ", permitUnmapped="
+        + permitUnmapped
+        + (allowUnsafePaths ? ", allowUnsafePaths" : "")
+        + ", "
+        + clientIp;
   }
 }

@@ -140,8 +140,8 @@ final class ForwardedHeaders {
 
   /**
    * Strips the optional white space of HTTP (spaces and tabs) around a value, and nothing else:
-   * {@link String#strip()} would also remove Unicode spaces, and a value padded with them is not
-   * an address.
+   * {@link String#strip()} would also remove Unicode spaces, and a value padded with them is not an
+   * address.
    */
   static String stripOws(String text) {
     int start = 0;

@@ -100,8 +100,8 @@ public final class GatehouseFilter implements Filter {
   }
 
   /**
-   * Returns a builder of a filter deciding on the policies {@code source} keeps running, such as
-   * a signed bundle polled over HTTP. Until the source first loads a set, every request is denied.
+   * Returns a builder of a filter deciding on the policies {@code source} keeps running, such as a
+   * signed bundle polled over HTTP. Until the source first loads a set, every request is denied.
    *
    * @param source the source of the running policies
    * @return a builder
@@ -153,7 +153,9 @@ public final class GatehouseFilter implements Filter {
     String unsafe = s.allowUnsafePaths() ? null : PathFirewall.problem(http.getRequestURI());
     if (unsafe != null) {
       s.log().refused(null, null, http.getRemoteAddr(), Refusal.UNSAFE_PATH);
-      Responses.badRequest(out, "the request path cannot be mapped safely: " + unsafe,
+      Responses.badRequest(
+          out,
+          "the request path cannot be mapped safely: " + unsafe,
           List.of(Refusal.UNSAFE_PATH.id()));
       return;
     }

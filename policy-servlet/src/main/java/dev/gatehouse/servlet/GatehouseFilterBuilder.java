@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.gatehouse.api.Factor;
 import dev.gatehouse.engine.PolicyEngineHolder;
-import java.net.URI;
 import dev.gatehouse.monitor.SignInMonitor;
+import java.net.URI;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -76,12 +76,11 @@ public final class GatehouseFilterBuilder {
   }
 
   /**
-   * Lets through, to be mapped and decided, raw request paths that are refused by default with
-   * 400 ({@code unsafe_path}): dot segments ({@code /payroll/../mail/x}), {@code //}, {@code ;}
-   * path parameters, a backslash, or an encoded {@code /}, {@code .}, {@code \}, {@code %} or
-   * NUL. The filter decides on the path the container normalised; relax this only when the
-   * application, too, routes on the normalised path ({@code getServletPath()}), never on {@code
-   * getRequestURI()}.
+   * Lets through, to be mapped and decided, raw request paths that are refused by default with 400
+   * ({@code unsafe_path}): dot segments ({@code /payroll/../mail/x}), {@code //}, {@code ;} path
+   * parameters, a backslash, or an encoded {@code /}, {@code .}, {@code \}, {@code %} or NUL. The
+   * filter decides on the path the container normalised; relax this only when the application, too,
+   * routes on the normalised path ({@code getServletPath()}), never on {@code getRequestURI()}.
    *
    * @return this builder
    */

@@ -4,11 +4,11 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Refuses raw request paths that the container and the application may map differently, as
- * Spring Security's {@code StrictHttpFirewall} does. The filter decides on the path the container
- * normalised ({@code /payroll/../mail/x} becomes {@code /mail/x}), while an application that
- * routes on {@code getRequestURI()} sees the raw one; a path that normalises to something else
- * would be decided for one app and served by another.
+ * Refuses raw request paths that the container and the application may map differently, as Spring
+ * Security's {@code StrictHttpFirewall} does. The filter decides on the path the container
+ * normalised ({@code /payroll/../mail/x} becomes {@code /mail/x}), while an application that routes
+ * on {@code getRequestURI()} sees the raw one; a path that normalises to something else would be
+ * decided for one app and served by another.
  */
 final class PathFirewall {
 

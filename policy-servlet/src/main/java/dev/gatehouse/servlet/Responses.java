@@ -68,8 +68,8 @@ public final class Responses {
   }
 
   /**
-   * Answers a CHALLENGE: a redirect to the step-up URL with {@code acr_values}, {@code max_age}
-   * and {@code return_to} for a browser's GET if there is a step-up URL, else 401 with an RFC 9470
+   * Answers a CHALLENGE: a redirect to the step-up URL with {@code acr_values}, {@code max_age} and
+   * {@code return_to} for a browser's GET if there is a step-up URL, else 401 with an RFC 9470
    * {@code insufficient_user_authentication} challenge and a problem body.
    *
    * @param request the request challenged
@@ -77,8 +77,7 @@ public final class Responses {
    * @param decision the CHALLENGE
    * @throws IOException if the body cannot be written
    */
-  public void challenge(
-      HttpServletRequest request, HttpServletResponse response, Decision decision)
+  public void challenge(HttpServletRequest request, HttpServletResponse response, Decision decision)
       throws IOException {
     String acr = String.join(" ", acrValues(decision.requirements()));
     long maxAge = maxAge(decision.requirements());

@@ -64,8 +64,11 @@ final class DecisionLogTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"\u0085", "\u2028", "\u2029", "\u00a0", "\u202e", "\u2066", "\r",
-      "\u001b", "\u0000", "\u200b", "\u3000"})
+  @ValueSource(
+      strings = {
+        "\u0085", "\u2028", "\u2029", "\u00a0", "\u202e", "\u2066", "\r", "\u001b", "\u0000",
+        "\u200b", "\u3000"
+      })
   void decided_userIdWithLineBreakingOrHiddenCharacter_isEscaped(String hidden) {
     AccessRequest request =
         AccessRequest.builder(Schema.standard())
@@ -81,8 +84,10 @@ final class DecisionLogTest {
         MessageFormatter.arrayFormat(events.peek().getMessage(), events.poll().getArgumentArray())
             .getMessage();
     assertThat(line)
-        .contains(" user=bob\\u{" + Integer.toHexString(hidden.charAt(0))
-            + "}decision_effect=PERMIT_user=admin app=mail ")
+        .contains(
+            " user=bob\\u{"
+                + Integer.toHexString(hidden.charAt(0))
+                + "}decision_effect=PERMIT_user=admin app=mail ")
         .doesNotContain(hidden);
   }
 

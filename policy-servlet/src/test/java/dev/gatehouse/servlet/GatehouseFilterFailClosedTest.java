@@ -92,8 +92,14 @@ final class GatehouseFilterFailClosedTest {
   /** An admin request from ann with a fresh hardware key asserted at OIDC {@code authTime}. */
   private static HttpResponse<String> adminSignedInAt(long authTime) throws Exception {
     try (JettyHarness server = JettyHarness.start(TestPolicies.filter(HOLDER).build())) {
-      return get(server.uri("/admin/users"), "X-Test-User", "ann", "X-Test-Amr", "pwd hwk",
-          "X-Test-Auth-Time", Long.toString(authTime));
+      return get(
+          server.uri("/admin/users"),
+          "X-Test-User",
+          "ann",
+          "X-Test-Amr",
+          "pwd hwk",
+          "X-Test-Auth-Time",
+          Long.toString(authTime));
     }
   }
 

@@ -20,20 +20,24 @@ import org.junit.jupiter.api.Test;
 /** With a monitor, sign-ins are scored from their history before the policies see them. */
 final class GatehouseFilterMonitorTest {
 
-  private static final PolicyEngineHolder HOLDER = new PolicyEngineHolder(PolicyEngine.compile(
-      PolicySet.builder(TestPolicies.standard().schema())
-          .addAll(TestPolicies.standard().policies())
-          .add(AuthenticatePolicy.builder("risky-sign-in")
-              .when(Condition.compare("risk.level", Operator.GE, "high"))
-              .requireMfa(Duration.ofMinutes(15), Factor.WEBAUTHN)
-              .build())
-          .build()));
+  private static final PolicyEngineHolder HOLDER =
+      new PolicyEngineHolder(
+          PolicyEngine.compile(
+              PolicySet.builder(TestPolicies.standard().schema())
+                  .addAll(TestPolicies.standard().policies())
+                  .add(
+                      AuthenticatePolicy.builder("risky-sign-in")
+                          .when(Condition.compare("risk.level", Operator.GE, "high"))
+                          .requireMfa(Duration.ofMinutes(15), Factor.WEBAUTHN)
+                          .build())
+                  .build()));
 
   @Test
   void doFilter_signInFromBlocklistedAddress_isChallengedAndRecorded() throws Exception {
-    SignInMonitor monitor = SignInMonitor.builder()
-        .blocklist(List.of(IpNetwork.parse("127.0.0.0/8"), IpNetwork.parse("::1")))
-        .build();
+    SignInMonitor monitor =
+        SignInMonitor.builder()
+            .blocklist(List.of(IpNetwork.parse("127.0.0.0/8"), IpNetwork.parse("::1")))
+            .build();
     try (JettyHarness server =
         JettyHarness.start(TestPolicies.filter(HOLDER).monitor(monitor).build())) {
       HttpResponse<String> response = get(server.uri("/signin"), "X-Test-User", "ann");

@@ -43,9 +43,15 @@ final class GatehouseFilterPathTest {
 
   /** Paths Jetty's own URI compliance lets through: the filter refuses them. */
   @ParameterizedTest
-  @ValueSource(strings = {
-      "/payroll/../mail/x", "/books/./../mail/inbox", "/mail/./inbox", "/mail/inbox/..",
-      "/mail;jsessionid=1/inbox", "/payroll;/../mail/x"})
+  @ValueSource(
+      strings = {
+        "/payroll/../mail/x",
+        "/books/./../mail/inbox",
+        "/mail/./inbox",
+        "/mail/inbox/..",
+        "/mail;jsessionid=1/inbox",
+        "/payroll;/../mail/x"
+      })
   void doFilter_unsafeRawPath_400ProblemBeforeAnyDecision(String path) throws IOException {
     String response = rawGet(strict, path);
 
@@ -58,10 +64,18 @@ final class GatehouseFilterPathTest {
 
   /** Paths a container may let through or refuse itself: either way, never served. */
   @ParameterizedTest
-  @ValueSource(strings = {
-      "/mail//inbox", "//mail/inbox", "/payroll/..;/mail/x", "/mail/%2e%2e/payroll/run",
-      "/mail%2Finbox",
-      "/mail/%2E/inbox", "/mail%5cinbox", "/mail/%252e%252e/x", "/mail/in%00box"})
+  @ValueSource(
+      strings = {
+        "/mail//inbox",
+        "//mail/inbox",
+        "/payroll/..;/mail/x",
+        "/mail/%2e%2e/payroll/run",
+        "/mail%2Finbox",
+        "/mail/%2E/inbox",
+        "/mail%5cinbox",
+        "/mail/%252e%252e/x",
+        "/mail/in%00box"
+      })
   void doFilter_ambiguousRawPath_400NeverServed(String path) throws IOException {
     String response = rawGet(strict, path);
 
@@ -78,13 +92,15 @@ final class GatehouseFilterPathTest {
 
   @Test
   void doFilter_plainPath_isDecided() throws IOException {
-    assertThat(rawGet(strict, "/mail/inbox?x=../y")).startsWith("HTTP/1.1 200 ")
+    assertThat(rawGet(strict, "/mail/inbox?x=../y"))
+        .startsWith("HTTP/1.1 200 ")
         .contains("roles=[user]");
   }
 
   @Test
   void doFilter_unsafePathAllowed_decidesOnNormalisedPath() throws IOException {
-    assertThat(rawGet(relaxed, "/payroll/../mail/inbox")).startsWith("HTTP/1.1 200 ")
+    assertThat(rawGet(relaxed, "/payroll/../mail/inbox"))
+        .startsWith("HTTP/1.1 200 ")
         .contains("roles=[user]");
   }
 
@@ -95,7 +111,9 @@ final class GatehouseFilterPathTest {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
       out.write(
-          ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Test-User: ann\r\n"
+          ("GET "
+                  + path
+                  + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Test-User: ann\r\n"
                   + "Connection: close\r\n\r\n")
               .getBytes(StandardCharsets.US_ASCII));
       out.flush();

@@ -23,17 +23,23 @@ final class GatehouseFilterSourceTest {
 
   @Test
   void doFilter_sourceLoadsNewPolicies_nextRequestSeesThem() throws Exception {
-    Files.writeString(dir.resolve("mail.policy"), "assign \"everyone-mail\" {\n"
-        + "  app \"mail\" role \"user\"\n}\n");
-    try (PolicySource source = PolicySources.directory(dir).debounce(Duration.ofMillis(50)).start();
-        JettyHarness server = JettyHarness.start(
-            GatehouseFilter.builder(source).app("/mail/*", "mail").app("/books/*", "books")
-                .build())) {
+    Files.writeString(
+        dir.resolve("mail.policy"),
+        "assign \"everyone-mail\" {\n" + "  app \"mail\" role \"user\"\n}\n");
+    try (PolicySource source =
+            PolicySources.directory(dir).debounce(Duration.ofMillis(50)).start();
+        JettyHarness server =
+            JettyHarness.start(
+                GatehouseFilter.builder(source)
+                    .app("/mail/*", "mail")
+                    .app("/books/*", "books")
+                    .build())) {
       HttpResponse<String> mail = get(server.uri("/mail/inbox"), "X-Test-User", "ann");
       HttpResponse<String> books = get(server.uri("/books/x"), "X-Test-User", "ann");
 
-      Files.writeString(dir.resolve("books.policy"), "assign \"everyone-books\" {\n"
-          + "  app \"books\" role \"reader\"\n}\n");
+      Files.writeString(
+          dir.resolve("books.policy"),
+          "assign \"everyone-books\" {\n" + "  app \"books\" role \"reader\"\n}\n");
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       while (source.status().revision() < 2) {
         assertThat(System.nanoTime()).as("%s", source.status()).isLessThan(deadline);
@@ -50,8 +56,8 @@ final class GatehouseFilterSourceTest {
   @Test
   void doFilter_sourceNeverLoaded_deniesEveryRequest() throws Exception {
     try (PolicySource source = PolicySources.directory(dir).serveWithoutPolicies().start();
-        JettyHarness server = JettyHarness.start(
-            GatehouseFilter.builder(source).app("/mail/*", "mail").build())) {
+        JettyHarness server =
+            JettyHarness.start(GatehouseFilter.builder(source).app("/mail/*", "mail").build())) {
       HttpResponse<String> mail = get(server.uri("/mail/inbox"), "X-Test-User", "ann");
 
       assertThat(source.status().state()).isEqualTo(SourceStatus.State.NEVER_LOADED);

@@ -38,8 +38,8 @@ import org.eclipse.jetty.server.ServerConnector;
  *
  * <p>The stand-in sign-on filter plays the host's authentication layer: it takes the user from
  * {@code X-Test-User}, the department from {@code X-Test-Dept}, OIDC {@code amr} values from {@code
- * X-Test-Amr}, the age of the sign-in in seconds from {@code X-Test-Auth-Age} and a raw OIDC
- * {@code auth_time} (epoch seconds, a {@code Long}) from {@code X-Test-Auth-Time}.
+ * X-Test-Amr}, the age of the sign-in in seconds from {@code X-Test-Auth-Age} and a raw OIDC {@code
+ * auth_time} (epoch seconds, a {@code Long}) from {@code X-Test-Auth-Time}.
  */
 final class JettyHarness implements AutoCloseable {
 

@@ -18,18 +18,19 @@ import java.util.Locale;
 /**
  * Compares two builds of the engine in one JVM: each build's benchmarks jar gets its own class
  * loader, both compile the same generated workload, and rounds of the two alternate (in turn
- * first), so that both meet the same machine. On a shared machine whose memory speed drifts
- * within minutes this separates a change from the noise far better than two JMH runs one after
- * the other. Before timing, both builds must give the same decision on every request.
+ * first), so that both meet the same machine. On a shared machine whose memory speed drifts within
+ * minutes this separates a change from the noise far better than two JMH runs one after the other.
+ * Before timing, both builds must give the same decision on every request.
  *
- * <p>Run, after building each version's {@code benchmarks/target/benchmarks.jar}: {@code java
- * -cp benchmarks/target/benchmarks.jar dev.gatehouse.bench.compare.Compare --policies 10000
- * old.jar new.jar}
+ * <p>Run, after building each version's {@code benchmarks/target/benchmarks.jar}: {@code java -cp
+ * benchmarks/target/benchmarks.jar dev.gatehouse.bench.compare.Compare --policies 10000 old.jar
+ * new.jar}
  */
 public final class Compare {
 
-  private static final String USAGE = "usage: Compare [--policies N] [--rounds N] [--passes N]"
-      + " old-benchmarks.jar new-benchmarks.jar";
+  private static final String USAGE =
+      "usage: Compare [--policies N] [--rounds N] [--passes N]"
+          + " old-benchmarks.jar new-benchmarks.jar";
   private static final String LOOP = EngineLoop.class.getName();
 
   private Compare() {}
@@ -83,11 +84,12 @@ public final class Compare {
   }
 
   /**
-   * Times the two builds whose classes {@code builds} hold; prints one line per build and the
-   * ratio of the second to the first. Returns 0, or 1 if they decide differently.
+   * Times the two builds whose classes {@code builds} hold; prints one line per build and the ratio
+   * of the second to the first. Returns 0, or 1 if they decide differently.
    */
-  static int run(int policies, int rounds, int passes, URL[][] builds, String[] names,
-      PrintStream out) throws Exception {
+  static int run(
+      int policies, int rounds, int passes, URL[][] builds, String[] names, PrintStream out)
+      throws Exception {
     byte[] loop = loopClass();
     Object[] loops = new Object[2];
     Method[] stream = new Method[2];
@@ -102,8 +104,17 @@ public final class Compare {
     }
     for (int i = 0; i < decisions[0].length; i++) {
       if (!decisions[0][i].equals(decisions[1][i])) {
-        out.println("the builds decide request " + i + " differently:\n  " + names[0] + ": "
-            + decisions[0][i] + "\n  " + names[1] + ": " + decisions[1][i]);
+        out.println(
+            "the builds decide request "
+                + i
+                + " differently:\n  "
+                + names[0]
+                + ": "
+                + decisions[0][i]
+                + "\n  "
+                + names[1]
+                + ": "
+                + decisions[1][i]);
         return 1;
       }
     }
@@ -123,14 +134,26 @@ public final class Compare {
         ones.get(b).add((Double) one[b].invoke(loops[b], passes));
       }
     }
-    out.printf(Locale.ROOT, "%,d policies, %d rounds of %d passes over 1,024 requests, both builds"
-        + " in one JVM; ns per decision as min / p25 / median / p75%n", policies, rounds, passes);
+    out.printf(
+        Locale.ROOT,
+        "%,d policies, %d rounds of %d passes over 1,024 requests, both builds"
+            + " in one JVM; ns per decision as min / p25 / median / p75%n",
+        policies,
+        rounds,
+        passes);
     for (int b = 0; b < 2; b++) {
-      out.printf(Locale.ROOT, "%s%n  stream %s%n  one    %s%n", names[b],
-          quartiles(streams.get(b)), quartiles(ones.get(b)));
+      out.printf(
+          Locale.ROOT,
+          "%s%n  stream %s%n  one    %s%n",
+          names[b],
+          quartiles(streams.get(b)),
+          quartiles(ones.get(b)));
     }
-    out.printf(Locale.ROOT, "second / first, medians: stream %.2f, one %.2f%n",
-        median(streams.get(1)) / median(streams.get(0)), median(ones.get(1)) / median(ones.get(0)));
+    out.printf(
+        Locale.ROOT,
+        "second / first, medians: stream %.2f, one %.2f%n",
+        median(streams.get(1)) / median(streams.get(0)),
+        median(ones.get(1)) / median(ones.get(0)));
     return 0;
   }
 
@@ -138,8 +161,13 @@ public final class Compare {
     List<Double> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
     int n = sorted.size();
-    return String.format(Locale.ROOT, "%.0f / %.0f / %.0f / %.0f", sorted.get(0),
-        sorted.get(n / 4), sorted.get(n / 2), sorted.get(3 * n / 4));
+    return String.format(
+        Locale.ROOT,
+        "%.0f / %.0f / %.0f / %.0f",
+        sorted.get(0),
+        sorted.get(n / 4),
+        sorted.get(n / 2),
+        sorted.get(3 * n / 4));
   }
 
   private static double median(List<Double> values) {
@@ -161,8 +189,8 @@ public final class Compare {
   }
 
   /**
-   * Loads one build's classes, with this build's {@link EngineLoop} defined inside it, so that
-   * a jar built before the loop existed can be compared too.
+   * Loads one build's classes, with this build's {@link EngineLoop} defined inside it, so that a
+   * jar built before the loop existed can be compared too.
    */
   private static final class BuildLoader extends URLClassLoader {
     private final byte[] loop;

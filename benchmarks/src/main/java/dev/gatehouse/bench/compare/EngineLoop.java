@@ -7,9 +7,9 @@ import dev.gatehouse.engine.CompiledPolicies;
 import dev.gatehouse.engine.PolicyEngine;
 
 /**
- * One build's engine on the generated workload, timed in rounds. {@link Compare} defines this
- * class afresh inside each build's class loader, so it links against that build's engine: it
- * uses only the public API that every build has.
+ * One build's engine on the generated workload, timed in rounds. {@link Compare} defines this class
+ * afresh inside each build's class loader, so it links against that build's engine: it uses only
+ * the public API that every build has.
  */
 public final class EngineLoop {
 
@@ -24,7 +24,8 @@ public final class EngineLoop {
     stream = workload.requests(engine, 1024);
     AccessRequest permitted = null;
     for (AccessRequest r : stream) {
-      if (engine.evaluate(r).isPermitted() && permitted == null
+      if (engine.evaluate(r).isPermitted()
+          && permitted == null
           && r.value("request.action").orElse("").equals("access")) {
         permitted = r;
       }

@@ -1,5 +1,8 @@
 package dev.gatehouse.bench.peers;
 
+import com.googlecode.aviator.runtime.function.FunctionUtils;
+import com.googlecode.aviator.runtime.type.AviatorBoolean;
+import com.googlecode.aviator.runtime.type.AviatorObject;
 import dev.gatehouse.api.AccessRequest;
 import dev.gatehouse.api.IpNetwork;
 import dev.gatehouse.api.policy.AssignPolicy;
@@ -7,15 +10,12 @@ import dev.gatehouse.api.policy.Grant;
 import dev.gatehouse.api.policy.Network;
 import dev.gatehouse.api.policy.PolicySet;
 import dev.gatehouse.api.policy.RestrictPolicy;
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import com.googlecode.aviator.runtime.function.FunctionUtils;
-import com.googlecode.aviator.runtime.type.AviatorBoolean;
-import com.googlecode.aviator.runtime.type.AviatorObject;
-import inet.ipaddr.IPAddress;
-import inet.ipaddr.IPAddressString;
 import org.casbin.jcasbin.main.Enforcer;
 import org.casbin.jcasbin.model.Model;
 import org.casbin.jcasbin.util.function.CustomFunction;
@@ -25,13 +25,13 @@ import org.casbin.jcasbin.util.function.CustomFunction;
  * allowed networks (steps 1 and 2 of DESIGN §4) for {@code access} requests.
  *
  * <p>Each enforced {@code assign} grant becomes an {@code allow} policy line and each enforced
- * {@code restrict} a {@code deny} line per covered app ({@code *} for all), whose user condition
- * is an Aviator expression run by the matcher's {@code eval(p.rule)} and whose allowed CIDR blocks
- * are tested with {@code ipInNet}: jCasbin's built-in {@code ipMatch} validates the client address
- * as IPv4 only (and prints a stack trace for an IPv6 one), so the model registers {@code ipInNet},
- * the same test on the same IPAddress library for both families. The effect {@code
- * some(where (p.eft == allow)) && !some(where (p.eft == deny))} grants when some assignment matches and no restriction is broken.
- * MFA, blocking and delegation are not expressed: jCasbin answers allow or deny, with no
+ * {@code restrict} a {@code deny} line per covered app ({@code *} for all), whose user condition is
+ * an Aviator expression run by the matcher's {@code eval(p.rule)} and whose allowed CIDR blocks are
+ * tested with {@code ipInNet}: jCasbin's built-in {@code ipMatch} validates the client address as
+ * IPv4 only (and prints a stack trace for an IPv6 one), so the model registers {@code ipInNet}, the
+ * same test on the same IPAddress library for both families. The effect {@code some(where (p.eft ==
+ * allow)) && !some(where (p.eft == deny))} grants when some assignment matches and no restriction
+ * is broken. MFA, blocking and delegation are not expressed: jCasbin answers allow or deny, with no
  * challenge and no time arithmetic in its effects.
  */
 public final class CasbinPeer implements Peer {
@@ -39,17 +39,19 @@ public final class CasbinPeer implements Peer {
   /** The most CIDR blocks a restriction allows in the workload: two corporate, three per site. */
   static final int BLOCKS = 5;
 
-  private static final String MODEL = String.join("\n",
-      "[request_definition]",
-      "r = sub, app, ip",
-      "[policy_definition]",
-      "p = rule, app, eft, n1, n2, n3, n4, n5",
-      "[policy_effect]",
-      "e = some(where (p.eft == allow)) && !some(where (p.eft == deny))",
-      "[matchers]",
-      "m = (p.app == r.app || p.app == \"*\") && eval(p.rule) && (p.eft == \"allow\""
-          + " || !(ipInNet(r.ip, p.n1) || ipInNet(r.ip, p.n2) || ipInNet(r.ip, p.n3)"
-          + " || ipInNet(r.ip, p.n4) || ipInNet(r.ip, p.n5)))");
+  private static final String MODEL =
+      String.join(
+          "\n",
+          "[request_definition]",
+          "r = sub, app, ip",
+          "[policy_definition]",
+          "p = rule, app, eft, n1, n2, n3, n4, n5",
+          "[policy_effect]",
+          "e = some(where (p.eft == allow)) && !some(where (p.eft == deny))",
+          "[matchers]",
+          "m = (p.app == r.app || p.app == \"*\") && eval(p.rule) && (p.eft == \"allow\""
+              + " || !(ipInNet(r.ip, p.n1) || ipInNet(r.ip, p.n2) || ipInNet(r.ip, p.n3)"
+              + " || ipInNet(r.ip, p.n4) || ipInNet(r.ip, p.n5)))");
 
   private final Enforcer enforcer;
 
@@ -93,8 +95,13 @@ public final class CasbinPeer implements Peer {
       }
     }
     if (blocks.size() > BLOCKS) {
-      throw new IllegalArgumentException("restrict `" + r.id() + "` allows " + blocks.size()
-          + " blocks; the model has columns for " + BLOCKS);
+      throw new IllegalArgumentException(
+          "restrict `"
+              + r.id()
+              + "` allows "
+              + blocks.size()
+              + " blocks; the model has columns for "
+              + BLOCKS);
     }
     while (blocks.size() < BLOCKS) {
       blocks.add(blocks.get(blocks.size() - 1));
@@ -103,9 +110,14 @@ public final class CasbinPeer implements Peer {
   }
 
   /** Conditions over {@code user.*} as Aviator expressions on {@code r.sub}. */
-  static final InfixRules RULES = new InfixRules("jCasbin", " && ", " || ", "r.sub.",
-      s -> "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'",
-      (field, value) -> "include(" + field + ", " + value + ")");
+  static final InfixRules RULES =
+      new InfixRules(
+          "jCasbin",
+          " && ",
+          " || ",
+          "r.sub.",
+          s -> "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'",
+          (field, value) -> "include(" + field + ", " + value + ")");
 
   /** {@code ipInNet(ip, cidr)}: whether the address lies in the block, IPv4 or IPv6. */
   private static final class IpInNet extends CustomFunction {
@@ -121,8 +133,8 @@ public final class CasbinPeer implements Peer {
     public AviatorObject call(Map<String, Object> env, AviatorObject ip, AviatorObject cidr) {
       IPAddress address = new IPAddressString(FunctionUtils.getStringValue(ip, env)).getAddress();
       IPAddress block = new IPAddressString(FunctionUtils.getStringValue(cidr, env)).getAddress();
-      return AviatorBoolean.valueOf(address != null && block != null
-          && block.toPrefixBlock().contains(address));
+      return AviatorBoolean.valueOf(
+          address != null && block != null && block.toPrefixBlock().contains(address));
     }
   }
 

@@ -1,6 +1,14 @@
 package dev.gatehouse.bench.peers;
 
 import com.google.common.primitives.UnsignedLong;
+import dev.cel.bundle.Cel;
+import dev.cel.bundle.CelBuilder;
+import dev.cel.bundle.CelFactory;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.types.ListType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
 import dev.gatehouse.api.AccessRequest;
 import dev.gatehouse.api.AttributeType;
 import dev.gatehouse.api.Effect;
@@ -14,14 +22,6 @@ import dev.gatehouse.api.policy.Grant;
 import dev.gatehouse.api.policy.Policy;
 import dev.gatehouse.api.policy.PolicySet;
 import dev.gatehouse.api.policy.RestrictPolicy;
-import dev.cel.bundle.Cel;
-import dev.cel.bundle.CelBuilder;
-import dev.cel.bundle.CelFactory;
-import dev.cel.common.CelValidationException;
-import dev.cel.common.types.ListType;
-import dev.cel.common.types.SimpleType;
-import dev.cel.runtime.CelEvaluationException;
-import dev.cel.runtime.CelRuntime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,16 +29,18 @@ import java.util.Map;
 
 /**
  * Google's CEL for Java as a peer: each policy's conditions (and each restriction's allowed
- * networks) are compiled once into a CEL program; per request the programs of the policies
- * relevant to the app are evaluated against an activation map and combined in Java by the rules
- * of DESIGN §4. Policies are grouped by app in hash maps, as a host would, so CEL evaluates only
- * what concerns the request. Answers the effect.
+ * networks) are compiled once into a CEL program; per request the programs of the policies relevant
+ * to the app are evaluated against an activation map and combined in Java by the rules of DESIGN
+ * §4. Policies are grouped by app in hash maps, as a host would, so CEL evaluates only what
+ * concerns the request. Answers the effect.
  */
 public final class CelPeer implements Peer {
 
   /** Three-valued truth of a condition: CEL raises an error where Gatehouse has unknown. */
   private enum Tri {
-    TRUE, FALSE, UNKNOWN
+    TRUE,
+    FALSE,
+    UNKNOWN
   }
 
   private record Rule(Policy policy, CelRuntime.Program when, CelRuntime.Program extra) {}
@@ -59,8 +61,8 @@ public final class CelPeer implements Peer {
   private final int authTime;
 
   /**
-   * Translates and compiles every enforced policy of {@code set}; report-only policies never
-   * change the effect and are left out.
+   * Translates and compiles every enforced policy of {@code set}; report-only policies never change
+   * the effect and are left out.
    *
    * @param set the policies
    * @throws IllegalStateException if CEL rejects a translated expression
@@ -108,8 +110,10 @@ public final class CelPeer implements Peer {
       }
       return;
     }
-    List<String> apps = p instanceof RestrictPolicy r ? r.apps()
-        : p instanceof AuthenticatePolicy a ? a.apps() : null;
+    List<String> apps =
+        p instanceof RestrictPolicy r
+            ? r.apps()
+            : p instanceof AuthenticatePolicy a ? a.apps() : null;
     if (apps == null) {
       delegates.add(rule);
     } else if (apps.isEmpty()) {
@@ -121,16 +125,17 @@ public final class CelPeer implements Peer {
 
   private static Cel environment(Map<String, AttributeType> reads) {
     CelBuilder b = CelFactory.standardCelBuilder();
-    reads.forEach((name, type) -> {
-      String v = CelTranslation.variable(name);
-      switch (type.kind()) {
-        case STRING -> b.addVar(v, SimpleType.STRING);
-        case BOOL -> b.addVar(v, SimpleType.BOOL);
-        case SET -> b.addVar(v, ListType.create(SimpleType.STRING));
-        case IP -> b.addVar(v + "_hi", SimpleType.UINT).addVar(v + "_lo", SimpleType.UINT);
-        default -> b.addVar(v, SimpleType.INT);
-      }
-    });
+    reads.forEach(
+        (name, type) -> {
+          String v = CelTranslation.variable(name);
+          switch (type.kind()) {
+            case STRING -> b.addVar(v, SimpleType.STRING);
+            case BOOL -> b.addVar(v, SimpleType.BOOL);
+            case SET -> b.addVar(v, ListType.create(SimpleType.STRING));
+            case IP -> b.addVar(v + "_hi", SimpleType.UINT).addVar(v + "_lo", SimpleType.UINT);
+            default -> b.addVar(v, SimpleType.INT);
+          }
+        });
     return b.build();
   }
 
@@ -155,24 +160,25 @@ public final class CelPeer implements Peer {
   @Override
   public Object prepare(AccessRequest request) {
     Map<String, Object> activation = new HashMap<>();
-    reads.forEach((name, type) -> {
-      int slot = schema.slot(name);
-      if (!request.has(slot)) {
-        return;
-      }
-      String v = CelTranslation.variable(name);
-      switch (type.kind()) {
-        case STRING -> activation.put(v, request.string(slot));
-        case BOOL -> activation.put(v, request.value(name).orElseThrow());
-        case SET -> activation.put(v, List.copyOf(request.set(slot)));
-        case IP -> {
-          IpAddress ip = request.ip(slot);
-          activation.put(v + "_hi", UnsignedLong.fromLongBits(ip.hi()));
-          activation.put(v + "_lo", UnsignedLong.fromLongBits(ip.lo()));
-        }
-        default -> activation.put(v, request.number(slot));
-      }
-    });
+    reads.forEach(
+        (name, type) -> {
+          int slot = schema.slot(name);
+          if (!request.has(slot)) {
+            return;
+          }
+          String v = CelTranslation.variable(name);
+          switch (type.kind()) {
+            case STRING -> activation.put(v, request.string(slot));
+            case BOOL -> activation.put(v, request.value(name).orElseThrow());
+            case SET -> activation.put(v, List.copyOf(request.set(slot)));
+            case IP -> {
+              IpAddress ip = request.ip(slot);
+              activation.put(v + "_hi", UnsignedLong.fromLongBits(ip.hi()));
+              activation.put(v + "_lo", UnsignedLong.fromLongBits(ip.lo()));
+            }
+            default -> activation.put(v, request.number(slot));
+          }
+        });
     return new Prepared(request, activation);
   }
 
@@ -197,8 +203,10 @@ public final class CelPeer implements Peer {
       return Effect.DENY;
     }
     boolean challenge = false;
-    for (List<Rule> rules : List.of(globalChecks,
-        target == null ? List.<Rule>of() : checksByApp.getOrDefault(target, List.of()))) {
+    for (List<Rule> rules :
+        List.of(
+            globalChecks,
+            target == null ? List.<Rule>of() : checksByApp.getOrDefault(target, List.of()))) {
       for (Rule rule : rules) {
         if (eval(rule.when(), p.activation()) == Tri.FALSE) {
           continue;

@@ -14,16 +14,17 @@ import java.util.TreeMap;
 /**
  * Writes Gatehouse conditions as CEL expressions over flat variables: {@code user.department}
  * becomes {@code user_department}, a set becomes a {@code list(string)}, an ordered symbol its
- * ordinal, and an IP address two {@code uint} halves ({@code request_ip_hi}, {@code
- * request_ip_lo}) so a CIDR block is a 128-bit range test in plain CEL.
+ * ordinal, and an IP address two {@code uint} halves ({@code request_ip_hi}, {@code request_ip_lo})
+ * so a CIDR block is a 128-bit range test in plain CEL.
  *
- * <p>CEL's errors for unbound variables absorb through {@code &&} and {@code ||} as unknowns do
- * in Kleene logic, so a missing attribute needs no special translation. Time windows have no
+ * <p>CEL's errors for unbound variables absorb through {@code &&} and {@code ||} as unknowns do in
+ * Kleene logic, so a missing attribute needs no special translation. Time windows have no
  * translation; the workload does not use them.
  */
 final class CelTranslation {
 
   private final Schema schema;
+
   /** Every attribute an expression reads, by name, so the environment declares just those. */
   private final Map<String, AttributeType> reads = new TreeMap<>();
 
@@ -51,7 +52,10 @@ final class CelTranslation {
     } else if (c instanceof Condition.Named n) {
       return condition(n.body());
     } else if (c instanceof Condition.Compare cmp) {
-      return read(cmp.attribute()) + " " + cmp.operator().symbol() + " "
+      return read(cmp.attribute())
+          + " "
+          + cmp.operator().symbol()
+          + " "
           + literal(cmp.attribute(), cmp.value());
     } else if (c instanceof Condition.In in) {
       List<String> values = new ArrayList<>();
@@ -63,8 +67,10 @@ final class CelTranslation {
       has.values().forEach(v -> tests.add(literal(has.attribute(), v) + " in " + set));
       return "(" + String.join(has.match() == Condition.Match.ALL ? " && " : " || ", tests) + ")";
     } else if (c instanceof Condition.Affix affix) {
-      return read(affix.attribute()) + (affix.suffix() ? ".endsWith(" : ".startsWith(")
-          + quote(affix.affix()) + ")";
+      return read(affix.attribute())
+          + (affix.suffix() ? ".endsWith(" : ".startsWith(")
+          + quote(affix.affix())
+          + ")";
     } else if (c instanceof Condition.InNetwork net) {
       return networks(net.attribute(), net.networks());
     }
@@ -93,9 +99,8 @@ final class CelTranslation {
     if (fh.equals(lh)) {
       return "(" + hi + " == " + fh + " && " + lo + " >= " + fl + " && " + lo + " <= " + ll + ")";
     }
-    return "((" + hi + " > " + fh + " || " + hi + " == " + fh + " && " + lo + " >= " + fl
-        + ") && (" + hi + " < " + lh + " || " + hi + " == " + lh + " && " + lo + " <= " + ll
-        + "))";
+    return "((" + hi + " > " + fh + " || " + hi + " == " + fh + " && " + lo + " >= " + fl + ") && ("
+        + hi + " < " + lh + " || " + hi + " == " + lh + " && " + lo + " <= " + ll + "))";
   }
 
   private String read(String attribute) {

@@ -4,8 +4,8 @@ import dev.gatehouse.api.AccessRequest;
 import dev.gatehouse.engine.CompiledPolicies;
 
 /**
- * The correctness check every comparison passes before it is timed: the engine must give the
- * answer Gatehouse gives on each request, or the benchmark refuses to run.
+ * The correctness check every comparison passes before it is timed: the engine must give the answer
+ * Gatehouse gives on each request, or the benchmark refuses to run.
  */
 public final class CrossCheck {
 
@@ -27,8 +27,8 @@ public final class CrossCheck {
       try {
         actual = peer.answer(peer.decide(peer.prepare(requests[i])));
       } catch (RuntimeException e) {
-        throw new IllegalStateException(disagreement(peer, i, requests, expected,
-            "an exception: " + e), e);
+        throw new IllegalStateException(
+            disagreement(peer, i, requests, expected, "an exception: " + e), e);
       }
       if (!expected.equals(actual)) {
         throw new IllegalStateException(disagreement(peer, i, requests, expected, actual));
@@ -36,10 +36,21 @@ public final class CrossCheck {
     }
   }
 
-  private static String disagreement(Peer peer, int i, AccessRequest[] requests, Object expected,
-      Object actual) {
-    return "cross-check failed: `" + peer.name() + "` answers " + peer.question()
-        + " differently from gatehouse on request " + i + " of " + requests.length
-        + ": expected " + expected + ", got " + actual + "; request: " + requests[i];
+  private static String disagreement(
+      Peer peer, int i, AccessRequest[] requests, Object expected, Object actual) {
+    return "cross-check failed: `"
+        + peer.name()
+        + "` answers "
+        + peer.question()
+        + " differently from gatehouse on request "
+        + i
+        + " of "
+        + requests.length
+        + ": expected "
+        + expected
+        + ", got "
+        + actual
+        + "; request: "
+        + requests[i];
   }
 }

@@ -10,8 +10,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Writes a condition over {@code user.*} attributes as an infix boolean expression in a peer's
- * expression language: the jCasbin (Aviator) and SAPL translations differ only in their
- * operators, the object the user's attributes live in, string quoting and the set test.
+ * expression language: the jCasbin (Aviator) and SAPL translations differ only in their operators,
+ * the object the user's attributes live in, string quoting and the set test.
  *
  * <p>Refuses, with {@link UnsupportedOperationException}, what the translations do not cover
  * (comparisons other than string {@code ==}/{@code !=}, attributes outside {@code user.*}): the
@@ -34,7 +34,12 @@ final class InfixRules {
    * @param quote writes a string literal
    * @param contains writes "the set field holds the quoted value"
    */
-  InfixRules(String language, String and, String or, String subject, UnaryOperator<String> quote,
+  InfixRules(
+      String language,
+      String and,
+      String or,
+      String subject,
+      UnaryOperator<String> quote,
       BinaryOperator<String> contains) {
     this.language = language;
     this.and = and;
@@ -56,7 +61,8 @@ final class InfixRules {
       return "!(" + write(n.operand()) + ")";
     } else if (c instanceof Condition.Named n) {
       return write(n.body());
-    } else if (c instanceof Condition.Compare cmp && cmp.value() instanceof Literal.Str s
+    } else if (c instanceof Condition.Compare cmp
+        && cmp.value() instanceof Literal.Str s
         && (cmp.operator() == Operator.EQ || cmp.operator() == Operator.NE)) {
       return field(cmp.attribute()) + " " + cmp.operator().symbol() + " " + quote(s.value());
     } else if (c instanceof Condition.In in) {
@@ -65,8 +71,8 @@ final class InfixRules {
       return "(" + String.join(or, tests) + ")";
     } else if (c instanceof Condition.Contains has) {
       List<String> tests = new ArrayList<>();
-      has.values().forEach(v -> tests.add(contains.apply(field(has.attribute()),
-          quote(string(v)))));
+      has.values()
+          .forEach(v -> tests.add(contains.apply(field(has.attribute()), quote(string(v)))));
       return "(" + String.join(has.match() == Condition.Match.ALL ? and : or, tests) + ")";
     }
     throw new UnsupportedOperationException("no " + language + " translation for `" + c + "`");
@@ -79,8 +85,8 @@ final class InfixRules {
 
   private String field(String attribute) {
     if (!attribute.startsWith("user.")) {
-      throw new UnsupportedOperationException("the " + language
-          + " translation reads only `user.*`, not `" + attribute + "`");
+      throw new UnsupportedOperationException(
+          "the " + language + " translation reads only `user.*`, not `" + attribute + "`");
     }
     return subject + attribute.substring("user.".length());
   }

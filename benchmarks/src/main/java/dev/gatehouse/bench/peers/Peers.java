@@ -38,22 +38,22 @@ public final class Peers {
       case "sapl":
         return new SaplPeer(set);
       default:
-        throw new IllegalArgumentException("unknown engine `" + name + "`; expected one of "
-            + NAMES);
+        throw new IllegalArgumentException(
+            "unknown engine `" + name + "`; expected one of " + NAMES);
     }
   }
 
   /**
-   * Returns {@code count} {@code access} requests of the workload's mix, the part of it that
-   * every engine can answer at least in part.
+   * Returns {@code count} {@code access} requests of the workload's mix, the part of it that every
+   * engine can answer at least in part.
    *
    * @param workload the workload
    * @param engine its policies compiled, which the generator asks for each user's apps
    * @param count how many requests
    * @return the requests, deterministic for the workload's seed
    */
-  public static AccessRequest[] accessRequests(Workload workload, CompiledPolicies engine,
-      int count) {
+  public static AccessRequest[] accessRequests(
+      Workload workload, CompiledPolicies engine, int count) {
     List<AccessRequest> access = new ArrayList<>(count);
     while (access.size() < count) {
       for (AccessRequest r : workload.requests(engine, count)) {

@@ -4,9 +4,9 @@ import dev.gatehouse.api.Decision;
 import dev.gatehouse.api.ReasonCode;
 
 /**
- * The question an engine answers about a request: the whole decision, or the part of it a peer
- * can express. Each question derives its answer from a Gatehouse {@link Decision}, which is what
- * the cross-check compares a peer's answer with.
+ * The question an engine answers about a request: the whole decision, or the part of it a peer can
+ * express. Each question derives its answer from a Gatehouse {@link Decision}, which is what the
+ * cross-check compares a peer's answer with.
  */
 public enum Question {
   /** The whole decision: effect, reasons, requirements, roles, matched and report-only policies. */
@@ -27,8 +27,11 @@ public enum Question {
   ASSIGNED_AND_NETWORK {
     @Override
     public Object of(Decision d) {
-      return d.reasons().stream().noneMatch(r -> r.code() == ReasonCode.NOT_ASSIGNED
-          || r.code() == ReasonCode.NETWORK_NOT_ALLOWED);
+      return d.reasons().stream()
+          .noneMatch(
+              r ->
+                  r.code() == ReasonCode.NOT_ASSIGNED
+                      || r.code() == ReasonCode.NETWORK_NOT_ALLOWED);
     }
   },
   /** Whether some {@code assign} policy gives the user the app. */

@@ -19,8 +19,8 @@ import java.util.TreeMap;
 /**
  * SAPL's embedded PDP as a peer, on app assignment (step 1 of DESIGN §4) for {@code access}
  * requests: each enforced {@code assign} grant becomes a SAPL policy document whose target
- * expression tests the app and the user's attributes, combined with {@code deny-unless-permit},
- * so the PDP permits exactly when some assignment gives the user the app.
+ * expression tests the app and the user's attributes, combined with {@code deny-unless-permit}, so
+ * the PDP permits exactly when some assignment gives the user the app.
  *
  * <p>Networks, MFA and delegation are not expressed: SAPL's standard function libraries have no
  * CIDR test, and the engine's combining algorithms cannot say "every matching restriction must
@@ -45,23 +45,35 @@ public final class SaplPeer implements Peer {
       }
       int n = 0;
       for (Grant g : a.grants()) {
-        documents.add("policy \"" + a.id() + "-" + n++ + "\"\npermit resource == "
-            + TARGETS.quote(g.app()) + " & " + TARGETS.write(a.when()));
+        documents.add(
+            "policy \""
+                + a.id()
+                + "-"
+                + n++
+                + "\"\npermit resource == "
+                + TARGETS.quote(g.app())
+                + " & "
+                + TARGETS.write(a.when()));
       }
     }
     try {
-      pdp = PolicyDecisionPointFactory.fixedInRamPolicyDecisionPoint(documents,
-          PolicyDocumentCombiningAlgorithm.DENY_UNLESS_PERMIT, Map.of());
+      pdp =
+          PolicyDecisionPointFactory.fixedInRamPolicyDecisionPoint(
+              documents, PolicyDocumentCombiningAlgorithm.DENY_UNLESS_PERMIT, Map.of());
     } catch (InitializationException e) {
-      throw new IllegalStateException("SAPL rejects the translated policies: " + e.getMessage(),
-          e);
+      throw new IllegalStateException("SAPL rejects the translated policies: " + e.getMessage(), e);
     }
   }
 
   /** Conditions over {@code user.*} as SAPL target expressions on {@code subject}. */
-  static final InfixRules TARGETS = new InfixRules("SAPL", " & ", " | ", "subject.",
-      s -> '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"',
-      (field, value) -> value + " in " + field);
+  static final InfixRules TARGETS =
+      new InfixRules(
+          "SAPL",
+          " & ",
+          " | ",
+          "subject.",
+          s -> '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"',
+          (field, value) -> value + " in " + field);
 
   @Override
   public String name() {
@@ -78,8 +90,13 @@ public final class SaplPeer implements Peer {
     Map<String, Object> subject = new TreeMap<>();
     for (String name : request.schema().names()) {
       if (name.startsWith("user.")) {
-        request.value(name).ifPresent(v -> subject.put(name.substring("user.".length()),
-            v instanceof java.util.Set<?> set ? List.copyOf(set) : v));
+        request
+            .value(name)
+            .ifPresent(
+                v ->
+                    subject.put(
+                        name.substring("user.".length()),
+                        v instanceof java.util.Set<?> set ? List.copyOf(set) : v));
       }
     }
     return AuthorizationSubscription.of(subject, "access", request.value("app").orElse(""));

@@ -24,12 +24,23 @@ final class Machine {
       memory = String.format(Locale.ROOT, "%.1f GiB", Long.parseLong(total) / 1024.0 / 1024.0);
     }
     return "| | |\n|---|---|\n"
-        + "| processors (nproc) | " + Runtime.getRuntime().availableProcessors() + " |\n"
-        + "| CPU | " + cpu + " |\n"
-        + "| memory | " + memory + " |\n"
-        + "| OS | " + System.getProperty("os.name") + " " + System.getProperty("os.version")
+        + "| processors (nproc) | "
+        + Runtime.getRuntime().availableProcessors()
         + " |\n"
-        + "| JDK of the run | " + jdk + " |\n";
+        + "| CPU | "
+        + cpu
+        + " |\n"
+        + "| memory | "
+        + memory
+        + " |\n"
+        + "| OS | "
+        + System.getProperty("os.name")
+        + " "
+        + System.getProperty("os.version")
+        + " |\n"
+        + "| JDK of the run | "
+        + jdk
+        + " |\n";
   }
 
   private static String field(List<String> lines, String key) {

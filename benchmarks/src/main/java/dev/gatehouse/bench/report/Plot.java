@@ -14,8 +14,9 @@ final class Plot {
   private static final int RIGHT = 150;
   private static final int TOP = 40;
   private static final int BOTTOM = 60;
-  private static final String[] COLORS =
-      {"#1b7837", "#762a83", "#2166ac", "#d6604d", "#b8860b", "#555555"};
+  private static final String[] COLORS = {
+    "#1b7837", "#762a83", "#2166ac", "#d6604d", "#b8860b", "#555555"
+  };
 
   private Plot() {}
 
@@ -35,16 +36,30 @@ final class Plot {
       }
     }
     StringBuilder s = new StringBuilder();
-    s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\""
-        + " height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n", WIDTH, HEIGHT));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\""
+                + " height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n",
+            WIDTH,
+            HEIGHT));
     s.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-    s.append(text(LEFT, 24, "PeerBenchmark.decide: ns per decision against policies (log-log)",
-        "start", 14));
+    s.append(
+        text(
+            LEFT,
+            24,
+            "PeerBenchmark.decide: ns per decision against policies (log-log)",
+            "start",
+            14));
     if (lines.isEmpty()) {
       return s.append("</svg>\n").toString();
     }
-    Axes axes = new Axes(Math.floor(Math.log10(minX)), Math.ceil(Math.log10(maxX)),
-        Math.floor(Math.log10(minY)), Math.ceil(Math.log10(maxY)));
+    Axes axes =
+        new Axes(
+            Math.floor(Math.log10(minX)),
+            Math.ceil(Math.log10(maxX)),
+            Math.floor(Math.log10(minY)),
+            Math.ceil(Math.log10(maxY)));
     grid(s, axes);
     int c = 0;
     int legendY = TOP + 10;
@@ -55,14 +70,31 @@ final class Plot {
         double x = axes.x(p.getKey());
         double y = axes.y(p.getValue());
         points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
-        s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\""
-            + " fill=\"%s\"/>%n", x, y, color));
+        s.append(
+            String.format(
+                Locale.ROOT,
+                "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\"" + " fill=\"%s\"/>%n",
+                x,
+                y,
+                color));
       }
-      s.append(String.format(Locale.ROOT, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\""
-          + " stroke-width=\"2\"/>%n", points.toString().strip(), color));
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\"" + " stroke-width=\"2\"/>%n",
+              points.toString().strip(),
+              color));
       int lx = WIDTH - RIGHT + 20;
-      s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\""
-          + " stroke=\"%s\" stroke-width=\"2\"/>%n", lx, legendY, lx + 24, legendY, color));
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\""
+                  + " stroke=\"%s\" stroke-width=\"2\"/>%n",
+              lx,
+              legendY,
+              lx + 24,
+              legendY,
+              color));
       s.append(text(lx + 30, legendY + 4, line.getKey(), "start", 12));
       legendY += 20;
     }
@@ -72,26 +104,53 @@ final class Plot {
   private static void grid(StringBuilder s, Axes a) {
     for (double e = a.x0; e <= a.x1; e++) {
       double x = a.x(Math.pow(10, e));
-      s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\""
-          + " stroke=\"#ddd\"/>%n", x, TOP, x, HEIGHT - BOTTOM));
-      s.append(text(x, HEIGHT - BOTTOM + 18, String.format(Locale.ROOT, "%,d",
-          (long) Math.pow(10, e)), "middle", 12));
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"" + " stroke=\"#ddd\"/>%n",
+              x,
+              TOP,
+              x,
+              HEIGHT - BOTTOM));
+      s.append(
+          text(
+              x,
+              HEIGHT - BOTTOM + 18,
+              String.format(Locale.ROOT, "%,d", (long) Math.pow(10, e)),
+              "middle",
+              12));
     }
     for (double e = a.y0; e <= a.y1; e++) {
       double y = a.y(Math.pow(10, e));
-      s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\""
-          + " stroke=\"#ddd\"/>%n", LEFT, y, WIDTH - RIGHT, y));
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"" + " stroke=\"#ddd\"/>%n",
+              LEFT,
+              y,
+              WIDTH - RIGHT,
+              y));
       s.append(text(LEFT - 8, y + 4, "1e" + (int) e, "end", 12));
     }
     s.append(text((LEFT + WIDTH - RIGHT) / 2.0, HEIGHT - 20, "policies (N)", "middle", 13));
-    s.append(String.format(Locale.ROOT, "<text x=\"20\" y=\"%d\" text-anchor=\"middle\""
-        + " font-size=\"13\" transform=\"rotate(-90 20 %d)\">ns/op</text>%n",
-        (TOP + HEIGHT - BOTTOM) / 2, (TOP + HEIGHT - BOTTOM) / 2));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "<text x=\"20\" y=\"%d\" text-anchor=\"middle\""
+                + " font-size=\"13\" transform=\"rotate(-90 20 %d)\">ns/op</text>%n",
+            (TOP + HEIGHT - BOTTOM) / 2,
+            (TOP + HEIGHT - BOTTOM) / 2));
   }
 
   private static String text(double x, double y, String text, String anchor, int size) {
-    return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\""
-        + " font-size=\"%d\">%s</text>%n", x, y, anchor, size, text);
+    return String.format(
+        Locale.ROOT,
+        "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\"" + " font-size=\"%d\">%s</text>%n",
+        x,
+        y,
+        anchor,
+        size,
+        text);
   }
 
   /** Decade bounds of the two log axes, and the mapping of values to pixels. */

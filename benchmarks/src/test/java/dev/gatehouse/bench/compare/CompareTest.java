@@ -16,13 +16,15 @@ final class CompareTest {
   /** This test's own classpath, as a build: every class the benchmarks jar would hold. */
   private static URL[] testClasspath() {
     return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-        .map(entry -> {
-          try {
-            return new File(entry).toURI().toURL();
-          } catch (MalformedURLException e) {
-            throw new IllegalStateException(e);
-          }
-        }).toArray(URL[]::new);
+        .map(
+            entry -> {
+              try {
+                return new File(entry).toURI().toURL();
+              } catch (MalformedURLException e) {
+                throw new IllegalStateException(e);
+              }
+            })
+        .toArray(URL[]::new);
   }
 
   @Test
@@ -30,12 +32,19 @@ final class CompareTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     URL[] build = testClasspath();
 
-    int status = Compare.run(100, 2, 1, new URL[][] {build, build}, new String[] {"old", "new"},
-        new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    int status =
+        Compare.run(
+            100,
+            2,
+            1,
+            new URL[][] {build, build},
+            new String[] {"old", "new"},
+            new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
     String out = bytes.toString(StandardCharsets.UTF_8);
     assertThat(status).as(out).isZero();
-    assertThat(out).startsWith("100 policies, 2 rounds of 1 passes over 1,024 requests")
+    assertThat(out)
+        .startsWith("100 policies, 2 rounds of 1 passes over 1,024 requests")
         .contains("old\n  stream ", "new\n  stream ")
         .containsPattern("second / first, medians: stream \\d+\\.\\d\\d, one \\d+\\.\\d\\d");
   }

@@ -51,8 +51,7 @@ final class CrossCheckTest {
     @Override
     public Object decide(Object prepared) {
       Effect effect = ((Decision) inner.decide(prepared)).effect();
-      return ++calls % 1_000 != 0 ? effect
-          : effect == Effect.PERMIT ? Effect.DENY : Effect.PERMIT;
+      return ++calls % 1_000 != 0 ? effect : effect == Effect.PERMIT ? Effect.DENY : Effect.PERMIT;
     }
 
     @Override
@@ -65,19 +64,21 @@ final class CrossCheckTest {
   void verify_engineFlipsOneDecisionInAThousand_throwsNamingTheRequest() {
     assertThatThrownBy(() -> CrossCheck.verify(engine, new FlipsOneInAThousand(), requests))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageStartingWith("cross-check failed: `flipper` answers EFFECT differently from"
-            + " gatehouse on request 999 of 2000: expected ")
+        .hasMessageStartingWith(
+            "cross-check failed: `flipper` answers EFFECT differently from"
+                + " gatehouse on request 999 of 2000: expected ")
         .hasMessageEndingWith("; request: " + requests[999]);
   }
 
   @Test
   void verify_engineThrows_throwsNamingTheRequestAndKeepsTheCause() {
-    Peer failing = new FlipsOneInAThousand() {
-      @Override
-      public Object decide(Object prepared) {
-        throw new ArithmeticException("boom");
-      }
-    };
+    Peer failing =
+        new FlipsOneInAThousand() {
+          @Override
+          public Object decide(Object prepared) {
+            throw new ArithmeticException("boom");
+          }
+        };
     assertThatThrownBy(() -> CrossCheck.verify(engine, failing, requests))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("on request 0 of 2000: expected ")
@@ -99,7 +100,8 @@ final class CrossCheckTest {
   void create_unknownEngine_throwsNamingTheEngines() {
     assertThatThrownBy(() -> Peers.create("opa", workload.policies(), engine))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown engine `opa`; expected one of [gatehouse, reference, cel, jcasbin,"
-            + " sapl]");
+        .hasMessage(
+            "unknown engine `opa`; expected one of [gatehouse, reference, cel, jcasbin,"
+                + " sapl]");
   }
 }

@@ -13,8 +13,8 @@ import java.util.TreeSet;
 
 /**
  * Risk-based authentication: when {@code when} is not false, a request to one of {@code apps}
- * (every request, when empty) is blocked, or must carry SSO and/or one of the MFA factors
- * satisfied within {@code within}.
+ * (every request, when empty) is blocked, or must carry SSO and/or one of the MFA factors satisfied
+ * within {@code within}.
  *
  * <pre>{@code
  * AuthenticatePolicy strong = AuthenticatePolicy.builder("admins-strong")
@@ -32,9 +32,9 @@ import java.util.TreeSet;
  * @param within how recently an MFA factor must have been satisfied; zero without MFA
  * @param reportOnly whether the policy is only recorded, never enforced
  * @param source where the policy was written
- * @param mfaAsWritten the same factors in the order the policy lists them, for display only: it
- *     is no part of {@link #equals} or {@link #hashCode}, so two policies listing the same
- *     factors in another order are equal and decide alike
+ * @param mfaAsWritten the same factors in the order the policy lists them, for display only: it is
+ *     no part of {@link #equals} or {@link #hashCode}, so two policies listing the same factors in
+ *     another order are equal and decide alike
  */
 public record AuthenticatePolicy(
     String id,
@@ -71,8 +71,13 @@ public record AuthenticatePolicy(
     mfaAsWritten = List.copyOf(new LinkedHashSet<>(mfaAsWritten));
     mfa = List.copyOf(new TreeSet<>(mfa));
     if (!new TreeSet<>(mfaAsWritten).equals(new TreeSet<>(mfa))) {
-      throw new IllegalArgumentException("authenticate `" + id + "`: the factors as written "
-          + mfaAsWritten + " are not the factors " + mfa);
+      throw new IllegalArgumentException(
+          "authenticate `"
+              + id
+              + "`: the factors as written "
+              + mfaAsWritten
+              + " are not the factors "
+              + mfa);
     }
     requireNonNull(within, "within");
     requireNonNull(source, "source");
@@ -99,15 +104,22 @@ public record AuthenticatePolicy(
    * @param reportOnly whether the policy is only recorded, never enforced
    * @param source where the policy was written
    */
-  public AuthenticatePolicy(String id, List<String> apps, Condition when, boolean block,
-      boolean requireSso, List<Factor> mfa, Duration within, boolean reportOnly,
+  public AuthenticatePolicy(
+      String id,
+      List<String> apps,
+      Condition when,
+      boolean block,
+      boolean requireSso,
+      List<Factor> mfa,
+      Duration within,
+      boolean reportOnly,
       SourceRef source) {
     this(id, apps, when, block, requireSso, mfa, within, reportOnly, source, mfa);
   }
 
   /**
-   * Compares every component but {@link #mfaAsWritten}: the order factors are written in does
-   * not change what the policy decides.
+   * Compares every component but {@link #mfaAsWritten}: the order factors are written in does not
+   * change what the policy decides.
    *
    * @param other the object to compare with
    * @return whether {@code other} is an equal policy
@@ -237,7 +249,9 @@ public record AuthenticatePolicy(
       if (within.isNegative() || within.isZero() || factors.length == 0) {
         throw new IllegalArgumentException(
             "require mfa needs at least one factor and a positive duration, got "
-                + Arrays.toString(factors) + " within " + within);
+                + Arrays.toString(factors)
+                + " within "
+                + within);
       }
       this.mfa.addAll(Arrays.asList(factors));
       this.within = within;
@@ -272,8 +286,8 @@ public record AuthenticatePolicy(
      * @throws IllegalArgumentException if it neither blocks nor requires anything, or does both
      */
     public AuthenticatePolicy build() {
-      return new AuthenticatePolicy(id, apps, when, block, requireSso, mfa, within, reportOnly,
-          source, mfa);
+      return new AuthenticatePolicy(
+          id, apps, when, block, requireSso, mfa, within, reportOnly, source, mfa);
     }
   }
 }

@@ -29,20 +29,19 @@ public sealed interface Condition {
 
   /**
    * Calls {@code action} for every leaf test of this condition (a comparison, {@code in}, {@code
-   * contains}, affix, network or window test), looking through {@code and}, {@code or}, {@code
-   * not} and named conditions. A named condition is a shared node: its body is visited once
-   * however often it is used, so the walk is linear in the distinct conditions, never in their
-   * expansion.
+   * contains}, affix, network or window test), looking through {@code and}, {@code or}, {@code not}
+   * and named conditions. A named condition is a shared node: its body is visited once however
+   * often it is used, so the walk is linear in the distinct conditions, never in their expansion.
    *
    * @param action what to do with each leaf, in the order written
    */
   default void forEachLeaf(java.util.function.Consumer<Condition> action) {
-    forEachLeaf(this, action,
-        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    forEachLeaf(
+        this, action, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
   }
 
-  private static void forEachLeaf(Condition c, java.util.function.Consumer<Condition> action,
-      java.util.Set<Condition> seen) {
+  private static void forEachLeaf(
+      Condition c, java.util.function.Consumer<Condition> action, java.util.Set<Condition> seen) {
     if (c instanceof And and) {
       and.operands().forEach(o -> forEachLeaf(o, action, seen));
     } else if (c instanceof Or or) {
@@ -278,8 +277,9 @@ public sealed interface Condition {
       if (networks.size() == 1 && networks.get(0).isInline()) {
         return attribute + " in " + networks.get(0);
       }
-      return attribute + " in " + networks.stream().map(Network::toString)
-          .collect(Collectors.joining(", "));
+      return attribute
+          + " in "
+          + networks.stream().map(Network::toString).collect(Collectors.joining(", "));
     }
   }
 
@@ -327,8 +327,8 @@ public sealed interface Condition {
     }
 
     /**
-     * Returns the hash of the name alone: equal named conditions have equal names, and hashing
-     * the body would walk a named condition at each of its uses, exponentially many times in a
+     * Returns the hash of the name alone: equal named conditions have equal names, and hashing the
+     * body would walk a named condition at each of its uses, exponentially many times in a
      * condition that names conditions that name conditions.
      */
     @Override
@@ -339,8 +339,8 @@ public sealed interface Condition {
     /** Compares name and body, the body by identity first, so that shared bodies cost nothing. */
     @Override
     public boolean equals(Object o) {
-      return this == o || o instanceof Named n && name.equals(n.name)
-          && (body == n.body || body.equals(n.body));
+      return this == o
+          || o instanceof Named n && name.equals(n.name) && (body == n.body || body.equals(n.body));
     }
 
     @Override
@@ -386,7 +386,8 @@ public sealed interface Condition {
   }
 
   /**
-   * Returns {@code attribute op symbol} for an ordered attribute, such as {@code risk.level >= high}.
+   * Returns {@code attribute op symbol} for an ordered attribute, such as {@code risk.level >=
+   * high}.
    *
    * @param attribute the attribute name
    * @param op the comparison operator
@@ -406,8 +407,8 @@ public sealed interface Condition {
    * @return {@code attribute in ["a", "b"]}
    */
   static Condition in(String attribute, String... values) {
-    return new In(attribute, Arrays.stream(values).map(Literal.Str::new)
-        .collect(Collectors.toList()));
+    return new In(
+        attribute, Arrays.stream(values).map(Literal.Str::new).collect(Collectors.toList()));
   }
 
   /**
@@ -429,8 +430,10 @@ public sealed interface Condition {
    * @return {@code attribute contains any ["a", "b"]}
    */
   static Condition containsAny(String attribute, String... values) {
-    return new Contains(attribute, Match.ANY, Arrays.stream(values).map(Literal.Str::new)
-        .collect(Collectors.toList()));
+    return new Contains(
+        attribute,
+        Match.ANY,
+        Arrays.stream(values).map(Literal.Str::new).collect(Collectors.toList()));
   }
 
   /**
@@ -441,8 +444,10 @@ public sealed interface Condition {
    * @return {@code attribute contains all ["a", "b"]}
    */
   static Condition containsAll(String attribute, String... values) {
-    return new Contains(attribute, Match.ALL, Arrays.stream(values).map(Literal.Str::new)
-        .collect(Collectors.toList()));
+    return new Contains(
+        attribute,
+        Match.ALL,
+        Arrays.stream(values).map(Literal.Str::new).collect(Collectors.toList()));
   }
 
   /**

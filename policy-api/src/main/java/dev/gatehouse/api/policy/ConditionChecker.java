@@ -14,25 +14,25 @@ import java.util.List;
 public final class ConditionChecker {
 
   /**
-   * The most tests and operators a condition may hold once every named condition in it is
-   * written out at each use: evaluation walks the expansion, so a condition built by doubling
-   * named conditions ({@code c2 = c1 or c1}, {@code c3 = c2 or c2}, ...) must stop here.
+   * The most tests and operators a condition may hold once every named condition in it is written
+   * out at each use: evaluation walks the expansion, so a condition built by doubling named
+   * conditions ({@code c2 = c1 or c1}, {@code c3 = c2 or c2}, ...) must stop here.
    */
   public static final long MAX_EXPANDED_SIZE = 10_000;
 
   /**
    * The most tests and operators the conditions of all the policies of a set may hold together,
-   * expanded as for {@link #MAX_EXPANDED_SIZE}: 4 Mi, what the largest source file could spell
-   * out without named conditions. It bounds what one request can cost to evaluate.
+   * expanded as for {@link #MAX_EXPANDED_SIZE}: 4 Mi, what the largest source file could spell out
+   * without named conditions. It bounds what one request can cost to evaluate.
    */
   public static final long MAX_TOTAL_EXPANDED_SIZE = 4L << 20;
 
   private ConditionChecker() {}
 
   /**
-   * Returns how many tests and operators {@code condition} holds with every named condition
-   * written out at each use, counted in time linear in its distinct nodes (a named condition's
-   * size is computed once) and saturating at {@link Long#MAX_VALUE}.
+   * Returns how many tests and operators {@code condition} holds with every named condition written
+   * out at each use, counted in time linear in its distinct nodes (a named condition's size is
+   * computed once) and saturating at {@link Long#MAX_VALUE}.
    *
    * @param condition the condition
    * @return its expanded size; {@code always} counts 0
@@ -54,8 +54,10 @@ public final class ConditionChecker {
     } else if (c instanceof Condition.Not not) {
       return saturatedAdd(1, expandedSize(not.operand(), sizes));
     }
-    List<Condition> operands = c instanceof Condition.And and ? and.operands()
-        : c instanceof Condition.Or or ? or.operands() : List.of();
+    List<Condition> operands =
+        c instanceof Condition.And and
+            ? and.operands()
+            : c instanceof Condition.Or or ? or.operands() : List.of();
     long size = 1;
     for (Condition operand : operands) {
       size = saturatedAdd(size, expandedSize(operand, sizes));
@@ -71,9 +73,12 @@ public final class ConditionChecker {
    * @return the problem, one line, or null if the total is small enough
    */
   public static @org.jspecify.annotations.Nullable String checkTotalSize(long total) {
-    return total <= MAX_TOTAL_EXPANDED_SIZE ? null : "the policies' conditions expand to more"
-        + " than " + String.format(java.util.Locale.ROOT, "%,d", MAX_TOTAL_EXPANDED_SIZE)
-        + " tests and operators in all when their named conditions are written out at each use";
+    return total <= MAX_TOTAL_EXPANDED_SIZE
+        ? null
+        : "the policies' conditions expand to more"
+            + " than "
+            + String.format(java.util.Locale.ROOT, "%,d", MAX_TOTAL_EXPANDED_SIZE)
+            + " tests and operators in all when their named conditions are written out at each use";
   }
 
   /**
@@ -96,9 +101,11 @@ public final class ConditionChecker {
    */
   public static @org.jspecify.annotations.Nullable String checkSize(Condition condition) {
     long size = expandedSize(condition);
-    return size <= MAX_EXPANDED_SIZE ? null : "the condition expands to more than "
-        + String.format(java.util.Locale.ROOT, "%,d", MAX_EXPANDED_SIZE)
-        + " tests and operators when its named conditions are written out at each use";
+    return size <= MAX_EXPANDED_SIZE
+        ? null
+        : "the condition expands to more than "
+            + String.format(java.util.Locale.ROOT, "%,d", MAX_EXPANDED_SIZE)
+            + " tests and operators when its named conditions are written out at each use";
   }
 
   /**
@@ -110,12 +117,13 @@ public final class ConditionChecker {
    */
   public static List<String> check(Schema schema, Condition condition) {
     List<String> problems = new ArrayList<>();
-    condition.forEachLeaf(leaf -> {
-      String problem = checkLeaf(schema, leaf);
-      if (problem != null) {
-        problems.add(problem);
-      }
-    });
+    condition.forEachLeaf(
+        leaf -> {
+          String problem = checkLeaf(schema, leaf);
+          if (problem != null) {
+            problems.add(problem);
+          }
+        });
     return problems;
   }
 
@@ -139,7 +147,8 @@ public final class ConditionChecker {
       return checkCompare(name, type, compare);
     }
     if (c instanceof Condition.In in) {
-      if (type.kind() != AttributeType.Kind.STRING && type.kind() != AttributeType.Kind.INT
+      if (type.kind() != AttributeType.Kind.STRING
+          && type.kind() != AttributeType.Kind.INT
           && type.kind() != AttributeType.Kind.ORDERED) {
         return notApplicable("in [...]", name, type);
       }
@@ -152,7 +161,8 @@ public final class ConditionChecker {
       return firstProblem(name, type, contains.values());
     }
     if (c instanceof Condition.Affix affix) {
-      return type.kind() == AttributeType.Kind.STRING ? null
+      return type.kind() == AttributeType.Kind.STRING
+          ? null
           : notApplicable(affix.suffix() ? "ends_with" : "starts_with", name, type);
     }
     if (c instanceof Condition.InNetwork) {
@@ -195,7 +205,12 @@ public final class ConditionChecker {
       case STRING:
       case BOOL:
         if (compare.operator().isOrdering()) {
-          return "`" + compare.operator().symbol() + "` does not apply to " + type + " `" + name
+          return "`"
+              + compare.operator().symbol()
+              + "` does not apply to "
+              + type
+              + " `"
+              + name
               + "`; only `==` and `!=` do";
         }
         return fits(name, type, compare.value());
@@ -240,7 +255,8 @@ public final class ConditionChecker {
       default:
         ok = false;
     }
-    return ok ? null
+    return ok
+        ? null
         : "`" + name + "` is " + article(type) + ", but " + value + " is " + describe(value);
   }
 
@@ -252,8 +268,13 @@ public final class ConditionChecker {
     if (type.ordinal(symbol) >= 0) {
       return null;
     }
-    return "`" + symbol + "` is not a value of `" + name + "`"
-        + Suggestions.nearest(symbol, type.symbols()).map(s -> "; did you mean `" + s + "`?")
+    return "`"
+        + symbol
+        + "` is not a value of `"
+        + name
+        + "`"
+        + Suggestions.nearest(symbol, type.symbols())
+            .map(s -> "; did you mean `" + s + "`?")
             .orElse("; expected one of " + String.join(", ", type.symbols()));
   }
 

@@ -61,8 +61,12 @@ public record DelegatePolicy(
     }
     for (String action : actions) {
       if (!ACTION.matcher(action).matches()) {
-        throw new IllegalArgumentException("invalid admin action `" + action + "` in delegate `"
-            + id + "`: use a dotted name like `user.create` or a wildcard like `user.*`");
+        throw new IllegalArgumentException(
+            "invalid admin action `"
+                + action
+                + "` in delegate `"
+                + id
+                + "`: use a dotted name like `user.create` or a wildcard like `user.*`");
       }
     }
     requireNonNull(on, "on");
@@ -100,8 +104,7 @@ public record DelegatePolicy(
       if (allowed.equals("*") || allowed.equals(action)) {
         return true;
       }
-      if (allowed.endsWith(".*")
-          && action.startsWith(allowed.substring(0, allowed.length() - 1))) {
+      if (allowed.endsWith(".*") && action.startsWith(allowed.substring(0, allowed.length() - 1))) {
         return true;
       }
     }

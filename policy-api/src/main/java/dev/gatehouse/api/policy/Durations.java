@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 
-/** Durations as the policy language writes them: {@code 30s}, {@code 15m}, {@code 8h}, {@code 30d}. */
+/**
+ * Durations as the policy language writes them: {@code 30s}, {@code 15m}, {@code 8h}, {@code 30d}.
+ */
 public final class Durations {
 
   private Durations() {}

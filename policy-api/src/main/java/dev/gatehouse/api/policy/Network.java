@@ -40,7 +40,8 @@ public record Network(String name, List<IpNetwork> blocks) {
    * @throws IllegalArgumentException if a block is malformed or there is none
    */
   public static Network of(String name, String... cidrs) {
-    return new Network(name, Arrays.stream(cidrs).map(IpNetwork::parse).collect(Collectors.toList()));
+    return new Network(
+        name, Arrays.stream(cidrs).map(IpNetwork::parse).collect(Collectors.toList()));
   }
 
   /**

@@ -33,13 +33,13 @@ public sealed interface Policy
   /**
    * Returns the policy kind as the language writes it: {@code assign}, {@code restrict}, ....
    *
-   * @return the policy kind as the language writes it: {@code assign}, {@code restrict}, 
+   * @return the policy kind as the language writes it: {@code assign}, {@code restrict},
    */
   String kind();
 
   /**
-   * Returns the policy's conditions: its {@code when}, or a delegation's {@code to} and {@code
-   * on} in that order.
+   * Returns the policy's conditions: its {@code when}, or a delegation's {@code to} and {@code on}
+   * in that order.
    *
    * @return the conditions, never empty
    */
@@ -56,7 +56,9 @@ public sealed interface Policy
     java.util.Objects.requireNonNull(id, "policy id");
     if (!Ids.VALID.matcher(id).matches()) {
       throw new IllegalArgumentException(
-          "invalid policy id `" + id + "`: use 1 to 200 letters, digits, `-`, `_`, `.`, `:` or `/`");
+          "invalid policy id `"
+              + id
+              + "`: use 1 to 200 letters, digits, `-`, `_`, `.`, `:` or `/`");
     }
     return id;
   }

@@ -100,7 +100,9 @@ public final class PolicySet {
    * @return the policies of one kind, such as {@code policies(AssignPolicy.class)}
    */
   public <T extends Policy> List<T> policies(Class<T> kind) {
-    return policies.stream().filter(kind::isInstance).map(kind::cast)
+    return policies.stream()
+        .filter(kind::isInstance)
+        .map(kind::cast)
         .collect(Collectors.toUnmodifiableList());
   }
 
@@ -130,8 +132,11 @@ public final class PolicySet {
 
   @Override
   public String toString() {
-    return "PolicySet{" + policies.size() + " policies: "
-        + policies.stream().map(Policy::id).collect(Collectors.joining(", ")) + "}";
+    return "PolicySet{"
+        + policies.size()
+        + " policies: "
+        + policies.stream().map(Policy::id).collect(Collectors.joining(", "))
+        + "}";
   }
 
   /** Collects networks, conditions and policies; {@link #build()} checks them all at once. */
@@ -208,14 +213,20 @@ public final class PolicySet {
       for (Policy p : policies) {
         Policy previous = seen.putIfAbsent(p.id(), p);
         if (previous != null) {
-          problems.add("duplicate policy id `" + p.id() + "` (" + p.source() + ", first at "
-              + previous.source() + ")");
+          problems.add(
+              "duplicate policy id `"
+                  + p.id()
+                  + "` ("
+                  + p.source()
+                  + ", first at "
+                  + previous.source()
+                  + ")");
         }
         for (Condition c : p.conditions()) {
           total = ConditionChecker.saturatedAdd(total, ConditionChecker.expandedSize(c));
           String tooLarge = ConditionChecker.checkSize(c);
-          List<String> found = tooLarge != null ? List.of(tooLarge)
-              : ConditionChecker.check(schema, c);
+          List<String> found =
+              tooLarge != null ? List.of(tooLarge) : ConditionChecker.check(schema, c);
           found.forEach(problem -> problems.add(p.kind() + " `" + p.id() + "`: " + problem));
         }
       }
@@ -223,12 +234,13 @@ public final class PolicySet {
       if (tooMuch != null) {
         problems.add(tooMuch);
       }
-      conditions.forEach((name, c) -> {
-        String tooLarge = ConditionChecker.checkSize(c);
-        List<String> found = tooLarge != null ? List.of(tooLarge)
-            : ConditionChecker.check(schema, c);
-        found.forEach(problem -> problems.add("condition `" + name + "`: " + problem));
-      });
+      conditions.forEach(
+          (name, c) -> {
+            String tooLarge = ConditionChecker.checkSize(c);
+            List<String> found =
+                tooLarge != null ? List.of(tooLarge) : ConditionChecker.check(schema, c);
+            found.forEach(problem -> problems.add("condition `" + name + "`: " + problem));
+          });
       if (!problems.isEmpty()) {
         throw new PolicyValidationException(problems);
       }

@@ -71,9 +71,10 @@ public record TimeWindow(Set<DayOfWeek> days, LocalTime start, LocalTime end, Zo
 
   @Override
   public String toString() {
-    String dayList = EnumSet.copyOf(days).stream()
-        .map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ROOT).toLowerCase(Locale.ROOT))
-        .collect(Collectors.joining(", ", "[", "]"));
+    String dayList =
+        EnumSet.copyOf(days).stream()
+            .map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ROOT).toLowerCase(Locale.ROOT))
+            .collect(Collectors.joining(", ", "[", "]"));
     return dayList + " " + start + "-" + end + " in \"" + zone.getId() + "\"";
   }
 }

@@ -4,15 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Makes user-supplied text safe to show on one line of a log, a terminal or a message: every
- * character that would break the line, move the cursor, reorder the text or hide itself is
- * written as a visible escape, a backslash, {@code u} and the hex code point in braces (such as
- * <code>&#92;u{85}</code>), the policy language's own escape syntax.
+ * character that would break the line, move the cursor, reorder the text or hide itself is written
+ * as a visible escape, a backslash, {@code u} and the hex code point in braces (such as <code>
+ * &#92;u{85}</code>), the policy language's own escape syntax.
  *
- * <p>Escaped are the control characters (C0, DEL and C1, among them {@code \n}, {@code \r},
- * ESC and U+0085 NEXT LINE), the format characters (bidirectional controls such as U+202E and
- * U+2066, zero-width characters, the byte order mark), U+2028 and U+2029, every space other than
- * the ASCII space (such as NBSP), and unpaired surrogates. Everything else, including a backslash,
- * is kept as is.
+ * <p>Escaped are the control characters (C0, DEL and C1, among them {@code \n}, {@code \r}, ESC and
+ * U+0085 NEXT LINE), the format characters (bidirectional controls such as U+202E and U+2066,
+ * zero-width characters, the byte order mark), U+2028 and U+2029, every space other than the ASCII
+ * space (such as NBSP), and unpaired surrogates. Everything else, including a backslash, is kept as
+ * is.
  *
  * <pre>
  * Printable.escape("bob&#92;u0085user=admin")   // "bob&#92;u{85}user=admin"
@@ -23,8 +23,8 @@ public final class Printable {
   private Printable() {}
 
   /**
-   * Returns {@code text} with every unsafe character escaped; {@code text} itself when it has
-   * none, so that the common case allocates nothing.
+   * Returns {@code text} with every unsafe character escaped; {@code text} itself when it has none,
+   * so that the common case allocates nothing.
    *
    * @param text the text to show
    * @return the text with every unsafe character escaped

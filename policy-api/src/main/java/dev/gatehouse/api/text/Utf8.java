@@ -18,8 +18,8 @@ import java.util.Objects;
  * (including overlong forms and encoded surrogates) is an error naming its offset, never a
  * replacement character, so that the text a program acts on is the text a person reads.
  *
- * <p>A leading byte order mark ({@code EF BB BF}) is skipped: it says nothing in UTF-8, and left
- * in place it would be an invisible first character.
+ * <p>A leading byte order mark ({@code EF BB BF}) is skipped: it says nothing in UTF-8, and left in
+ * place it would be an invisible first character.
  *
  * <pre>{@code
  * String text = Utf8.decode(Files.readAllBytes(file));   // throws Utf8.MalformedException
@@ -46,8 +46,8 @@ public final class Utf8 {
     }
 
     /**
-     * Returns the 0-based offset of the first byte that is not UTF-8, counted from the start of
-     * the input (a skipped byte order mark included).
+     * Returns the 0-based offset of the first byte that is not UTF-8, counted from the start of the
+     * input (a skipped byte order mark included).
      *
      * @return the 0-based offset of the first byte that is not UTF-8
      */
@@ -89,13 +89,13 @@ public final class Utf8 {
   }
 
   /**
-   * Returns a reader that decodes {@code in} as {@link #decode} does, a buffer at a time, so that
-   * a long input is never held whole; a leading byte order mark is skipped. Closing the reader
-   * closes {@code in}.
+   * Returns a reader that decodes {@code in} as {@link #decode} does, a buffer at a time, so that a
+   * long input is never held whole; a leading byte order mark is skipped. Closing the reader closes
+   * {@code in}.
    *
    * <p>Its {@code read} methods throw {@link MalformedException} at the first byte that is not
-   * UTF-8, its offset counted from the start of {@code in}; the text before that byte may have
-   * been read already.
+   * UTF-8, its offset counted from the start of {@code in}; the text before that byte may have been
+   * read already.
    *
    * @param in the bytes
    * @return a reader of the text
@@ -132,8 +132,10 @@ public final class Utf8 {
     private final CharsetDecoder decoder = strictDecoder();
     private final ByteBuffer bytes = ByteBuffer.allocate(SIZE).flip();
     private final CharBuffer chars = CharBuffer.allocate(SIZE).flip();
+
     /** The offset in the input of the first byte of {@code bytes}' array. */
     private long base;
+
     private boolean started;
     private boolean eof;
     private boolean done;
@@ -177,8 +179,8 @@ public final class Utf8 {
             done = !result.isError();
           }
           if (result.isError()) {
-            throw new MalformedException(base + bytes.position(),
-                bytes.get(bytes.position()) & 0xff);
+            throw new MalformedException(
+                base + bytes.position(), bytes.get(bytes.position()) & 0xff);
           }
           if (done) {
             return;

@@ -28,16 +28,17 @@ final class AssignPolicyTest {
     Condition finance = Condition.in("user.department", "Finance", "Accounting");
     SourceRef source = new SourceRef("acme.policy", 12, 1);
 
-    AssignPolicy policy = AssignPolicy.builder("finance-books")
-        .grant("books", "accountant")
-        .grant("ledger", "viewer")
-        .when(finance)
-        .reportOnly()
-        .source(source)
-        .build();
+    AssignPolicy policy =
+        AssignPolicy.builder("finance-books")
+            .grant("books", "accountant")
+            .grant("ledger", "viewer")
+            .when(finance)
+            .reportOnly()
+            .source(source)
+            .build();
 
-    assertThat(policy.grants()).containsExactly(new Grant("books", "accountant"),
-        new Grant("ledger", "viewer"));
+    assertThat(policy.grants())
+        .containsExactly(new Grant("books", "accountant"), new Grant("ledger", "viewer"));
     assertThat(policy.when()).isEqualTo(finance);
     assertThat(policy.reportOnly()).isTrue();
     assertThat(policy.source()).hasToString("acme.policy:12:1");
@@ -66,8 +67,10 @@ final class AssignPolicyTest {
   void builder_invalidId_throwsWithRule(String id) {
     assertThatThrownBy(() -> AssignPolicy.builder(id))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("invalid policy id `" + id
-            + "`: use 1 to 200 letters, digits, `-`, `_`, `.`, `:` or `/`");
+        .hasMessage(
+            "invalid policy id `"
+                + id
+                + "`: use 1 to 200 letters, digits, `-`, `_`, `.`, `:` or `/`");
   }
 
   @Test
@@ -111,11 +114,11 @@ final class AssignPolicyTest {
   void equals_sameParts_areEqual() {
     AssignPolicy a = AssignPolicy.builder("p").grant("mail", "user").build();
 
-    assertThat(a).isEqualTo(AssignPolicy.builder("p").grant("mail", "user").build())
+    assertThat(a)
+        .isEqualTo(AssignPolicy.builder("p").grant("mail", "user").build())
         .hasSameHashCodeAs(AssignPolicy.builder("p").grant("mail", "user").build())
         .isNotEqualTo(AssignPolicy.builder("p").grant("mail", "user").reportOnly().build());
-    assertThat(new Grant("books", "accountant"))
-        .hasToString("app \"books\" role \"accountant\"");
+    assertThat(new Grant("books", "accountant")).hasToString("app \"books\" role \"accountant\"");
   }
 
   @Test

@@ -12,10 +12,11 @@ final class AuthenticatePolicyTest {
 
   @Test
   void build_requireMfa_keepsFactorsInDeclarationOrder() {
-    AuthenticatePolicy policy = AuthenticatePolicy.builder("admins-strong")
-        .when(Condition.contains("user.roles", "sysadmin"))
-        .requireMfa(Duration.ofHours(8), Factor.WEBAUTHN, Factor.TOTP, Factor.WEBAUTHN)
-        .build();
+    AuthenticatePolicy policy =
+        AuthenticatePolicy.builder("admins-strong")
+            .when(Condition.contains("user.roles", "sysadmin"))
+            .requireMfa(Duration.ofHours(8), Factor.WEBAUTHN, Factor.TOTP, Factor.WEBAUTHN)
+            .build();
 
     assertThat(policy.mfa()).containsExactly(Factor.TOTP, Factor.WEBAUTHN);
     assertThat(policy.within()).isEqualTo(Duration.ofHours(8));
@@ -26,8 +27,8 @@ final class AuthenticatePolicyTest {
 
   @Test
   void build_block_needsNothingElse() {
-    AuthenticatePolicy policy = AuthenticatePolicy.builder("block-tor").block().reportOnly()
-        .build();
+    AuthenticatePolicy policy =
+        AuthenticatePolicy.builder("block-tor").block().reportOnly().build();
 
     assertThat(policy.block()).isTrue();
     assertThat(policy.mfa()).isEmpty();
@@ -37,8 +38,12 @@ final class AuthenticatePolicyTest {
 
   @Test
   void build_ssoAndMfa_together() {
-    AuthenticatePolicy policy = AuthenticatePolicy.builder("p").apps("payroll").requireSso()
-        .requireMfa(Duration.ofMinutes(15), Factor.PUSH).build();
+    AuthenticatePolicy policy =
+        AuthenticatePolicy.builder("p")
+            .apps("payroll")
+            .requireSso()
+            .requireMfa(Duration.ofMinutes(15), Factor.PUSH)
+            .build();
 
     assertThat(policy.requireSso()).isTrue();
     assertThat(policy.mfa()).containsExactly(Factor.PUSH);
@@ -52,8 +57,9 @@ final class AuthenticatePolicyTest {
 
     assertThatThrownBy(builder::build)
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("authenticate `empty` must either block or require sso or mfa, not both or"
-            + " neither");
+        .hasMessage(
+            "authenticate `empty` must either block or require sso or mfa, not both or"
+                + " neither");
   }
 
   @Test
@@ -62,8 +68,9 @@ final class AuthenticatePolicyTest {
 
     assertThatThrownBy(builder::build)
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("authenticate `both` must either block or require sso or mfa, not both or"
-            + " neither");
+        .hasMessage(
+            "authenticate `both` must either block or require sso or mfa, not both or"
+                + " neither");
   }
 
   @Test
@@ -72,8 +79,9 @@ final class AuthenticatePolicyTest {
 
     assertThatThrownBy(() -> builder.requireMfa(Duration.ZERO, Factor.TOTP))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("require mfa needs at least one factor and a positive duration, got [totp]"
-            + " within PT0S");
+        .hasMessage(
+            "require mfa needs at least one factor and a positive duration, got [totp]"
+                + " within PT0S");
   }
 
   @Test
@@ -82,57 +90,104 @@ final class AuthenticatePolicyTest {
 
     assertThatThrownBy(() -> builder.requireMfa(Duration.ofHours(1)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("require mfa needs at least one factor and a positive duration, got []"
-            + " within PT1H");
+        .hasMessage(
+            "require mfa needs at least one factor and a positive duration, got []"
+                + " within PT1H");
   }
 
   @Test
   void new_mfaWithoutWithin_throws() {
-    assertThatThrownBy(() -> new AuthenticatePolicy("p", List.of(), Condition.ALWAYS, false,
-        false, List.of(Factor.TOTP), Duration.ZERO, false, SourceRef.NONE))
+    assertThatThrownBy(
+            () ->
+                new AuthenticatePolicy(
+                    "p",
+                    List.of(),
+                    Condition.ALWAYS,
+                    false,
+                    false,
+                    List.of(Factor.TOTP),
+                    Duration.ZERO,
+                    false,
+                    SourceRef.NONE))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("authenticate `p` needs a positive `within` exactly when it requires mfa");
   }
 
   @Test
   void new_withinWithoutMfa_throws() {
-    assertThatThrownBy(() -> new AuthenticatePolicy("p", List.of(), Condition.ALWAYS, false,
-        true, List.of(), Duration.ofHours(1), false, SourceRef.NONE))
+    assertThatThrownBy(
+            () ->
+                new AuthenticatePolicy(
+                    "p",
+                    List.of(),
+                    Condition.ALWAYS,
+                    false,
+                    true,
+                    List.of(),
+                    Duration.ofHours(1),
+                    false,
+                    SourceRef.NONE))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("authenticate `p` needs a positive `within` exactly when it requires mfa");
   }
 
   @Test
   void equals_sameParts_areEqual() {
-    AuthenticatePolicy a = AuthenticatePolicy.builder("p")
-        .requireMfa(Duration.ofHours(8), Factor.WEBAUTHN, Factor.TOTP).build();
-    AuthenticatePolicy b = AuthenticatePolicy.builder("p")
-        .requireMfa(Duration.ofHours(8), Factor.TOTP, Factor.WEBAUTHN).build();
+    AuthenticatePolicy a =
+        AuthenticatePolicy.builder("p")
+            .requireMfa(Duration.ofHours(8), Factor.WEBAUTHN, Factor.TOTP)
+            .build();
+    AuthenticatePolicy b =
+        AuthenticatePolicy.builder("p")
+            .requireMfa(Duration.ofHours(8), Factor.TOTP, Factor.WEBAUTHN)
+            .build();
 
     assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
   }
 
   @Test
   void mfaAsWritten_factorsInAnyOrder_keepsTheOrderGivenButComparesAsASet() {
-    AuthenticatePolicy a = AuthenticatePolicy.builder("p")
-        .requireMfa(Duration.ofHours(8), Factor.WEBAUTHN, Factor.TOTP, Factor.WEBAUTHN).build();
+    AuthenticatePolicy a =
+        AuthenticatePolicy.builder("p")
+            .requireMfa(Duration.ofHours(8), Factor.WEBAUTHN, Factor.TOTP, Factor.WEBAUTHN)
+            .build();
 
     assertThat(a.mfaAsWritten()).containsExactly(Factor.WEBAUTHN, Factor.TOTP);
     assertThat(a.mfa()).containsExactly(Factor.TOTP, Factor.WEBAUTHN);
-    assertThat(new AuthenticatePolicy("p", List.of(), Condition.ALWAYS, false, false,
-        List.of(Factor.WEBAUTHN, Factor.TOTP), Duration.ofHours(8), false, SourceRef.NONE))
+    assertThat(
+            new AuthenticatePolicy(
+                "p",
+                List.of(),
+                Condition.ALWAYS,
+                false,
+                false,
+                List.of(Factor.WEBAUTHN, Factor.TOTP),
+                Duration.ofHours(8),
+                false,
+                SourceRef.NONE))
         .isEqualTo(a)
-        .extracting(AuthenticatePolicy::mfaAsWritten).asList()
+        .extracting(AuthenticatePolicy::mfaAsWritten)
+        .asList()
         .containsExactly(Factor.WEBAUTHN, Factor.TOTP);
   }
 
   @Test
   void new_factorsAsWrittenNotTheFactors_throws() {
-    assertThatThrownBy(() -> new AuthenticatePolicy("p", List.of(), Condition.ALWAYS, false,
-        false, List.of(Factor.TOTP), Duration.ofHours(1), false, SourceRef.NONE,
-        List.of(Factor.WEBAUTHN)))
+    assertThatThrownBy(
+            () ->
+                new AuthenticatePolicy(
+                    "p",
+                    List.of(),
+                    Condition.ALWAYS,
+                    false,
+                    false,
+                    List.of(Factor.TOTP),
+                    Duration.ofHours(1),
+                    false,
+                    SourceRef.NONE,
+                    List.of(Factor.WEBAUTHN)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("authenticate `p`: the factors as written [webauthn] are not the factors"
-            + " [totp]");
+        .hasMessage(
+            "authenticate `p`: the factors as written [webauthn] are not the factors" + " [totp]");
   }
 }

@@ -19,32 +19,37 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 final class ConditionCheckerTest {
 
-  private static final Schema SCHEMA = Schema.builder()
-      .declare("user.clearance", AttributeType.INT)
-      .declare("session.length", AttributeType.DURATION)
-      .build();
-  private static final TimeWindow OFFICE_HOURS = new TimeWindow(Set.of(DayOfWeek.MONDAY),
-      LocalTime.of(8, 0), LocalTime.of(18, 0), ZoneId.of("UTC"));
+  private static final Schema SCHEMA =
+      Schema.builder()
+          .declare("user.clearance", AttributeType.INT)
+          .declare("session.length", AttributeType.DURATION)
+          .build();
+  private static final TimeWindow OFFICE_HOURS =
+      new TimeWindow(
+          Set.of(DayOfWeek.MONDAY), LocalTime.of(8, 0), LocalTime.of(18, 0), ZoneId.of("UTC"));
 
   static Stream<Arguments> wellTyped() {
     return Stream.of(
-        Condition.eq("user.department", "Finance"),
-        Condition.compare("user.clearance", Operator.GE, 3),
-        Condition.compare("risk.score", Operator.LT, 50),
-        Condition.compare("risk.level", Operator.GE, "high"),
-        new Condition.Compare("device.managed", Operator.EQ, new Literal.Bool(true)),
-        new Condition.Compare("session.length", Operator.LE,
-            new Literal.Dur(Duration.ofHours(1))),
-        Condition.in("user.country", "FR", "BE"),
-        new Condition.In("risk.level", List.of(new Literal.Symbol("low"),
-            new Literal.Symbol("none"))),
-        Condition.contains("user.roles", "sysadmin"),
-        new Condition.Contains("auth.methods", Condition.Match.ANY,
-            List.of(new Literal.Symbol("webauthn"), new Literal.Symbol("totp"))),
-        Condition.startsWith("user.email", "admin@"),
-        Condition.inNetwork("request.ip", Network.inline("10.0.0.0/8")),
-        new Condition.InWindow("request.time", OFFICE_HOURS),
-        Condition.ALWAYS).map(Arguments::of);
+            Condition.eq("user.department", "Finance"),
+            Condition.compare("user.clearance", Operator.GE, 3),
+            Condition.compare("risk.score", Operator.LT, 50),
+            Condition.compare("risk.level", Operator.GE, "high"),
+            new Condition.Compare("device.managed", Operator.EQ, new Literal.Bool(true)),
+            new Condition.Compare(
+                "session.length", Operator.LE, new Literal.Dur(Duration.ofHours(1))),
+            Condition.in("user.country", "FR", "BE"),
+            new Condition.In(
+                "risk.level", List.of(new Literal.Symbol("low"), new Literal.Symbol("none"))),
+            Condition.contains("user.roles", "sysadmin"),
+            new Condition.Contains(
+                "auth.methods",
+                Condition.Match.ANY,
+                List.of(new Literal.Symbol("webauthn"), new Literal.Symbol("totp"))),
+            Condition.startsWith("user.email", "admin@"),
+            Condition.inNetwork("request.ip", Network.inline("10.0.0.0/8")),
+            new Condition.InWindow("request.time", OFFICE_HOURS),
+            Condition.ALWAYS)
+        .map(Arguments::of);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -55,40 +60,57 @@ final class ConditionCheckerTest {
 
   static Stream<Arguments> illTyped() {
     return Stream.of(
-        Arguments.of(new Condition.Compare("user.clearance", Operator.GE,
-            new Literal.Str("high")), "`user.clearance` is an int, but \"high\" is a string"),
-        Arguments.of(Condition.compare("risk.level", Operator.GE, "hihg"),
+        Arguments.of(
+            new Condition.Compare("user.clearance", Operator.GE, new Literal.Str("high")),
+            "`user.clearance` is an int, but \"high\" is a string"),
+        Arguments.of(
+            Condition.compare("risk.level", Operator.GE, "hihg"),
             "`hihg` is not a value of `risk.level`; did you mean `high`?"),
-        Arguments.of(Condition.compare("risk.level", Operator.GE, 3),
+        Arguments.of(
+            Condition.compare("risk.level", Operator.GE, 3),
             "`risk.level` is a none < low < medium < high < critical, but 3 is an int"),
-        Arguments.of(Condition.contains("user.department", "Finance"),
+        Arguments.of(
+            Condition.contains("user.department", "Finance"),
             "`contains` does not apply to `user.department`, which is a string"),
-        Arguments.of(Condition.contains("auth.methods", "yubikey"),
+        Arguments.of(
+            Condition.contains("auth.methods", "yubikey"),
             "`yubikey` is not a value of `auth.methods`; expected one of password, sso, totp,"
                 + " webauthn, push, sms, email_otp, biometric"),
-        Arguments.of(Condition.eq("user.roles", "admin"),
+        Arguments.of(
+            Condition.eq("user.roles", "admin"),
             "`user.roles` is a set<string>; test it with `contains`"),
-        Arguments.of(Condition.eq("request.ip", "10.0.0.1"),
+        Arguments.of(
+            Condition.eq("request.ip", "10.0.0.1"),
             "`request.ip` is an ip; test it with `in` and a network"),
-        Arguments.of(Condition.eq("request.time", "monday"),
+        Arguments.of(
+            Condition.eq("request.time", "monday"),
             "`request.time` is a time; test it with `during`"),
-        Arguments.of(new Condition.Compare("user.department", Operator.LT, new Literal.Str("M")),
+        Arguments.of(
+            new Condition.Compare("user.department", Operator.LT, new Literal.Str("M")),
             "`<` does not apply to string `user.department`; only `==` and `!=` do"),
-        Arguments.of(Condition.eq("device.managed", "yes"),
+        Arguments.of(
+            Condition.eq("device.managed", "yes"),
             "`device.managed` is a bool, but \"yes\" is a string"),
-        Arguments.of(Condition.compare("session.length", Operator.GT, 60),
+        Arguments.of(
+            Condition.compare("session.length", Operator.GT, 60),
             "`session.length` is a duration, but 60 is an int"),
-        Arguments.of(Condition.in("device.managed", "true"),
+        Arguments.of(
+            Condition.in("device.managed", "true"),
             "`in [...]` does not apply to `device.managed`, which is a bool"),
-        Arguments.of(new Condition.In("user.country", List.of(new Literal.Str("FR"),
-            new Literal.Int(3))), "`user.country` is a string, but 3 is an int"),
-        Arguments.of(Condition.endsWith("risk.score", "0"),
+        Arguments.of(
+            new Condition.In("user.country", List.of(new Literal.Str("FR"), new Literal.Int(3))),
+            "`user.country` is a string, but 3 is an int"),
+        Arguments.of(
+            Condition.endsWith("risk.score", "0"),
             "`ends_with` does not apply to `risk.score`, which is an int 0..100"),
-        Arguments.of(Condition.inNetwork("user.id", Network.inline("10.0.0.0/8")),
+        Arguments.of(
+            Condition.inNetwork("user.id", Network.inline("10.0.0.0/8")),
             "`in network` does not apply to `user.id`, which is a string"),
-        Arguments.of(new Condition.InWindow("auth.methods", OFFICE_HOURS),
+        Arguments.of(
+            new Condition.InWindow("auth.methods", OFFICE_HOURS),
             "`during` does not apply to `auth.methods`, which is a set<factor>"),
-        Arguments.of(Condition.eq("user.departmnet", "x"),
+        Arguments.of(
+            Condition.eq("user.departmnet", "x"),
             "unknown attribute `user.departmnet`; did you mean `user.department`?"));
   }
 
@@ -101,13 +123,15 @@ final class ConditionCheckerTest {
 
   @Test
   void check_nestedProblems_reportsEachLeaf() {
-    Condition condition = Condition.or(
-        Condition.and(Condition.eq("user.departmnet", "x"), Condition.eq("app", "mail")),
-        Condition.not(Condition.contains("app", "mail")));
+    Condition condition =
+        Condition.or(
+            Condition.and(Condition.eq("user.departmnet", "x"), Condition.eq("app", "mail")),
+            Condition.not(Condition.contains("app", "mail")));
 
-    assertThat(ConditionChecker.check(SCHEMA, condition)).containsExactly(
-        "unknown attribute `user.departmnet`; did you mean `user.department`?",
-        "`contains` does not apply to `app`, which is a string");
+    assertThat(ConditionChecker.check(SCHEMA, condition))
+        .containsExactly(
+            "unknown attribute `user.departmnet`; did you mean `user.department`?",
+            "`contains` does not apply to `app`, which is a string");
   }
 
   @Test

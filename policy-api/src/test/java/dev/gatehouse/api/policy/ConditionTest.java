@@ -24,39 +24,55 @@ final class ConditionTest {
   static Stream<Arguments> written() {
     return Stream.of(
         Arguments.of(FINANCE, "user.department == \"Finance\""),
-        Arguments.of(Condition.ne("user.employment", "contractor"),
-            "user.employment != \"contractor\""),
-        Arguments.of(Condition.compare("user.clearance", Operator.GE, 3),
-            "user.clearance >= 3"),
+        Arguments.of(
+            Condition.ne("user.employment", "contractor"), "user.employment != \"contractor\""),
+        Arguments.of(Condition.compare("user.clearance", Operator.GE, 3), "user.clearance >= 3"),
         Arguments.of(Condition.compare("risk.level", Operator.GE, "high"), "risk.level >= high"),
-        Arguments.of(Condition.in("user.department", "Finance", "Accounting"),
+        Arguments.of(
+            Condition.in("user.department", "Finance", "Accounting"),
             "user.department in [\"Finance\", \"Accounting\"]"),
         Arguments.of(AUDITOR, "user.roles contains \"auditor\""),
-        Arguments.of(Condition.containsAny("user.groups", "a", "b"),
+        Arguments.of(
+            Condition.containsAny("user.groups", "a", "b"),
             "user.groups contains any [\"a\", \"b\"]"),
-        Arguments.of(Condition.containsAll("user.groups", "a", "b"),
+        Arguments.of(
+            Condition.containsAll("user.groups", "a", "b"),
             "user.groups contains all [\"a\", \"b\"]"),
-        Arguments.of(Condition.startsWith("user.email", "admin@"),
-            "user.email starts_with \"admin@\""),
-        Arguments.of(Condition.endsWith("user.email", "@acme.com"),
-            "user.email ends_with \"@acme.com\""),
-        Arguments.of(Condition.inNetwork("request.ip", Network.inline("203.0.113.0/24")),
+        Arguments.of(
+            Condition.startsWith("user.email", "admin@"), "user.email starts_with \"admin@\""),
+        Arguments.of(
+            Condition.endsWith("user.email", "@acme.com"), "user.email ends_with \"@acme.com\""),
+        Arguments.of(
+            Condition.inNetwork("request.ip", Network.inline("203.0.113.0/24")),
             "request.ip in [203.0.113.0/24]"),
-        Arguments.of(Condition.inNetwork("request.ip", Network.of("office", "203.0.113.0/24"),
-            Network.of("vpn", "198.51.100.7")), "request.ip in office, vpn"),
-        Arguments.of(new Condition.InWindow("request.time", new TimeWindow(
-            Set.of(DayOfWeek.MONDAY), LocalTime.of(8, 0), LocalTime.of(18, 0),
-            ZoneId.of("Europe/Paris"))),
+        Arguments.of(
+            Condition.inNetwork(
+                "request.ip",
+                Network.of("office", "203.0.113.0/24"),
+                Network.of("vpn", "198.51.100.7")),
+            "request.ip in office, vpn"),
+        Arguments.of(
+            new Condition.InWindow(
+                "request.time",
+                new TimeWindow(
+                    Set.of(DayOfWeek.MONDAY),
+                    LocalTime.of(8, 0),
+                    LocalTime.of(18, 0),
+                    ZoneId.of("Europe/Paris"))),
             "request.time during [mon] 08:00-18:00 in \"Europe/Paris\""),
-        Arguments.of(Condition.and(FINANCE, FR),
+        Arguments.of(
+            Condition.and(FINANCE, FR),
             "user.department == \"Finance\" and user.country == \"FR\""),
-        Arguments.of(Condition.and(Condition.or(FINANCE, FR), AUDITOR),
+        Arguments.of(
+            Condition.and(Condition.or(FINANCE, FR), AUDITOR),
             "(user.department == \"Finance\" or user.country == \"FR\")"
                 + " and user.roles contains \"auditor\""),
-        Arguments.of(Condition.or(Condition.and(FINANCE, FR), AUDITOR),
+        Arguments.of(
+            Condition.or(Condition.and(FINANCE, FR), AUDITOR),
             "(user.department == \"Finance\" and user.country == \"FR\")"
                 + " or user.roles contains \"auditor\""),
-        Arguments.of(Condition.not(Condition.and(FINANCE, FR)),
+        Arguments.of(
+            Condition.not(Condition.and(FINANCE, FR)),
             "not (user.department == \"Finance\" and user.country == \"FR\")"),
         Arguments.of(Condition.not(AUDITOR), "not user.roles contains \"auditor\""),
         Arguments.of(new Condition.Named("finance", FINANCE), "finance"),
@@ -94,8 +110,10 @@ final class ConditionTest {
 
   @Test
   void contains_oneWithTwoValues_throws() {
-    assertThatThrownBy(() -> new Condition.Contains("user.roles", Condition.Match.ONE,
-        List.of(Literal.of("a"), Literal.of("b"))))
+    assertThatThrownBy(
+            () ->
+                new Condition.Contains(
+                    "user.roles", Condition.Match.ONE, List.of(Literal.of("a"), Literal.of("b"))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("`contains` takes one value, not 2");
   }
@@ -136,8 +154,10 @@ final class ConditionTest {
   @Test
   void equals_sameTree_areEqual() {
     Condition a = Condition.and(FINANCE, Condition.not(AUDITOR));
-    Condition b = Condition.and(Condition.eq("user.department", "Finance"),
-        Condition.not(Condition.contains("user.roles", "auditor")));
+    Condition b =
+        Condition.and(
+            Condition.eq("user.department", "Finance"),
+            Condition.not(Condition.contains("user.roles", "auditor")));
 
     assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
     assertThat(a).isNotEqualTo(Condition.or(FINANCE, Condition.not(AUDITOR)));

@@ -10,21 +10,25 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 final class DelegatePolicyTest {
 
-  private static final DelegatePolicy HR = DelegatePolicy.builder("hr-helpdesk")
-      .to(Condition.contains("user.roles", "hr-manager"))
-      .allow("user.update", "user.create", "app.*")
-      .on(Condition.ne("target.department", "Executive"))
-      .build();
+  private static final DelegatePolicy HR =
+      DelegatePolicy.builder("hr-helpdesk")
+          .to(Condition.contains("user.roles", "hr-manager"))
+          .allow("user.update", "user.create", "app.*")
+          .on(Condition.ne("target.department", "Executive"))
+          .build();
 
-  @CsvSource(delimiter = '|', value = {
-      "user.create     | true",
-      "user.update     | true",
-      "user.delete     | false",
-      "app.assign      | true",
-      "app.settings.edit | true",
-      "app             | false",
-      "application.x   | false",
-      "user            | false"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "user.create     | true",
+        "user.update     | true",
+        "user.delete     | false",
+        "app.assign      | true",
+        "app.settings.edit | true",
+        "app             | false",
+        "application.x   | false",
+        "user            | false"
+      })
   @ParameterizedTest(name = "{0}: {1}")
   void allows_listedActionsAndWildcardPrefixes(String action, boolean allowed) {
     assertThat(HR.allows(action)).isEqualTo(allowed);
@@ -50,8 +54,8 @@ final class DelegatePolicyTest {
 
   @Test
   void build_actionsSortedAndDeduplicated() {
-    DelegatePolicy policy = DelegatePolicy.builder("p").allow("user.update", "app.assign",
-        "user.update").build();
+    DelegatePolicy policy =
+        DelegatePolicy.builder("p").allow("user.update", "app.assign", "user.update").build();
 
     assertThat(policy.actions()).containsExactly("app.assign", "user.update");
     assertThat(policy.kind()).isEqualTo("delegate");
@@ -69,15 +73,18 @@ final class DelegatePolicyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"User.Create", "user.", "user.**", "*.create", "user create", "",
-      "user.*.x"})
+  @ValueSource(
+      strings = {"User.Create", "user.", "user.**", "*.create", "user create", "", "user.*.x"})
   void build_malformedAction_throwsWithExample(String action) {
     DelegatePolicy.Builder builder = DelegatePolicy.builder("p").allow(action);
 
     assertThatThrownBy(builder::build)
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("invalid admin action `" + action + "` in delegate `p`: use a dotted name"
-            + " like `user.create` or a wildcard like `user.*`");
+        .hasMessage(
+            "invalid admin action `"
+                + action
+                + "` in delegate `p`: use a dotted name"
+                + " like `user.create` or a wildcard like `user.*`");
   }
 
   @Test

@@ -10,12 +10,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 final class LiteralTest {
 
-  @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
-      "Finance         | \"Finance\"",
-      "say \"hi\"      | \"say \\\"hi\\\"\"",
-      "C:\\dir         | \"C:\\\\dir\"",
-      "''              | \"\"",
-      "Zürich          | \"Zürich\""})
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '\'',
+      value = {
+        "Finance         | \"Finance\"",
+        "say \"hi\"      | \"say \\\"hi\\\"\"",
+        "C:\\dir         | \"C:\\\\dir\"",
+        "''              | \"\"",
+        "Zürich          | \"Zürich\""
+      })
   @ParameterizedTest(name = "{0} -> {1}")
   void str_toString_quotesAndEscapes(String value, String written) {
     assertThat(new Literal.Str(value)).hasToString(written);

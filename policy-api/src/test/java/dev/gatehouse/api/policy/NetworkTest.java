@@ -16,8 +16,8 @@ final class NetworkTest {
 
     assertThat(office).hasToString("office");
     assertThat(office.isInline()).isFalse();
-    assertThat(office.blocks()).containsExactly(IpNetwork.parse("203.0.113.0/24"),
-        IpNetwork.parse("2001:db8:10::/48"));
+    assertThat(office.blocks())
+        .containsExactly(IpNetwork.parse("203.0.113.0/24"), IpNetwork.parse("2001:db8:10::/48"));
   }
 
   @Test

@@ -11,10 +11,11 @@ final class RestrictPolicyTest {
 
   @Test
   void build_apps_areSortedWithoutDuplicates() {
-    RestrictPolicy policy = RestrictPolicy.builder("payroll-from-office")
-        .apps("payroll", "books", "payroll")
-        .allow(OFFICE)
-        .build();
+    RestrictPolicy policy =
+        RestrictPolicy.builder("payroll-from-office")
+            .apps("payroll", "books", "payroll")
+            .allow(OFFICE)
+            .build();
 
     assertThat(policy.apps()).containsExactly("books", "payroll");
     assertThat(policy.kind()).isEqualTo("restrict");
@@ -52,8 +53,8 @@ final class RestrictPolicyTest {
     Condition notAuditor = Condition.not(Condition.contains("user.roles", "auditor"));
     Network vpn = Network.of("vpn", "198.51.100.7");
 
-    RestrictPolicy policy = RestrictPolicy.builder("p").allow(OFFICE, vpn).when(notAuditor)
-        .reportOnly().build();
+    RestrictPolicy policy =
+        RestrictPolicy.builder("p").allow(OFFICE, vpn).when(notAuditor).reportOnly().build();
 
     assertThat(policy.allow()).containsExactly(OFFICE, vpn);
     assertThat(policy.when()).isEqualTo(notAuditor);

@@ -35,7 +35,8 @@ final class Utf8Test {
     assertThat(Utf8.hasByteOrderMark(bytes)).isTrue();
   }
 
-  static final String INVALID = """
+  static final String INVALID =
+      """
       61 62 80 63,       0x80, 2
       63 61 66 e9 0a,    0xe9, 3
       61 c0 af,          0xc0, 1

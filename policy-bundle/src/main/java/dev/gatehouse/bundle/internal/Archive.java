@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The zip archive of a bundle: the manifest, the signature when signed, and the policy files, all
- * flat. Reading is bounded and strict: sizes and counts are capped before anything is inflated,
- * and every name, duplicate, directory or unexpected entry is a refusal.
+ * flat. Reading is bounded and strict: sizes and counts are capped before anything is inflated, and
+ * every name, duplicate, directory or unexpected entry is a refusal.
  */
 public final class Archive {
 
@@ -40,8 +40,8 @@ public final class Archive {
   public record Contents(byte[] manifest, byte @Nullable [] signature, Map<String, byte[]> files) {}
 
   /** Writes the archive of a bundle. */
-  public static byte[] write(byte[] manifest, byte @Nullable [] signature,
-      Map<String, byte[]> files) {
+  public static byte[] write(
+      byte[] manifest, byte @Nullable [] signature, Map<String, byte[]> files) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       put(zip, Names.MANIFEST, manifest);
@@ -72,10 +72,17 @@ public final class Archive {
    */
   public static Contents read(byte[] archive) {
     if (archive.length > MAX_BUNDLE_BYTES) {
-      throw new BundleException("the bundle is " + archive.length + " bytes, more than the "
-          + MAX_BUNDLE_BYTES + " allowed");
+      throw new BundleException(
+          "the bundle is "
+              + archive.length
+              + " bytes, more than the "
+              + MAX_BUNDLE_BYTES
+              + " allowed");
     }
-    if (archive.length < 4 || archive[0] != 'P' || archive[1] != 'K' || archive[2] != 3
+    if (archive.length < 4
+        || archive[0] != 'P'
+        || archive[1] != 'K'
+        || archive[2] != 3
         || archive[3] != 4) {
       throw new BundleException("not a bundle: it does not start with a zip entry");
     }
@@ -97,8 +104,10 @@ public final class Archive {
         } else if (name.equals(Names.SIGNATURE)) {
           signature = once(signature, name, content);
         } else if (!Names.isPolicyFile(name)) {
-          throw new BundleException("the bundle holds " + Names.quote(name)
-              + ", which is not a flat `*.policy` file name");
+          throw new BundleException(
+              "the bundle holds "
+                  + Names.quote(name)
+                  + ", which is not a flat `*.policy` file name");
         } else if (files.put(name, content) != null) {
           throw new BundleException("the bundle holds " + Names.quote(name) + " twice");
         }
@@ -126,8 +135,8 @@ public final class Archive {
     byte[] buffer = new byte[8192];
     for (int n = zip.read(buffer); n >= 0; n = zip.read(buffer)) {
       if (out.size() + (long) n > limit) {
-        throw new BundleException("the entry " + Names.quote(name) + " inflates past the "
-            + limit + " bytes allowed");
+        throw new BundleException(
+            "the entry " + Names.quote(name) + " inflates past the " + limit + " bytes allowed");
       }
       out.write(buffer, 0, n);
     }

@@ -19,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A source that fetches a bundle now and then, on one daemon thread: every interval, shortened by
- * a random part of up to {@code jitter} so that nodes do not all ask at once; after failures the
+ * A source that fetches a bundle now and then, on one daemon thread: every interval, shortened by a
+ * random part of up to {@code jitter} so that nodes do not all ask at once; after failures the
  * delay doubles up to {@code maxBackoff}. The last accepted bundle is kept in the cache directory,
  * if there is one, so a node can start while the server is away.
  */
@@ -40,18 +40,24 @@ public final class BundlePoller extends RunningSource {
   private volatile boolean closed;
 
   /** Creates a poller; nothing is fetched until {@link #checkNow()} or {@link #startPolling()}. */
-  public BundlePoller(SourceCore core, Fetcher fetcher, TrustedKeys keys,
-      @Nullable Path cacheDirectory, Timing timing) {
+  public BundlePoller(
+      SourceCore core,
+      Fetcher fetcher,
+      TrustedKeys keys,
+      @Nullable Path cacheDirectory,
+      Timing timing) {
     super(core);
     this.fetcher = fetcher;
     this.keys = keys;
     this.cacheDirectory = cacheDirectory;
     this.timing = timing;
-    this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "gatehouse-source " + fetcher.describe());
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.executor =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "gatehouse-source " + fetcher.describe());
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   /** Loads the cached bundle, verified like any other, if there is one. */
@@ -104,11 +110,17 @@ public final class BundlePoller extends RunningSource {
       Files.createDirectories(cacheDirectory);
       Path temporary = Files.createTempFile(cacheDirectory, ".last-good", ".tmp");
       Files.write(temporary, bundle.bytes());
-      Files.move(temporary, cacheDirectory.resolve(CACHE_FILE), StandardCopyOption.ATOMIC_MOVE,
+      Files.move(
+          temporary,
+          cacheDirectory.resolve(CACHE_FILE),
+          StandardCopyOption.ATOMIC_MOVE,
           StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       // The bundle runs anyway; only a later start without the server would miss it.
-      LOG.warn("cannot cache revision {} in `{}`: {}", bundle.revision(), cacheDirectory,
+      LOG.warn(
+          "cannot cache revision {} in `{}`: {}",
+          bundle.revision(),
+          cacheDirectory,
           e.getMessage());
     }
   }

@@ -24,12 +24,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * A source that watches a directory of {@code .policy} files with the JDK {@link WatchService}.
  *
- * <p>A change is loaded only once the directory has been quiet for the debounce time, and only
- * from a complete snapshot: every file is read, then listed and stat'ed again, and a snapshot
- * that changed while it was read is dropped and retried after the next quiet period. Editors'
- * temporary files ({@code .x.swp}, {@code x~}, {@code #x#}, {@code 4913}) are never read: only
- * names ending in {@code .policy} and not starting with {@code .} or {@code #} are. The parent is
- * watched too, so a directory renamed into place is seen.
+ * <p>A change is loaded only once the directory has been quiet for the debounce time, and only from
+ * a complete snapshot: every file is read, then listed and stat'ed again, and a snapshot that
+ * changed while it was read is dropped and retried after the next quiet period. Editors' temporary
+ * files ({@code .x.swp}, {@code x~}, {@code #x#}, {@code 4913}) are never read: only names ending
+ * in {@code .policy} and not starting with {@code .} or {@code #} are. The parent is watched too,
+ * so a directory renamed into place is seen.
  */
 public final class DirectoryWatcher extends RunningSource {
 
@@ -48,8 +48,11 @@ public final class DirectoryWatcher extends RunningSource {
     this.watch = FileSystems.getDefault().newWatchService();
     Path parent = this.directory.getParent();
     if (parent != null) {
-      parent.register(watch, StandardWatchEventKinds.ENTRY_CREATE,
-          StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY);
+      parent.register(
+          watch,
+          StandardWatchEventKinds.ENTRY_CREATE,
+          StandardWatchEventKinds.ENTRY_DELETE,
+          StandardWatchEventKinds.ENTRY_MODIFY);
     }
     register();
     this.thread = new Thread(this::run, "gatehouse-source `" + this.directory + "`");
@@ -58,8 +61,12 @@ public final class DirectoryWatcher extends RunningSource {
 
   private void register() {
     try {
-      directoryKey = directory.register(watch, StandardWatchEventKinds.ENTRY_CREATE,
-          StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY);
+      directoryKey =
+          directory.register(
+              watch,
+              StandardWatchEventKinds.ENTRY_CREATE,
+              StandardWatchEventKinds.ENTRY_DELETE,
+              StandardWatchEventKinds.ENTRY_MODIFY);
     } catch (IOException e) {
       // Not there for now; the parent's watch tells when it appears.
       directoryKey = null;
@@ -81,8 +88,10 @@ public final class DirectoryWatcher extends RunningSource {
     long quietSince = 0;
     try {
       while (!closed) {
-        long waitNanos = dirty ? Math.max(0, quietSince + debounceNanos - System.nanoTime())
-            : TimeUnit.SECONDS.toNanos(1);
+        long waitNanos =
+            dirty
+                ? Math.max(0, quietSince + debounceNanos - System.nanoTime())
+                : TimeUnit.SECONDS.toNanos(1);
         WatchKey key = watch.poll(waitNanos, TimeUnit.NANOSECONDS);
         if (key != null) {
           if (relevant(key)) {
@@ -162,15 +171,23 @@ public final class DirectoryWatcher extends RunningSource {
   private Map<String, String> stat() throws IOException {
     List<Path> files;
     try (Stream<Path> entries = Files.list(directory)) {
-      files = entries.filter(p -> isPolicyFile(p.getFileName().toString())).sorted()
-          .collect(Collectors.toCollection(ArrayList::new));
+      files =
+          entries
+              .filter(p -> isPolicyFile(p.getFileName().toString()))
+              .sorted()
+              .collect(Collectors.toCollection(ArrayList::new));
     }
     Map<String, String> stats = new LinkedHashMap<>();
     for (Path file : files) {
       BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
       if (attributes.isRegularFile()) {
-        stats.put(file.getFileName().toString(), attributes.size() + " "
-            + attributes.lastModifiedTime().toMillis() + " " + attributes.fileKey());
+        stats.put(
+            file.getFileName().toString(),
+            attributes.size()
+                + " "
+                + attributes.lastModifiedTime().toMillis()
+                + " "
+                + attributes.fileKey());
       }
     }
     return stats;

@@ -24,8 +24,7 @@ public final class FileFetcher implements Fetcher {
   public Optional<byte[]> fetch() throws IOException {
     try {
       if (Files.size(file) > Archive.MAX_BUNDLE_BYTES) {
-        throw new BundleException("the bundle is more than " + Archive.MAX_BUNDLE_BYTES
-            + " bytes");
+        throw new BundleException("the bundle is more than " + Archive.MAX_BUNDLE_BYTES + " bytes");
       }
       return Optional.of(Files.readAllBytes(file));
     } catch (NoSuchFileException e) {

@@ -12,10 +12,10 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Fetches a bundle over HTTP(S) with the JDK client, asking with {@code If-None-Match} for the
- * ETag of the last accepted bundle so an unchanged bundle costs a 304. With a long-poll wait it
- * sends {@code Prefer: wait=N} (RFC 7240), which a server may honour by holding the request until
- * the bundle changes.
+ * Fetches a bundle over HTTP(S) with the JDK client, asking with {@code If-None-Match} for the ETag
+ * of the last accepted bundle so an unchanged bundle costs a 304. With a long-poll wait it sends
+ * {@code Prefer: wait=N} (RFC 7240), which a server may honour by holding the request until the
+ * bundle changes.
  */
 public final class HttpFetcher implements Fetcher {
 
@@ -36,9 +36,11 @@ public final class HttpFetcher implements Fetcher {
 
   @Override
   public Optional<byte[]> fetch() throws IOException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET()
-        .timeout(timeout.plus(longPoll))
-        .header("Accept", "application/zip");
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .GET()
+            .timeout(timeout.plus(longPoll))
+            .header("Accept", "application/zip");
     if (etag != null) {
       request.header("If-None-Match", etag);
       // Only a node that has a bundle may wait for a change; the first fetch must answer at once.
@@ -65,8 +67,7 @@ public final class HttpFetcher implements Fetcher {
       candidateEtag = response.headers().firstValue("ETag").orElse(null);
       byte[] bytes = body.readNBytes(Archive.MAX_BUNDLE_BYTES + 1);
       if (bytes.length > Archive.MAX_BUNDLE_BYTES) {
-        throw new BundleException("the bundle is more than " + Archive.MAX_BUNDLE_BYTES
-            + " bytes");
+        throw new BundleException("the bundle is more than " + Archive.MAX_BUNDLE_BYTES + " bytes");
       }
       return Optional.of(bytes);
     }

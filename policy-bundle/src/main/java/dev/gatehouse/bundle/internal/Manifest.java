@@ -25,8 +25,8 @@ import java.util.TreeMap;
  * <p>File lines are sorted by name, each name once. Reading is strict: any other line, order,
  * spacing or line ending is a refusal, so one manifest has exactly one reading.
  */
-public record Manifest(long revision, Instant createdAt, String schemaDigest,
-    Map<String, String> files) {
+public record Manifest(
+    long revision, Instant createdAt, String schemaDigest, Map<String, String> files) {
 
   private static final String HEADER = "gatehouse-bundle 1";
   private static final int MAX_FILES = 1000;
@@ -48,8 +48,9 @@ public record Manifest(long revision, Instant createdAt, String schemaDigest,
     text.append("revision ").append(revision).append('\n');
     text.append("created-at ").append(createdAt).append('\n');
     text.append("schema ").append(schemaDigest).append('\n');
-    files.forEach((name, digest) ->
-        text.append("file ").append(digest).append(' ').append(name).append('\n'));
+    files.forEach(
+        (name, digest) ->
+            text.append("file ").append(digest).append(' ').append(name).append('\n'));
     return text.toString().getBytes(StandardCharsets.UTF_8);
   }
 
@@ -65,8 +66,11 @@ public record Manifest(long revision, Instant createdAt, String schemaDigest,
     }
     List<String> lines = List.of(text.substring(0, text.length() - 1).split("\n", -1));
     if (lines.size() < 5) {
-      throw bad("has " + lines.size() + " lines; it needs a header, revision, created-at, schema "
-          + "and at least one file");
+      throw bad(
+          "has "
+              + lines.size()
+              + " lines; it needs a header, revision, created-at, schema "
+              + "and at least one file");
     }
     if (lines.size() > 4 + MAX_FILES) {
       throw bad("lists more than " + MAX_FILES + " files");
@@ -105,7 +109,8 @@ public record Manifest(long revision, Instant createdAt, String schemaDigest,
 
   private static long revision(String text) {
     // Digits only, no sign and no leading zero: one revision has one spelling.
-    if (text.length() > 18 || !text.chars().allMatch(c -> c >= '0' && c <= '9')
+    if (text.length() > 18
+        || !text.chars().allMatch(c -> c >= '0' && c <= '9')
         || text.startsWith("0")) {
       throw bad("has a malformed revision " + Names.quote(text));
     }

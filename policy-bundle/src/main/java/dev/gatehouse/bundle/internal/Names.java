@@ -24,15 +24,22 @@ public final class Names {
       return false;
     }
     char first = name.charAt(0);
-    boolean alphanumeric = (first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z')
-        || (first >= '0' && first <= '9');
+    boolean alphanumeric =
+        (first >= 'a' && first <= 'z')
+            || (first >= 'A' && first <= 'Z')
+            || (first >= '0' && first <= '9');
     if (name.contains("..") || !alphanumeric) {
       return false;
     }
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '.' || c == '_' || c == '-';
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '_'
+              || c == '-';
       if (!ok) {
         return false;
       }

@@ -27,8 +27,12 @@ public final class Signatures {
       Signature signer = Signature.getInstance(ALGORITHM);
       signer.initSign(key);
       signer.update(manifest);
-      String text = "key-id " + keyId + "\ned25519 "
-          + Base64.getEncoder().encodeToString(signer.sign()) + "\n";
+      String text =
+          "key-id "
+              + keyId
+              + "\ned25519 "
+              + Base64.getEncoder().encodeToString(signer.sign())
+              + "\n";
       return text.getBytes(StandardCharsets.UTF_8);
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException("cannot sign with this key: " + e.getMessage(), e);

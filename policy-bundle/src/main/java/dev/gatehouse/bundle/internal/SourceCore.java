@@ -56,7 +56,11 @@ public final class SourceCore {
   private int failures;
 
   /** Creates a core whose holder runs an empty set, which denies everything, until a load. */
-  public SourceCore(String name, Schema schema, boolean allowRollback, Clock clock,
+  public SourceCore(
+      String name,
+      Schema schema,
+      boolean allowRollback,
+      Clock clock,
       List<PolicySource.Listener> listeners) {
     this.name = requireNonNull(name, "name");
     this.schema = requireNonNull(schema, "schema");
@@ -102,8 +106,8 @@ public final class SourceCore {
    * @param contentDigest identifies the candidate's content
    * @param files the policy text by source name
    */
-  public synchronized Outcome offer(long candidate, String contentDigest,
-      Map<String, String> files) {
+  public synchronized Outcome offer(
+      long candidate, String contentDigest, Map<String, String> files) {
     lastCheck = clock.instant();
     if (contentDigest.equals(digest)) {
       succeeded();
@@ -113,14 +117,22 @@ public final class SourceCore {
       return refuse("revision " + candidate + " differs from the running revision " + revision);
     }
     if (digest != null && candidate < revision && !allowRollback) {
-      return refuse("revision " + candidate + " is older than the running revision " + revision
-          + " and rollback is not allowed");
+      return refuse(
+          "revision "
+              + candidate
+              + " is older than the running revision "
+              + revision
+              + " and rollback is not allowed");
     }
     ParseResult parsed = PolicyDsl.parse(files, schema);
     if (parsed.hasErrors()) {
       List<Diagnostic> errors = parsed.errors();
-      return refuse("revision " + candidate + " is invalid: " + errors.get(0)
-          + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more errors)" : ""));
+      return refuse(
+          "revision "
+              + candidate
+              + " is invalid: "
+              + errors.get(0)
+              + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more errors)" : ""));
     }
     CompiledPolicies now;
     try {
@@ -132,7 +144,10 @@ public final class SourceCore {
     digest = contentDigest;
     since = lastCheck;
     succeeded();
-    LOG.info("{}: running revision {} ({} policies)", name, candidate,
+    LOG.info(
+        "{}: running revision {} ({} policies)",
+        name,
+        candidate,
         now.policySet().policies().size());
     for (PolicySource.Listener listener : listeners) {
       try {
@@ -182,8 +197,10 @@ public final class SourceCore {
 
   /** Returns the status now. */
   public synchronized SourceStatus status() {
-    SourceStatus.State state = digest == null ? SourceStatus.State.NEVER_LOADED
-        : lastError == null ? SourceStatus.State.OK : SourceStatus.State.DEGRADED;
+    SourceStatus.State state =
+        digest == null
+            ? SourceStatus.State.NEVER_LOADED
+            : lastError == null ? SourceStatus.State.OK : SourceStatus.State.DEGRADED;
     return new SourceStatus(state, revision, since, lastCheck, lastError, failures);
   }
 

@@ -14,8 +14,8 @@ public final class Text {
   /**
    * Decodes {@code bytes} as UTF-8 text.
    *
-   * @throws BundleException if they are not valid UTF-8 or hold a NUL, as binary data (such as
-   *     a nested archive) does
+   * @throws BundleException if they are not valid UTF-8 or hold a NUL, as binary data (such as a
+   *     nested archive) does
    */
   public static String decode(byte[] bytes, String name) {
     for (byte b : bytes) {
@@ -24,7 +24,8 @@ public final class Text {
       }
     }
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes))

@@ -54,8 +54,10 @@ public final class EventIndex {
   final byte[] level;
   final byte[] score;
   final int[] signals;
+
   /** The kinds of signal of each event, one bit per {@link dev.gatehouse.monitor.Signal}. */
   final byte[] signalKinds;
+
   final int[] reasons;
   final int[] policies;
   final List<String> users;
@@ -70,8 +72,14 @@ public final class EventIndex {
   final List<List<RiskSignal>> signalLists;
   private volatile @Nullable ReportOnlyIndex reportOnly;
 
-  private EventIndex(long generation, Instant builtAt, List<SignInEvent> newestFirst,
-      byte[] score, byte[] level, int[] signals, List<List<RiskSignal>> signalLists) {
+  private EventIndex(
+      long generation,
+      Instant builtAt,
+      List<SignInEvent> newestFirst,
+      byte[] score,
+      byte[] level,
+      int[] signals,
+      List<List<RiskSignal>> signalLists) {
     this.generation = generation;
     this.builtAt = builtAt;
     this.size = newestFirst.size();
@@ -150,8 +158,11 @@ public final class EventIndex {
    * @param now when the index is built
    * @return the index
    */
-  public static EventIndex build(Consumer<Consumer<? super SignInEvent>> source,
-      Supplier<SignInMonitor> riskMonitors, long generation, Instant now) {
+  public static EventIndex build(
+      Consumer<Consumer<? super SignInEvent>> source,
+      Supplier<SignInMonitor> riskMonitors,
+      long generation,
+      Instant now) {
     List<SignInEvent> events = new ArrayList<>();
     source.accept(events::add);
     events.sort(Comparator.comparing(SignInEvent::time).thenComparing(SignInEvent::userId));
@@ -165,8 +176,11 @@ public final class EventIndex {
     // Oldest first through the monitor, stored newest first.
     for (int i = 0; i < n; i++) {
       SignInEvent e = events.get(i);
-      AccessRequest.Builder b = AccessRequest.builder(schema)
-          .set("user.id", e.userId()).set("request.ip", e.ip()).set("request.time", e.time());
+      AccessRequest.Builder b =
+          AccessRequest.builder(schema)
+              .set("user.id", e.userId())
+              .set("request.ip", e.ip())
+              .set("request.time", e.time());
       if (e.country() != null) {
         b.set("location.country", e.country());
       }
@@ -184,8 +198,8 @@ public final class EventIndex {
     for (int i = n - 1; i >= 0; i--) {
       newestFirst.add(events.get(i));
     }
-    return new EventIndex(generation, now, newestFirst, score, level, signals,
-        List.copyOf(signalDict.values()));
+    return new EventIndex(
+        generation, now, newestFirst, score, level, signals, List.copyOf(signalDict.values()));
   }
 
   /**
@@ -242,10 +256,17 @@ public final class EventIndex {
     for (RiskSignal s : signalLists.get(signals[i])) {
       names.add(s.toString());
     }
-    SignInEvent e = new SignInEvent(users.get(user[i]), Instant.ofEpochMilli(time[i]),
-        ips.get(ip[i]), at(countries, country[i]), at(devices, device[i]),
-        at(platforms, platform[i]), SignInEvent.Outcome.values()[outcome[i]],
-        reasonLists.get(reasons[i]), policyLists.get(policies[i]));
+    SignInEvent e =
+        new SignInEvent(
+            users.get(user[i]),
+            Instant.ofEpochMilli(time[i]),
+            ips.get(ip[i]),
+            at(countries, country[i]),
+            at(devices, device[i]),
+            at(platforms, platform[i]),
+            SignInEvent.Outcome.values()[outcome[i]],
+            reasonLists.get(reasons[i]),
+            policyLists.get(policies[i]));
     return new Row(i, e, score[i], RiskLevel.values()[level[i]], names, at(nets, net[i]));
   }
 

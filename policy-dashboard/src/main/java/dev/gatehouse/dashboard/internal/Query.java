@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
 public final class Query {
 
   /** The filter parameters a query reads; anything else is ignored. */
-  public static final java.util.List<String> PARAMETERS = java.util.List.of(
-      "from", "to", "user", "ip", "outcome", "country", "device", "platform", "minRisk");
+  public static final java.util.List<String> PARAMETERS =
+      java.util.List.of(
+          "from", "to", "user", "ip", "outcome", "country", "device", "platform", "minRisk");
 
   final EventIndex index;
   final int start;
@@ -35,8 +36,8 @@ public final class Query {
   private final @Nullable BitSet visibleUsers;
   private final boolean none;
 
-  private Query(EventIndex index, Function<String, @Nullable String> p,
-      @Nullable BitSet visibleUsers) {
+  private Query(
+      EventIndex index, Function<String, @Nullable String> p, @Nullable BitSet visibleUsers) {
     this.index = index;
     this.visibleUsers = visibleUsers;
     Instant from = instant(p, "from");
@@ -72,8 +73,8 @@ public final class Query {
    * @return the query
    * @throws IllegalArgumentException naming the parameter that is malformed
    */
-  public static Query of(EventIndex index, Function<String, @Nullable String> p,
-      @Nullable BitSet visibleUsers) {
+  public static Query of(
+      EventIndex index, Function<String, @Nullable String> p, @Nullable BitSet visibleUsers) {
     return new Query(index, p, visibleUsers);
   }
 
@@ -144,8 +145,12 @@ public final class Query {
         match[i] = network.contains(index.ips.get(i));
       }
     } else {
-      IpAddress address = IpAddress.tryParse(text).orElseThrow(
-          () -> new IllegalArgumentException("malformed `ip`: expected an address or a CIDR"));
+      IpAddress address =
+          IpAddress.tryParse(text)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "malformed `ip`: expected an address or a CIDR"));
       int i = index.ips.indexOf(address);
       if (i >= 0) {
         match[i] = true;
@@ -171,8 +176,9 @@ public final class Query {
         }
       }
       if (found == null) {
-        throw new IllegalArgumentException("unknown `outcome`: expected success,"
-            + " failed_credentials, denied, challenged or challenge_passed");
+        throw new IllegalArgumentException(
+            "unknown `outcome`: expected success,"
+                + " failed_credentials, denied, challenged or challenge_passed");
       }
       mask |= 1 << found.ordinal();
     }

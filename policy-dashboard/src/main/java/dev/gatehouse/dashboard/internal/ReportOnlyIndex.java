@@ -37,8 +37,8 @@ public final class ReportOnlyIndex {
    * @param directory the users' attributes by {@code user.*} name
    * @return the report-only index
    */
-  public static ReportOnlyIndex of(EventIndex index, CompiledPolicies policies,
-      Function<String, Map<String, ?>> directory) {
+  public static ReportOnlyIndex of(
+      EventIndex index, CompiledPolicies policies, Function<String, Map<String, ?>> directory) {
     ReportOnlyIndex cached = index.reportOnly();
     if (cached != null && cached.policies == policies) {
       return cached;
@@ -59,8 +59,9 @@ public final class ReportOnlyIndex {
       for (int i = 0; i < index.size(); i++) {
         Decision d;
         try {
-          d = policies.evaluate(Values.signIn(policies.schema(), index.event(i),
-              attributes.get(index.user[i])));
+          d =
+              policies.evaluate(
+                  Values.signIn(policies.schema(), index.event(i), attributes.get(index.user[i])));
         } catch (RuntimeException e) {
           // A directory value that does not fit the schema: the event counts for no policy.
           continue;

@@ -42,7 +42,8 @@ public final class Values {
       List<String> strings = new ArrayList<>();
       for (Object v : (Collection<?>) value) {
         if (!(v instanceof String)) {
-          throw new IllegalArgumentException("`" + name + "` holds an element that is not a string");
+          throw new IllegalArgumentException(
+              "`" + name + "` holds an element that is not a string");
         }
         strings.add((String) v);
       }
@@ -53,16 +54,16 @@ public final class Values {
   }
 
   /**
-   * Sets the user's directory attributes as {@code prefix.*} (such as {@code target.department}
-   * for {@code user.department}), skipping those the schema does not declare.
+   * Sets the user's directory attributes as {@code prefix.*} (such as {@code target.department} for
+   * {@code user.department}), skipping those the schema does not declare.
    *
    * @param b the request being built
    * @param schema the schema of the request
    * @param userAttributes the user's attributes by {@code user.*} name
    * @param prefix {@code user} or {@code target}
    */
-  public static void setUser(AccessRequest.Builder b, Schema schema,
-      Map<String, ?> userAttributes, String prefix) {
+  public static void setUser(
+      AccessRequest.Builder b, Schema schema, Map<String, ?> userAttributes, String prefix) {
     for (Map.Entry<String, ?> e : userAttributes.entrySet()) {
       String key = e.getKey();
       if (!key.startsWith("user.") || e.getValue() == null) {
@@ -84,13 +85,16 @@ public final class Values {
    * @param userAttributes the user's directory attributes
    * @return the sign-in request
    */
-  public static AccessRequest signIn(Schema schema, EventIndex.Row row,
-      Map<String, ?> userAttributes) {
+  public static AccessRequest signIn(
+      Schema schema, EventIndex.Row row, Map<String, ?> userAttributes) {
     AccessRequest.Builder b = AccessRequest.builder(schema);
     setUser(b, schema, userAttributes, "user");
     SignInEvent e = row.event();
-    b.set("user.id", e.userId()).set("request.action", "signin").set("request.ip", e.ip())
-        .set("request.time", e.time()).set("risk.level", row.level().id())
+    b.set("user.id", e.userId())
+        .set("request.action", "signin")
+        .set("request.ip", e.ip())
+        .set("request.time", e.time())
+        .set("risk.level", row.level().id())
         .set("risk.score", row.score());
     if (e.country() != null) {
       b.set("location.country", e.country());

@@ -26,8 +26,17 @@ public final class Views {
   public static final int TOP = 10;
 
   private static final long MINUTE = 60_000L;
-  private static final long[] BUCKETS = {MINUTE, 5 * MINUTE, 15 * MINUTE, 60 * MINUTE,
-      180 * MINUTE, 360 * MINUTE, 720 * MINUTE, 1440 * MINUTE, 7 * 1440 * MINUTE};
+  private static final long[] BUCKETS = {
+    MINUTE,
+    5 * MINUTE,
+    15 * MINUTE,
+    60 * MINUTE,
+    180 * MINUTE,
+    360 * MINUTE,
+    720 * MINUTE,
+    1440 * MINUTE,
+    7 * 1440 * MINUTE
+  };
   private static final int MAX_BUCKETS = 96;
   private static final int OUTCOMES = SignInEvent.Outcome.values().length;
   private static final int LEVELS = RiskLevel.values().length;
@@ -56,10 +65,11 @@ public final class Views {
    * @param limit how many events the page holds, at most {@link #MAX_PAGE}
    * @return the summary, with the page under {@code page}
    */
-  public static ObjectNode summary(Query q, @Nullable ReportOnlyIndex reportOnly, int offset,
-      int limit) {
+  public static ObjectNode summary(
+      Query q, @Nullable ReportOnlyIndex reportOnly, int offset, int limit) {
     if (offset < 0 || limit < 0 || limit > MAX_PAGE) {
-      throw new IllegalArgumentException("`offset` must be at least 0 and `limit` in 1.." + MAX_PAGE);
+      throw new IllegalArgumentException(
+          "`offset` must be at least 0 and `limit` in 1.." + MAX_PAGE);
     }
     int[] page = new int[limit];
     int inPage = 0;
@@ -171,20 +181,27 @@ public final class Views {
       }
     }
     top(root.putArray("topFailingUsers"), x.users, userFailures);
-    top(root.putArray("topFailingAddresses"),
-        x.ips.stream().map(Object::toString).toList(), ipFailures);
+    top(
+        root.putArray("topFailingAddresses"),
+        x.ips.stream().map(Object::toString).toList(),
+        ipFailures);
     top(root.putArray("topFailingNetworks"), x.nets, netFailures);
     if (reportOnly != null) {
       ArrayNode impact = root.putArray("reportOnly");
       for (int p = 0; p < ro; p++) {
-        impact.addObject().put("policy", reportOnly.ids.get(p))
-            .put("denied", roDenied[p]).put("challenged", roChallenged[p])
+        impact
+            .addObject()
+            .put("policy", reportOnly.ids.get(p))
+            .put("denied", roDenied[p])
+            .put("challenged", roChallenged[p])
             .put("users", roUsers[p] == null ? 0 : roUsers[p].cardinality());
       }
     }
     if (limit > 0) {
       ObjectNode p = root.putObject("page");
-      p.put("generation", x.generation()).put("total", total).put("offset", offset)
+      p.put("generation", x.generation())
+          .put("total", total)
+          .put("offset", offset)
           .put("limit", limit);
       ArrayNode events = p.putArray("events");
       for (int k = 0; k < inPage; k++) {
@@ -253,8 +270,11 @@ public final class Views {
     for (int k = 0; k < TOP; k++) {
       int best = -1;
       for (int i = 0; i < counts.length; i++) {
-        if (!taken[i] && counts[i] > 0 && (best < 0 || counts[i] > counts[best]
-            || counts[i] == counts[best] && names.get(i).compareTo(names.get(best)) < 0)) {
+        if (!taken[i]
+            && counts[i] > 0
+            && (best < 0
+                || counts[i] > counts[best]
+                || counts[i] == counts[best] && names.get(i).compareTo(names.get(best)) < 0)) {
           best = i;
         }
       }
@@ -276,7 +296,8 @@ public final class Views {
    */
   public static ObjectNode page(Query q, int offset, int limit) {
     if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
-      throw new IllegalArgumentException("`offset` must be at least 0 and `limit` in 1.." + MAX_PAGE);
+      throw new IllegalArgumentException(
+          "`offset` must be at least 0 and `limit` in 1.." + MAX_PAGE);
     }
     ObjectNode root = MAPPER.createObjectNode();
     ArrayNode events = MAPPER.createArrayNode();
@@ -383,9 +404,19 @@ public final class Views {
         out.write('\n');
         continue;
       }
-      String[] cells = {text(o, "time"), text(o, "user"), text(o, "ip"), text(o, "country"),
-          text(o, "device"), text(o, "platform"), text(o, "outcome"), text(o, "risk"),
-          text(o, "score"), joined(o, "reasons"), joined(o, "policies")};
+      String[] cells = {
+        text(o, "time"),
+        text(o, "user"),
+        text(o, "ip"),
+        text(o, "country"),
+        text(o, "device"),
+        text(o, "platform"),
+        text(o, "outcome"),
+        text(o, "risk"),
+        text(o, "score"),
+        joined(o, "reasons"),
+        joined(o, "policies")
+      };
       for (int c = 0; c < cells.length; c++) {
         if (c > 0) {
           out.write(',');
@@ -412,7 +443,9 @@ public final class Views {
     if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
       v = "'" + v;
     }
-    if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0
+    if (v.indexOf(',') >= 0
+        || v.indexOf('"') >= 0
+        || v.indexOf('\n') >= 0
         || v.indexOf('\r') >= 0) {
       return '"' + v.replace("\"", "\"\"") + '"';
     }

@@ -158,7 +158,9 @@ final class Clauses {
       r.error(
           DiagnosticCode.CONDITION_TOO_LARGE,
           c.span(),
-          "with this `" + keyword + "` condition the policies' conditions expand to more than "
+          "with this `"
+              + keyword
+              + "` condition the policies' conditions expand to more than "
               + String.format(
                   java.util.Locale.ROOT, "%,d", ConditionChecker.MAX_TOTAL_EXPANDED_SIZE)
               + " tests and operators in all",

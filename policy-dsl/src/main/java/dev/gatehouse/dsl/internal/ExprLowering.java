@@ -30,8 +30,8 @@ final class ExprLowering {
   private long policyConditions;
 
   /**
-   * Adds a policy condition's expanded size to the set's total; returns false once the total
-   * passes {@link ConditionChecker#MAX_TOTAL_EXPANDED_SIZE}.
+   * Adds a policy condition's expanded size to the set's total; returns false once the total passes
+   * {@link ConditionChecker#MAX_TOTAL_EXPANDED_SIZE}.
    */
   boolean countPolicyCondition(long expandedSize) {
     boolean within = policyConditions <= ConditionChecker.MAX_TOTAL_EXPANDED_SIZE;

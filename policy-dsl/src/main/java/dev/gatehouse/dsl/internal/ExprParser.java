@@ -159,9 +159,7 @@ final class ExprParser {
     if (open.kind() == Kind.STRING || open.kind() == Kind.INT) {
       // `in "Sales"`: a single value where a list is needed; say so rather than ask for networks.
       String value =
-          open.kind() == Kind.STRING
-              ? new Literal.Str(open.text()).toString()
-              : open.text();
+          open.kind() == Kind.STRING ? new Literal.Str(open.text()).toString() : open.text();
       in.reporter()
           .error(
               DiagnosticCode.UNEXPECTED_TOKEN,

@@ -2,11 +2,11 @@ package dev.gatehouse.dsl.internal;
 
 import dev.gatehouse.api.Schema;
 import dev.gatehouse.api.policy.PolicySet;
+import dev.gatehouse.api.text.Utf8;
 import dev.gatehouse.dsl.Diagnostic;
 import dev.gatehouse.dsl.DiagnosticCode;
 import dev.gatehouse.dsl.ParseResult;
 import dev.gatehouse.dsl.PolicySyntaxException;
-import dev.gatehouse.api.text.Utf8;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,8 +76,8 @@ public final class Frontend {
   }
 
   /**
-   * Returns the diagnostic for bytes that are not UTF-8 text, placed at the line and column of
-   * the first bad byte.
+   * Returns the diagnostic for bytes that are not UTF-8 text, placed at the line and column of the
+   * first bad byte.
    *
    * @param name the source name
    * @param bytes the bytes of the source
@@ -90,8 +90,7 @@ public final class Frontend {
     // The bytes before the bad one are valid: decode them to find its line and column.
     SourceText before =
         new SourceText(
-            name,
-            new String(bytes, start, Math.max(0, offset - start), StandardCharsets.UTF_8));
+            name, new String(bytes, start, Math.max(0, offset - start), StandardCharsets.UTF_8));
     int end = before.text().length();
     return new Diagnostic(
         Diagnostic.Severity.ERROR,

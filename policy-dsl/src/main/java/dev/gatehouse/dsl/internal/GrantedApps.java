@@ -10,12 +10,12 @@ import java.util.Set;
 
 /**
  * Warns about an app named in a {@code restrict} or {@code authenticate} {@code apps [...]} list
- * that no {@code assign} grants: app names are compared exactly, so {@code "Payroll"} beside
- * {@code app "payroll"} restricts nothing and leaves payroll open. The hint names the granted app
- * that differs only in case or in look-alike characters, else the nearest by spelling; an app
- * near no granted one is not reported. The look-alikes are a short table of the Cyrillic and
- * Greek letters that render as Latin ones: a full confusables library (ICU) would be a
- * dependency of the core modules.
+ * that no {@code assign} grants: app names are compared exactly, so {@code "Payroll"} beside {@code
+ * app "payroll"} restricts nothing and leaves payroll open. The hint names the granted app that
+ * differs only in case or in look-alike characters, else the nearest by spelling; an app near no
+ * granted one is not reported. The look-alikes are a short table of the Cyrillic and Greek letters
+ * that render as Latin ones: a full confusables library (ICU) would be a dependency of the core
+ * modules.
  */
 final class GrantedApps {
 
@@ -27,9 +27,10 @@ final class GrantedApps {
           // Greek α β ε ι κ ν ο ρ τ υ χ γ
           + "\u03b1\u03b2\u03b5\u03b9\u03ba\u03bd\u03bf\u03c1\u03c4\u03c5\u03c7\u03b3"
           // dotless ı, script ɡ, ℓ, and the digits and bar read as letters
-          + "\u0131\u0261\u2113" + "1|0";
-  private static final String CONFUSABLE_TO =
-      "abekmhopctyxsijdqw" + "abeikvoptuxy" + "igl" + "llo";
+          + "\u0131\u0261\u2113"
+          + "1|0";
+
+  private static final String CONFUSABLE_TO = "abekmhopctyxsijdqw" + "abeikvoptuxy" + "igl" + "llo";
 
   private GrantedApps() {}
 
@@ -39,7 +40,8 @@ final class GrantedApps {
     for (Resolver.Unit u : units) {
       for (Ast.Decl d : u.file().decls()) {
         if (d instanceof Ast.PolicyDecl p) {
-          p.clauses().stream().filter(Ast.GrantClause.class::isInstance)
+          p.clauses().stream()
+              .filter(Ast.GrantClause.class::isInstance)
               .forEach(c -> granted.add(((Ast.GrantClause) c).app().value()));
         }
       }
@@ -50,7 +52,8 @@ final class GrantedApps {
     for (Resolver.Unit u : units) {
       for (Ast.Decl d : u.file().decls()) {
         if (d instanceof Ast.PolicyDecl p) {
-          p.clauses().stream().filter(Ast.AppsClause.class::isInstance)
+          p.clauses().stream()
+              .filter(Ast.AppsClause.class::isInstance)
               .flatMap(c -> ((Ast.AppsClause) c).apps().stream())
               .filter(app -> !granted.contains(app.value()))
               .forEach(app -> warn(p, app, granted, u.reporter()));
@@ -60,19 +63,26 @@ final class GrantedApps {
   }
 
   /**
-   * Warns when a granted app is near {@code app}. An app far from every granted one is left
-   * alone: it may be granted by policies kept elsewhere (the reference example restricts
-   * {@code payroll} without assigning it), and the check must not guess.
+   * Warns when a granted app is near {@code app}. An app far from every granted one is left alone:
+   * it may be granted by policies kept elsewhere (the reference example restricts {@code payroll}
+   * without assigning it), and the check must not guess.
    */
   private static void warn(Ast.PolicyDecl p, Ast.Str app, Set<String> granted, Reporter r) {
-    Optional<String> near = lookAlike(app.value(), granted)
-        .or(() -> Suggestions.nearest(app.value(), granted));
-    near.ifPresent(n -> r.warning(
-        DiagnosticCode.UNGRANTED_APP,
-        app.span(),
-        "no assign grants the app `" + app.value() + "`, so " + p.kind().text() + " `"
-            + p.id().value() + "` never applies to it",
-        "did you mean `" + n + "`? app names are compared exactly"));
+    Optional<String> near =
+        lookAlike(app.value(), granted).or(() -> Suggestions.nearest(app.value(), granted));
+    near.ifPresent(
+        n ->
+            r.warning(
+                DiagnosticCode.UNGRANTED_APP,
+                app.span(),
+                "no assign grants the app `"
+                    + app.value()
+                    + "`, so "
+                    + p.kind().text()
+                    + " `"
+                    + p.id().value()
+                    + "` never applies to it",
+                "did you mean `" + n + "`? app names are compared exactly"));
   }
 
   /** Returns the granted app that differs from {@code name} only in case or look-alikes. */

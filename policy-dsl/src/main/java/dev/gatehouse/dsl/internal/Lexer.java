@@ -122,7 +122,8 @@ final class Lexer {
   private void string() {
     int start = pos++;
     StringBuilder value = new StringBuilder();
-    while (pos < text.length() && text.charAt(pos) != '"'
+    while (pos < text.length()
+        && text.charAt(pos) != '"'
         && !SourceText.isLineEnd(text.charAt(pos))) {
       char c = text.charAt(pos);
       if (c == '\\') {

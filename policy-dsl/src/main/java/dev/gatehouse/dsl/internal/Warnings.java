@@ -49,9 +49,9 @@ final class Warnings {
   private static final IpNetwork ALL_IPV4 = IpNetwork.parse("0.0.0.0/0");
 
   /**
-   * Warns about each IPv6 block that contains {@code ::ffff:0:0/96}: addresses are compared
-   * with IPv4-mapped ones unwrapped, so such a block ({@code ::/64}, {@code ::/0}) admits every
-   * IPv4 client, which an author writing an IPv6 range rarely means.
+   * Warns about each IPv6 block that contains {@code ::ffff:0:0/96}: addresses are compared with
+   * IPv4-mapped ones unwrapped, so such a block ({@code ::/64}, {@code ::/0}) admits every IPv4
+   * client, which an author writing an IPv6 range rarely means.
    */
   static void coversIpv4(List<Ast.Name> items, List<IpNetwork> blocks, Reporter reporter) {
     for (int i = 0; i < blocks.size(); i++) {
@@ -61,9 +61,14 @@ final class Warnings {
         reporter.warning(
             DiagnosticCode.NETWORK_COVERS_IPV4,
             items.get(i).span(),
-            "`" + text + "` contains `::ffff:0:0/96`, so it admits every IPv4 client (`"
-                + ALL_IPV4 + "`)",
-            "if only IPv6 clients are meant, narrow `" + text + "` so that it leaves out"
+            "`"
+                + text
+                + "` contains `::ffff:0:0/96`, so it admits every IPv4 client (`"
+                + ALL_IPV4
+                + "`)",
+            "if only IPv6 clients are meant, narrow `"
+                + text
+                + "` so that it leaves out"
                 + " `::ffff:0:0/96`");
       }
     }

@@ -12,8 +12,9 @@ final class Attributes {
 
   static int[] readBy(Schema schema, Policy p) {
     TreeSet<Integer> slots = new TreeSet<>();
-    p.conditions().forEach(c -> c.forEachLeaf(
-        leaf -> slots.add(schema.slot(ConditionChecker.attributeOf(leaf)))));
+    p.conditions()
+        .forEach(
+            c -> c.forEachLeaf(leaf -> slots.add(schema.slot(ConditionChecker.attributeOf(leaf)))));
     return slots.stream().mapToInt(Integer::intValue).toArray();
   }
 }

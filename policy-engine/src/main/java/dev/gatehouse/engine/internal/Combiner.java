@@ -98,10 +98,13 @@ public final class Combiner {
     matched.add(r.id());
     if (!ok) {
       deny = true;
-      reasons.add(new Reason(ReasonCode.NETWORK_NOT_ALLOWED, r.id(),
-          "the client address is not in an allowed network ("
-              + r.allow().stream().map(Network::toString).collect(Collectors.joining(", "))
-              + ")"));
+      reasons.add(
+          new Reason(
+              ReasonCode.NETWORK_NOT_ALLOWED,
+              r.id(),
+              "the client address is not in an allowed network ("
+                  + r.allow().stream().map(Network::toString).collect(Collectors.joining(", "))
+                  + ")"));
       missing(index, bits, table.ip);
     }
   }
@@ -126,23 +129,34 @@ public final class Combiner {
       unmet.add(Requirement.mfa(a.id(), a.mfa(), a.within()));
     }
     if (a.reportOnly()) {
-      reportOnly.add(new ReportOnlyOutcome(a.id(), unmet.isEmpty() ? Effect.PERMIT
-          : Effect.CHALLENGE));
+      reportOnly.add(
+          new ReportOnlyOutcome(a.id(), unmet.isEmpty() ? Effect.PERMIT : Effect.CHALLENGE));
       return;
     }
     matched.add(a.id());
     for (Requirement r : unmet) {
       requirements.add(r);
-      reasons.add(r.kind() == Requirement.Kind.SSO
-          ? new Reason(ReasonCode.SSO_REQUIRED, a.id(), "requires sign-in through sso")
-          : new Reason(ReasonCode.MFA_REQUIRED, a.id(), "requires one of "
-              + a.mfa().stream().map(f -> "`" + f.id() + "`").collect(Collectors.joining(", "))
-              + " within " + dev.gatehouse.api.policy.Durations.format(a.within())));
+      reasons.add(
+          r.kind() == Requirement.Kind.SSO
+              ? new Reason(ReasonCode.SSO_REQUIRED, a.id(), "requires sign-in through sso")
+              : new Reason(
+                  ReasonCode.MFA_REQUIRED,
+                  a.id(),
+                  "requires one of "
+                      + a.mfa().stream()
+                          .map(f -> "`" + f.id() + "`")
+                          .collect(Collectors.joining(", "))
+                      + " within "
+                      + dev.gatehouse.api.policy.Durations.format(a.within())));
     }
     if (!unmet.isEmpty()) {
       boolean mfaUnmet = unmet.get(unmet.size() - 1).kind() == Requirement.Kind.MFA;
-      missing(index, bits, mfaUnmet
-          ? new int[] {table.methods, table.authTime, table.time} : new int[] {table.methods});
+      missing(
+          index,
+          bits,
+          mfaUnmet
+              ? new int[] {table.methods, table.authTime, table.time}
+              : new int[] {table.methods});
     }
   }
 
@@ -158,8 +172,11 @@ public final class Combiner {
       addIfMissing(names, slot);
     }
     if (!names.isEmpty()) {
-      reasons.add(new Reason(ReasonCode.MISSING_ATTRIBUTE, table.policy(index).id(),
-          lacks(names.toArray(new String[0]))));
+      reasons.add(
+          new Reason(
+              ReasonCode.MISSING_ATTRIBUTE,
+              table.policy(index).id(),
+              lacks(names.toArray(new String[0]))));
     }
   }
 
@@ -180,23 +197,33 @@ public final class Combiner {
   private Decision finish(Outcomes o) {
     if (o.kind == RequestKind.ACCESS && o.app != null && !granted) {
       deny = true;
-      reasons.add(new Reason(ReasonCode.NOT_ASSIGNED, "",
-          "no assign policy gives this user the app `" + o.app + "`"));
+      reasons.add(
+          new Reason(
+              ReasonCode.NOT_ASSIGNED,
+              "",
+              "no assign policy gives this user the app `" + o.app + "`"));
       couldNotGrant.forEach(i -> missing(i, Outcomes.UNKNOWN));
     }
     if (o.kind == RequestKind.ADMIN && !granted) {
       deny = true;
-      reasons.add(new Reason(ReasonCode.NOT_DELEGATED, "",
-          "no delegate policy allows this action for this administrator on this target"));
+      reasons.add(
+          new Reason(
+              ReasonCode.NOT_DELEGATED,
+              "",
+              "no delegate policy allows this action for this administrator on this target"));
       couldNotGrant.forEach(i -> missing(i, Outcomes.UNKNOWN));
     }
-    Effect effect = deny ? Effect.DENY
-        : requirements.isEmpty() ? Effect.PERMIT : Effect.CHALLENGE;
-    reasons.sort(comparing(Reason::code).thenComparing(Reason::policy)
-        .thenComparing(Reason::message));
+    Effect effect = deny ? Effect.DENY : requirements.isEmpty() ? Effect.PERMIT : Effect.CHALLENGE;
+    reasons.sort(
+        comparing(Reason::code).thenComparing(Reason::policy).thenComparing(Reason::message));
     requirements.sort(comparing(Requirement::policy).thenComparing(Requirement::kind));
     reportOnly.sort(comparing(ReportOnlyOutcome::policy));
-    return new Decision(effect, reasons, requirements,
-        effect == Effect.DENY ? List.of() : List.copyOf(roles), List.copyOf(matched), reportOnly);
+    return new Decision(
+        effect,
+        reasons,
+        requirements,
+        effect == Effect.DENY ? List.of() : List.copyOf(roles),
+        List.copyOf(matched),
+        reportOnly);
   }
 }

@@ -13,28 +13,42 @@ final class CompiledPolicy {
 
   private static final int SSO = 1 << Factor.SSO.ordinal();
 
-  private enum Kind { ASSIGN, RESTRICT, AUTHENTICATE, DELEGATE }
+  private enum Kind {
+    ASSIGN,
+    RESTRICT,
+    AUTHENTICATE,
+    DELEGATE
+  }
 
   private final Kind kind;
   final Node condition;
+
   /** Whether a true condition grants access (an enforced assign or delegate policy). */
   final boolean enforcedGrant;
+
   private final int[] allowedNetworks;
+
   /** The MFA factors, one bit per {@link Factor}, as {@link Frame#factors}. */
   private final int factors;
+
   private final long withinMillis;
   private final @Nullable DelegateActions actions;
 
   CompiledPolicy(Policy p, Node condition, ConditionCompiler compiler) {
     this.condition = condition;
-    this.kind = p instanceof RestrictPolicy ? Kind.RESTRICT
-        : p instanceof AuthenticatePolicy ? Kind.AUTHENTICATE
-        : p instanceof DelegatePolicy ? Kind.DELEGATE : Kind.ASSIGN;
+    this.kind =
+        p instanceof RestrictPolicy
+            ? Kind.RESTRICT
+            : p instanceof AuthenticatePolicy
+                ? Kind.AUTHENTICATE
+                : p instanceof DelegatePolicy ? Kind.DELEGATE : Kind.ASSIGN;
     this.enforcedGrant = !p.reportOnly() && (kind == Kind.ASSIGN || kind == Kind.DELEGATE);
-    this.allowedNetworks = p instanceof RestrictPolicy r
-        ? compiler.networkIds(r.allow()) : new int[0];
-    this.factors = p instanceof AuthenticatePolicy a
-        ? a.mfa().stream().mapToInt(f -> 1 << f.ordinal()).reduce(0, (x, y) -> x | y) : 0;
+    this.allowedNetworks =
+        p instanceof RestrictPolicy r ? compiler.networkIds(r.allow()) : new int[0];
+    this.factors =
+        p instanceof AuthenticatePolicy a
+            ? a.mfa().stream().mapToInt(f -> 1 << f.ordinal()).reduce(0, (x, y) -> x | y)
+            : 0;
     this.withinMillis = p instanceof AuthenticatePolicy a ? a.within().toMillis() : 0;
     this.actions = p instanceof DelegatePolicy d ? new DelegateActions(d) : null;
   }
@@ -57,8 +71,8 @@ final class CompiledPolicy {
     }
     int bits = Outcomes.APPLIES | (v == Node.UNKNOWN ? Outcomes.UNKNOWN : 0);
     if (kind == Kind.RESTRICT) {
-      boolean ok = r.has(t.ip)
-          && NetworkTable.intersects(f.networks(r, t.ip, networks), allowedNetworks);
+      boolean ok =
+          r.has(t.ip) && NetworkTable.intersects(f.networks(r, t.ip, networks), allowedNetworks);
       return ok ? bits | Outcomes.NET_OK : bits;
     }
     if ((f.factors & SSO) != 0) {

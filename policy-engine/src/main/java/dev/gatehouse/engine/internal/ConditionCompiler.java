@@ -19,8 +19,8 @@ import java.util.Set;
 
 /**
  * Lowers conditions to {@link Node} trees: names resolved to slots, constants interned, named
- * conditions inlined, nested {@code and}/{@code or} flattened, constants folded, one-element
- * lists turned into equality tests.
+ * conditions inlined, nested {@code and}/{@code or} flattened, constants folded, one-element lists
+ * turned into equality tests.
  */
 final class ConditionCompiler {
 
@@ -111,12 +111,12 @@ final class ConditionCompiler {
             ? new Node.StringEq(slot, values.iterator().next())
             : new Node.StringIn(slot, Set.copyOf(values));
       }
-      long[] numbers = in.values().stream().mapToLong(v -> number(a.type(), v))
-          .sorted().distinct().toArray();
+      long[] numbers =
+          in.values().stream().mapToLong(v -> number(a.type(), v)).sorted().distinct().toArray();
       return new Node.NumIn(slot, numbers);
     } else if (c instanceof Condition.Contains contains) {
-      String[] values = contains.values().stream().map(v -> intern(text(v)))
-          .distinct().toArray(String[]::new);
+      String[] values =
+          contains.values().stream().map(v -> intern(text(v))).distinct().toArray(String[]::new);
       return new Node.SetHas(slot, values, contains.match() == Condition.Match.ALL);
     } else if (c instanceof Condition.Affix affix) {
       return new Node.Affix(slot, intern(affix.affix()), affix.suffix());
@@ -124,8 +124,10 @@ final class ConditionCompiler {
       return new Node.IpIn(slot, networkIds(in.networks()), networks);
     }
     TimeWindow w = ((Condition.InWindow) c).window();
-    return new Node.Window(slot, windows.computeIfAbsent(w,
-        k -> new WindowMatcher(k, zones.computeIfAbsent(k.zone(), ZoneTable::new))));
+    return new Node.Window(
+        slot,
+        windows.computeIfAbsent(
+            w, k -> new WindowMatcher(k, zones.computeIfAbsent(k.zone(), ZoneTable::new))));
   }
 
   int[] networkIds(List<Network> list) {

@@ -15,11 +15,11 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Compiles a {@link PolicySet} into an {@link Evaluator}: networks into one range table,
- * conditions into node trees, guards into per-scope indexes.
+ * Compiles a {@link PolicySet} into an {@link Evaluator}: networks into one range table, conditions
+ * into node trees, guards into per-scope indexes.
  *
- * <p>Compile cost is linear in the policies and their keys: nothing is expanded into a product
- * of conditions. What the decision depends on beyond the indexes is kept as residual checks (each
+ * <p>Compile cost is linear in the policies and their keys: nothing is expanded into a product of
+ * conditions. What the decision depends on beyond the indexes is kept as residual checks (each
  * candidate's compiled condition), and the distinct decisions themselves are shared through a
  * bounded cache, so neither compile time nor memory can blow up.
  */
@@ -63,9 +63,11 @@ public final class EngineCompiler {
     }
     // Tenant-wide policies also join every app's index, so that an access searches one scope,
     // unless copying them would cost more than MERGE_BUDGET index entries.
-    long tenantWide = set.policies().stream()
-        .filter(p -> !(p instanceof AssignPolicy || p instanceof DelegatePolicy))
-        .filter(p -> PolicyTable.appsOf(p).isEmpty()).count();
+    long tenantWide =
+        set.policies().stream()
+            .filter(p -> !(p instanceof AssignPolicy || p instanceof DelegatePolicy))
+            .filter(p -> PolicyTable.appsOf(p).isEmpty())
+            .count();
     boolean merge = tenantWide * apps.length <= MERGE_BUDGET;
     ScopeBuilder global = new ScopeBuilder(schema);
     ScopeBuilder delegates = new ScopeBuilder(schema);
@@ -97,8 +99,16 @@ public final class EngineCompiler {
     for (int a = 0; a < apps.length; a++) {
       appScopes[a] = apps[a].build();
     }
-    return new Evaluator(table, networks, compiled, appScopes, global.build(), merge,
-        delegates.build(), assignments.build(), DECISION_CACHE_CAPACITY);
+    return new Evaluator(
+        table,
+        networks,
+        compiled,
+        appScopes,
+        global.build(),
+        merge,
+        delegates.build(),
+        assignments.build(),
+        DECISION_CACHE_CAPACITY);
   }
 
   /** A delegate's {@code to} and {@code on} must both hold: one conjunction. */
@@ -113,11 +123,15 @@ public final class EngineCompiler {
       if (p instanceof RestrictPolicy r) {
         all.addAll(r.allow());
       }
-      p.conditions().forEach(c -> c.forEachLeaf(leaf -> {
-        if (leaf instanceof Condition.InNetwork in) {
-          all.addAll(in.networks());
-        }
-      }));
+      p.conditions()
+          .forEach(
+              c ->
+                  c.forEachLeaf(
+                      leaf -> {
+                        if (leaf instanceof Condition.InNetwork in) {
+                          all.addAll(in.networks());
+                        }
+                      }));
     }
     return all;
   }
@@ -132,7 +146,11 @@ public final class EngineCompiler {
       this.index = new PolicyIndex.Builder(schema);
     }
 
-    void add(int p, Guards.@Nullable Guard guard, boolean restrictive, CompiledPolicy compiled,
+    void add(
+        int p,
+        Guards.@Nullable Guard guard,
+        boolean restrictive,
+        CompiledPolicy compiled,
         PolicyTable table) {
       index.add(p, guard, restrictive);
       if (compiled.enforcedGrant) {
@@ -144,7 +162,8 @@ public final class EngineCompiler {
     }
 
     Evaluator.Scope build() {
-      return new Evaluator.Scope(index.build(),
+      return new Evaluator.Scope(
+          index.build(),
           grants.stream().mapToInt(Integer::intValue).toArray(),
           grantReads.stream().toArray());
     }

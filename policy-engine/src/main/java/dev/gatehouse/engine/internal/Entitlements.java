@@ -29,13 +29,17 @@ public final class Entitlements {
     for (int i = 0; i < count; i++) {
       AssignPolicy a = (AssignPolicy) table.policy(indexes[i]);
       for (Grant g : a.grants()) {
-        byApp.computeIfAbsent(g.app(), k -> new TreeMap<>())
-            .computeIfAbsent(g.role(), k -> new TreeSet<>()).add(a.id());
+        byApp
+            .computeIfAbsent(g.app(), k -> new TreeMap<>())
+            .computeIfAbsent(g.role(), k -> new TreeSet<>())
+            .add(a.id());
       }
     }
     Set<Entitlement> result = new LinkedHashSet<>();
-    byApp.forEach((app, roles) -> roles.forEach(
-        (role, ids) -> result.add(new Entitlement(app, role, new ArrayList<>(ids)))));
+    byApp.forEach(
+        (app, roles) ->
+            roles.forEach(
+                (role, ids) -> result.add(new Entitlement(app, role, new ArrayList<>(ids)))));
     return Collections.unmodifiableSet(result);
   }
 

@@ -16,8 +16,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Evaluator {
 
-  private static final Decision WRONG_SCHEMA = Decision.deny(new Reason(ReasonCode.INTERNAL_ERROR,
-      "", "the request was built against another schema than the policies"));
+  private static final Decision WRONG_SCHEMA =
+      Decision.deny(
+          new Reason(
+              ReasonCode.INTERNAL_ERROR,
+              "",
+              "the request was built against another schema than the policies"));
 
   final PolicyTable table;
   final Schema schema;
@@ -25,18 +29,28 @@ public final class Evaluator {
   final CompiledPolicy[] policies;
   final @Nullable Scope[] appScopes;
   final Scope global;
+
   /** Whether every app scope also holds the tenant-wide policies of {@link #global}. */
   private final boolean globalInApps;
+
   final Scope delegates;
   final Scope assignments;
   private final DecisionCache cache;
   private final ThreadLocal<Frame> frames;
+
   /** Built on the first call for entitlements: hosts that only evaluate never pay for it. */
   private volatile @Nullable GrantTable grants;
 
-  Evaluator(PolicyTable table, NetworkTable networks, CompiledPolicy[] policies,
-      @Nullable Scope[] appScopes, Scope global, boolean globalInApps, Scope delegates,
-      Scope assignments, int cacheCapacity) {
+  Evaluator(
+      PolicyTable table,
+      NetworkTable networks,
+      CompiledPolicy[] policies,
+      @Nullable Scope[] appScopes,
+      Scope global,
+      boolean globalInApps,
+      Scope delegates,
+      Scope assignments,
+      int cacheCapacity) {
     this.table = table;
     this.schema = table.set().schema();
     this.networks = networks;
@@ -71,8 +85,8 @@ public final class Evaluator {
       o.reset(r, kind, app, appIndex);
       noteLacking(r, o);
       f.readAuthentication(r, table);
-      Scope scope = kind == RequestKind.ADMIN ? delegates
-          : appIndex >= 0 ? appScopes[appIndex] : null;
+      Scope scope =
+          kind == RequestKind.ADMIN ? delegates : appIndex >= 0 ? appScopes[appIndex] : null;
       if (scope != null) {
         scope.index.collect(r, f, networks);
       }
@@ -190,8 +204,10 @@ public final class Evaluator {
   /** One scope: its candidate index and the grant policies to re-check on a denial. */
   static final class Scope {
     final PolicyIndex index;
+
     /** Enforced assign or delegate policies of the scope, for naming missing attributes. */
     private final int[] grants;
+
     /** Slots read by those policies: if the request has all, none can be unknown. */
     private final int[] grantReads;
 

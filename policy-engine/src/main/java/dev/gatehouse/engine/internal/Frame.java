@@ -18,18 +18,22 @@ final class Frame {
    * frame per thread (or per virtual thread) then stays small whatever the number of policies.
    */
   private int @Nullable [] seen;
+
   private final int policies;
   private int epoch;
   int[] candidates = new int[64];
   int candidateCount;
   final Outcomes outcomes = new Outcomes();
+
   /** The request's {@code auth.methods} as a bit per {@link dev.gatehouse.api.Factor}. */
   int factors;
+
   /**
    * Milliseconds since the strongest factor (negative if it lies in the future), or {@link
    * Freshness#UNKNOWABLE} if either time is missing or the difference overflows.
    */
   long authAge;
+
   private final int[] ipEpoch;
   private final int[][] ipHits;
 
@@ -56,14 +60,16 @@ final class Frame {
   void readAuthentication(AccessRequest r, PolicyTable t) {
     // auth.methods is the enumerated set of factors, in Factor order.
     factors = r.has(t.methods) ? (int) r.symbols(t.methods) : 0;
-    authAge = r.has(t.time) && r.has(t.authTime)
-        ? Freshness.age(r.number(t.time), r.number(t.authTime)) : Freshness.UNKNOWABLE;
+    authAge =
+        r.has(t.time) && r.has(t.authTime)
+            ? Freshness.age(r.number(t.time), r.number(t.authTime))
+            : Freshness.UNKNOWABLE;
   }
 
   /**
    * Adds policy {@code p} to the candidates unless it is there already. A request has few
-   * candidates, so a scan of the list (in the first-level cache) usually beats a stamp in an
-   * array as long as the policies; past {@link #SCAN_LIMIT} the stamps take over.
+   * candidates, so a scan of the list (in the first-level cache) usually beats a stamp in an array
+   * as long as the policies; past {@link #SCAN_LIMIT} the stamps take over.
    */
   void offer(int p) {
     if (candidateCount < SCAN_LIMIT) {

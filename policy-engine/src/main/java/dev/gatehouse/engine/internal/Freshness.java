@@ -3,8 +3,8 @@ package dev.gatehouse.engine.internal;
 /**
  * When an MFA factor counts as fresh: the one rule both evaluators apply to {@code request.time}
  * and {@code auth.time}. The age is computed without overflow, and an authentication from the
- * future is fresh only within the allowed clock skew, so that no value of either attribute can
- * turn into "fresh".
+ * future is fresh only within the allowed clock skew, so that no value of either attribute can turn
+ * into "fresh".
  */
 public final class Freshness {
 
@@ -15,8 +15,8 @@ public final class Freshness {
 
   /**
    * Returns {@code time - authTime} in milliseconds, or {@link #UNKNOWABLE} when the difference
-   * overflows (then the true age is beyond any {@code within} and any skew, in one direction or
-   * the other).
+   * overflows (then the true age is beyond any {@code within} and any skew, in one direction or the
+   * other).
    */
   public static long age(long time, long authTime) {
     long age = time - authTime;

@@ -14,11 +14,11 @@ import java.util.TreeSet;
 
 /**
  * The grants of every assign policy as numbers, so that a user's entitlements are one sort of
- * {@code long}s rather than maps of strings, and the policy model is not read per policy: apps
- * and roles are numbered in name order, policy ids by rank in id order, and each grant of a
- * granting policy becomes {@code app | role | id rank} packed in one {@code long}. Sorting those
- * orders the entitlements by app and role and their policies by id, as {@link Entitlements}
- * does, which stays the plain form for the reference interpreter.
+ * {@code long}s rather than maps of strings, and the policy model is not read per policy: apps and
+ * roles are numbered in name order, policy ids by rank in id order, and each grant of a granting
+ * policy becomes {@code app | role | id rank} packed in one {@code long}. Sorting those orders the
+ * entitlements by app and role and their policies by id, as {@link Entitlements} does, which stays
+ * the plain form for the reference interpreter.
  */
 final class GrantTable {
 
@@ -29,11 +29,15 @@ final class GrantTable {
 
   private final PolicyTable table;
   private final String[] roles;
+
   /** Per policy, its grants as {@code app << ROLE_BITS | role}; empty for other kinds. */
   private final long[][] grants;
+
   /** Per policy, the rank of its id among all ids. */
   private final int[] rank;
+
   private final String[] idsByRank;
+
   /** Whether every number fits its field; if not, {@link Entitlements} answers instead. */
   private final boolean packs;
 
@@ -47,8 +51,10 @@ final class GrantTable {
       }
     }
     this.roles = roleNames.toArray(new String[0]);
-    this.packs = table.apps().size() < 1 << (63 - ROLE_BITS - RANK_BITS)
-        && roles.length <= ROLE_MASK && n <= RANK_MASK;
+    this.packs =
+        table.apps().size() < 1 << (63 - ROLE_BITS - RANK_BITS)
+            && roles.length <= ROLE_MASK
+            && n <= RANK_MASK;
     this.idsByRank = new String[n];
     for (int p = 0; p < n; p++) {
       idsByRank[p] = table.policy(p).id();
@@ -65,8 +71,8 @@ final class GrantTable {
       long[] keys = new long[list.size()];
       for (int i = 0; i < keys.length; i++) {
         Grant g = list.get(i);
-        keys[i] = (long) table.appIndex(g.app()) << ROLE_BITS
-            | Arrays.binarySearch(roles, g.role());
+        keys[i] =
+            (long) table.appIndex(g.app()) << ROLE_BITS | Arrays.binarySearch(roles, g.role());
       }
       grants[p] = keys;
     }
@@ -100,8 +106,11 @@ final class GrantTable {
       }
       if (i + 1 == total || keys[i + 1] >>> RANK_BITS != key >>> RANK_BITS) {
         long grant = key >>> RANK_BITS;
-        result.add(new Entitlement(table.apps().get((int) (grant >>> ROLE_BITS)),
-            roles[(int) (grant & ROLE_MASK)], ids));
+        result.add(
+            new Entitlement(
+                table.apps().get((int) (grant >>> ROLE_BITS)),
+                roles[(int) (grant & ROLE_MASK)],
+                ids));
         ids.clear();
       }
     }

@@ -10,17 +10,17 @@ import dev.gatehouse.api.policy.Operator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.LongPredicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds a policy's guard: index keys such that the condition can only be true when the request
- * hits one of them, and the slots whose absence can make it unknown. Every branch of the
- * condition must contain a tested atom covered by the guard; then a request that has every guard
- * slot and hits no key makes the condition definitely false, and the policy need not be looked at.
+ * Finds a policy's guard: index keys such that the condition can only be true when the request hits
+ * one of them, and the slots whose absence can make it unknown. Every branch of the condition must
+ * contain a tested atom covered by the guard; then a request that has every guard slot and hits no
+ * key makes the condition definitely false, and the policy need not be looked at.
  *
  * <p>{@code null} means no guard: the policy is a candidate for every request.
  */
@@ -43,6 +43,7 @@ final class Guards {
 
   private final Schema schema;
   private final ConditionCompiler compiler;
+
   /** Distinct constants compared with each slot across the set: a proxy for its domain size. */
   private final Map<Integer, Set<Object>> constants = new HashMap<>();
 
@@ -53,31 +54,36 @@ final class Guards {
   }
 
   private void count(Condition c) {
-    c.forEachLeaf(leaf -> {
-      Set<Object> values = constants.computeIfAbsent(
-          schema.slot(ConditionChecker.attributeOf(leaf)), k -> new HashSet<>());
-      if (leaf instanceof Condition.Compare cmp) {
-        values.add(cmp.value());
-      } else if (leaf instanceof Condition.In in) {
-        values.addAll(in.values());
-      } else if (leaf instanceof Condition.Contains contains) {
-        values.addAll(contains.values());
-      }
-    });
+    c.forEachLeaf(
+        leaf -> {
+          Set<Object> values =
+              constants.computeIfAbsent(
+                  schema.slot(ConditionChecker.attributeOf(leaf)), k -> new HashSet<>());
+          if (leaf instanceof Condition.Compare cmp) {
+            values.add(cmp.value());
+          } else if (leaf instanceof Condition.In in) {
+            values.addAll(in.values());
+          } else if (leaf instanceof Condition.Contains contains) {
+            values.addAll(contains.values());
+          }
+        });
   }
 
   /**
    * Estimates how likely a request is to hit a guard: per key, one over the number of distinct
-   * constants its attribute is compared with (a set attribute holds several values, so three
-   * times that), summed.
+   * constants its attribute is compared with (a set attribute holds several values, so three times
+   * that), summed.
    */
   private double cost(Guard g) {
     double cost = 0;
     for (Key k : g.keys()) {
       AttributeType type = schema.attribute(k.slot()).type();
-      int domain = type.kind() == AttributeType.Kind.ORDERED ? type.symbols().size()
-          : type.kind() == AttributeType.Kind.BOOL ? 2
-          : Math.max(2, constants.getOrDefault(k.slot(), Set.of()).size());
+      int domain =
+          type.kind() == AttributeType.Kind.ORDERED
+              ? type.symbols().size()
+              : type.kind() == AttributeType.Kind.BOOL
+                  ? 2
+                  : Math.max(2, constants.getOrDefault(k.slot(), Set.of()).size());
       cost += Math.min(1.0, (type.kind() == AttributeType.Kind.SET ? 3.0 : 1.0) / domain);
     }
     return cost;
@@ -139,18 +145,25 @@ final class Guards {
       return compare(slot, type, cmp.operator(), cmp.value(), positive);
     } else if (c instanceof Condition.In in) {
       if (type.kind() == AttributeType.Kind.ORDERED) {
-        return ordinals(slot, type, v -> in.values().stream()
-            .anyMatch(l -> ConditionCompiler.number(type, l) == v) == positive);
+        return ordinals(
+            slot,
+            type,
+            v ->
+                in.values().stream().anyMatch(l -> ConditionCompiler.number(type, l) == v)
+                    == positive);
       }
       if (!positive) {
         return null;
       }
       return type.kind() == AttributeType.Kind.STRING
-          ? strings(slot, in.values()) : numbers(slot, type, in.values());
+          ? strings(slot, in.values())
+          : numbers(slot, type, in.values());
     } else if (c instanceof Condition.Contains contains && positive) {
       // For `contains all`, the first value is necessary; for one or any, each is sufficient.
-      List<Literal> values = contains.match() == Condition.Match.ALL
-          ? contains.values().subList(0, 1) : contains.values();
+      List<Literal> values =
+          contains.match() == Condition.Match.ALL
+              ? contains.values().subList(0, 1)
+              : contains.values();
       return strings(slot, values);
     } else if (c instanceof Condition.InNetwork in && positive) {
       Set<Key> keys = new LinkedHashSet<>();
@@ -171,9 +184,10 @@ final class Guards {
     if (op != (positive ? Operator.EQ : Operator.NE)) {
       return null;
     }
-    Key key = type.kind() == AttributeType.Kind.STRING
-        ? Key.of(slot, compiler.intern(((Literal.Str) value).value()))
-        : Key.of(slot, ConditionCompiler.number(type, value));
+    Key key =
+        type.kind() == AttributeType.Kind.STRING
+            ? Key.of(slot, compiler.intern(((Literal.Str) value).value()))
+            : Key.of(slot, ConditionCompiler.number(type, value));
     return Guard.of(slot, Set.of(key));
   }
 

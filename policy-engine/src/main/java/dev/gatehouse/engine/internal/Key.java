@@ -4,8 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One index key: "the attribute in {@code slot} has this value". Strings and set elements use
- * {@code string}; ints, bools, ordered symbols (by ordinal), durations and network ids use
- * {@code number}.
+ * {@code string}; ints, bools, ordered symbols (by ordinal), durations and network ids use {@code
+ * number}.
  */
 record Key(int slot, long number, @Nullable String string) {
 

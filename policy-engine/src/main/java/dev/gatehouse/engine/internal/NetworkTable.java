@@ -12,19 +12,22 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Every network of every policy, flattened into one sorted list of disjoint address ranges over
- * the 128-bit space (IPv4 lives in the IPv4-mapped block), each range holding the sorted ids of
- * the networks that contain it. "Which networks contain this address" is one binary search and
- * returns a shared array: no allocation.
+ * Every network of every policy, flattened into one sorted list of disjoint address ranges over the
+ * 128-bit space (IPv4 lives in the IPv4-mapped block), each range holding the sorted ids of the
+ * networks that contain it. "Which networks contain this address" is one binary search and returns
+ * a shared array: no allocation.
  */
 public final class NetworkTable {
 
   private static final int[] NONE = new int[0];
 
   private final Map<Network, Integer> ids;
+
   /** Range starts, as 128-bit numbers split in two arrays, ascending unsigned. */
   private final long[] startHi;
+
   private final long[] startLo;
+
   /** The networks containing the range that begins at the same index. */
   private final int[][] members;
 
@@ -45,11 +48,15 @@ public final class NetworkTable {
     TreeMap<IpAddress, List<int[]>> events = new TreeMap<>();
     for (Map.Entry<Network, Integer> e : ids.entrySet()) {
       for (IpNetwork block : e.getKey().blocks()) {
-        events.computeIfAbsent(block.first(), k -> new ArrayList<>()).add(new int[] {e.getValue(), 1});
+        events
+            .computeIfAbsent(block.first(), k -> new ArrayList<>())
+            .add(new int[] {e.getValue(), 1});
         IpAddress last = block.last();
         if (last.hi() != -1L || last.lo() != -1L) {
-          IpAddress next = last.lo() == -1L ? IpAddress.of128(last.hi() + 1, 0)
-              : IpAddress.of128(last.hi(), last.lo() + 1);
+          IpAddress next =
+              last.lo() == -1L
+                  ? IpAddress.of128(last.hi() + 1, 0)
+                  : IpAddress.of128(last.hi(), last.lo() + 1);
           events.computeIfAbsent(next, k -> new ArrayList<>()).add(new int[] {e.getValue(), -1});
         }
       }
@@ -142,7 +149,12 @@ public final class NetworkTable {
 
   @Override
   public String toString() {
-    return "NetworkTable{" + ids.size() + " networks, " + startHi.length + " ranges, "
-        + Arrays.stream(members).distinct().count() + " distinct member lists}";
+    return "NetworkTable{"
+        + ids.size()
+        + " networks, "
+        + startHi.length
+        + " ranges, "
+        + Arrays.stream(members).distinct().count()
+        + " distinct member lists}";
   }
 }

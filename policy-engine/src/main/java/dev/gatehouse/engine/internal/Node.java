@@ -33,18 +33,20 @@ abstract class Node {
   }
 
   /**
-   * An {@code and} or an {@code or}: stops at the first operand equal to the absorbing value
-   * (false for {@code and}, true for {@code or}); otherwise unknown if any operand was.
+   * An {@code and} or an {@code or}: stops at the first operand equal to the absorbing value (false
+   * for {@code and}, true for {@code or}); otherwise unknown if any operand was.
    */
   static final class Junction extends Node {
     final boolean conjunction;
     final Node[] operands;
     private final int absorbing;
+
     /**
-     * The operands again when there are exactly two, the common case: read from fields, they
-     * spare a cold request the read of the array.
+     * The operands again when there are exactly two, the common case: read from fields, they spare
+     * a cold request the read of the array.
      */
     private final Node first;
+
     private final @Nullable Node second;
 
     Junction(boolean conjunction, Node[] operands) {

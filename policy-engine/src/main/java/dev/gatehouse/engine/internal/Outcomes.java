@@ -13,12 +13,16 @@ public final class Outcomes {
 
   /** Assign, delegate: the condition is true. Restrict, authenticate: it is not false. */
   public static final int APPLIES = 1;
+
   /** The condition is unknown because the request lacks an attribute it reads. */
   public static final int UNKNOWN = 2;
+
   /** Restrict: the client address is in an allowed network. */
   public static final int NET_OK = 4;
+
   /** Authenticate: {@code auth.methods} holds {@code sso}. */
   public static final int SSO_OK = 8;
+
   /** Authenticate: a listed factor is in {@code auth.methods} and recent enough. */
   public static final int MFA_OK = 16;
 
@@ -26,12 +30,14 @@ public final class Outcomes {
   int appIndex = -1;
   @Nullable String app;
   boolean actionMissing;
+
   /**
    * Which of the attributes the semantics itself reads ({@code request.ip}, {@code auth.methods},
    * {@code auth.time}, {@code request.time}) the request lacks, one bit each: the combiner names
    * them, so decisions are shared only between requests that lack the same ones.
    */
   int lacking;
+
   @Nullable AccessRequest request;
   int[] entries = new int[16];
   int count;
@@ -70,9 +76,9 @@ public final class Outcomes {
   private static final int[] GAPS = {701, 301, 132, 57, 23, 10, 4, 1};
 
   /**
-   * Sorts the entries by policy index, so that equal outcomes have equal entry arrays. A Shell
-   * sort in place: {@link Arrays#sort(int[], int, int)} may allocate a merge buffer for a long
-   * list that is partly sorted, and this is the evaluation path.
+   * Sorts the entries by policy index, so that equal outcomes have equal entry arrays. A Shell sort
+   * in place: {@link Arrays#sort(int[], int, int)} may allocate a merge buffer for a long list that
+   * is partly sorted, and this is the evaluation path.
    */
   public void sort() {
     int[] a = entries;
@@ -91,8 +97,11 @@ public final class Outcomes {
 
   /** Returns a hash of everything the combiner reads other than missing-attribute details. */
   long signature() {
-    long h = kind.ordinal() * 0x9E3779B97F4A7C15L + appIndex * 31L + (actionMissing ? 7 : 0)
-        + lacking * 0x632BE59BD9B4E019L;
+    long h =
+        kind.ordinal() * 0x9E3779B97F4A7C15L
+            + appIndex * 31L
+            + (actionMissing ? 7 : 0)
+            + lacking * 0x632BE59BD9B4E019L;
     for (int i = 0; i < count; i++) {
       h = (h ^ entries[i]) * 0xBF58476D1CE4E5B9L;
       h ^= h >>> 31;
@@ -114,8 +123,8 @@ public final class Outcomes {
   }
 
   /**
-   * Returns an immutable copy of everything the combiner reads besides missing-attribute
-   * details, as one array: the app index, the flags, then the entries.
+   * Returns an immutable copy of everything the combiner reads besides missing-attribute details,
+   * as one array: the app index, the flags, then the entries.
    */
   int[] key() {
     int[] key = new int[count + 2];

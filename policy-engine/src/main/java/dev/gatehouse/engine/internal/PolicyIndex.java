@@ -21,8 +21,10 @@ final class PolicyIndex {
 
   /** Every policy of the scope. */
   final int[] members;
+
   /** Policies without a guard: candidates for every request. */
   private final int[] unguarded;
+
   private final SlotIndex[] slots;
 
   private PolicyIndex(int[] members, int[] unguarded, SlotIndex[] slots) {
@@ -51,11 +53,16 @@ final class PolicyIndex {
     final AttributeType.Kind kind;
     final @Nullable StringIntsMap strings;
     final @Nullable LongIntsMap numbers;
+
     /** Restrict and authenticate policies guarded here: they apply when the slot is missing. */
     final int[] whenMissing;
 
-    SlotIndex(int slot, AttributeType.Kind kind, @Nullable StringIntsMap strings,
-        @Nullable LongIntsMap numbers, int[] whenMissing) {
+    SlotIndex(
+        int slot,
+        AttributeType.Kind kind,
+        @Nullable StringIntsMap strings,
+        @Nullable LongIntsMap numbers,
+        int[] whenMissing) {
       this.slot = slot;
       this.kind = kind;
       this.strings = strings;
@@ -111,8 +118,8 @@ final class PolicyIndex {
     }
 
     /**
-     * Adds policy {@code p} with its guard; {@code restrictive} policies are also candidates when
-     * a guard attribute is missing.
+     * Adds policy {@code p} with its guard; {@code restrictive} policies are also candidates when a
+     * guard attribute is missing.
      */
     void add(int p, Guards.@Nullable Guard guard, boolean restrictive) {
       members.add(p);
@@ -122,8 +129,10 @@ final class PolicyIndex {
       }
       for (Key k : guard.keys()) {
         Object value = k.string() != null ? k.string() : (Object) k.number();
-        bySlot.computeIfAbsent(k.slot(), s -> new HashMap<>())
-            .computeIfAbsent(value, v -> new ArrayList<>()).add(p);
+        bySlot
+            .computeIfAbsent(k.slot(), s -> new HashMap<>())
+            .computeIfAbsent(value, v -> new ArrayList<>())
+            .add(p);
       }
       if (restrictive) {
         for (int slot : guard.slots()) {

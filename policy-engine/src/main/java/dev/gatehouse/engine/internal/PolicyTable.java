@@ -28,18 +28,25 @@ public final class PolicyTable {
   private final Policy[] policies;
   private final StringIntsMap appIndex;
   private final List<String> apps;
+
   /** For each policy, the slots of every attribute its conditions read, sorted. */
   private final int[][] reads;
+
   /** Slots of the attributes the semantics itself reads. */
   public final int app;
+
   /** Slot of {@code request.action}. */
   public final int action;
+
   /** Slot of {@code request.ip}. */
   public final int ip;
+
   /** Slot of {@code request.time}. */
   public final int time;
+
   /** Slot of {@code auth.methods}. */
   public final int methods;
+
   /** Slot of {@code auth.time}. */
   public final int authTime;
 
@@ -95,8 +102,8 @@ public final class PolicyTable {
     try {
       return clockSkew.toMillis();
     } catch (ArithmeticException e) {
-      throw new IllegalArgumentException("clock skew " + clockSkew + " does not fit in"
-          + " milliseconds", e);
+      throw new IllegalArgumentException(
+          "clock skew " + clockSkew + " does not fit in" + " milliseconds", e);
     }
   }
 

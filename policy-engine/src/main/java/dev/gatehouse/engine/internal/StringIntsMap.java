@@ -4,8 +4,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An immutable open-addressing map from strings to {@code int[]}. Hashes sit in their own array,
- * so a miss is decided without touching any key, and a hit reads one key: fewer cache misses than
+ * An immutable open-addressing map from strings to {@code int[]}. Hashes sit in their own array, so
+ * a miss is decided without touching any key, and a hit reads one key: fewer cache misses than
  * {@link java.util.HashMap}, whose every probe goes through a node object.
  */
 final class StringIntsMap {

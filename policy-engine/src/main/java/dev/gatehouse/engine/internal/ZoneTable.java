@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * A zone's UTC offsets as a sorted table of transitions from 1970 to 2100, so that converting an
- * instant to local time is a binary search with no allocation. Instants outside the table fall
- * back to the zone rules.
+ * instant to local time is a binary search with no allocation. Instants outside the table fall back
+ * to the zone rules.
  */
 final class ZoneTable {
 
@@ -18,8 +18,10 @@ final class ZoneTable {
   private static final long UNTIL = Instant.parse("2100-01-01T00:00:00Z").getEpochSecond();
 
   private final ZoneRules rules;
+
   /** Epoch seconds at which each offset starts; the first entry is {@link #FROM}. */
   private final long[] starts;
+
   private final int[] offsets;
 
   ZoneTable(ZoneId zone) {

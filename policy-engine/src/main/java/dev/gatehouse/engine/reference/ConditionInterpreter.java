@@ -43,8 +43,8 @@ final class ConditionInterpreter {
   }
 
   private static Tri leaf(Condition c, AccessRequest r) {
-    Attribute a = r.schema().attributeOrThrow(
-        dev.gatehouse.api.policy.ConditionChecker.attributeOf(c));
+    Attribute a =
+        r.schema().attributeOrThrow(dev.gatehouse.api.policy.ConditionChecker.attributeOf(c));
     if (!r.has(a.slot())) {
       return Tri.UNKNOWN;
     }

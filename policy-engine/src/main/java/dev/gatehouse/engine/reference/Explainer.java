@@ -33,12 +33,14 @@ public final class Explainer {
 
   /** How many elements of a set value the account shows. */
   static final int MAX_SET_ELEMENTS = 10;
+
   /** How many characters of a string value the account shows. */
   static final int MAX_STRING_CHARS = 200;
+
   /**
-   * About how many characters the list of policies may take: past it, the parts of a condition
-   * and the further policies are counted instead of shown, so that the work stays bounded
-   * whatever the number of policies and the size of their conditions.
+   * About how many characters the list of policies may take: past it, the parts of a condition and
+   * the further policies are counted instead of shown, so that the work stays bounded whatever the
+   * number of policies and the size of their conditions.
    */
   static final int MAX_ACCOUNT_CHARS = 200_000;
 
@@ -84,22 +86,28 @@ public final class Explainer {
     if (!decision.roles().isEmpty()) {
       out.append("  roles ").append(String.join(", ", decision.roles())).append('\n');
     }
-    decision.reportOnly().forEach(r -> out.append("  report-only ").append(r.policy())
-        .append(" would ").append(r.effect()).append('\n'));
+    decision
+        .reportOnly()
+        .forEach(
+            r ->
+                out.append("  report-only ")
+                    .append(r.policy())
+                    .append(" would ")
+                    .append(r.effect())
+                    .append('\n'));
     if (!request.has(table.action)) {
       return out.toString();
     }
     String action = request.string(table.action);
     RequestKind kind = RequestKind.of(action);
-    String app = kind == RequestKind.ACCESS && request.has(table.app)
-        ? request.string(table.app) : null;
+    String app =
+        kind == RequestKind.ACCESS && request.has(table.app) ? request.string(table.app) : null;
     out.append("policies:\n");
     int limit = out.length() + MAX_ACCOUNT_CHARS;
     int omitted = 0;
     for (int i = 0; i < table.size(); i++) {
       Policy p = table.policy(i);
-      if (table.relevant(i, kind, app)
-          && !(p instanceof DelegatePolicy d && !d.allows(action))) {
+      if (table.relevant(i, kind, app) && !(p instanceof DelegatePolicy d && !d.allows(action))) {
         if (out.length() >= limit) {
           omitted++;
         } else {
@@ -108,8 +116,10 @@ public final class Explainer {
       }
     }
     if (omitted > 0) {
-      out.append("  … and ").append(count(omitted)).append(omitted == 1 ? " more policy" :
-          " more policies").append(" not shown\n");
+      out.append("  … and ")
+          .append(count(omitted))
+          .append(omitted == 1 ? " more policy" : " more policies")
+          .append(" not shown\n");
     }
     return out.toString();
   }
@@ -130,22 +140,37 @@ public final class Explainer {
     }
     clause("when", p.conditions().get(0), r, out, limit);
     if (p instanceof RestrictPolicy rp) {
-      out.append("    allow from ").append(rp.allow().stream().map(Network::toString)
-          .collect(Collectors.joining(", "))).append(": ").append(networkVerdict(rp, r))
-          .append(" (").append(value(r, "request.ip")).append(")\n");
+      out.append("    allow from ")
+          .append(rp.allow().stream().map(Network::toString).collect(Collectors.joining(", ")))
+          .append(": ")
+          .append(networkVerdict(rp, r))
+          .append(" (")
+          .append(value(r, "request.ip"))
+          .append(")\n");
     } else if (p instanceof AuthenticatePolicy a) {
       if (a.block()) {
         out.append("    block\n");
       }
       if (a.requireSso()) {
-        out.append("    require sso: ").append(verdict(reference.ssoMet(r))).append(" (")
-            .append(value(r, "auth.methods")).append(")\n");
+        out.append("    require sso: ")
+            .append(verdict(reference.ssoMet(r)))
+            .append(" (")
+            .append(value(r, "auth.methods"))
+            .append(")\n");
       }
       if (!a.mfa().isEmpty()) {
-        out.append("    require mfa ").append(a.mfaAsWritten()).append(" within ")
-            .append(Durations.format(a.within())).append(": ").append(mfaVerdict(a, r))
-            .append(" (").append(value(r, "auth.methods")).append(", ")
-            .append(value(r, "auth.time")).append(", ").append(value(r, "request.time"))
+        out.append("    require mfa ")
+            .append(a.mfaAsWritten())
+            .append(" within ")
+            .append(Durations.format(a.within()))
+            .append(": ")
+            .append(mfaVerdict(a, r))
+            .append(" (")
+            .append(value(r, "auth.methods"))
+            .append(", ")
+            .append(value(r, "auth.time"))
+            .append(", ")
+            .append(value(r, "request.time"))
             .append(")\n");
       }
     }
@@ -199,8 +224,7 @@ public final class Explainer {
     node(c, r, out, 4, limit);
   }
 
-  private static void node(Condition c, AccessRequest r, StringBuilder out, int indent,
-      int limit) {
+  private static void node(Condition c, AccessRequest r, StringBuilder out, int indent, int limit) {
     Tri t = ConditionInterpreter.eval(c, r);
     out.append(c).append(": ").append(t.name().toLowerCase(Locale.ROOT));
     if (isLeaf(c)) {
@@ -221,8 +245,10 @@ public final class Explainer {
   }
 
   private static boolean isLeaf(Condition c) {
-    return !(c instanceof Condition.And || c instanceof Condition.Or
-        || c instanceof Condition.Not || c instanceof Condition.Named
+    return !(c instanceof Condition.And
+        || c instanceof Condition.Or
+        || c instanceof Condition.Not
+        || c instanceof Condition.Named
         || c instanceof Condition.Always);
   }
 
@@ -240,16 +266,19 @@ public final class Explainer {
   }
 
   private static String value(AccessRequest r, String attribute) {
-    return r.value(attribute).map(v -> attribute + " = " + shown(v))
-        .orElse(attribute + " missing");
+    return r.value(attribute).map(v -> attribute + " = " + shown(v)).orElse(attribute + " missing");
   }
 
   /** Returns a value as the account shows it, long strings and sets cut short. */
   private static String shown(Object v) {
     if (v instanceof String s) {
-      return s.length() <= MAX_STRING_CHARS ? "\"" + s + "\""
-          : "\"" + s.substring(0, MAX_STRING_CHARS) + "\" … and "
-              + count(s.length() - MAX_STRING_CHARS) + " more characters";
+      return s.length() <= MAX_STRING_CHARS
+          ? "\"" + s + "\""
+          : "\""
+              + s.substring(0, MAX_STRING_CHARS)
+              + "\" … and "
+              + count(s.length() - MAX_STRING_CHARS)
+              + " more characters";
     }
     if (v instanceof Set<?> set && set.size() > MAX_SET_ELEMENTS) {
       StringBuilder b = new StringBuilder("[");
@@ -257,7 +286,9 @@ public final class Explainer {
       for (int i = 0; i < MAX_SET_ELEMENTS; i++) {
         b.append(i == 0 ? "" : ", ").append(it.next());
       }
-      return b.append(", … and ").append(count(set.size() - MAX_SET_ELEMENTS)).append(" more]")
+      return b.append(", … and ")
+          .append(count(set.size() - MAX_SET_ELEMENTS))
+          .append(" more]")
           .toString();
     }
     return v.toString();

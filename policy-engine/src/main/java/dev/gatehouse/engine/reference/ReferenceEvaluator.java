@@ -48,8 +48,8 @@ public final class ReferenceEvaluator {
   }
 
   /**
-   * Creates an interpreter of {@code set} that counts an {@code auth.time} up to {@code
-   * clockSkew} after {@code request.time} as fresh.
+   * Creates an interpreter of {@code set} that counts an {@code auth.time} up to {@code clockSkew}
+   * after {@code request.time} as fresh.
    *
    * @param set the policy set
    * @param clockSkew how far in the future an authentication may lie and still count
@@ -78,8 +78,11 @@ public final class ReferenceEvaluator {
   public Decision evaluate(AccessRequest request) {
     requireNonNull(request, "request");
     if (!request.schema().equals(table.set().schema())) {
-      return Decision.deny(new Reason(ReasonCode.INTERNAL_ERROR, "",
-          "the request was built against another schema than the policies"));
+      return Decision.deny(
+          new Reason(
+              ReasonCode.INTERNAL_ERROR,
+              "",
+              "the request was built against another schema than the policies"));
     }
     Outcomes o = new Outcomes();
     if (!request.has(table.action)) {
@@ -88,8 +91,8 @@ public final class ReferenceEvaluator {
     }
     String action = request.string(table.action);
     RequestKind kind = RequestKind.of(action);
-    String app = kind == RequestKind.ACCESS && request.has(table.app)
-        ? request.string(table.app) : null;
+    String app =
+        kind == RequestKind.ACCESS && request.has(table.app) ? request.string(table.app) : null;
     o.reset(request, kind, app, app == null ? -1 : table.appIndex(app));
     for (int i = 0; i < table.size(); i++) {
       if (table.relevant(i, kind, app)) {
@@ -103,13 +106,13 @@ public final class ReferenceEvaluator {
   }
 
   /**
-   * Returns the policies whose conditions {@link #evaluate} reads to decide {@code request}, in
-   * the set's order: those relevant to its kind and app, and the delegations that list its
-   * action. Coverage tools ask this rather than guess which policies a request concerns.
+   * Returns the policies whose conditions {@link #evaluate} reads to decide {@code request}, in the
+   * set's order: those relevant to its kind and app, and the delegations that list its action.
+   * Coverage tools ask this rather than guess which policies a request concerns.
    *
    * @param request the request
-   * @return the policies considered; empty when the request lacks its action or was built
-   *     against another schema, since then no condition is read
+   * @return the policies considered; empty when the request lacks its action or was built against
+   *     another schema, since then no condition is read
    */
   public List<Policy> considered(AccessRequest request) {
     requireNonNull(request, "request");
@@ -118,13 +121,12 @@ public final class ReferenceEvaluator {
     }
     String action = request.string(table.action);
     RequestKind kind = RequestKind.of(action);
-    String app = kind == RequestKind.ACCESS && request.has(table.app)
-        ? request.string(table.app) : null;
+    String app =
+        kind == RequestKind.ACCESS && request.has(table.app) ? request.string(table.app) : null;
     List<Policy> considered = new ArrayList<>();
     for (int i = 0; i < table.size(); i++) {
       Policy p = table.policy(i);
-      if (table.relevant(i, kind, app)
-          && (!(p instanceof DelegatePolicy d) || d.allows(action))) {
+      if (table.relevant(i, kind, app) && (!(p instanceof DelegatePolicy d) || d.allows(action))) {
         considered.add(p);
       }
     }
@@ -132,8 +134,8 @@ public final class ReferenceEvaluator {
   }
 
   /**
-   * Returns the three-valued truth of {@code condition}, a policy's condition or any part of
-   * one, for {@code request}: unknown when it depends on a missing attribute (DESIGN §4).
+   * Returns the three-valued truth of {@code condition}, a policy's condition or any part of one,
+   * for {@code request}: unknown when it depends on a missing attribute (DESIGN §4).
    *
    * @param condition the condition, validated against the request's schema
    * @param request the request
@@ -154,8 +156,8 @@ public final class ReferenceEvaluator {
       if (!d.allows(action)) {
         return 0;
       }
-      return grantBits(ConditionInterpreter.eval(d.to(), r)
-          .and(ConditionInterpreter.eval(d.on(), r)));
+      return grantBits(
+          ConditionInterpreter.eval(d.to(), r).and(ConditionInterpreter.eval(d.on(), r)));
     } else if (p instanceof RestrictPolicy rp) {
       Tri t = ConditionInterpreter.eval(rp.when(), r);
       if (t == Tri.FALSE) {
@@ -168,7 +170,8 @@ public final class ReferenceEvaluator {
     if (t == Tri.FALSE) {
       return 0;
     }
-    return restrictiveBits(t) | (hasSso(r) ? Outcomes.SSO_OK : 0)
+    return restrictiveBits(t)
+        | (hasSso(r) ? Outcomes.SSO_OK : 0)
         | (mfaSatisfied(a, r) ? Outcomes.MFA_OK : 0);
   }
 
@@ -215,7 +218,9 @@ public final class ReferenceEvaluator {
   }
 
   private boolean mfaSatisfied(AuthenticatePolicy a, AccessRequest r) {
-    if (a.mfa().isEmpty() || !r.has(table.methods) || !r.has(table.authTime)
+    if (a.mfa().isEmpty()
+        || !r.has(table.methods)
+        || !r.has(table.authTime)
         || !r.has(table.time)) {
       return false;
     }
@@ -235,7 +240,8 @@ public final class ReferenceEvaluator {
     requireNonNull(request, "request");
     List<Integer> granting = new ArrayList<>();
     for (int i = 0; i < table.size(); i++) {
-      if (table.policy(i) instanceof AssignPolicy a && !a.reportOnly()
+      if (table.policy(i) instanceof AssignPolicy a
+          && !a.reportOnly()
           && ConditionInterpreter.eval(a.when(), request) == Tri.TRUE) {
         granting.add(i);
       }

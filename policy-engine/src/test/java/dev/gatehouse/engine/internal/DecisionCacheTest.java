@@ -122,22 +122,24 @@ final class DecisionCacheTest {
       List<Future<Integer>> hits = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
         int seed = t;
-        hits.add(pool.submit(() -> {
-          Random random = new Random(seed);
-          int hit = 0;
-          for (int k = 0; k < 50_000; k++) {
-            int n = random.nextInt(decisions.length);
-            Outcomes o = outcomes(n, 1 + n % 6);
-            Decision d = cache.get(o, o.signature());
-            if (d == null) {
-              cache.put(o, o.signature(), decisions[n]);
-            } else {
-              assertThat(d).isSameAs(decisions[n]);
-              hit++;
-            }
-          }
-          return hit;
-        }));
+        hits.add(
+            pool.submit(
+                () -> {
+                  Random random = new Random(seed);
+                  int hit = 0;
+                  for (int k = 0; k < 50_000; k++) {
+                    int n = random.nextInt(decisions.length);
+                    Outcomes o = outcomes(n, 1 + n % 6);
+                    Decision d = cache.get(o, o.signature());
+                    if (d == null) {
+                      cache.put(o, o.signature(), decisions[n]);
+                    } else {
+                      assertThat(d).isSameAs(decisions[n]);
+                      hit++;
+                    }
+                  }
+                  return hit;
+                }));
       }
       for (Future<Integer> h : hits) {
         assertThat(h.get()).isPositive();

@@ -19,8 +19,11 @@ final class ExplainerTest {
   private static PolicySet rolePolicies(int count) {
     PolicySet.Builder b = PolicySet.builder(Schema.standard());
     for (int i = 0; i < count; i++) {
-      b.add(AssignPolicy.builder("p" + i).grant("mail", "user")
-          .when(Condition.contains("user.roles", "role-" + i)).build());
+      b.add(
+          AssignPolicy.builder("p" + i)
+              .grant("mail", "user")
+              .when(Condition.contains("user.roles", "role-" + i))
+              .build());
     }
     return b.build();
   }
@@ -30,8 +33,11 @@ final class ExplainerTest {
     for (int i = 0; i < roles; i++) {
       names.add(String.format("r%07d", i));
     }
-    return AccessRequest.builder(Schema.standard()).set("request.action", "access")
-        .set("app", "mail").set("user.roles", names).build();
+    return AccessRequest.builder(Schema.standard())
+        .set("request.action", "access")
+        .set("app", "mail")
+        .set("user.roles", names)
+        .build();
   }
 
   @Test
@@ -40,8 +46,10 @@ final class ExplainerTest {
 
     String text = policies.explain(withRoles(100_000)).text();
 
-    assertThat(text).contains("(user.roles = [r0000000, r0000001, r0000002, r0000003, r0000004,"
-        + " r0000005, r0000006, r0000007, r0000008, r0000009, … and 99,990 more])");
+    assertThat(text)
+        .contains(
+            "(user.roles = [r0000000, r0000001, r0000002, r0000003, r0000004,"
+                + " r0000005, r0000006, r0000007, r0000008, r0000009, … and 99,990 more])");
     assertThat(text.length()).isLessThan(1_000);
   }
 
@@ -57,17 +65,24 @@ final class ExplainerTest {
 
   @Test
   void explain_longStringValue_cutShort() {
-    PolicySet set = PolicySet.builder(Schema.standard())
-        .add(AssignPolicy.builder("finance").grant("mail", "user")
-            .when(Condition.eq("user.department", "Finance")).build())
-        .build();
-    AccessRequest request = AccessRequest.builder(Schema.standard())
-        .set("request.action", "access").set("app", "mail")
-        .set("user.department", "x".repeat(10_200)).build();
+    PolicySet set =
+        PolicySet.builder(Schema.standard())
+            .add(
+                AssignPolicy.builder("finance")
+                    .grant("mail", "user")
+                    .when(Condition.eq("user.department", "Finance"))
+                    .build())
+            .build();
+    AccessRequest request =
+        AccessRequest.builder(Schema.standard())
+            .set("request.action", "access")
+            .set("app", "mail")
+            .set("user.department", "x".repeat(10_200))
+            .build();
 
     String text = PolicyEngine.compile(set).explain(request).text();
 
-    assertThat(text).contains("(user.department = \"" + "x".repeat(200)
-        + "\" … and 10,000 more characters)");
+    assertThat(text)
+        .contains("(user.department = \"" + "x".repeat(200) + "\" … and 10,000 more characters)");
   }
 }

@@ -15,17 +15,24 @@ import org.junit.jupiter.api.Test;
 /** The interpreter's public view of which policies a request reads and what a condition is. */
 final class ReferenceEvaluatorTest {
 
-  private static final PolicySet SET = PolicySet.builder(Schema.standard())
-      .add(AssignPolicy.builder("mail").grant("mail", "user")
-          .when(Condition.eq("user.department", "Sales")).build())
-      .add(AssignPolicy.builder("books").grant("books", "user").build())
-      .add(DelegatePolicy.builder("helpdesk").to(Condition.contains("user.roles", "helpdesk"))
-          .allow("user.*").build())
-      .build();
+  private static final PolicySet SET =
+      PolicySet.builder(Schema.standard())
+          .add(
+              AssignPolicy.builder("mail")
+                  .grant("mail", "user")
+                  .when(Condition.eq("user.department", "Sales"))
+                  .build())
+          .add(AssignPolicy.builder("books").grant("books", "user").build())
+          .add(
+              DelegatePolicy.builder("helpdesk")
+                  .to(Condition.contains("user.roles", "helpdesk"))
+                  .allow("user.*")
+                  .build())
+          .build();
 
   private static AccessRequest request(String action, String app) {
-    AccessRequest.Builder b = AccessRequest.builder(Schema.standard())
-        .set("request.action", action);
+    AccessRequest.Builder b =
+        AccessRequest.builder(Schema.standard()).set("request.action", action);
     return app == null ? b.build() : b.set("app", app).build();
   }
 
@@ -40,7 +47,8 @@ final class ReferenceEvaluatorTest {
   void considered_adminAction_isTheDelegationsListingIt() {
     ReferenceEvaluator ref = new ReferenceEvaluator(SET);
 
-    assertThat(ref.considered(request("user.update", null))).extracting(Policy::id)
+    assertThat(ref.considered(request("user.update", null)))
+        .extracting(Policy::id)
         .containsExactly("helpdesk");
     assertThat(ref.considered(request("group.update", null))).isEmpty();
   }
@@ -51,7 +59,7 @@ final class ReferenceEvaluatorTest {
     AccessRequest r = request("access", "mail");
 
     assertThat(ReferenceEvaluator.condition(sales, r)).isEqualTo(Tri.UNKNOWN);
-    assertThat(ReferenceEvaluator.condition(Condition.and(sales, Condition.eq("app", "books")),
-        r)).isEqualTo(Tri.FALSE);
+    assertThat(ReferenceEvaluator.condition(Condition.and(sales, Condition.eq("app", "books")), r))
+        .isEqualTo(Tri.FALSE);
   }
 }

@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * SignInMonitor monitor = SignInMonitor.builder().locator(geo).build();
  * }</pre>
  *
- * <p>The database is memory-mapped and its decoded records are cached, so a lookup reads no file.
- * A City database gives the country and the coordinates that impossible-travel needs; a Country
+ * <p>The database is memory-mapped and its decoded records are cached, so a lookup reads no file. A
+ * City database gives the country and the coordinates that impossible-travel needs; a Country
  * database gives the country alone. Lookups that fail (an address the database does not hold, a
  * record without a country, a damaged file) answer empty, as for any unknown address.
  *
@@ -148,8 +148,10 @@ public final class MaxMindIpLocator implements IpLocator, Closeable {
     try {
       reloadIfChanged();
     } catch (IOException | RuntimeException e) {
-      LOG.warn("geoip database `{}` changed but cannot be opened; keeping the previous one: {}",
-          file, e.getMessage());
+      LOG.warn(
+          "geoip database `{}` changed but cannot be opened; keeping the previous one: {}",
+          file,
+          e.getMessage());
     }
   }
 

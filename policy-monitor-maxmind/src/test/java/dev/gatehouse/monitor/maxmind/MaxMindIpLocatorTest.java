@@ -78,7 +78,10 @@ final class MaxMindIpLocatorTest {
     try (MaxMindIpLocator geo = MaxMindIpLocator.open(live).checkEvery(Duration.ZERO)) {
       assertThat(geo.locate(IpAddress.parse(LONDON))).contains(Location.ofCountry("GB"));
 
-      Files.move(copy("GeoLite2-City-Test.mmdb"), live, StandardCopyOption.REPLACE_EXISTING,
+      Files.move(
+          copy("GeoLite2-City-Test.mmdb"),
+          live,
+          StandardCopyOption.REPLACE_EXISTING,
           StandardCopyOption.ATOMIC_MOVE);
 
       assertThat(geo.locate(IpAddress.parse(LONDON)).orElseThrow().hasCoordinates()).isTrue();
@@ -92,8 +95,7 @@ final class MaxMindIpLocatorTest {
     try (MaxMindIpLocator geo = MaxMindIpLocator.open(live).checkEvery(Duration.ZERO)) {
       Path broken = dir.resolve("broken.mmdb");
       Files.writeString(broken, "not a database");
-      Files.move(broken, live, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
+      Files.move(broken, live, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 
       assertThat(geo.locate(IpAddress.parse(LONDON)).orElseThrow().country()).isEqualTo("GB");
       assertThatThrownBy(geo::reloadIfChanged).isInstanceOf(IOException.class);
@@ -115,8 +117,16 @@ final class MaxMindIpLocatorTest {
       SignInMonitor monitor = SignInMonitor.builder().locator(geo).build();
       Instant nine = Instant.parse("2026-11-11T09:00:00Z");
       monitor.record(
-          new SignInEvent("alice", nine, IpAddress.parse(LONDON), "GB", "laptop-a", "macos",
-              SignInEvent.Outcome.SUCCESS, List.of(), List.of()));
+          new SignInEvent(
+              "alice",
+              nine,
+              IpAddress.parse(LONDON),
+              "GB",
+              "laptop-a",
+              "macos",
+              SignInEvent.Outcome.SUCCESS,
+              List.of(),
+              List.of()));
 
       RiskAssessment risk =
           monitor.assess(signIn("alice", nine.plus(Duration.ofHours(1)), CHANGCHUN));

@@ -17,6 +17,7 @@ public final class RedisServer implements AutoCloseable {
 
   /** The port it listens on. */
   public final int port;
+
   private final Path dir;
   private final boolean cluster;
   private Process process;

@@ -146,9 +146,7 @@ public final class CaffeineSignInStore implements SignInStore {
 
   private int failuresBetween(IpNetwork key, Instant from, Instant to) {
     long[] failures = addresses.getIfPresent(key);
-    return failures == null
-        ? 0
-        : Arrays2.countBetween(failures, from, to);
+    return failures == null ? 0 : Arrays2.countBetween(failures, from, to);
   }
 
   @Override

@@ -45,12 +45,44 @@ class DemoTokens {
   @EventListener(ApplicationReadyEvent.class)
   void printTokens() {
     long now = Instant.now().getEpochSecond();
-    String fiona = token("fiona", Map.of("department", "Finance", "country", "FR",
-        "roles", List.of(), "amr", List.of("pwd"), "auth_time", now));
-    String ivanPwd = token("ivan", Map.of("department", "IT", "roles", List.of("sysadmin"),
-        "amr", List.of("pwd"), "auth_time", now));
-    String ivanOtp = token("ivan", Map.of("department", "IT", "roles", List.of("sysadmin"),
-        "amr", List.of("pwd", "otp"), "auth_time", now));
+    String fiona =
+        token(
+            "fiona",
+            Map.of(
+                "department",
+                "Finance",
+                "country",
+                "FR",
+                "roles",
+                List.of(),
+                "amr",
+                List.of("pwd"),
+                "auth_time",
+                now));
+    String ivanPwd =
+        token(
+            "ivan",
+            Map.of(
+                "department",
+                "IT",
+                "roles",
+                List.of("sysadmin"),
+                "amr",
+                List.of("pwd"),
+                "auth_time",
+                now));
+    String ivanOtp =
+        token(
+            "ivan",
+            Map.of(
+                "department",
+                "IT",
+                "roles",
+                List.of("sysadmin"),
+                "amr",
+                List.of("pwd", "otp"),
+                "auth_time",
+                now));
     LOG.info(
         """
         try these (tokens valid for an hour):
@@ -59,13 +91,20 @@ class DemoTokens {
           curl -i -H 'Authorization: Bearer {}' http://localhost:8080/books/ledger
           curl -i -H 'Authorization: Bearer {}' http://localhost:8080/mail/inbox
           curl -i -H 'Authorization: Bearer {}' http://localhost:8080/mail/inbox""",
-        fiona, fiona, ivanPwd, ivanOtp);
+        fiona,
+        fiona,
+        ivanPwd,
+        ivanOtp);
   }
 
   private String token(String subject, Map<String, Object> claims) {
-    JWTClaimsSet.Builder set = new JWTClaimsSet.Builder().subject(subject)
-        .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(3600)))
-        .claim("employment", "employee").claim("risk_level", "low");
+    JWTClaimsSet.Builder set =
+        new JWTClaimsSet.Builder()
+            .subject(subject)
+            .issueTime(new Date())
+            .expirationTime(Date.from(Instant.now().plusSeconds(3600)))
+            .claim("employment", "employee")
+            .claim("risk_level", "low");
     claims.forEach(set::claim);
     SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), set.build());
     try {

@@ -3,9 +3,9 @@ package dev.gatehouse.monitor.redis.internal;
 import java.time.Instant;
 
 /**
- * Instants as the epoch milliseconds Redis stores, clamped to the range of a {@code long}: an
- * event or a window past either end counts as at that end, instead of failing the write or the
- * assessment with an overflow.
+ * Instants as the epoch milliseconds Redis stores, clamped to the range of a {@code long}: an event
+ * or a window past either end counts as at that end, instead of failing the write or the assessment
+ * with an overflow.
  */
 final class Millis {
 

@@ -246,8 +246,7 @@ public final class RedisHistory {
   public CompletableFuture<Long> failures(IpNetwork network, Instant from, Instant to) {
     return redis
         .zcount(
-            keys.failures(network),
-            Range.create((double) Millis.of(from), (double) Millis.of(to)))
+            keys.failures(network), Range.create((double) Millis.of(from), (double) Millis.of(to)))
         .toCompletableFuture();
   }
 
