@@ -53,11 +53,7 @@ public class GatehouseProperties {
   /** The security filter chain the starter installs when the application defines none. */
   private final Security security = new Security();
 
-  /**
-   * Returns the policy locations.
-   *
-   * @return the policy locations
-   */
+  /** {@return the policy locations} */
   public List<String> getPolicies() {
     return policies;
   }
@@ -71,20 +67,12 @@ public class GatehouseProperties {
     this.policies = policies;
   }
 
-  /**
-   * Returns the reload settings.
-   *
-   * @return the reload settings
-   */
+  /** {@return the reload settings} */
   public Reload getReload() {
     return reload;
   }
 
-  /**
-   * Returns the routes.
-   *
-   * @return the routes
-   */
+  /** {@return the routes} */
   public List<Route> getRoutes() {
     return routes;
   }
@@ -98,47 +86,27 @@ public class GatehouseProperties {
     this.routes = routes;
   }
 
-  /**
-   * Returns the subject settings.
-   *
-   * @return the subject settings
-   */
+  /** {@return the subject settings} */
   public Subject getSubject() {
     return subject;
   }
 
-  /**
-   * Returns the client address settings.
-   *
-   * @return the client address settings
-   */
+  /** {@return the client address settings} */
   public ClientAddress getClientAddress() {
     return clientAddress;
   }
 
-  /**
-   * Returns the challenge settings.
-   *
-   * @return the challenge settings
-   */
+  /** {@return the challenge settings} */
   public Challenge getChallenge() {
     return challenge;
   }
 
-  /**
-   * Returns the monitor settings.
-   *
-   * @return the monitor settings
-   */
+  /** {@return the monitor settings} */
   public Monitor getMonitor() {
     return monitor;
   }
 
-  /**
-   * Returns the security filter chain settings.
-   *
-   * @return the security filter chain settings
-   */
+  /** {@return the security filter chain settings} */
   public Security getSecurity() {
     return security;
   }
@@ -152,11 +120,7 @@ public class GatehouseProperties {
     /** How often the policy files are checked for changes. */
     private Duration interval = Duration.ofSeconds(2);
 
-    /**
-     * Returns whether reloading is on.
-     *
-     * @return whether reloading is on
-     */
+    /** {@return whether reloading is on} */
     public boolean isEnabled() {
       return enabled;
     }
@@ -170,11 +134,7 @@ public class GatehouseProperties {
       this.enabled = enabled;
     }
 
-    /**
-     * Returns the check interval.
-     *
-     * @return the check interval
-     */
+    /** {@return the check interval} */
     public Duration getInterval() {
       return interval;
     }
@@ -219,11 +179,7 @@ public class GatehouseProperties {
      */
     private Map<String, String> target = new LinkedHashMap<>();
 
-    /**
-     * Returns the pattern.
-     *
-     * @return the pattern
-     */
+    /** {@return the pattern} */
     public String getPattern() {
       return pattern;
     }
@@ -237,11 +193,7 @@ public class GatehouseProperties {
       this.pattern = pattern;
     }
 
-    /**
-     * Returns the methods.
-     *
-     * @return the methods
-     */
+    /** {@return the methods} */
     public List<String> getMethods() {
       return methods;
     }
@@ -255,11 +207,7 @@ public class GatehouseProperties {
       this.methods = methods;
     }
 
-    /**
-     * Returns the app, or null.
-     *
-     * @return the app, or null
-     */
+    /** {@return the app, or null} */
     public @Nullable String getApp() {
       return app;
     }
@@ -273,11 +221,7 @@ public class GatehouseProperties {
       this.app = app;
     }
 
-    /**
-     * Returns the action.
-     *
-     * @return the action
-     */
+    /** {@return the action} */
     public String getAction() {
       return action;
     }
@@ -291,11 +235,7 @@ public class GatehouseProperties {
       this.action = action;
     }
 
-    /**
-     * Returns the target attributes.
-     *
-     * @return the target attributes
-     */
+    /** {@return the target attributes} */
     public Map<String, String> getTarget() {
       return target;
     }
@@ -343,11 +283,7 @@ public class GatehouseProperties {
     /** OIDC {@code acr} values (or SAML class URIs) and the factors each establishes. */
     private Map<String, List<Factor>> acr = new LinkedHashMap<>();
 
-    /**
-     * Returns the claim mappings.
-     *
-     * @return the claim mappings
-     */
+    /** {@return the claim mappings} */
     public Map<String, String> getClaims() {
       return claims;
     }
@@ -361,11 +297,7 @@ public class GatehouseProperties {
       this.claims = claims;
     }
 
-    /**
-     * Returns the role prefix.
-     *
-     * @return the role prefix
-     */
+    /** {@return the role prefix} */
     public String getRolePrefix() {
       return rolePrefix;
     }
@@ -379,11 +311,7 @@ public class GatehouseProperties {
       this.rolePrefix = rolePrefix;
     }
 
-    /**
-     * Returns the allowed skew of {@code auth_time}.
-     *
-     * @return the allowed skew of {@code auth_time}
-     */
+    /** {@return the allowed skew of {@code auth_time}} */
     public Duration getMaxAuthTimeSkew() {
       return maxAuthTimeSkew;
     }
@@ -397,11 +325,7 @@ public class GatehouseProperties {
       this.maxAuthTimeSkew = maxAuthTimeSkew;
     }
 
-    /**
-     * Returns the extra {@code amr} mappings.
-     *
-     * @return the extra {@code amr} mappings
-     */
+    /** {@return the extra {@code amr} mappings} */
     public Map<String, List<Factor>> getAmr() {
       return amr;
     }
@@ -415,11 +339,7 @@ public class GatehouseProperties {
       this.amr = amr;
     }
 
-    /**
-     * Returns the {@code acr} mappings.
-     *
-     * @return the {@code acr} mappings
-     */
+    /** {@return the {@code acr} mappings} */
     public Map<String, List<Factor>> getAcr() {
       return acr;
     }
@@ -447,11 +367,7 @@ public class GatehouseProperties {
     /** The header the trusted proxies write. */
     private ClientIp.Header header = ClientIp.Header.FORWARDED;
 
-    /**
-     * Returns the trusted proxies.
-     *
-     * @return the trusted proxies
-     */
+    /** {@return the trusted proxies} */
     public List<String> getTrustedProxies() {
       return trustedProxies;
     }
@@ -465,11 +381,7 @@ public class GatehouseProperties {
       this.trustedProxies = trustedProxies;
     }
 
-    /**
-     * Returns the header.
-     *
-     * @return the header
-     */
+    /** {@return the header} */
     public ClientIp.Header getHeader() {
       return header;
     }
@@ -496,11 +408,7 @@ public class GatehouseProperties {
      */
     private @Nullable String stepUpUrl;
 
-    /**
-     * Returns the ACR values.
-     *
-     * @return the ACR values
-     */
+    /** {@return the ACR values} */
     public Map<Factor, String> getAcrValues() {
       return acrValues;
     }
@@ -514,11 +422,7 @@ public class GatehouseProperties {
       this.acrValues = acrValues;
     }
 
-    /**
-     * Returns the step-up URL, or null.
-     *
-     * @return the step-up URL, or null
-     */
+    /** {@return the step-up URL, or null} */
     public @Nullable String getStepUpUrl() {
       return stepUpUrl;
     }
@@ -545,20 +449,12 @@ public class GatehouseProperties {
     /** The shared store in Redis, used when {@code policy-monitor-redis} is on the classpath. */
     private final Redis redis = new Redis();
 
-    /**
-     * Returns the Redis store settings.
-     *
-     * @return the Redis store settings
-     */
+    /** {@return the Redis store settings} */
     public Redis getRedis() {
       return redis;
     }
 
-    /**
-     * Returns whether the monitor is on.
-     *
-     * @return whether the monitor is on
-     */
+    /** {@return whether the monitor is on} */
     public boolean isEnabled() {
       return enabled;
     }
@@ -572,11 +468,7 @@ public class GatehouseProperties {
       this.enabled = enabled;
     }
 
-    /**
-     * Returns whether requests are enriched.
-     *
-     * @return whether requests are enriched
-     */
+    /** {@return whether requests are enriched} */
     public boolean isEnrichRequests() {
       return enrichRequests;
     }
@@ -644,11 +536,7 @@ public class GatehouseProperties {
       this.uri = uri;
     }
 
-    /**
-     * Returns whether the URI names cluster nodes.
-     *
-     * @return whether the URI names cluster nodes
-     */
+    /** {@return whether the URI names cluster nodes} */
     public boolean isCluster() {
       return cluster;
     }
@@ -680,11 +568,7 @@ public class GatehouseProperties {
       this.budget = budget;
     }
 
-    /**
-     * Returns the key prefix.
-     *
-     * @return the key prefix
-     */
+    /** {@return the key prefix} */
     public String getKeyPrefix() {
       return keyPrefix;
     }
@@ -745,11 +629,7 @@ public class GatehouseProperties {
      */
     private boolean filterChain = true;
 
-    /**
-     * Returns whether the default chain is installed.
-     *
-     * @return whether the default chain is installed
-     */
+    /** {@return whether the default chain is installed} */
     public boolean isFilterChain() {
       return filterChain;
     }

@@ -48,20 +48,15 @@ public final class AccessRequest {
   }
 
   /**
-   * Returns a builder for a request against {@code schema}.
+   * {@return a builder for a request against {@code schema}}
    *
    * @param schema the schema to check values against
-   * @return a builder for a request against {@code schema}
    */
   public static Builder builder(Schema schema) {
     return new Builder(requireNonNull(schema, "schema"));
   }
 
-  /**
-   * Returns a builder holding this request's values, to derive a changed request.
-   *
-   * @return a builder holding this request's values, to derive a changed request
-   */
+  /** {@return a builder holding this request's values, to derive a changed request} */
   public Builder toBuilder() {
     Builder b = new Builder(schema);
     System.arraycopy(present, 0, b.present, 0, present.length);
@@ -70,42 +65,34 @@ public final class AccessRequest {
     return b;
   }
 
-  /**
-   * Returns the schema the request was checked against.
-   *
-   * @return the schema the request was checked against
-   */
+  /** {@return the schema the request was checked against} */
   public Schema schema() {
     return schema;
   }
 
   /**
-   * Returns whether the attribute in {@code slot} has a value.
+   * {@return whether the attribute in {@code slot} has a value}
    *
    * @param slot the attribute's slot
-   * @return whether the attribute in {@code slot} has a value
    */
   public boolean has(int slot) {
     return slot >= 0 && slot < numbers.length && (present[slot >>> 6] & (1L << slot)) != 0;
   }
 
   /**
-   * Returns whether the attribute called {@code name} has a value.
+   * {@return whether the attribute called {@code name} has a value}
    *
    * @param name the attribute name
-   * @return whether the attribute called {@code name} has a value
    */
   public boolean has(String name) {
     return schema.attribute(name).map(a -> has(a.slot())).orElse(false);
   }
 
   /**
-   * Returns the numeric form of the value in {@code slot}: the int, 1 or 0 for a bool, epoch
-   * milliseconds for a time, milliseconds for a duration, the ordinal of an ordered symbol.
+   * {@return the numeric form of the value in {@code slot}: the int, 1 or 0 for a bool, epoch
+   * milliseconds for a time, milliseconds for a duration, the ordinal of an ordered symbol}
    *
    * @param slot the attribute's slot
-   * @return the numeric form of the value in {@code slot}: the int, 1 or 0 for a bool, epoch
-   *     milliseconds for a time, milliseconds for a duration, the ordinal of an ordered symbol
    * @throws IllegalStateException if the slot has no value or holds a string, set or IP
    */
   public long number(int slot) {
@@ -116,10 +103,9 @@ public final class AccessRequest {
   }
 
   /**
-   * Returns the string in {@code slot}.
+   * {@return the string in {@code slot}}
    *
    * @param slot the attribute's slot
-   * @return the string in {@code slot}
    * @throws IllegalStateException if the slot has no value or is not a string
    */
   public String string(int slot) {
@@ -127,10 +113,9 @@ public final class AccessRequest {
   }
 
   /**
-   * Returns the set in {@code slot}.
+   * {@return the set in {@code slot}}
    *
    * @param slot the attribute's slot
-   * @return the set in {@code slot}
    * @throws IllegalStateException if the slot has no value or is not a set
    */
   @SuppressWarnings("unchecked")
@@ -181,10 +166,9 @@ public final class AccessRequest {
   }
 
   /**
-   * Returns the IP address in {@code slot}.
+   * {@return the IP address in {@code slot}}
    *
    * @param slot the attribute's slot
-   * @return the IP address in {@code slot}
    * @throws IllegalStateException if the slot has no value or is not an IP address
    */
   public IpAddress ip(int slot) {
@@ -192,14 +176,11 @@ public final class AccessRequest {
   }
 
   /**
-   * Returns the value of the attribute called {@code name} in its natural Java type ({@code
+   * {@return the value of the attribute called {@code name} in its natural Java type ({@code
    * String}, {@code Long}, {@code Boolean}, {@code Set<String>}, {@link IpAddress}, {@link
-   * Instant}, {@link Duration}; an ordered value as its symbol), or empty if it has none.
+   * Instant}, {@link Duration}; an ordered value as its symbol), or empty if it has none}
    *
    * @param name the attribute name
-   * @return the value of the attribute called {@code name} in its natural Java type ({@code
-   *     String}, {@code Long}, {@code Boolean}, {@code Set<String>}, {@link IpAddress}, {@link
-   *     Instant}, {@link Duration}; an ordered value as its symbol), or empty if it has none
    */
   public Optional<Object> value(String name) {
     return schema.attribute(name).filter(a -> has(a.slot())).map(a -> display(a));
@@ -238,11 +219,7 @@ public final class AccessRequest {
     return schema.attribute(slot);
   }
 
-  /**
-   * Returns the values that are set, by attribute name, in slot order.
-   *
-   * @return the values that are set, by attribute name, in slot order
-   */
+  /** {@return the values that are set, by attribute name, in slot order} */
   public Map<String, Object> values() {
     Map<String, Object> map = new LinkedHashMap<>();
     for (Attribute a : schema.attributes()) {
@@ -482,11 +459,7 @@ public final class AccessRequest {
       return this;
     }
 
-    /**
-     * Returns the request built so far.
-     *
-     * @return the request built so far
-     */
+    /** {@return the request built so far} */
     public AccessRequest build() {
       return new AccessRequest(this);
     }

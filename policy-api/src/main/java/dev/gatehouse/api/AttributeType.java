@@ -78,10 +78,9 @@ public final class AttributeType {
   }
 
   /**
-   * Returns an ordered enumeration of the given symbols, lowest first.
+   * {@return an ordered enumeration of the given symbols, lowest first}
    *
    * @param symbols the symbols, lowest first
-   * @return an ordered enumeration of the given symbols, lowest first
    * @throws IllegalArgumentException if the list is empty or holds a duplicate
    */
   public static AttributeType ordered(List<String> symbols) {
@@ -89,10 +88,9 @@ public final class AttributeType {
   }
 
   /**
-   * Returns a set type whose elements must be one of the given symbols.
+   * {@return a set type whose elements must be one of the given symbols}
    *
    * @param symbols the symbols, lowest first
-   * @return a set type whose elements must be one of the given symbols
    * @throws IllegalArgumentException if the list is empty, holds a duplicate or more than 64
    *     symbols
    */
@@ -107,11 +105,10 @@ public final class AttributeType {
   }
 
   /**
-   * Returns an int type whose values must lie in {@code [min, max]}.
+   * {@return an int type whose values must lie in {@code [min, max]}}
    *
    * @param min the lowest value allowed
    * @param max the highest value allowed
-   * @return an int type whose values must lie in {@code [min, max]}
    * @throws IllegalArgumentException if {@code min > max}
    */
   public static AttributeType intBetween(long min, long max) {
@@ -132,57 +129,41 @@ public final class AttributeType {
     return copy;
   }
 
-  /**
-   * Returns the shape of this type's values.
-   *
-   * @return the shape of this type's values
-   */
+  /** {@return the shape of this type's values} */
   public Kind kind() {
     return kind;
   }
 
-  /**
-   * Returns the symbols of an ordered or enumerated set type, in order; empty otherwise.
-   *
-   * @return the symbols of an ordered or enumerated set type, in order; empty otherwise
-   */
+  /** {@return the symbols of an ordered or enumerated set type, in order; empty otherwise} */
   public List<String> symbols() {
     return symbols;
   }
 
-  /**
-   * Returns whether this type limits its values to {@link #symbols()}.
-   *
-   * @return whether this type limits its values to {@link #symbols()}
-   */
+  /** {@return whether this type limits its values to {@link #symbols()}} */
   public boolean isEnumerated() {
     return !symbols.isEmpty();
   }
 
   /**
-   * Returns the position of {@code symbol} in {@link #symbols()}, or -1 if it is not one.
+   * {@return the position of {@code symbol} in {@link #symbols()}, or -1 if it is not one}
    *
    * @param symbol the symbol
-   * @return the position of {@code symbol} in {@link #symbols()}, or -1 if it is not one
    */
   public int ordinal(String symbol) {
     return symbols.indexOf(requireNonNull(symbol, "symbol"));
   }
 
   /**
-   * Returns whether {@code value} lies in this int type's range.
+   * {@return whether {@code value} lies in this int type's range}
    *
    * @param value the value
-   * @return whether {@code value} lies in this int type's range
    */
   public boolean accepts(long value) {
     return kind == Kind.INT && value >= min && value <= max;
   }
 
   /**
-   * Returns whether values of this type can be compared with {@code <}, {@code >=} and the like.
-   *
-   * @return whether values of this type can be compared with {@code <}, {@code >=} and the like
+   * {@return whether values of this type can be compared with {@code <}, {@code >=} and the like}
    */
   public boolean isOrdered() {
     return kind == Kind.INT || kind == Kind.DURATION || kind == Kind.ORDERED;

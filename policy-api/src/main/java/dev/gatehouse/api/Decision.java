@@ -48,20 +48,15 @@ public record Decision(
   }
 
   /**
-   * Returns a DENY with one reason and nothing else, for requests that cannot be evaluated.
+   * {@return a DENY with one reason and nothing else, for requests that cannot be evaluated}
    *
    * @param reason the reason for the denial
-   * @return a DENY with one reason and nothing else, for requests that cannot be evaluated
    */
   public static Decision deny(Reason reason) {
     return new Decision(Effect.DENY, List.of(reason), List.of(), List.of(), List.of(), List.of());
   }
 
-  /**
-   * Returns whether access is allowed as is.
-   *
-   * @return whether access is allowed as is
-   */
+  /** {@return whether access is allowed as is} */
   public boolean isPermitted() {
     return effect == Effect.PERMIT;
   }

@@ -31,31 +31,22 @@ public enum Factor {
           .map(Factor::id)
           .collect(java.util.stream.Collectors.toUnmodifiableList());
 
-  /**
-   * Returns the factor's name in the policy language, such as {@code email_otp}.
-   *
-   * @return the factor's name in the policy language, such as {@code email_otp}
-   */
+  /** {@return the factor's name in the policy language, such as {@code email_otp}} */
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }
 
   /**
-   * Returns the factor named {@code id} in the policy language, if there is one.
+   * {@return the factor named {@code id} in the policy language, if there is one}
    *
    * @param id the factor name
-   * @return the factor named {@code id} in the policy language, if there is one
    */
   public static Optional<Factor> fromId(String id) {
     int index = IDS.indexOf(id);
     return index < 0 ? Optional.empty() : Optional.of(values()[index]);
   }
 
-  /**
-   * Returns the names of all factors in the policy language, in declaration order.
-   *
-   * @return the names of all factors in the policy language, in declaration order
-   */
+  /** {@return the names of all factors in the policy language, in declaration order} */
   public static List<String> ids() {
     return IDS;
   }

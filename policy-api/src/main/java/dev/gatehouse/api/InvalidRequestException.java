@@ -29,20 +29,12 @@ public final class InvalidRequestException extends IllegalArgumentException {
     this.value = requireNonNull(value, "value");
   }
 
-  /**
-   * Returns the name of the attribute the bad value was given for.
-   *
-   * @return the name of the attribute the bad value was given for
-   */
+  /** {@return the name of the attribute the bad value was given for} */
   public String attribute() {
     return attribute;
   }
 
-  /**
-   * Returns the bad value as text.
-   *
-   * @return the bad value as text
-   */
+  /** {@return the bad value as text} */
   public String value() {
     return value;
   }

@@ -125,10 +125,9 @@ public final class IpAddress implements Comparable<IpAddress> {
   }
 
   /**
-   * Returns the address {@code text} denotes, or empty if it is not a valid address.
+   * {@return the address {@code text} denotes, or empty if it is not a valid address}
    *
    * @param text the text to parse
-   * @return the address {@code text} denotes, or empty if it is not a valid address
    */
   public static Optional<IpAddress> tryParse(String text) {
     try {
@@ -139,20 +138,18 @@ public final class IpAddress implements Comparable<IpAddress> {
   }
 
   /**
-   * Returns whether {@code text} is a valid IPv4 or IPv6 address.
+   * {@return whether {@code text} is a valid IPv4 or IPv6 address}
    *
    * @param text the text to parse
-   * @return whether {@code text} is a valid IPv4 or IPv6 address
    */
   public static boolean isValid(String text) {
     return tryParse(text).isPresent();
   }
 
   /**
-   * Returns the address with the given 4 (IPv4) or 16 (IPv6) network-order bytes.
+   * {@return the address with the given 4 (IPv4) or 16 (IPv6) network-order bytes}
    *
    * @param bytes the address bytes in network order
-   * @return the address with the given 4 (IPv4) or 16 (IPv6) network-order bytes
    * @throws IllegalArgumentException if the array has another length
    */
   public static IpAddress fromBytes(byte[] bytes) {
@@ -177,39 +174,26 @@ public final class IpAddress implements Comparable<IpAddress> {
   }
 
   /**
-   * Returns the address whose 128-bit value is {@code hi:lo}.
+   * {@return the address whose 128-bit value is {@code hi:lo}}
    *
    * @param hi the high 64 bits
    * @param lo the low 64 bits
-   * @return the address whose 128-bit value is {@code hi:lo}
    */
   public static IpAddress of128(long hi, long lo) {
     return new IpAddress(hi, lo);
   }
 
-  /**
-   * Returns the high 64 bits of the 128-bit value (IPv4 addresses are IPv4-mapped).
-   *
-   * @return the high 64 bits of the 128-bit value (IPv4 addresses are IPv4-mapped)
-   */
+  /** {@return the high 64 bits of the 128-bit value (IPv4 addresses are IPv4-mapped)} */
   public long hi() {
     return hi;
   }
 
-  /**
-   * Returns the low 64 bits of the 128-bit value.
-   *
-   * @return the low 64 bits of the 128-bit value
-   */
+  /** {@return the low 64 bits of the 128-bit value} */
   public long lo() {
     return lo;
   }
 
-  /**
-   * Returns whether this is an IPv4 address (written either way).
-   *
-   * @return whether this is an IPv4 address (written either way)
-   */
+  /** {@return whether this is an IPv4 address (written either way)} */
   public boolean isIpv4() {
     return hi == MAPPED_HI && (lo & 0xffff_ffff_0000_0000L) == MAPPED_LO;
   }

@@ -75,11 +75,10 @@ public final class IpNetwork {
   }
 
   /**
-   * Returns the block of length {@code prefixLength} (in the 128-bit space) holding {@code ip}.
+   * {@return the block of length {@code prefixLength} (in the 128-bit space) holding {@code ip}}
    *
    * @param ip the address
    * @param prefixLength the prefix length, 0..128
-   * @return the block of length {@code prefixLength} (in the 128-bit space) holding {@code ip}
    */
   public static IpNetwork containing(IpAddress ip, int prefixLength) {
     if (prefixLength < 0 || prefixLength > 128) {
@@ -100,56 +99,35 @@ public final class IpNetwork {
     return prefix <= 64 ? 0 : -1L << (128 - prefix);
   }
 
-  /**
-   * Returns the lowest address of the block.
-   *
-   * @return the lowest address of the block
-   */
+  /** {@return the lowest address of the block} */
   public IpAddress first() {
     return first;
   }
 
-  /**
-   * Returns the highest address of the block.
-   *
-   * @return the highest address of the block
-   */
+  /** {@return the highest address of the block} */
   public IpAddress last() {
     return IpAddress.of128(first.hi() | ~hiMask(prefixLength), first.lo() | ~loMask(prefixLength));
   }
 
-  /**
-   * Returns the prefix length in the 128-bit space (an IPv4 {@code /24} is 120).
-   *
-   * @return the prefix length in the 128-bit space (an IPv4 {@code /24} is 120)
-   */
+  /** {@return the prefix length in the 128-bit space (an IPv4 {@code /24} is 120)} */
   public int prefixLength128() {
     return prefixLength;
   }
 
-  /**
-   * Returns whether this is a block of IPv4 addresses.
-   *
-   * @return whether this is a block of IPv4 addresses
-   */
+  /** {@return whether this is a block of IPv4 addresses} */
   public boolean isIpv4() {
     return prefixLength >= 96 && first.isIpv4();
   }
 
-  /**
-   * Returns the prefix length as written: 0..32 for IPv4, 0..128 for IPv6.
-   *
-   * @return the prefix length as written: 0..32 for IPv4, 0..128 for IPv6
-   */
+  /** {@return the prefix length as written: 0..32 for IPv4, 0..128 for IPv6} */
   public int prefixLength() {
     return isIpv4() ? prefixLength - 96 : prefixLength;
   }
 
   /**
-   * Returns whether {@code ip} lies in this block.
+   * {@return whether {@code ip} lies in this block}
    *
    * @param ip the address
-   * @return whether {@code ip} lies in this block
    */
   public boolean contains(IpAddress ip) {
     return (ip.hi() & hiMask(prefixLength)) == first.hi()
@@ -157,10 +135,9 @@ public final class IpNetwork {
   }
 
   /**
-   * Returns whether every address of {@code other} lies in this block.
+   * {@return whether every address of {@code other} lies in this block}
    *
    * @param other the other block
-   * @return whether every address of {@code other} lies in this block
    */
   public boolean contains(IpNetwork other) {
     return other.prefixLength >= prefixLength && contains(other.first);

@@ -23,11 +23,7 @@ public enum ReasonCode {
   /** The engine met an internal error and failed closed. */
   INTERNAL_ERROR;
 
-  /**
-   * Returns the code as written in decisions and test files, such as {@code not_assigned}.
-   *
-   * @return the code as written in decisions and test files, such as {@code not_assigned}
-   */
+  /** {@return the code as written in decisions and test files, such as {@code not_assigned}} */
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -44,22 +44,20 @@ public record Requirement(String policy, Kind kind, List<Factor> factors, Durati
   }
 
   /**
-   * Returns an MFA requirement.
+   * {@return an MFA requirement}
    *
    * @param policy the id of the requiring policy
    * @param factors the factors, any one of which satisfies the requirement
    * @param within how recently a factor must have been satisfied
-   * @return an MFA requirement
    */
   public static Requirement mfa(String policy, List<Factor> factors, Duration within) {
     return new Requirement(policy, Kind.MFA, factors, within);
   }
 
   /**
-   * Returns an SSO requirement.
+   * {@return an SSO requirement}
    *
    * @param policy the id of the requiring policy
-   * @return an SSO requirement
    */
   public static Requirement sso(String policy) {
     return new Requirement(policy, Kind.SSO, List.of(), Duration.ZERO);

@@ -74,29 +74,17 @@ public final class Schema {
     this.actionSlot = action == null ? -1 : action.slot();
   }
 
-  /**
-   * Returns the standard schema of DESIGN §3.
-   *
-   * @return the standard schema of DESIGN §3
-   */
+  /** {@return the standard schema of DESIGN §3} */
   public static Schema standard() {
     return STANDARD;
   }
 
-  /**
-   * Returns a builder that starts from the standard schema.
-   *
-   * @return a builder that starts from the standard schema
-   */
+  /** {@return a builder that starts from the standard schema} */
   public static Builder builder() {
     return new Builder(STANDARD.attributes);
   }
 
-  /**
-   * Returns a builder that starts from this schema's attributes.
-   *
-   * @return a builder that starts from this schema's attributes
-   */
+  /** {@return a builder that starts from this schema's attributes} */
   public Builder toBuilder() {
     return new Builder(attributes);
   }
@@ -126,20 +114,18 @@ public final class Schema {
   }
 
   /**
-   * Returns the attribute called {@code name}, if the schema has one.
+   * {@return the attribute called {@code name}, if the schema has one}
    *
    * @param name the attribute name
-   * @return the attribute called {@code name}, if the schema has one
    */
   public Optional<Attribute> attribute(String name) {
     return Optional.ofNullable(byName.get(requireNonNull(name, "name")));
   }
 
   /**
-   * Returns the attribute called {@code name}.
+   * {@return the attribute called {@code name}}
    *
    * @param name the attribute name
-   * @return the attribute called {@code name}
    * @throws IllegalArgumentException if the schema has no such attribute; the message suggests the
    *     nearest known name
    */
@@ -152,10 +138,9 @@ public final class Schema {
   }
 
   /**
-   * Returns the message for an unknown attribute name, with a suggestion when one is near.
+   * {@return the message for an unknown attribute name, with a suggestion when one is near}
    *
    * @param name the attribute name
-   * @return the message for an unknown attribute name, with a suggestion when one is near
    */
   public String unknownMessage(String name) {
     return "unknown attribute `"
@@ -165,20 +150,18 @@ public final class Schema {
   }
 
   /**
-   * Returns the known attribute name nearest to a misspelt {@code name}, if one is close.
+   * {@return the known attribute name nearest to a misspelt {@code name}, if one is close}
    *
    * @param name the attribute name
-   * @return the known attribute name nearest to a misspelt {@code name}, if one is close
    */
   public Optional<String> nearest(String name) {
     return Suggestions.nearest(name, byName.keySet());
   }
 
   /**
-   * Returns the slot of the attribute called {@code name}.
+   * {@return the slot of the attribute called {@code name}}
    *
    * @param name the attribute name
-   * @return the slot of the attribute called {@code name}
    * @throws IllegalArgumentException if the schema has no such attribute
    */
   public int slot(String name) {
@@ -186,38 +169,25 @@ public final class Schema {
   }
 
   /**
-   * Returns the attribute in {@code slot}.
+   * {@return the attribute in {@code slot}}
    *
    * @param slot the attribute's slot
-   * @return the attribute in {@code slot}
    */
   public Attribute attribute(int slot) {
     return attributes.get(slot);
   }
 
-  /**
-   * Returns all attributes, ordered by slot.
-   *
-   * @return all attributes, ordered by slot
-   */
+  /** {@return all attributes, ordered by slot} */
   public List<Attribute> attributes() {
     return attributes;
   }
 
-  /**
-   * Returns the names of all attributes, in slot order.
-   *
-   * @return the names of all attributes, in slot order
-   */
+  /** {@return the names of all attributes, in slot order} */
   public Set<String> names() {
     return byName.keySet();
   }
 
-  /**
-   * Returns the number of attributes, which is one more than the highest slot.
-   *
-   * @return the number of attributes, which is one more than the highest slot
-   */
+  /** {@return the number of attributes, which is one more than the highest slot} */
   public int size() {
     return attributes.size();
   }
@@ -293,11 +263,7 @@ public final class Schema {
       return (t.startsWith("int") || t.equals("ip") ? "an " : "a ") + t;
     }
 
-    /**
-     * Returns the schema declared so far.
-     *
-     * @return the schema declared so far
-     */
+    /** {@return the schema declared so far} */
     public Schema build() {
       return new Schema(new ArrayList<>(attributes.values()));
     }

@@ -11,14 +11,12 @@ public final class Suggestions {
   private Suggestions() {}
 
   /**
-   * Returns the candidate closest to {@code name} by edit distance, if one is close enough to be a
-   * plausible misspelling (at most a third of the name's length, and at least one edit). A
+   * {@return the candidate closest to {@code name} by edit distance, if one is close enough to be a
+   * plausible misspelling (at most a third of the name's length, and at least one edit)} A
    * candidate that differs from {@code name} in case alone comes first, however long the name.
    *
    * @param name the misspelt name
    * @param candidates the known names
-   * @return the candidate closest to {@code name} by edit distance, if one is close enough to be a
-   *     plausible misspelling (at most a third of the name's length, and at least one edit)
    */
   public static Optional<String> nearest(String name, Collection<String> candidates) {
     requireNonNull(name, "name");

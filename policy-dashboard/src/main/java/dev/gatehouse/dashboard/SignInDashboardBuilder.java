@@ -131,9 +131,8 @@ public final class SignInDashboardBuilder {
   }
 
   /**
-   * Returns the dashboard.
+   * {@return the dashboard}
    *
-   * @return the dashboard
    * @throws IllegalStateException if {@link #governedBy} was not called
    */
   public SignInDashboard build() {

@@ -110,20 +110,12 @@ public final class AsyncDecisionLogSink implements DecisionLogSink, AutoCloseabl
     return dropped.sum();
   }
 
-  /**
-   * Returns how many records were written.
-   *
-   * @return how many records were written
-   */
+  /** {@return how many records were written} */
   public long written() {
     return written.sum();
   }
 
-  /**
-   * Returns how many records the writer failed on.
-   *
-   * @return how many records the writer failed on
-   */
+  /** {@return how many records the writer failed on} */
   public long failed() {
     return failed.sum();
   }

@@ -30,11 +30,7 @@ public final class Diagnostic {
     /** The text is accepted, but probably does not say what its author meant. */
     WARNING;
 
-    /**
-     * Returns the severity as shown in diagnostics: {@code error} or {@code warning}.
-     *
-     * @return the severity as shown in diagnostics: {@code error} or {@code warning}
-     */
+    /** {@return the severity as shown in diagnostics: {@code error} or {@code warning}} */
     public String label() {
       return this == ERROR ? "error" : "warning";
     }
@@ -119,83 +115,47 @@ public final class Diagnostic {
     }
   }
 
-  /**
-   * Returns whether this is an error or a warning.
-   *
-   * @return whether this is an error or a warning
-   */
+  /** {@return whether this is an error or a warning} */
   public Severity severity() {
     return severity;
   }
 
-  /**
-   * Returns the stable code of this kind of problem.
-   *
-   * @return the stable code of this kind of problem
-   */
+  /** {@return the stable code of this kind of problem} */
   public DiagnosticCode code() {
     return code;
   }
 
-  /**
-   * Returns the name of the source the problem is in.
-   *
-   * @return the name of the source the problem is in
-   */
+  /** {@return the name of the source the problem is in} */
   public String source() {
     return source;
   }
 
-  /**
-   * Returns the 1-based line.
-   *
-   * @return the 1-based line
-   */
+  /** {@return the 1-based line} */
   public int line() {
     return line;
   }
 
-  /**
-   * Returns the 1-based column.
-   *
-   * @return the 1-based column
-   */
+  /** {@return the 1-based column} */
   public int column() {
     return column;
   }
 
-  /**
-   * Returns the number of characters the problem spans.
-   *
-   * @return the number of characters the problem spans
-   */
+  /** {@return the number of characters the problem spans} */
   public int length() {
     return length;
   }
 
-  /**
-   * Returns the one-line message, lowercase and without a final period.
-   *
-   * @return the one-line message, lowercase and without a final period
-   */
+  /** {@return the one-line message, lowercase and without a final period} */
   public String message() {
     return message;
   }
 
-  /**
-   * Returns the hint on the fix, such as {@code did you mean `user.department`?}.
-   *
-   * @return the hint on the fix, such as {@code did you mean `user.department`?}
-   */
+  /** {@return the hint on the fix, such as {@code did you mean `user.department`?}} */
   public Optional<String> help() {
     return Optional.ofNullable(help);
   }
 
-  /**
-   * Returns whether this is an error.
-   *
-   * @return whether this is an error
-   */
+  /** {@return whether this is an error} */
   public boolean isError() {
     return severity == Severity.ERROR;
   }

@@ -102,11 +102,7 @@ public enum DiagnosticCode {
     this.code = code;
   }
 
-  /**
-   * Returns the code as shown in diagnostics, such as {@code unknown-attribute}.
-   *
-   * @return the code as shown in diagnostics, such as {@code unknown-attribute}
-   */
+  /** {@return the code as shown in diagnostics, such as {@code unknown-attribute}} */
   public String code() {
     return code;
   }

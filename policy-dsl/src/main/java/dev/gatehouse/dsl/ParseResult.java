@@ -33,57 +33,36 @@ public final class ParseResult {
     }
   }
 
-  /**
-   * Returns the policy set, or empty if the text has errors.
-   *
-   * @return the policy set, or empty if the text has errors
-   */
+  /** {@return the policy set, or empty if the text has errors} */
   public Optional<PolicySet> policySet() {
     return Optional.ofNullable(policySet);
   }
 
-  /**
-   * Returns every diagnostic, errors and warnings, sorted by source and position.
-   *
-   * @return every diagnostic, errors and warnings, sorted by source and position
-   */
+  /** {@return every diagnostic, errors and warnings, sorted by source and position} */
   public List<Diagnostic> diagnostics() {
     return diagnostics;
   }
 
-  /**
-   * Returns the errors only.
-   *
-   * @return the errors only
-   */
+  /** {@return the errors only} */
   public List<Diagnostic> errors() {
     return diagnostics.stream()
         .filter(Diagnostic::isError)
         .collect(Collectors.toUnmodifiableList());
   }
 
-  /**
-   * Returns the warnings only.
-   *
-   * @return the warnings only
-   */
+  /** {@return the warnings only} */
   public List<Diagnostic> warnings() {
     return diagnostics.stream().filter(d -> !d.isError()).collect(Collectors.toUnmodifiableList());
   }
 
-  /**
-   * Returns whether the text has at least one error.
-   *
-   * @return whether the text has at least one error
-   */
+  /** {@return whether the text has at least one error} */
   public boolean hasErrors() {
     return policySet == null;
   }
 
   /**
-   * Returns the policy set.
+   * {@return the policy set}
    *
-   * @return the policy set
    * @throws PolicySyntaxException carrying every diagnostic if the text has errors
    */
   public PolicySet orThrow() {
@@ -93,11 +72,7 @@ public final class ParseResult {
     return policySet;
   }
 
-  /**
-   * Returns every diagnostic rendered, each followed by a newline, with a blank line between.
-   *
-   * @return every diagnostic rendered, each followed by a newline, with a blank line between
-   */
+  /** {@return every diagnostic rendered, each followed by a newline, with a blank line between} */
   public String render() {
     return render(diagnostics);
   }

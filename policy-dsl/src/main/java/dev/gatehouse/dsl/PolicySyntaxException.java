@@ -34,11 +34,7 @@ public final class PolicySyntaxException extends RuntimeException {
     this.diagnostics = List.copyOf(diagnostics);
   }
 
-  /**
-   * Returns every diagnostic, errors and warnings.
-   *
-   * @return every diagnostic, errors and warnings
-   */
+  /** {@return every diagnostic, errors and warnings} */
   public List<Diagnostic> diagnostics() {
     return diagnostics;
   }

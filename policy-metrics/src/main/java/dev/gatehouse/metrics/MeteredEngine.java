@@ -159,11 +159,7 @@ public final class MeteredEngine {
     return now;
   }
 
-  /**
-   * Returns the metered holder.
-   *
-   * @return the metered holder
-   */
+  /** {@return the metered holder} */
   public PolicyEngineHolder holder() {
     return holder;
   }

@@ -140,11 +140,7 @@ public final class CsvIpLocator implements IpLocator {
     return Optional.empty();
   }
 
-  /**
-   * Returns how many networks the locator knows.
-   *
-   * @return how many networks the locator knows
-   */
+  /** {@return how many networks the locator knows} */
   public int size() {
     return tables.stream().mapToInt(Map::size).sum();
   }

@@ -13,18 +13,13 @@ import java.util.Optional;
 public interface IpLocator {
 
   /**
-   * Returns where {@code ip} is, or empty if unknown.
+   * {@return where {@code ip} is, or empty if unknown}
    *
    * @param ip the client address
-   * @return where {@code ip} is, or empty if unknown
    */
   Optional<Location> locate(IpAddress ip);
 
-  /**
-   * Returns a locator that knows no address.
-   *
-   * @return a locator that knows no address
-   */
+  /** {@return a locator that knows no address} */
   static IpLocator none() {
     return ip -> Optional.empty();
   }

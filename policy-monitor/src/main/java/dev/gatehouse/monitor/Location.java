@@ -35,20 +35,15 @@ public record Location(String country, double latitude, double longitude) {
   }
 
   /**
-   * Returns a location known only by its country.
+   * {@return a location known only by its country}
    *
    * @param country the ISO 3166 alpha-2 country code
-   * @return a location known only by its country
    */
   public static Location ofCountry(String country) {
     return new Location(country, Double.NaN, Double.NaN);
   }
 
-  /**
-   * Returns whether the coordinates are known.
-   *
-   * @return whether the coordinates are known
-   */
+  /** {@return whether the coordinates are known} */
   public boolean hasCoordinates() {
     return !Double.isNaN(latitude);
   }

@@ -113,21 +113,16 @@ public record MemoryLimits(
         Math.max(1, maxUsers / 10));
   }
 
-  /**
-   * Returns the default limits.
-   *
-   * @return the default limits
-   */
+  /** {@return the default limits} */
   public static MemoryLimits defaults() {
     return new MemoryLimits(
         100_000, 100_000, 20, 16, 16, 32, Duration.ofDays(30), Duration.ofDays(1));
   }
 
   /**
-   * Returns these limits with another cap on users.
+   * {@return these limits with another cap on users}
    *
    * @param users how many users are tracked at most
-   * @return these limits with another cap on users
    */
   public MemoryLimits withMaxUsers(int users) {
     return new MemoryLimits(
@@ -143,10 +138,9 @@ public record MemoryLimits(
   }
 
   /**
-   * Returns these limits with another cap on addresses.
+   * {@return these limits with another cap on addresses}
    *
    * @param addresses how many addresses are tracked at most
-   * @return these limits with another cap on addresses
    */
   public MemoryLimits withMaxAddresses(int addresses) {
     return new MemoryLimits(
@@ -162,10 +156,9 @@ public record MemoryLimits(
   }
 
   /**
-   * Returns these limits with another cap on events kept per user.
+   * {@return these limits with another cap on events kept per user}
    *
    * @param events how many of a user's latest events are kept
-   * @return these limits with another cap on events kept per user
    */
   public MemoryLimits withEventsPerUser(int events) {
     return new MemoryLimits(
@@ -181,10 +174,9 @@ public record MemoryLimits(
   }
 
   /**
-   * Returns these limits with another cap on users without a trusted sign-in.
+   * {@return these limits with another cap on users without a trusted sign-in}
    *
    * @param users how many users without a trusted sign-in are tracked at most
-   * @return these limits with another cap on users without a trusted sign-in
    */
   public MemoryLimits withMaxUnprovenUsers(int users) {
     return new MemoryLimits(

@@ -33,10 +33,9 @@ public record RiskAssessment(
   }
 
   /**
-   * Returns whether a signal of kind {@code signal} fired.
+   * {@return whether a signal of kind {@code signal} fired}
    *
    * @param signal the kind of signal
-   * @return whether a signal of kind {@code signal} fired
    */
   public boolean has(Signal signal) {
     for (RiskSignal s : signals) {

@@ -39,29 +39,20 @@ public final class RiskScorer {
     this.thresholds = b.thresholds.clone();
   }
 
-  /**
-   * Returns the scorer with the default weights and thresholds.
-   *
-   * @return the scorer with the default weights and thresholds
-   */
+  /** {@return the scorer with the default weights and thresholds} */
   public static RiskScorer defaults() {
     return DEFAULTS;
   }
 
-  /**
-   * Returns a builder that starts from the default weights and thresholds.
-   *
-   * @return a builder that starts from the default weights and thresholds
-   */
+  /** {@return a builder that starts from the default weights and thresholds} */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * Returns the weight of {@code signal}.
+   * {@return the weight of {@code signal}}
    *
    * @param signal the kind of signal
-   * @return the weight of {@code signal}
    */
   public int weight(Signal signal) {
     return weights[signal.ordinal()];
@@ -78,10 +69,9 @@ public final class RiskScorer {
   }
 
   /**
-   * Returns the sum of the signals' weights, capped at 100.
+   * {@return the sum of the signals' weights, capped at 100}
    *
    * @param signals the signals that fired
-   * @return the sum of the signals' weights, capped at 100
    */
   public int score(List<RiskSignal> signals) {
     int sum = 0;
@@ -92,10 +82,9 @@ public final class RiskScorer {
   }
 
   /**
-   * Returns the highest level whose threshold {@code score} reaches.
+   * {@return the highest level whose threshold {@code score} reaches}
    *
    * @param score a score in 0..100
-   * @return the highest level whose threshold {@code score} reaches
    */
   public RiskLevel level(int score) {
     RiskLevel level = RiskLevel.NONE;
@@ -191,11 +180,7 @@ public final class RiskScorer {
       return this;
     }
 
-    /**
-     * Returns the scorer.
-     *
-     * @return the scorer
-     */
+    /** {@return the scorer} */
     public RiskScorer build() {
       return new RiskScorer(this);
     }

@@ -25,10 +25,9 @@ public final class SignInEventJson {
   private SignInEventJson() {}
 
   /**
-   * Returns the event as one line of JSON.
+   * {@return the event as one line of JSON}
    *
    * @param event the event
-   * @return the event as one line of JSON
    */
   public static String encode(SignInEvent event) {
     ObjectNode node = JSON.createObjectNode();

@@ -175,11 +175,7 @@ public final class SignInJournal implements SignInStore, Closeable {
     return skipped.get();
   }
 
-  /**
-   * Returns how many events could not be appended.
-   *
-   * @return how many events could not be appended
-   */
+  /** {@return how many events could not be appended} */
   public long writeFailures() {
     return writeFailures.get();
   }

@@ -199,20 +199,12 @@ public final class SignInMonitor {
     return b.build();
   }
 
-  /**
-   * Returns the store the monitor records into.
-   *
-   * @return the store the monitor records into
-   */
+  /** {@return the store the monitor records into} */
   public SignInStore store() {
     return store;
   }
 
-  /**
-   * Returns the scorer the monitor uses.
-   *
-   * @return the scorer the monitor uses
-   */
+  /** {@return the scorer the monitor uses} */
   public RiskScorer scorer() {
     return scorer;
   }

@@ -208,9 +208,8 @@ public final class SignInMonitorBuilder {
   }
 
   /**
-   * Returns the monitor.
+   * {@return the monitor}
    *
-   * @return the monitor
    * @throws IllegalArgumentException naming every setting that is out of range
    * @throws IllegalStateException if both a store and memory limits were set, or a store and a
    *     journal

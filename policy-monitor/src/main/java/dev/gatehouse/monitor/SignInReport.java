@@ -91,38 +91,22 @@ public final class SignInReport {
     return new Builder(from, to, zone);
   }
 
-  /**
-   * Returns the start of the period, inclusive.
-   *
-   * @return the start of the period, inclusive
-   */
+  /** {@return the start of the period, inclusive} */
   public Instant from() {
     return from;
   }
 
-  /**
-   * Returns the end of the period, exclusive.
-   *
-   * @return the end of the period, exclusive
-   */
+  /** {@return the end of the period, exclusive} */
   public Instant to() {
     return to;
   }
 
-  /**
-   * Returns the zone in which hours of day are counted.
-   *
-   * @return the zone in which hours of day are counted
-   */
+  /** {@return the zone in which hours of day are counted} */
   public ZoneId zone() {
     return zone;
   }
 
-  /**
-   * Returns how many attempts fall in the period.
-   *
-   * @return how many attempts fall in the period
-   */
+  /** {@return how many attempts fall in the period} */
   public long total() {
     return total;
   }
@@ -313,11 +297,7 @@ public final class SignInReport {
       return value == null ? UNKNOWN : value;
     }
 
-    /**
-     * Returns the report of the events counted so far.
-     *
-     * @return the report of the events counted so far
-     */
+    /** {@return the report of the events counted so far} */
     public SignInReport build() {
       return new SignInReport(this);
     }

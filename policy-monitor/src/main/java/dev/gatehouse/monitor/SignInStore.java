@@ -31,20 +31,18 @@ public interface SignInStore {
   void record(SignInEvent event, @Nullable Location location);
 
   /**
-   * Returns what the store remembers about {@code userId}, or empty if nothing.
+   * {@return what the store remembers about {@code userId}, or empty if nothing}
    *
    * @param userId the user id
-   * @return what the store remembers about {@code userId}, or empty if nothing
    */
   Optional<UserProfile> profile(String userId);
 
   /**
-   * Returns how many remembered failed sign-ins from {@code ip} fall in {@code [from, to]}.
+   * {@return how many remembered failed sign-ins from {@code ip} fall in {@code [from, to]}}
    *
    * @param ip the client address
    * @param from the start of the window, inclusive
    * @param to the end of the window, inclusive
-   * @return how many remembered failed sign-ins from {@code ip} fall in {@code [from, to]}
    */
   int ipFailuresBetween(IpAddress ip, Instant from, Instant to);
 
@@ -192,11 +190,7 @@ public interface SignInStore {
       events = List.copyOf(events);
     }
 
-    /**
-     * Returns whether another page follows.
-     *
-     * @return whether another page follows
-     */
+    /** {@return whether another page follows} */
     public boolean hasNext() {
       return next != null;
     }

@@ -25,11 +25,7 @@ public interface UserIdNormalizer {
    */
   String normalize(String userId);
 
-  /**
-   * Returns the normaliser that leaves ids as they are.
-   *
-   * @return the normaliser that leaves ids as they are
-   */
+  /** {@return the normaliser that leaves ids as they are} */
   static UserIdNormalizer identity() {
     return userId -> userId;
   }

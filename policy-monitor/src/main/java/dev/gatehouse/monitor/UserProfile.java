@@ -23,18 +23,16 @@ public interface UserProfile {
   int trustedSignIns();
 
   /**
-   * Returns whether {@code deviceId} was used in a remembered trusted sign-in.
+   * {@return whether {@code deviceId} was used in a remembered trusted sign-in}
    *
    * @param deviceId the device id
-   * @return whether {@code deviceId} was used in a remembered trusted sign-in
    */
   boolean knowsDevice(String deviceId);
 
   /**
-   * Returns whether a remembered trusted sign-in came from {@code country}.
+   * {@return whether a remembered trusted sign-in came from {@code country}}
    *
    * @param country the ISO 3166 alpha-2 code
-   * @return whether a remembered trusted sign-in came from {@code country}
    */
   boolean knowsCountry(String country);
 
@@ -47,19 +45,14 @@ public interface UserProfile {
   int hourMask();
 
   /**
-   * Returns how many remembered failed sign-ins fall in {@code [from, to]}.
+   * {@return how many remembered failed sign-ins fall in {@code [from, to]}}
    *
    * @param from the start of the window, inclusive
    * @param to the end of the window, inclusive
-   * @return how many remembered failed sign-ins fall in {@code [from, to]}
    */
   int failuresBetween(Instant from, Instant to);
 
-  /**
-   * Returns the time and location of the latest trusted sign-in, or empty if none.
-   *
-   * @return the time and location of the latest trusted sign-in, or empty if none
-   */
+  /** {@return the time and location of the latest trusted sign-in, or empty if none} */
   Optional<Sighting> lastTrusted();
 
   /**

@@ -154,11 +154,7 @@ public final class AuthContextMapping {
       return this;
     }
 
-    /**
-     * Returns the mapping built so far.
-     *
-     * @return the mapping built so far
-     */
+    /** {@return the mapping built so far} */
     public AuthContextMapping build() {
       return new AuthContextMapping(this);
     }

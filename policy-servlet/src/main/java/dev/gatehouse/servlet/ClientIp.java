@@ -100,20 +100,12 @@ public final class ClientIp {
     return new ClientIp(List.copyOf(networks), header);
   }
 
-  /**
-   * Returns the trusted proxy blocks.
-   *
-   * @return the trusted proxy blocks
-   */
+  /** {@return the trusted proxy blocks} */
   public List<IpNetwork> trustedProxies() {
     return trusted;
   }
 
-  /**
-   * Returns the header read from trusted proxies.
-   *
-   * @return the header read from trusted proxies
-   */
+  /** {@return the header read from trusted proxies} */
   public Header header() {
     return header;
   }

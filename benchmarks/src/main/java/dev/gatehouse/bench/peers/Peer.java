@@ -12,18 +12,10 @@ import dev.gatehouse.api.AccessRequest;
  */
 public interface Peer {
 
-  /**
-   * Returns the engine's name as the results show it.
-   *
-   * @return the engine's name as the results show it
-   */
+  /** {@return the engine's name as the results show it} */
   String name();
 
-  /**
-   * Returns the question the engine answers.
-   *
-   * @return the question the engine answers
-   */
+  /** {@return the question the engine answers} */
   Question question();
 
   /**

@@ -45,10 +45,9 @@ public record AssignPolicy(
   }
 
   /**
-   * Returns a builder for a policy with the given id.
+   * {@return a builder for a policy with the given id}
    *
    * @param id the policy id
-   * @return a builder for a policy with the given id
    */
   public static Builder builder(String id) {
     return new Builder(id);
@@ -121,9 +120,8 @@ public record AssignPolicy(
     }
 
     /**
-     * Returns the policy.
+     * {@return the policy}
      *
-     * @return the policy
      * @throws IllegalArgumentException if no grant was added
      */
     public AssignPolicy build() {

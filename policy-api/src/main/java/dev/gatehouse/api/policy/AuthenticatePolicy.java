@@ -149,10 +149,9 @@ public record AuthenticatePolicy(
   }
 
   /**
-   * Returns a builder for a policy with the given id.
+   * {@return a builder for a policy with the given id}
    *
    * @param id the policy id
-   * @return a builder for a policy with the given id
    */
   public static Builder builder(String id) {
     return new Builder(id);
@@ -169,10 +168,9 @@ public record AuthenticatePolicy(
   }
 
   /**
-   * Returns whether the policy covers a request to {@code app}; empty means sign-in.
+   * {@return whether the policy covers a request to {@code app}; empty means sign-in}
    *
    * @param app the app id
-   * @return whether the policy covers a request to {@code app}; empty means sign-in
    */
   public boolean covers(String app) {
     return apps.isEmpty() || apps.contains(app);
@@ -280,9 +278,8 @@ public record AuthenticatePolicy(
     }
 
     /**
-     * Returns the policy.
+     * {@return the policy}
      *
-     * @return the policy
      * @throws IllegalArgumentException if it neither blocks nor requires anything, or does both
      */
     public AuthenticatePolicy build() {

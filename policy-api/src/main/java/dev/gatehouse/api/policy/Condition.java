@@ -352,59 +352,53 @@ public sealed interface Condition {
   // Factories, so that hosts can write conditions without naming the records.
 
   /**
-   * Returns {@code attribute == "value"}.
+   * {@return {@code attribute == "value"}}
    *
    * @param attribute the attribute name
    * @param value the constant
-   * @return {@code attribute == "value"}
    */
   static Condition eq(String attribute, String value) {
     return new Compare(attribute, Operator.EQ, new Literal.Str(value));
   }
 
   /**
-   * Returns {@code attribute != "value"}.
+   * {@return {@code attribute != "value"}}
    *
    * @param attribute the attribute name
    * @param value the constant
-   * @return {@code attribute != "value"}
    */
   static Condition ne(String attribute, String value) {
     return new Compare(attribute, Operator.NE, new Literal.Str(value));
   }
 
   /**
-   * Returns {@code attribute op value} for an int attribute.
+   * {@return {@code attribute op value} for an int attribute}
    *
    * @param attribute the attribute name
    * @param op the comparison operator
    * @param value the constant
-   * @return {@code attribute op value} for an int attribute
    */
   static Condition compare(String attribute, Operator op, long value) {
     return new Compare(attribute, op, new Literal.Int(value));
   }
 
   /**
-   * Returns {@code attribute op symbol} for an ordered attribute, such as {@code risk.level >=
-   * high}.
+   * {@return {@code attribute op symbol} for an ordered attribute, such as {@code risk.level >=
+   * high}}
    *
    * @param attribute the attribute name
    * @param op the comparison operator
    * @param symbol the symbol
-   * @return {@code attribute op symbol} for an ordered attribute, such as {@code risk.level >=
-   *     high}
    */
   static Condition compare(String attribute, Operator op, String symbol) {
     return new Compare(attribute, op, new Literal.Symbol(symbol));
   }
 
   /**
-   * Returns {@code attribute in ["a", "b"]}.
+   * {@return {@code attribute in ["a", "b"]}}
    *
    * @param attribute the attribute name
    * @param values the constants
-   * @return {@code attribute in ["a", "b"]}
    */
   static Condition in(String attribute, String... values) {
     return new In(
@@ -412,22 +406,20 @@ public sealed interface Condition {
   }
 
   /**
-   * Returns {@code attribute contains "value"}.
+   * {@return {@code attribute contains "value"}}
    *
    * @param attribute the attribute name
    * @param value the constant
-   * @return {@code attribute contains "value"}
    */
   static Condition contains(String attribute, String value) {
     return new Contains(attribute, Match.ONE, List.of(new Literal.Str(value)));
   }
 
   /**
-   * Returns {@code attribute contains any ["a", "b"]}.
+   * {@return {@code attribute contains any ["a", "b"]}}
    *
    * @param attribute the attribute name
    * @param values the constants
-   * @return {@code attribute contains any ["a", "b"]}
    */
   static Condition containsAny(String attribute, String... values) {
     return new Contains(
@@ -437,11 +429,10 @@ public sealed interface Condition {
   }
 
   /**
-   * Returns {@code attribute contains all ["a", "b"]}.
+   * {@return {@code attribute contains all ["a", "b"]}}
    *
    * @param attribute the attribute name
    * @param values the constants
-   * @return {@code attribute contains all ["a", "b"]}
    */
   static Condition containsAll(String attribute, String... values) {
     return new Contains(
@@ -451,63 +442,57 @@ public sealed interface Condition {
   }
 
   /**
-   * Returns {@code attribute starts_with "prefix"}.
+   * {@return {@code attribute starts_with "prefix"}}
    *
    * @param attribute the attribute name
    * @param prefix the prefix
-   * @return {@code attribute starts_with "prefix"}
    */
   static Condition startsWith(String attribute, String prefix) {
     return new Affix(attribute, false, prefix);
   }
 
   /**
-   * Returns {@code attribute ends_with "suffix"}.
+   * {@return {@code attribute ends_with "suffix"}}
    *
    * @param attribute the attribute name
    * @param suffix false for {@code starts_with}, true for {@code ends_with}
-   * @return {@code attribute ends_with "suffix"}
    */
   static Condition endsWith(String attribute, String suffix) {
     return new Affix(attribute, true, suffix);
   }
 
   /**
-   * Returns {@code attribute in network, ...}.
+   * {@return {@code attribute in network, ...}}
    *
    * @param attribute the attribute name
    * @param networks the networks
-   * @return {@code attribute in network, ...}
    */
   static Condition inNetwork(String attribute, Network... networks) {
     return new InNetwork(attribute, List.of(networks));
   }
 
   /**
-   * Returns the conjunction of the operands, or the operand itself when there is one.
+   * {@return the conjunction of the operands, or the operand itself when there is one}
    *
    * @param operands the conditions
-   * @return the conjunction of the operands, or the operand itself when there is one
    */
   static Condition and(Condition... operands) {
     return operands.length == 1 ? operands[0] : new And(List.of(operands));
   }
 
   /**
-   * Returns the disjunction of the operands, or the operand itself when there is one.
+   * {@return the disjunction of the operands, or the operand itself when there is one}
    *
    * @param operands the conditions
-   * @return the disjunction of the operands, or the operand itself when there is one
    */
   static Condition or(Condition... operands) {
     return operands.length == 1 ? operands[0] : new Or(List.of(operands));
   }
 
   /**
-   * Returns the negation of {@code operand}.
+   * {@return the negation of {@code operand}}
    *
    * @param operand the condition
-   * @return the negation of {@code operand}
    */
   static Condition not(Condition operand) {
     return new Not(operand);

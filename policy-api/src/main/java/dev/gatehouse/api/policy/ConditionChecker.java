@@ -109,11 +109,10 @@ public final class ConditionChecker {
   }
 
   /**
-   * Returns every problem of {@code condition} against {@code schema}; empty if it is well typed.
+   * {@return every problem of {@code condition} against {@code schema}; empty if it is well typed}
    *
    * @param schema the schema to check against
    * @param condition the condition to check
-   * @return every problem of {@code condition} against {@code schema}; empty if it is well typed
    */
   public static List<String> check(Schema schema, Condition condition) {
     List<String> problems = new ArrayList<>();
@@ -128,13 +127,11 @@ public final class ConditionChecker {
   }
 
   /**
-   * Returns the problem of one leaf condition (a comparison, {@code in}, {@code contains}, affix,
-   * network or window test), or null if it is well typed.
+   * {@return the problem of one leaf condition (a comparison, {@code in}, {@code contains}, affix,
+   * network or window test), or null if it is well typed}
    *
    * @param schema the schema to check against
    * @param c a leaf condition
-   * @return the problem of one leaf condition (a comparison, {@code in}, {@code contains}, affix,
-   *     network or window test), or null if it is well typed
    */
   public static @org.jspecify.annotations.Nullable String checkLeaf(Schema schema, Condition c) {
     String name = attributeOf(c);
@@ -172,10 +169,9 @@ public final class ConditionChecker {
   }
 
   /**
-   * Returns the attribute a leaf condition reads.
+   * {@return the attribute a leaf condition reads}
    *
    * @param c a leaf condition
-   * @return the attribute a leaf condition reads
    */
   public static String attributeOf(Condition c) {
     if (c instanceof Condition.Compare x) {

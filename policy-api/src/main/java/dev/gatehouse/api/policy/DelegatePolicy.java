@@ -74,10 +74,9 @@ public record DelegatePolicy(
   }
 
   /**
-   * Returns a builder for a policy with the given id.
+   * {@return a builder for a policy with the given id}
    *
    * @param id the policy id
-   * @return a builder for a policy with the given id
    */
   public static Builder builder(String id) {
     return new Builder(id);
@@ -94,10 +93,9 @@ public record DelegatePolicy(
   }
 
   /**
-   * Returns whether the allow-list covers {@code action}, directly or by a wildcard.
+   * {@return whether the allow-list covers {@code action}, directly or by a wildcard}
    *
    * @param action the admin action, such as {@code user.create}
-   * @return whether the allow-list covers {@code action}, directly or by a wildcard
    */
   public boolean allows(String action) {
     for (String allowed : actions) {
@@ -179,9 +177,8 @@ public record DelegatePolicy(
     }
 
     /**
-     * Returns the policy.
+     * {@return the policy}
      *
-     * @return the policy
      * @throws IllegalArgumentException if no action was allowed or one is malformed
      */
     public DelegatePolicy build() {

@@ -12,10 +12,9 @@ public final class Durations {
   private Durations() {}
 
   /**
-   * Returns {@code d} in the largest unit that divides it exactly, such as {@code 8h}.
+   * {@return {@code d} in the largest unit that divides it exactly, such as {@code 8h}}
    *
    * @param d the duration
-   * @return {@code d} in the largest unit that divides it exactly, such as {@code 8h}
    */
   public static String format(Duration d) {
     requireNonNull(d, "duration");

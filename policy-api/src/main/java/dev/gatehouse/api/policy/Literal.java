@@ -125,20 +125,18 @@ public sealed interface Literal {
   }
 
   /**
-   * Returns a string literal.
+   * {@return a string literal}
    *
    * @param value the value
-   * @return a string literal
    */
   static Literal of(String value) {
     return new Str(value);
   }
 
   /**
-   * Returns an int literal.
+   * {@return an int literal}
    *
    * @param value the value
-   * @return an int literal
    */
   static Literal of(long value) {
     return new Int(value);

@@ -32,11 +32,10 @@ public record Network(String name, List<IpNetwork> blocks) {
   }
 
   /**
-   * Returns a named network of the given CIDR blocks.
+   * {@return a named network of the given CIDR blocks}
    *
    * @param name the network name
    * @param cidrs the CIDR blocks or single addresses
-   * @return a named network of the given CIDR blocks
    * @throws IllegalArgumentException if a block is malformed or there is none
    */
   public static Network of(String name, String... cidrs) {
@@ -45,20 +44,15 @@ public record Network(String name, List<IpNetwork> blocks) {
   }
 
   /**
-   * Returns an unnamed network of the given CIDR blocks, as written inline in a condition.
+   * {@return an unnamed network of the given CIDR blocks, as written inline in a condition}
    *
    * @param cidrs the CIDR blocks or single addresses
-   * @return an unnamed network of the given CIDR blocks, as written inline in a condition
    */
   public static Network inline(String... cidrs) {
     return of("", cidrs);
   }
 
-  /**
-   * Returns whether this network was written inline rather than named.
-   *
-   * @return whether this network was written inline rather than named
-   */
+  /** {@return whether this network was written inline rather than named} */
   public boolean isInline() {
     return name.isEmpty();
   }

@@ -21,29 +21,20 @@ public enum Operator {
     this.symbol = symbol;
   }
 
-  /**
-   * Returns the operator as written, such as {@code >=}.
-   *
-   * @return the operator as written, such as {@code >=}
-   */
+  /** {@return the operator as written, such as {@code >=}} */
   public String symbol() {
     return symbol;
   }
 
-  /**
-   * Returns whether this is an ordering ({@code <}, {@code <=}, {@code >}, {@code >=}).
-   *
-   * @return whether this is an ordering ({@code <}, {@code <=}, {@code >}, {@code >=})
-   */
+  /** {@return whether this is an ordering ({@code <}, {@code <=}, {@code >}, {@code >=})} */
   public boolean isOrdering() {
     return this != EQ && this != NE;
   }
 
   /**
-   * Returns the outcome of comparing two values whose {@link Long#compare} is {@code c}.
+   * {@return the outcome of comparing two values whose {@link Long#compare} is {@code c}}
    *
    * @param c the result of comparing the two values
-   * @return the outcome of comparing two values whose {@link Long#compare} is {@code c}
    */
   public boolean test(int c) {
     switch (this) {

@@ -9,32 +9,16 @@ import java.util.regex.Pattern;
 public sealed interface Policy
     permits AssignPolicy, RestrictPolicy, AuthenticatePolicy, DelegatePolicy {
 
-  /**
-   * Returns the policy id, unique in its set.
-   *
-   * @return the policy id, unique in its set
-   */
+  /** {@return the policy id, unique in its set} */
   String id();
 
-  /**
-   * Returns whether the policy is evaluated and recorded but never enforced.
-   *
-   * @return whether the policy is evaluated and recorded but never enforced
-   */
+  /** {@return whether the policy is evaluated and recorded but never enforced} */
   boolean reportOnly();
 
-  /**
-   * Returns where the policy was written, or {@link SourceRef#NONE}.
-   *
-   * @return where the policy was written, or {@link SourceRef#NONE}
-   */
+  /** {@return where the policy was written, or {@link SourceRef#NONE}} */
   SourceRef source();
 
-  /**
-   * Returns the policy kind as the language writes it: {@code assign}, {@code restrict}, ....
-   *
-   * @return the policy kind as the language writes it: {@code assign}, {@code restrict},
-   */
+  /** {@return the policy kind as the language writes it: {@code assign}, {@code restrict},} */
   String kind();
 
   /**

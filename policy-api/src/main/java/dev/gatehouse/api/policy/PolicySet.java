@@ -47,57 +47,39 @@ public final class PolicySet {
   }
 
   /**
-   * Returns a builder of a set over {@code schema}.
+   * {@return a builder of a set over {@code schema}}
    *
    * @param schema the schema the policies are checked against
-   * @return a builder of a set over {@code schema}
    */
   public static Builder builder(Schema schema) {
     return new Builder(requireNonNull(schema, "schema"));
   }
 
-  /**
-   * Returns the schema the policies were checked against.
-   *
-   * @return the schema the policies were checked against
-   */
+  /** {@return the schema the policies were checked against} */
   public Schema schema() {
     return schema;
   }
 
-  /**
-   * Returns the named networks, in declaration order.
-   *
-   * @return the named networks, in declaration order
-   */
+  /** {@return the named networks, in declaration order} */
   public Map<String, Network> networks() {
     return networks;
   }
 
-  /**
-   * Returns the named conditions, in declaration order.
-   *
-   * @return the named conditions, in declaration order
-   */
+  /** {@return the named conditions, in declaration order} */
   public Map<String, Condition> conditions() {
     return conditions;
   }
 
-  /**
-   * Returns all policies, in declaration order.
-   *
-   * @return all policies, in declaration order
-   */
+  /** {@return all policies, in declaration order} */
   public List<Policy> policies() {
     return policies;
   }
 
   /**
-   * Returns the policies of one kind, such as {@code policies(AssignPolicy.class)}.
+   * {@return the policies of one kind, such as {@code policies(AssignPolicy.class)}}
    *
    * @param <T> the policy class
    * @param kind the policy class
-   * @return the policies of one kind, such as {@code policies(AssignPolicy.class)}
    */
   public <T extends Policy> List<T> policies(Class<T> kind) {
     return policies.stream()
@@ -107,10 +89,9 @@ public final class PolicySet {
   }
 
   /**
-   * Returns the policy with the given id, if there is one.
+   * {@return the policy with the given id, if there is one}
    *
    * @param id the policy id
-   * @return the policy with the given id, if there is one
    */
   public Optional<Policy> policy(String id) {
     return Optional.ofNullable(byId.get(id));
@@ -200,9 +181,8 @@ public final class PolicySet {
     }
 
     /**
-     * Returns the set.
+     * {@return the set}
      *
-     * @return the set
      * @throws PolicyValidationException listing every duplicate id and every ill-typed or unknown
      *     attribute in any condition
      */

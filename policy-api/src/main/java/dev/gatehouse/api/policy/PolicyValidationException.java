@@ -23,11 +23,7 @@ public final class PolicyValidationException extends IllegalArgumentException {
     this.problems = List.copyOf(problems);
   }
 
-  /**
-   * Returns every problem found, one lowercase line each.
-   *
-   * @return every problem found, one lowercase line each
-   */
+  /** {@return every problem found, one lowercase line each} */
   public List<String> problems() {
     return problems;
   }

@@ -56,10 +56,9 @@ public record RestrictPolicy(
   }
 
   /**
-   * Returns a builder for a policy with the given id.
+   * {@return a builder for a policy with the given id}
    *
    * @param id the policy id
-   * @return a builder for a policy with the given id
    */
   public static Builder builder(String id) {
     return new Builder(id);
@@ -76,10 +75,9 @@ public record RestrictPolicy(
   }
 
   /**
-   * Returns whether the policy covers a request to {@code app}; empty means sign-in.
+   * {@return whether the policy covers a request to {@code app}; empty means sign-in}
    *
    * @param app the app id
-   * @return whether the policy covers a request to {@code app}; empty means sign-in
    */
   public boolean covers(String app) {
     return apps.isEmpty() || apps.contains(app);
@@ -153,9 +151,8 @@ public record RestrictPolicy(
     }
 
     /**
-     * Returns the policy.
+     * {@return the policy}
      *
-     * @return the policy
      * @throws IllegalArgumentException if no network was allowed
      */
     public RestrictPolicy build() {

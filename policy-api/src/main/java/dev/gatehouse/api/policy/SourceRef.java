@@ -29,11 +29,7 @@ public record SourceRef(String file, int line, int column) {
     }
   }
 
-  /**
-   * Returns whether the location is known.
-   *
-   * @return whether the location is known
-   */
+  /** {@return whether the location is known} */
   public boolean isKnown() {
     return line > 0;
   }

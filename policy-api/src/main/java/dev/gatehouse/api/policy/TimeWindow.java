@@ -43,20 +43,15 @@ public record TimeWindow(Set<DayOfWeek> days, LocalTime start, LocalTime end, Zo
     days = Set.copyOf(EnumSet.copyOf(days));
   }
 
-  /**
-   * Returns whether the window wraps past midnight.
-   *
-   * @return whether the window wraps past midnight
-   */
+  /** {@return whether the window wraps past midnight} */
   public boolean wrapsMidnight() {
     return !end.isAfter(start);
   }
 
   /**
-   * Returns whether {@code instant} falls in the window.
+   * {@return whether {@code instant} falls in the window}
    *
    * @param instant the instant to test
-   * @return whether {@code instant} falls in the window
    */
   public boolean contains(Instant instant) {
     ZonedDateTime local = instant.atZone(zone);

@@ -55,11 +55,7 @@ public final class Utf8 {
       return offset;
     }
 
-    /**
-     * Returns the value of that byte, 0 to 255.
-     *
-     * @return the value of that byte, 0 to 255
-     */
+    /** {@return the value of that byte, 0 to 255} */
     public int value() {
       return value;
     }

@@ -202,11 +202,7 @@ public final class EventIndex {
         generation, now, newestFirst, score, level, signals, List.copyOf(signalDict.values()));
   }
 
-  /**
-   * Returns how many events the index holds.
-   *
-   * @return how many events the index holds
-   */
+  /** {@return how many events the index holds} */
   public int size() {
     return size;
   }
@@ -220,11 +216,7 @@ public final class EventIndex {
     return generation;
   }
 
-  /**
-   * Returns when the index was built.
-   *
-   * @return when the index was built
-   */
+  /** {@return when the index was built} */
   public Instant builtAt() {
     return builtAt;
   }

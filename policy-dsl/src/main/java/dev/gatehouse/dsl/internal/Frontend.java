@@ -105,11 +105,10 @@ public final class Frontend {
   }
 
   /**
-   * Returns the diagnostic for a source over the size limit.
+   * {@return the diagnostic for a source over the size limit}
    *
    * @param name the source name
    * @param size its size in characters
-   * @return the diagnostic for a source over the size limit
    */
   public static Diagnostic tooLarge(String name, long size) {
     return new Diagnostic(

@@ -85,11 +85,7 @@ public final class RedisSignInStore implements SignInStore, AutoCloseable {
         () -> outbox.drain(history, 1_000), 100, 100, TimeUnit.MILLISECONDS);
   }
 
-  /**
-   * Returns a builder.
-   *
-   * @return a builder
-   */
+  /** {@return a builder} */
   public static RedisSignInStoreBuilder builder() {
     return new RedisSignInStoreBuilder();
   }

@@ -42,11 +42,7 @@ public record Keys(String prefix) {
     return new String[] {base + "users", base + "unproven", base + "addresses"};
   }
 
-  /**
-   * Returns the key of the event stream.
-   *
-   * @return the key of the event stream
-   */
+  /** {@return the key of the event stream} */
   public String events() {
     return prefix + ":{ev}:events";
   }

@@ -112,20 +112,12 @@ public final class Outbox {
     return n;
   }
 
-  /**
-   * Returns how many events are waiting.
-   *
-   * @return how many events are waiting
-   */
+  /** {@return how many events are waiting} */
   public int waiting() {
     return queue.size();
   }
 
-  /**
-   * Returns how many events were ever held for later.
-   *
-   * @return how many events were ever held for later
-   */
+  /** {@return how many events were ever held for later} */
   public long buffered() {
     return buffered.get();
   }
@@ -139,11 +131,7 @@ public final class Outbox {
     return dropped.get();
   }
 
-  /**
-   * Returns how many held events were written later.
-   *
-   * @return how many held events were written later
-   */
+  /** {@return how many held events were written later} */
   public long replayed() {
     return replayed.get();
   }
