@@ -8,7 +8,7 @@ import dev.gatehouse.monitor.RiskAssessment;
 import dev.gatehouse.monitor.RiskSignal;
 import dev.gatehouse.monitor.SignInEvent;
 import dev.gatehouse.monitor.SignInStore;
-import dev.gatehouse.monitor.Signal;
+import dev.gatehouse.monitor.SignalKind;
 import dev.gatehouse.monitor.UserProfile;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,7 +37,7 @@ import org.jspecify.annotations.Nullable;
 public final class SignInMetrics {
 
   private static final SignInEvent.Outcome[] OUTCOMES = SignInEvent.Outcome.values();
-  private static final Signal[] SIGNALS = Signal.values();
+  private static final SignalKind[] SIGNALS = SignalKind.values();
 
   private final Counter[] signIns = new Counter[OUTCOMES.length];
   private final Counter[] signals = new Counter[SIGNALS.length];
@@ -54,7 +54,7 @@ public final class SignInMetrics {
               .tag("outcome", outcome.id())
               .register(registry);
     }
-    for (Signal signal : SIGNALS) {
+    for (SignalKind signal : SIGNALS) {
       signals[signal.ordinal()] =
           Counter.builder("gatehouse.signals")
               .description("risk signals raised by assessments, by signal")

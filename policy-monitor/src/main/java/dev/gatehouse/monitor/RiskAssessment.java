@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param score the sum of the signals' weights, capped at 100
  * @param level the level the scorer maps the score to
- * @param signals the signals that fired, in the order of {@link Signal}
+ * @param signals the signals that fired, in the order of {@link SignalKind}
  * @param deviceKnown whether the request's device was seen in a trusted sign-in of this user
  */
 public record RiskAssessment(
@@ -37,7 +37,7 @@ public record RiskAssessment(
    *
    * @param signal the kind of signal
    */
-  public boolean has(Signal signal) {
+  public boolean has(SignalKind signal) {
     for (RiskSignal s : signals) {
       if (s.signal() == signal) {
         return true;

@@ -13,11 +13,11 @@ import java.util.Map;
  * <p>The score is the sum of the weights of the signals that fired, capped at 100. The level is the
  * highest whose threshold the score reaches: by default {@code low} from 10, {@code medium} from
  * 30, {@code high} from 50 and {@code critical} from 80, and {@code none} below 10. The default
- * weights are those of {@link Signal#defaultWeight()}; a weight of 0 turns a signal off.
+ * weights are those of {@link SignalKind#defaultWeight()}; a weight of 0 turns a signal off.
  *
  * <pre>{@code
  * RiskScorer scorer = RiskScorer.builder()
- *     .weight(Signal.NEW_COUNTRY, 50)
+ *     .weight(SignalKind.NEW_COUNTRY, 50)
  *     .thresholds(10, 30, 50, 90)
  *     .build();
  * }</pre>
@@ -32,8 +32,8 @@ public final class RiskScorer {
   private final int[] thresholds;
 
   private RiskScorer(Builder b) {
-    this.weights = new int[Signal.values().length];
-    for (Signal signal : Signal.values()) {
+    this.weights = new int[SignalKind.values().length];
+    for (SignalKind signal : SignalKind.values()) {
       weights[signal.ordinal()] = b.weights.getOrDefault(signal, signal.defaultWeight());
     }
     this.thresholds = b.thresholds.clone();
@@ -54,7 +54,7 @@ public final class RiskScorer {
    *
    * @param signal the kind of signal
    */
-  public int weight(Signal signal) {
+  public int weight(SignalKind signal) {
     return weights[signal.ordinal()];
   }
 
@@ -111,7 +111,7 @@ public final class RiskScorer {
   @Override
   public String toString() {
     List<String> parts = new ArrayList<>();
-    for (Signal signal : Signal.values()) {
+    for (SignalKind signal : SignalKind.values()) {
       parts.add(signal.id() + "=" + weight(signal));
     }
     return "RiskScorer"
@@ -130,7 +130,7 @@ public final class RiskScorer {
    * Collects weights and thresholds; {@link #build()} checks them and leaves the builder reusable.
    */
   public static final class Builder {
-    private final Map<Signal, Integer> weights = new EnumMap<>(Signal.class);
+    private final Map<SignalKind, Integer> weights = new EnumMap<>(SignalKind.class);
     private int[] thresholds = {10, 30, 50, 80};
 
     private Builder() {}
@@ -143,7 +143,7 @@ public final class RiskScorer {
      * @return this builder
      * @throws IllegalArgumentException if the weight is not in 0..100
      */
-    public Builder weight(Signal signal, int weight) {
+    public Builder weight(SignalKind signal, int weight) {
       requireNonNull(signal, "signal");
       if (weight < 0 || weight > 100) {
         throw new IllegalArgumentException(

@@ -10,7 +10,7 @@ import static java.util.Objects.requireNonNull;
  * @param explanation one lowercase line saying what was seen, such as {@code first sign-in from
  *     country `BR`}
  */
-public record RiskSignal(Signal signal, int weight, String explanation) {
+public record RiskSignal(SignalKind signal, int weight, String explanation) {
 
   /**
    * Checks the components.

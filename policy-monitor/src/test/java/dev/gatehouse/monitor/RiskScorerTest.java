@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 final class RiskScorerTest {
 
-  private static RiskSignal signal(Signal kind, int weight) {
+  private static RiskSignal signal(SignalKind kind, int weight) {
     return new RiskSignal(kind, weight, "seen");
   }
 
@@ -38,16 +38,16 @@ final class RiskScorerTest {
     assertThat(
             scorer.score(
                 List.of(
-                    signal(Signal.BLOCKED_IP, 80),
-                    signal(Signal.NEW_DEVICE, 20),
-                    signal(Signal.UNUSUAL_HOUR, 10))))
+                    signal(SignalKind.BLOCKED_IP, 80),
+                    signal(SignalKind.NEW_DEVICE, 20),
+                    signal(SignalKind.UNUSUAL_HOUR, 10))))
         .isEqualTo(100);
     assertThat(scorer.score(List.of())).isZero();
   }
 
   @Test
   void weight_defaults_matchSignalDefaults() {
-    for (Signal signal : Signal.values()) {
+    for (SignalKind signal : SignalKind.values()) {
       assertThat(RiskScorer.defaults().weight(signal)).isEqualTo(signal.defaultWeight());
     }
   }
@@ -55,10 +55,10 @@ final class RiskScorerTest {
   @Test
   void build_customWeightsAndThresholds_used() {
     RiskScorer scorer =
-        RiskScorer.builder().weight(Signal.NEW_COUNTRY, 55).thresholds(5, 20, 40, 90).build();
+        RiskScorer.builder().weight(SignalKind.NEW_COUNTRY, 55).thresholds(5, 20, 40, 90).build();
 
-    assertThat(scorer.weight(Signal.NEW_COUNTRY)).isEqualTo(55);
-    assertThat(scorer.weight(Signal.NEW_DEVICE)).isEqualTo(20);
+    assertThat(scorer.weight(SignalKind.NEW_COUNTRY)).isEqualTo(55);
+    assertThat(scorer.weight(SignalKind.NEW_DEVICE)).isEqualTo(20);
     assertThat(scorer.level(85)).isEqualTo(RiskLevel.HIGH);
     assertThat(scorer.threshold(RiskLevel.CRITICAL)).isEqualTo(90);
   }
@@ -74,7 +74,7 @@ final class RiskScorerTest {
 
   @Test
   void weight_outOfRange_rejectedWithSignal() {
-    assertThatThrownBy(() -> RiskScorer.builder().weight(Signal.BLOCKED_IP, 101))
+    assertThatThrownBy(() -> RiskScorer.builder().weight(SignalKind.BLOCKED_IP, 101))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("weight 101 of `blocked_ip` is not in 0..100");
   }
@@ -83,7 +83,7 @@ final class RiskScorerTest {
   void detect_signalWeightZero_turnedOff() {
     SignInMonitor monitor =
         SignInMonitor.builder()
-            .scorer(RiskScorer.builder().weight(Signal.BLOCKED_IP, 0).build())
+            .scorer(RiskScorer.builder().weight(SignalKind.BLOCKED_IP, 0).build())
             .blocklist(List.of(dev.gatehouse.api.IpNetwork.parse("192.0.2.0/24")))
             .build();
 

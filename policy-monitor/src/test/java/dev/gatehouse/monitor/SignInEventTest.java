@@ -77,7 +77,7 @@ final class SignInEventTest {
   void outcome_id_lowercase() {
     assertThat(SignInEvent.Outcome.FAILED_CREDENTIALS.id()).isEqualTo("failed_credentials");
     assertThat(RiskLevel.CRITICAL.id()).isEqualTo("critical");
-    assertThat(Signal.IMPOSSIBLE_TRAVEL.id()).isEqualTo("impossible_travel");
+    assertThat(SignalKind.IMPOSSIBLE_TRAVEL.id()).isEqualTo("impossible_travel");
   }
 
   @Test

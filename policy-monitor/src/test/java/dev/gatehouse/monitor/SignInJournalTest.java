@@ -41,7 +41,7 @@ final class SignInJournalTest {
     assertThat(after.profile("alice").orElseThrow().trustedSignIns()).isEqualTo(10);
     assertThat(risk.signals())
         .extracting(RiskSignal::signal)
-        .containsExactly(Signal.NEW_DEVICE, Signal.NEW_COUNTRY);
+        .containsExactly(SignalKind.NEW_DEVICE, SignalKind.NEW_COUNTRY);
     assertThat(Files.readAllLines(file, UTF_8).get(0))
         .startsWith(
             "{\"user\":\"alice\",\"time\":\"2026-11-01T09:00:00Z\",\"ip\":\"198.51.100.20\"");

@@ -137,7 +137,7 @@ final class SignInMonitorTest {
         monitor.assess(
             signIn("alice", dayEleven(9, 0).plus(Duration.ofHours(14)), TOKYO, "laptop-a"));
 
-    assertThat(risk.has(Signal.IMPOSSIBLE_TRAVEL)).isFalse();
+    assertThat(risk.has(SignalKind.IMPOSSIBLE_TRAVEL)).isFalse();
   }
 
   @Test

@@ -128,7 +128,7 @@ public abstract class SignInStoreContract {
     RiskAssessment risk =
         monitor.assess(signIn("bob", dayEleven(12, 0), "2001:db8:10:7::ff", "laptop-b"));
 
-    assertThat(risk.signals()).extracting(RiskSignal::signal).contains(Signal.IP_FAILURES);
+    assertThat(risk.signals()).extracting(RiskSignal::signal).contains(SignalKind.IP_FAILURES);
     assertThat(explanations(risk))
         .contains("25 failed sign-ins from network `2001:db8:10:7::/64` in the last 15m");
   }
@@ -184,7 +184,7 @@ public abstract class SignInStoreContract {
 
     assertThat(risk.signals())
         .extracting(RiskSignal::signal)
-        .containsExactly(Signal.NEW_DEVICE, Signal.NEW_COUNTRY);
+        .containsExactly(SignalKind.NEW_DEVICE, SignalKind.NEW_COUNTRY);
     assertThat(risk.level()).isEqualTo(RiskLevel.HIGH);
     assertThat(risk.deviceKnown()).isFalse();
   }
@@ -196,7 +196,9 @@ public abstract class SignInStoreContract {
 
     RiskAssessment risk = monitor.assess(signIn("alice", dayEleven(10, 0), TOKYO, "laptop-a"));
 
-    assertThat(risk.signals()).extracting(RiskSignal::signal).contains(Signal.IMPOSSIBLE_TRAVEL);
+    assertThat(risk.signals())
+        .extracting(RiskSignal::signal)
+        .contains(SignalKind.IMPOSSIBLE_TRAVEL);
   }
 
   @Test

@@ -55,7 +55,7 @@ public final class EventIndex {
   final byte[] score;
   final int[] signals;
 
-  /** The kinds of signal of each event, one bit per {@link dev.gatehouse.monitor.Signal}. */
+  /** The kinds of signal of each event, one bit per {@link dev.gatehouse.monitor.SignalKind}. */
   final byte[] signalKinds;
 
   final int[] reasons;

@@ -40,7 +40,7 @@ public final class Views {
   private static final int MAX_BUCKETS = 96;
   private static final int OUTCOMES = SignInEvent.Outcome.values().length;
   private static final int LEVELS = RiskLevel.values().length;
-  private static final int SIGNALS = dev.gatehouse.monitor.Signal.values().length;
+  private static final int SIGNALS = dev.gatehouse.monitor.SignalKind.values().length;
 
   private Views() {}
 
@@ -174,7 +174,7 @@ public final class Views {
       ObjectNode level = risk.addObject().put("level", l.id()).put("count", byLevel[l.ordinal()]);
       ArrayNode signals = level.putArray("signals");
       long[] perSignal = signalsByLevel[l.ordinal()];
-      for (dev.gatehouse.monitor.Signal s : dev.gatehouse.monitor.Signal.values()) {
+      for (dev.gatehouse.monitor.SignalKind s : dev.gatehouse.monitor.SignalKind.values()) {
         if (perSignal[s.ordinal()] > 0) {
           signals.addObject().put("signal", s.id()).put("count", perSignal[s.ordinal()]);
         }

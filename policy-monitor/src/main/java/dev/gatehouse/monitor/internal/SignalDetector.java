@@ -7,7 +7,7 @@ import dev.gatehouse.api.IpNetwork;
 import dev.gatehouse.monitor.Location;
 import dev.gatehouse.monitor.RiskScorer;
 import dev.gatehouse.monitor.RiskSignal;
-import dev.gatehouse.monitor.Signal;
+import dev.gatehouse.monitor.SignalKind;
 import dev.gatehouse.monitor.UserProfile;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +37,7 @@ public final class SignalDetector {
   }
 
   /**
-   * Returns the signals of a sign-in, in the order of {@link Signal}.
+   * Returns the signals of a sign-in, in the order of {@link SignalKind}.
    *
    * @param attempt what the request says about the sign-in
    * @param profile what the store remembers about the user, or null if nothing
@@ -49,8 +49,8 @@ public final class SignalDetector {
   }
 
   /**
-   * Returns the signals of a sign-in, in the order of {@link Signal}, counting the failures from
-   * the address's network as well as from the address.
+   * Returns the signals of a sign-in, in the order of {@link SignalKind}, counting the failures
+   * from the address's network as well as from the address.
    *
    * @param attempt what the request says about the sign-in
    * @param profile what the store remembers about the user, or null if nothing
@@ -79,7 +79,7 @@ public final class SignalDetector {
     return signals;
   }
 
-  private void add(List<RiskSignal> signals, Signal signal, String explanation) {
+  private void add(List<RiskSignal> signals, SignalKind signal, String explanation) {
     int weight = scorer.weight(signal);
     if (weight > 0) {
       signals.add(new RiskSignal(signal, weight, explanation));
@@ -91,7 +91,7 @@ public final class SignalDetector {
     if (n >= settings.userFailureThreshold()) {
       add(
           signals,
-          Signal.USER_FAILURES,
+          SignalKind.USER_FAILURES,
           n + " failed sign-ins for this user in the last " + format(settings.failureWindow()));
     }
   }
@@ -107,11 +107,11 @@ public final class SignalDetector {
     }
     String window = " in the last " + format(settings.failureWindow());
     if (n >= settings.ipFailureThreshold()) {
-      add(signals, Signal.IP_FAILURES, n + " failed sign-ins from `" + ip + "`" + window);
+      add(signals, SignalKind.IP_FAILURES, n + " failed sign-ins from `" + ip + "`" + window);
     } else if (network != null && inNetwork >= settings.ipFailureThreshold()) {
       add(
           signals,
-          Signal.IP_FAILURES,
+          SignalKind.IP_FAILURES,
           inNetwork + " failed sign-ins from network `" + network + "`" + window);
     }
   }
@@ -120,7 +120,7 @@ public final class SignalDetector {
     if (device != null && !profile.knowsDevice(device)) {
       add(
           signals,
-          Signal.NEW_DEVICE,
+          SignalKind.NEW_DEVICE,
           "device `" + device + "` was never used in a trusted sign-in by this user");
     }
   }
@@ -129,7 +129,7 @@ public final class SignalDetector {
     if (country != null && !profile.knowsCountry(country)) {
       add(
           signals,
-          Signal.NEW_COUNTRY,
+          SignalKind.NEW_COUNTRY,
           "country `" + country + "` was never seen in a trusted sign-in by this user");
     }
   }
@@ -140,7 +140,7 @@ public final class SignalDetector {
     if ((profile.hourMask() & around) == 0) {
       add(
           signals,
-          Signal.UNUSUAL_HOUR,
+          SignalKind.UNUSUAL_HOUR,
           "sign-in at hour "
               + (hour < 10 ? "0" : "")
               + hour
@@ -171,7 +171,7 @@ public final class SignalDetector {
     if (speed > settings.maxSpeedKmh()) {
       add(
           signals,
-          Signal.IMPOSSIBLE_TRAVEL,
+          SignalKind.IMPOSSIBLE_TRAVEL,
           Math.round(km)
               + " km from `"
               + last.location().country()
@@ -191,7 +191,10 @@ public final class SignalDetector {
     }
     for (IpNetwork network : settings.blocklist()) {
       if (network.contains(ip)) {
-        add(signals, Signal.BLOCKED_IP, "`" + ip + "` is in blocklisted network `" + network + "`");
+        add(
+            signals,
+            SignalKind.BLOCKED_IP,
+            "`" + ip + "` is in blocklisted network `" + network + "`");
         return;
       }
     }

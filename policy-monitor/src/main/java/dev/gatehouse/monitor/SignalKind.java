@@ -3,7 +3,7 @@ package dev.gatehouse.monitor;
 import java.util.Locale;
 
 /** The kinds of risk signal the monitor derives from the sign-in history, with default weights. */
-public enum Signal {
+public enum SignalKind {
   /** Failed sign-ins for the user within the failure window reached the user threshold. */
   USER_FAILURES(50),
   /** Failed sign-ins from the client address within the failure window reached the IP threshold. */
@@ -21,7 +21,7 @@ public enum Signal {
 
   private final int defaultWeight;
 
-  Signal(int defaultWeight) {
+  SignalKind(int defaultWeight) {
     this.defaultWeight = defaultWeight;
   }
 
