@@ -8,7 +8,6 @@ import dev.gatehouse.api.IpAddress;
 import dev.gatehouse.api.IpNetwork;
 import dev.gatehouse.api.Schema;
 import dev.gatehouse.api.policy.Condition;
-import dev.gatehouse.api.policy.ConditionChecker;
 import dev.gatehouse.api.policy.Literal;
 import dev.gatehouse.api.policy.Network;
 import dev.gatehouse.api.policy.TimeWindow;
@@ -87,7 +86,7 @@ final class Domains {
       collect(named.body());
       return;
     }
-    Uses u = of(ConditionChecker.attributeOf(c));
+    Uses u = of(((Condition.Leaf) c).attribute());
     if (c instanceof Condition.Compare cmp) {
       literal(u, cmp.value());
     } else if (c instanceof Condition.In in) {

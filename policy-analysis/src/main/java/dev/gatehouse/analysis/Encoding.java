@@ -4,7 +4,6 @@ import dev.gatehouse.api.AccessRequest;
 import dev.gatehouse.api.AttributeType;
 import dev.gatehouse.api.IpAddress;
 import dev.gatehouse.api.policy.Condition;
-import dev.gatehouse.api.policy.ConditionChecker;
 import dev.gatehouse.api.policy.Literal;
 import dev.gatehouse.api.policy.TimeWindow;
 import java.time.Duration;
@@ -152,7 +151,7 @@ final class Encoding {
     } else if (c instanceof Condition.Named named) {
       return encode(named.body());
     }
-    String name = ConditionChecker.attributeOf(c);
+    String name = ((Condition.Leaf) c).attribute();
     Formula atom = atom(name, c);
     Formula p = present(name);
     return new Tri(f.and(p, atom), f.and(p, f.not(atom)));

@@ -35,13 +35,15 @@ public sealed interface Condition {
    *
    * @param action what to do with each leaf, in the order written
    */
-  default void forEachLeaf(java.util.function.Consumer<Condition> action) {
+  default void forEachLeaf(java.util.function.Consumer<? super Leaf> action) {
     forEachLeaf(
         this, action, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
   }
 
   private static void forEachLeaf(
-      Condition c, java.util.function.Consumer<Condition> action, java.util.Set<Condition> seen) {
+      Condition c,
+      java.util.function.Consumer<? super Leaf> action,
+      java.util.Set<Condition> seen) {
     if (c instanceof And and) {
       and.operands().forEach(o -> forEachLeaf(o, action, seen));
     } else if (c instanceof Or or) {
@@ -52,9 +54,19 @@ public sealed interface Condition {
       if (seen.add(named.body())) {
         forEachLeaf(named.body(), action, seen);
       }
-    } else if (!(c instanceof Always)) {
-      action.accept(c);
+    } else if (c instanceof Leaf leaf) {
+      action.accept(leaf);
     }
+  }
+
+  /**
+   * A test of one attribute: a comparison, {@code in}, {@code contains}, affix, network or window
+   * test. The type checker and the engine read the attribute without asking which test it is.
+   */
+  sealed interface Leaf extends Condition
+      permits Compare, In, Contains, Affix, InNetwork, InWindow {
+    /** {@return the dotted schema name of the attribute the test reads} */
+    String attribute();
   }
 
   /** Holds for every request. */
@@ -136,7 +148,7 @@ public sealed interface Condition {
    * @param operator the comparison
    * @param value the constant
    */
-  record Compare(String attribute, Operator operator, Literal value) implements Condition {
+  record Compare(String attribute, Operator operator, Literal value) implements Leaf {
     /**
      * Checks the components.
      *
@@ -162,7 +174,7 @@ public sealed interface Condition {
    * @param attribute the attribute name
    * @param values the constants, at least one
    */
-  record In(String attribute, List<Literal> values) implements Condition {
+  record In(String attribute, List<Literal> values) implements Leaf {
     /**
      * Checks the components and copies the list.
      *
@@ -188,7 +200,7 @@ public sealed interface Condition {
    * @param match how many of the values must be in the set
    * @param values the constants, at least one; exactly one for {@link Match#ONE}
    */
-  record Contains(String attribute, Match match, List<Literal> values) implements Condition {
+  record Contains(String attribute, Match match, List<Literal> values) implements Leaf {
     /**
      * Checks the components and copies the list.
      *
@@ -235,7 +247,7 @@ public sealed interface Condition {
    * @param suffix false for {@code starts_with}, true for {@code ends_with}
    * @param affix the prefix or suffix
    */
-  record Affix(String attribute, boolean suffix, String affix) implements Condition {
+  record Affix(String attribute, boolean suffix, String affix) implements Leaf {
     /**
      * Checks the components.
      *
@@ -260,7 +272,7 @@ public sealed interface Condition {
    * @param attribute the IP attribute name
    * @param networks named or inline networks, at least one
    */
-  record InNetwork(String attribute, List<Network> networks) implements Condition {
+  record InNetwork(String attribute, List<Network> networks) implements Leaf {
     /**
      * Checks the components and copies the list.
      *
@@ -289,7 +301,7 @@ public sealed interface Condition {
    * @param attribute the time attribute name
    * @param window the window
    */
-  record InWindow(String attribute, TimeWindow window) implements Condition {
+  record InWindow(String attribute, TimeWindow window) implements Leaf {
     /**
      * Checks the components.
      *

@@ -6,6 +6,7 @@ import dev.gatehouse.api.Schema;
 import dev.gatehouse.api.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The typing rules of conditions: which operators apply to which attribute types, and which
@@ -72,7 +73,7 @@ public final class ConditionChecker {
    * @param total the sum of their {@linkplain #expandedSize expanded sizes}
    * @return the problem, one line, or null if the total is small enough
    */
-  public static @org.jspecify.annotations.Nullable String checkTotalSize(long total) {
+  public static @Nullable String checkTotalSize(long total) {
     return total <= MAX_TOTAL_EXPANDED_SIZE
         ? null
         : "the policies' conditions expand to more"
@@ -99,7 +100,7 @@ public final class ConditionChecker {
    * @param condition the condition
    * @return the problem, one line, or null if the condition is small enough
    */
-  public static @org.jspecify.annotations.Nullable String checkSize(Condition condition) {
+  public static @Nullable String checkSize(Condition condition) {
     long size = expandedSize(condition);
     return size <= MAX_EXPANDED_SIZE
         ? null
@@ -109,7 +110,8 @@ public final class ConditionChecker {
   }
 
   /**
-   * {@return every problem of {@code condition} against {@code schema}; empty if it is well typed}
+   * {@return every problem of {@code condition} against {@code schema}, one line each; empty if it
+   * is well typed}
    *
    * @param schema the schema to check against
    * @param condition the condition to check
@@ -118,26 +120,26 @@ public final class ConditionChecker {
     List<String> problems = new ArrayList<>();
     condition.forEachLeaf(
         leaf -> {
-          String problem = checkLeaf(schema, leaf);
+          ConditionProblem problem = checkLeaf(schema, leaf);
           if (problem != null) {
-            problems.add(problem);
+            problems.add(problem.message());
           }
         });
     return problems;
   }
 
   /**
-   * {@return the problem of one leaf condition (a comparison, {@code in}, {@code contains}, affix,
-   * network or window test), or null if it is well typed}
+   * {@return the problem of one leaf condition, or null if it is well typed}
    *
    * @param schema the schema to check against
    * @param c a leaf condition
    */
-  public static @org.jspecify.annotations.Nullable String checkLeaf(Schema schema, Condition c) {
-    String name = attributeOf(c);
+  public static @Nullable ConditionProblem checkLeaf(Schema schema, Condition.Leaf c) {
+    String name = c.attribute();
     Attribute attribute = schema.attribute(name).orElse(null);
     if (attribute == null) {
-      return schema.unknownMessage(name);
+      return new ConditionProblem(
+          ConditionProblem.Kind.UNKNOWN_ATTRIBUTE, name, null, schema.unknownMessage(name));
     }
     AttributeType type = attribute.type();
     if (c instanceof Condition.Compare compare) {
@@ -168,46 +170,27 @@ public final class ConditionChecker {
     return type.kind() == AttributeType.Kind.TIME ? null : notApplicable("during", name, type);
   }
 
-  /**
-   * {@return the attribute a leaf condition reads}
-   *
-   * @param c a leaf condition
-   */
-  public static String attributeOf(Condition c) {
-    if (c instanceof Condition.Compare x) {
-      return x.attribute();
-    } else if (c instanceof Condition.In x) {
-      return x.attribute();
-    } else if (c instanceof Condition.Contains x) {
-      return x.attribute();
-    } else if (c instanceof Condition.Affix x) {
-      return x.attribute();
-    } else if (c instanceof Condition.InNetwork x) {
-      return x.attribute();
-    } else if (c instanceof Condition.InWindow x) {
-      return x.attribute();
-    }
-    throw new IllegalArgumentException("not a leaf condition: " + c);
-  }
-
-  private static String checkCompare(String name, AttributeType type, Condition.Compare compare) {
+  private static @Nullable ConditionProblem checkCompare(
+      String name, AttributeType type, Condition.Compare compare) {
     switch (type.kind()) {
       case SET:
-        return "`" + name + "` is a " + type + "; test it with `contains`";
+        return mismatch(name, "`" + name + "` is a " + type + "; test it with `contains`");
       case IP:
-        return "`" + name + "` is an ip; test it with `in` and a network";
+        return mismatch(name, "`" + name + "` is an ip; test it with `in` and a network");
       case TIME:
-        return "`" + name + "` is a time; test it with `during`";
+        return mismatch(name, "`" + name + "` is a time; test it with `during`");
       case STRING:
       case BOOL:
         if (compare.operator().isOrdering()) {
-          return "`"
-              + compare.operator().symbol()
-              + "` does not apply to "
-              + type
-              + " `"
-              + name
-              + "`; only `==` and `!=` do";
+          return mismatch(
+              name,
+              "`"
+                  + compare.operator().symbol()
+                  + "` does not apply to "
+                  + type
+                  + " `"
+                  + name
+                  + "`; only `==` and `!=` do");
         }
         return fits(name, type, compare.value());
       default:
@@ -215,9 +198,10 @@ public final class ConditionChecker {
     }
   }
 
-  private static String firstProblem(String name, AttributeType type, List<Literal> values) {
+  private static @Nullable ConditionProblem firstProblem(
+      String name, AttributeType type, List<Literal> values) {
     for (Literal value : values) {
-      String problem = fits(name, type, value);
+      ConditionProblem problem = fits(name, type, value);
       if (problem != null) {
         return problem;
       }
@@ -226,7 +210,7 @@ public final class ConditionChecker {
   }
 
   /** Returns why {@code value} is not a constant of {@code type} (or of its elements), or null. */
-  private static String fits(String name, AttributeType type, Literal value) {
+  private static @Nullable ConditionProblem fits(String name, AttributeType type, Literal value) {
     boolean ok;
     switch (type.kind()) {
       case STRING:
@@ -244,7 +228,7 @@ public final class ConditionChecker {
       case ORDERED:
       case SET:
         if (value instanceof Literal.Symbol || value instanceof Literal.Str) {
-          return type.isEnumerated() ? symbolProblem(name, type, symbolText(value)) : null;
+          return type.isEnumerated() ? symbolProblem(name, type, value) : null;
         }
         ok = false;
         break;
@@ -253,29 +237,48 @@ public final class ConditionChecker {
     }
     return ok
         ? null
-        : "`" + name + "` is " + article(type) + ", but " + value + " is " + describe(value);
+        : new ConditionProblem(
+            ConditionProblem.Kind.TYPE_MISMATCH,
+            name,
+            value,
+            "`" + name + "` is " + article(type) + ", but " + value + " is " + describe(value));
   }
 
   private static String symbolText(Literal value) {
     return value instanceof Literal.Str s ? s.value() : ((Literal.Symbol) value).name();
   }
 
-  private static String symbolProblem(String name, AttributeType type, String symbol) {
+  private static @Nullable ConditionProblem symbolProblem(
+      String name, AttributeType type, Literal value) {
+    String symbol = symbolText(value);
     if (type.ordinal(symbol) >= 0) {
       return null;
     }
-    return "`"
-        + symbol
-        + "` is not a value of `"
-        + name
-        + "`"
-        + Suggestions.nearest(symbol, type.symbols())
-            .map(s -> "; did you mean `" + s + "`?")
-            .orElse("; expected one of " + String.join(", ", type.symbols()));
+    ConditionProblem.Kind kind =
+        type.equals(AttributeType.FACTOR_SET)
+            ? ConditionProblem.Kind.UNKNOWN_FACTOR
+            : ConditionProblem.Kind.UNKNOWN_SYMBOL;
+    return new ConditionProblem(
+        kind,
+        name,
+        value,
+        "`"
+            + symbol
+            + "` is not a value of `"
+            + name
+            + "`"
+            + Suggestions.nearest(symbol, type.symbols())
+                .map(s -> "; did you mean `" + s + "`?")
+                .orElse("; expected one of " + String.join(", ", type.symbols())));
   }
 
-  private static String notApplicable(String op, String name, AttributeType type) {
-    return "`" + op + "` does not apply to `" + name + "`, which is " + article(type);
+  private static ConditionProblem notApplicable(String op, String name, AttributeType type) {
+    return mismatch(
+        name, "`" + op + "` does not apply to `" + name + "`, which is " + article(type));
+  }
+
+  private static ConditionProblem mismatch(String name, String message) {
+    return new ConditionProblem(ConditionProblem.Kind.TYPE_MISMATCH, name, null, message);
   }
 
   private static String article(AttributeType type) {

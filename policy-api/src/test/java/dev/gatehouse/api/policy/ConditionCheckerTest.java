@@ -1,7 +1,6 @@
 package dev.gatehouse.api.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.api.AttributeType;
 import dev.gatehouse.api.Schema;
@@ -118,7 +117,8 @@ final class ConditionCheckerTest {
   @MethodSource("illTyped")
   void check_illTypedCondition_reportsProblem(Condition condition, String problem) {
     assertThat(ConditionChecker.check(SCHEMA, condition)).containsExactly(problem);
-    assertThat(ConditionChecker.checkLeaf(SCHEMA, condition)).isEqualTo(problem);
+    assertThat(ConditionChecker.checkLeaf(SCHEMA, (Condition.Leaf) condition).message())
+        .isEqualTo(problem);
   }
 
   @Test
@@ -135,11 +135,45 @@ final class ConditionCheckerTest {
   }
 
   @Test
-  void attributeOf_compositeCondition_throws() {
-    Condition and = Condition.and(Condition.eq("app", "a"), Condition.eq("app", "b"));
+  void checkLeaf_unknownSymbol_namesKindAttributeAndConstant() {
+    Condition.Leaf leaf =
+        new Condition.Compare("risk.level", Operator.GE, new Literal.Symbol("hi"));
 
-    assertThatThrownBy(() -> ConditionChecker.attributeOf(and))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("not a leaf condition: app == \"a\" and app == \"b\"");
+    ConditionProblem problem = ConditionChecker.checkLeaf(SCHEMA, leaf);
+
+    assertThat(problem.kind()).isEqualTo(ConditionProblem.Kind.UNKNOWN_SYMBOL);
+    assertThat(problem.attribute()).isEqualTo("risk.level");
+    assertThat(problem.literal()).isEqualTo(new Literal.Symbol("hi"));
+  }
+
+  @Test
+  void checkLeaf_unknownFactor_isItsOwnKind() {
+    Condition.Leaf leaf = (Condition.Leaf) Condition.contains("auth.methods", "pasword");
+
+    ConditionProblem problem = ConditionChecker.checkLeaf(SCHEMA, leaf);
+
+    assertThat(problem.kind()).isEqualTo(ConditionProblem.Kind.UNKNOWN_FACTOR);
+    assertThat(problem.literal()).isEqualTo(new Literal.Str("pasword"));
+  }
+
+  @Test
+  void checkLeaf_constantOfAnotherType_isMismatchNamingTheConstant() {
+    Condition.Leaf leaf =
+        new Condition.In("user.country", List.of(new Literal.Str("FR"), new Literal.Int(3)));
+
+    ConditionProblem problem = ConditionChecker.checkLeaf(SCHEMA, leaf);
+
+    assertThat(problem.kind()).isEqualTo(ConditionProblem.Kind.TYPE_MISMATCH);
+    assertThat(problem.literal()).isEqualTo(new Literal.Int(3));
+  }
+
+  @Test
+  void checkLeaf_unknownAttribute_hasNoConstant() {
+    ConditionProblem problem =
+        ConditionChecker.checkLeaf(SCHEMA, (Condition.Leaf) Condition.eq("user.departmnet", "x"));
+
+    assertThat(problem.kind()).isEqualTo(ConditionProblem.Kind.UNKNOWN_ATTRIBUTE);
+    assertThat(problem.attribute()).isEqualTo("user.departmnet");
+    assertThat(problem.literal()).isNull();
   }
 }

@@ -5,6 +5,7 @@ import dev.gatehouse.api.AttributeType;
 import dev.gatehouse.api.Schema;
 import dev.gatehouse.api.policy.Condition;
 import dev.gatehouse.api.policy.ConditionChecker;
+import dev.gatehouse.api.policy.ConditionProblem;
 import dev.gatehouse.api.policy.Literal;
 import dev.gatehouse.api.policy.Network;
 import dev.gatehouse.api.policy.TimeWindow;
@@ -85,22 +86,26 @@ final class ExprLowering {
           DiagnosticCode.UNKNOWN_ATTRIBUTE, leaf.attribute().span(), schema.unknownMessage(name));
       return null;
     }
-    Condition c = build(leaf, attribute, r);
+    Condition.Leaf c = build(leaf, attribute, r);
     if (c == null) {
       return null;
     }
-    String problem = ConditionChecker.checkLeaf(schema, c);
+    ConditionProblem problem = ConditionChecker.checkLeaf(schema, c);
     if (problem == null) {
       return inRange(leaf, attribute, r) ? c : null;
     }
-    if (problem.contains("` is not a value of `")) {
-      DiagnosticCode code =
-          attribute.type().equals(AttributeType.FACTOR_SET)
-              ? DiagnosticCode.UNKNOWN_FACTOR
-              : DiagnosticCode.UNKNOWN_SYMBOL;
-      r.modelError(code, symbolSpan(leaf, problem), problem);
-    } else {
-      r.modelError(DiagnosticCode.TYPE_MISMATCH, leaf.span(), problem);
+    switch (problem.kind()) {
+      case UNKNOWN_SYMBOL:
+        r.modelError(DiagnosticCode.UNKNOWN_SYMBOL, literalSpan(leaf, problem), problem.message());
+        break;
+      case UNKNOWN_FACTOR:
+        r.modelError(DiagnosticCode.UNKNOWN_FACTOR, literalSpan(leaf, problem), problem.message());
+        break;
+      case UNKNOWN_ATTRIBUTE:
+        r.modelError(DiagnosticCode.UNKNOWN_ATTRIBUTE, leaf.attribute().span(), problem.message());
+        break;
+      default:
+        r.modelError(DiagnosticCode.TYPE_MISMATCH, leaf.span(), problem.message());
     }
     return null;
   }
@@ -130,12 +135,11 @@ final class ExprLowering {
     return schema.unknownMessage(name);
   }
 
-  /** Returns the span of the constant a model message names first, or the whole leaf. */
-  private static Span symbolSpan(Ast.Leaf leaf, String problem) {
-    String symbol = problem.substring(1, problem.indexOf('`', 1));
+  /** Returns the span of the constant a problem is about, or the whole leaf. */
+  private static Span literalSpan(Ast.Leaf leaf, ConditionProblem problem) {
     for (Ast.Lit lit : literals(leaf.test())) {
-      if (lit instanceof Ast.Sym s && s.name().equals(symbol)
-          || lit instanceof Ast.Str s2 && s2.value().equals(symbol)) {
+      if (lit instanceof Ast.Sym s && new Literal.Symbol(s.name()).equals(problem.literal())
+          || lit instanceof Ast.Str s2 && new Literal.Str(s2.value()).equals(problem.literal())) {
         return lit.span();
       }
     }
@@ -153,7 +157,7 @@ final class ExprLowering {
     return List.of();
   }
 
-  private @Nullable Condition build(Ast.Leaf leaf, Attribute attribute, Reporter r) {
+  private Condition.@Nullable Leaf build(Ast.Leaf leaf, Attribute attribute, Reporter r) {
     String name = attribute.name();
     Ast.Test test = leaf.test();
     if (test instanceof Ast.Compare c) {
@@ -177,7 +181,7 @@ final class ExprLowering {
     return window == null ? null : new Condition.InWindow(name, window);
   }
 
-  private @Nullable Condition inList(
+  private Condition.@Nullable Leaf inList(
       Ast.Leaf leaf, Ast.InList in, Attribute attribute, Reporter r) {
     if (in.values().isEmpty()) {
       r.error(

@@ -1,7 +1,6 @@
 package dev.gatehouse.engine.internal;
 
 import dev.gatehouse.api.Schema;
-import dev.gatehouse.api.policy.ConditionChecker;
 import dev.gatehouse.api.policy.Policy;
 import java.util.TreeSet;
 
@@ -12,9 +11,7 @@ final class Attributes {
 
   static int[] readBy(Schema schema, Policy p) {
     TreeSet<Integer> slots = new TreeSet<>();
-    p.conditions()
-        .forEach(
-            c -> c.forEachLeaf(leaf -> slots.add(schema.slot(ConditionChecker.attributeOf(leaf)))));
+    p.conditions().forEach(c -> c.forEachLeaf(leaf -> slots.add(schema.slot(leaf.attribute()))));
     return slots.stream().mapToInt(Integer::intValue).toArray();
   }
 }

@@ -4,7 +4,6 @@ import dev.gatehouse.api.Attribute;
 import dev.gatehouse.api.AttributeType;
 import dev.gatehouse.api.Schema;
 import dev.gatehouse.api.policy.Condition;
-import dev.gatehouse.api.policy.ConditionChecker;
 import dev.gatehouse.api.policy.Literal;
 import dev.gatehouse.api.policy.Network;
 import dev.gatehouse.api.policy.Operator;
@@ -63,7 +62,7 @@ final class ConditionCompiler {
     } else if (c instanceof Condition.Or or) {
       return junction(or.operands(), false);
     }
-    return leaf(c);
+    return leaf((Condition.Leaf) c);
   }
 
   /** Compiles an {@code and} (conjunction) or {@code or}, flattening and folding constants. */
@@ -94,8 +93,8 @@ final class ConditionCompiler {
     return new Node.Junction(conjunction, array);
   }
 
-  private Node leaf(Condition c) {
-    Attribute a = schema.attributeOrThrow(ConditionChecker.attributeOf(c));
+  private Node leaf(Condition.Leaf c) {
+    Attribute a = schema.attributeOrThrow(c.attribute());
     int slot = a.slot();
     if (c instanceof Condition.Compare cmp) {
       if (a.type().kind() == AttributeType.Kind.STRING) {

@@ -4,7 +4,6 @@ import dev.gatehouse.api.Attribute;
 import dev.gatehouse.api.AttributeType;
 import dev.gatehouse.api.Schema;
 import dev.gatehouse.api.policy.Condition;
-import dev.gatehouse.api.policy.ConditionChecker;
 import dev.gatehouse.api.policy.Literal;
 import dev.gatehouse.api.policy.Operator;
 import java.util.HashMap;
@@ -57,8 +56,7 @@ final class Guards {
     c.forEachLeaf(
         leaf -> {
           Set<Object> values =
-              constants.computeIfAbsent(
-                  schema.slot(ConditionChecker.attributeOf(leaf)), k -> new HashSet<>());
+              constants.computeIfAbsent(schema.slot(leaf.attribute()), k -> new HashSet<>());
           if (leaf instanceof Condition.Compare cmp) {
             values.add(cmp.value());
           } else if (leaf instanceof Condition.In in) {
@@ -105,7 +103,7 @@ final class Guards {
     } else if (c instanceof Condition.Or or) {
       return positive ? union(or.operands(), true) : best(or.operands(), false);
     }
-    return leaf(c, positive);
+    return leaf((Condition.Leaf) c, positive);
   }
 
   /** A conjunction is guarded by any one operand's guard; the least likely to hit is best. */
@@ -137,8 +135,8 @@ final class Guards {
     return new Guard(keys, slots);
   }
 
-  private @Nullable Guard leaf(Condition c, boolean positive) {
-    Attribute a = schema.attributeOrThrow(ConditionChecker.attributeOf(c));
+  private @Nullable Guard leaf(Condition.Leaf c, boolean positive) {
+    Attribute a = schema.attributeOrThrow(c.attribute());
     AttributeType type = a.type();
     int slot = a.slot();
     if (c instanceof Condition.Compare cmp) {

@@ -39,12 +39,11 @@ final class ConditionInterpreter {
     } else if (c instanceof Condition.Named named) {
       return eval(named.body(), r);
     }
-    return leaf(c, r);
+    return leaf((Condition.Leaf) c, r);
   }
 
-  private static Tri leaf(Condition c, AccessRequest r) {
-    Attribute a =
-        r.schema().attributeOrThrow(dev.gatehouse.api.policy.ConditionChecker.attributeOf(c));
+  private static Tri leaf(Condition.Leaf c, AccessRequest r) {
+    Attribute a = r.schema().attributeOrThrow(c.attribute());
     if (!r.has(a.slot())) {
       return Tri.UNKNOWN;
     }

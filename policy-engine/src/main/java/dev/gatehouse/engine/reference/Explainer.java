@@ -7,7 +7,6 @@ import dev.gatehouse.api.Decision;
 import dev.gatehouse.api.IpAddress;
 import dev.gatehouse.api.policy.AuthenticatePolicy;
 import dev.gatehouse.api.policy.Condition;
-import dev.gatehouse.api.policy.ConditionChecker;
 import dev.gatehouse.api.policy.DelegatePolicy;
 import dev.gatehouse.api.policy.Durations;
 import dev.gatehouse.api.policy.Network;
@@ -227,8 +226,8 @@ public final class Explainer {
   private static void node(Condition c, AccessRequest r, StringBuilder out, int indent, int limit) {
     Tri t = ConditionInterpreter.eval(c, r);
     out.append(c).append(": ").append(t.name().toLowerCase(Locale.ROOT));
-    if (isLeaf(c)) {
-      out.append(" (").append(value(r, ConditionChecker.attributeOf(c))).append(")\n");
+    if (c instanceof Condition.Leaf leaf) {
+      out.append(" (").append(value(r, leaf.attribute())).append(")\n");
       return;
     }
     out.append('\n');
@@ -242,14 +241,6 @@ public final class Explainer {
       }
       node(children.get(i), r, out, indent + 2, limit);
     }
-  }
-
-  private static boolean isLeaf(Condition c) {
-    return !(c instanceof Condition.And
-        || c instanceof Condition.Or
-        || c instanceof Condition.Not
-        || c instanceof Condition.Named
-        || c instanceof Condition.Always);
   }
 
   private static List<Condition> children(Condition c) {
