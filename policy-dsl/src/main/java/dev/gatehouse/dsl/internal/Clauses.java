@@ -149,7 +149,7 @@ final class Clauses {
       r.error(
           DiagnosticCode.CONDITION_TOO_LARGE,
           c.span(),
-          "the `" + keyword + "` condition " + Names.tooLarge(),
+          "the `" + keyword + "` condition " + Declarations.tooLarge(),
           "name fewer copies of the same condition, or restate it without repeating them");
       return null;
     }

@@ -25,7 +25,7 @@ final class ExprLowering {
   private static final Network PLACEHOLDER = Network.inline("0.0.0.0/0");
 
   private final Schema schema;
-  private final Names names;
+  private final Declarations declarations;
 
   /** The expanded size of every policy condition lowered so far, for the set-wide limit. */
   private long policyConditions;
@@ -40,9 +40,9 @@ final class ExprLowering {
     return !within || policyConditions <= ConditionChecker.MAX_TOTAL_EXPANDED_SIZE;
   }
 
-  ExprLowering(Schema schema, Names names) {
+  ExprLowering(Schema schema, Declarations declarations) {
     this.schema = schema;
-    this.names = names;
+    this.declarations = declarations;
   }
 
   boolean isAttribute(String name) {
@@ -62,7 +62,7 @@ final class ExprLowering {
       List<Condition> operands = lowerAll(o.operands(), r);
       return operands == null ? null : new Condition.Or(operands);
     } else if (e instanceof Ast.Ref ref) {
-      return names.condition(ref.name(), r);
+      return declarations.condition(ref.name(), r);
     }
     return leaf((Ast.Leaf) e, r);
   }
@@ -169,7 +169,7 @@ final class ExprLowering {
       if (attribute.type().kind() != AttributeType.Kind.IP) {
         return new Condition.InNetwork(name, List.of(PLACEHOLDER));
       }
-      List<Network> networks = names.networks(in.networks(), r);
+      List<Network> networks = declarations.networks(in.networks(), r);
       return networks == null ? null : new Condition.InNetwork(name, networks);
     } else if (test instanceof Ast.Contains c) {
       List<Literal> values = literals(c.values(), attribute, r);

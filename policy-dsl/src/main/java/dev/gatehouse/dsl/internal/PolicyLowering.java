@@ -33,12 +33,12 @@ final class PolicyLowering {
   private record Seen(Reporter reporter, Span span) {}
 
   private final ExprLowering lowering;
-  private final Names names;
+  private final Declarations declarations;
   private final Map<String, Seen> ids = new HashMap<>();
 
-  PolicyLowering(ExprLowering lowering, Names names) {
+  PolicyLowering(ExprLowering lowering, Declarations declarations) {
     this.lowering = lowering;
-    this.names = names;
+    this.declarations = declarations;
   }
 
   /** Returns the policy, or null after reporting every problem in it. */
@@ -81,7 +81,7 @@ final class PolicyLowering {
           "policy id `"
               + id
               + "` is already used at "
-              + Names.where(first.reporter(), first.span()),
+              + Declarations.where(first.reporter(), first.span()),
           "policy ids must be unique across all files of a policy set");
       return false;
     }
@@ -113,7 +113,7 @@ final class PolicyLowering {
       Ast.PolicyDecl p, Clauses c, @Nullable Condition when, SourceRef source, Reporter r) {
     List<String> apps = apps(c, r);
     Ast.AllowFromClause allow = c.one(Ast.AllowFromClause.class);
-    List<Network> networks = allow == null ? null : names.networks(allow.networks(), r);
+    List<Network> networks = allow == null ? null : declarations.networks(allow.networks(), r);
     if (when != null && c.first("when") != null) {
       Warnings.neverMatches(p, c.first("when"), when, r);
     }

@@ -43,29 +43,29 @@ final class Resolver {
 
   static @Nullable PolicySet resolve(List<Unit> units, Schema base) {
     Schema schema = schema(units, base);
-    Names names = new Names();
-    ExprLowering lowering = new ExprLowering(schema, names);
-    names.useLowering(lowering);
-    declareNames(units, names);
-    names.lowerAll();
-    List<Policy> policies = policies(units, new PolicyLowering(lowering, names));
+    Declarations declarations = new Declarations();
+    ExprLowering lowering = new ExprLowering(schema, declarations);
+    declarations.useLowering(lowering);
+    declareNetworksAndConditions(units, declarations);
+    declarations.lowerAll();
+    List<Policy> policies = policies(units, new PolicyLowering(lowering, declarations));
     GrantedApps.check(units);
     if (units.stream().anyMatch(u -> u.reporter().hasErrors())) {
       return null;
     }
     PolicySet.Builder set = PolicySet.builder(schema);
-    names.networks().values().forEach(set::network);
-    names.conditions().forEach(set::condition);
+    declarations.networks().values().forEach(set::network);
+    declarations.conditions().forEach(set::condition);
     return set.addAll(policies).build();
   }
 
-  private static void declareNames(List<Unit> units, Names names) {
+  private static void declareNetworksAndConditions(List<Unit> units, Declarations declarations) {
     for (Unit u : units) {
       for (Ast.Decl d : u.file().decls()) {
         if (d instanceof Ast.NetworkDecl n) {
-          names.declare(n, u.reporter());
+          declarations.declare(n, u.reporter());
         } else if (d instanceof Ast.ConditionDecl c) {
-          names.declare(c, u.reporter());
+          declarations.declare(c, u.reporter());
         }
       }
     }
@@ -104,7 +104,7 @@ final class Resolver {
                       "attribute `"
                           + a.name().text()
                           + "` is already declared at "
-                          + Names.where(
+                          + Declarations.where(
                               firstUnit.get(a.name().text()).reporter(), previous.name().span()),
                       "remove one of the declarations");
               continue;

@@ -104,7 +104,7 @@ public final class CaffeineSignInStore implements SignInStore {
       }
     }
     if (event.outcome() == SignInEvent.Outcome.FAILED_CREDENTIALS) {
-      long millis = Arrays2.millis(event.time());
+      long millis = CappedArrays.millis(event.time());
       fail(IpNetwork.containing(event.ip(), 128), millis);
       prefixes.networkOf(event.ip()).ifPresent(network -> fail(network, millis));
     }
@@ -116,7 +116,8 @@ public final class CaffeineSignInStore implements SignInStore {
         .compute(
             key,
             (k, old) ->
-                Arrays2.append(old == null ? NO_FAILURES : old, millis, limits.failuresPerKey()));
+                CappedArrays.append(
+                    old == null ? NO_FAILURES : old, millis, limits.failuresPerKey()));
   }
 
   @Override
@@ -146,7 +147,7 @@ public final class CaffeineSignInStore implements SignInStore {
 
   private int failuresBetween(IpNetwork key, Instant from, Instant to) {
     long[] failures = addresses.getIfPresent(key);
-    return failures == null ? 0 : Arrays2.countBetween(failures, from, to);
+    return failures == null ? 0 : CappedArrays.countBetween(failures, from, to);
   }
 
   @Override

@@ -48,10 +48,10 @@ final class ProfileState implements UserProfile {
   /** Returns the state after {@code event}; {@code this} is left unchanged. */
   ProfileState with(
       SignInEvent event, @Nullable Location location, MemoryLimits limits, ZoneId zone) {
-    SignInEvent[] newHistory = Arrays2.append(history, event, limits.eventsPerUser());
+    SignInEvent[] newHistory = CappedArrays.append(history, event, limits.eventsPerUser());
     if (event.outcome() == SignInEvent.Outcome.FAILED_CREDENTIALS) {
       long[] newFailures =
-          Arrays2.append(failures, Arrays2.millis(event.time()), limits.failuresPerKey());
+          CappedArrays.append(failures, CappedArrays.millis(event.time()), limits.failuresPerKey());
       return new ProfileState(devices, countries, hourMask, trusted, newFailures, last, newHistory);
     }
     if (!event.isTrusted()) {
@@ -61,11 +61,11 @@ final class ProfileState implements UserProfile {
     String[] newDevices =
         event.deviceId() == null
             ? devices
-            : Arrays2.remember(devices, event.deviceId(), limits.devicesPerUser());
+            : CappedArrays.remember(devices, event.deviceId(), limits.devicesPerUser());
     String[] newCountries =
         country == null
             ? countries
-            : Arrays2.remember(countries, country, limits.countriesPerUser());
+            : CappedArrays.remember(countries, country, limits.countriesPerUser());
     int hour = SignalDetector.hourOfDay(event.time(), zone);
     return new ProfileState(
         newDevices,
@@ -99,12 +99,12 @@ final class ProfileState implements UserProfile {
 
   @Override
   public boolean knowsDevice(String deviceId) {
-    return Arrays2.contains(devices, deviceId);
+    return CappedArrays.contains(devices, deviceId);
   }
 
   @Override
   public boolean knowsCountry(String country) {
-    return Arrays2.contains(countries, country);
+    return CappedArrays.contains(countries, country);
   }
 
   @Override
@@ -114,7 +114,7 @@ final class ProfileState implements UserProfile {
 
   @Override
   public int failuresBetween(Instant from, Instant to) {
-    return Arrays2.countBetween(failures, from, to);
+    return CappedArrays.countBetween(failures, from, to);
   }
 
   @Override

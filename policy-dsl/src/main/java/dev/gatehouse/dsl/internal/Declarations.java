@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * The named networks and conditions of a policy set, across all its sources. Conditions are lowered
  * once, on first use or in declaration order, with cycles reported where they close.
  */
-final class Names {
+final class Declarations {
 
   private record Declared<T>(T decl, Reporter reporter) {}
 

@@ -3,13 +3,16 @@ package dev.gatehouse.monitor.internal;
 import java.time.Instant;
 import java.util.Arrays;
 
-/** Copy-on-write helpers for the small capped arrays of the per-user and per-address state. */
-final class Arrays2 {
+/**
+ * The small capped arrays of the per-user and per-address state, copied on write: appending drops
+ * the oldest past the cap, and counting a time window clamps instants to epoch milliseconds.
+ */
+final class CappedArrays {
 
   private static final Instant MIN = Instant.ofEpochMilli(Long.MIN_VALUE);
   private static final Instant MAX = Instant.ofEpochMilli(Long.MAX_VALUE);
 
-  private Arrays2() {}
+  private CappedArrays() {}
 
   /**
    * Returns {@code array} plus {@code value} at the end, dropping the oldest beyond {@code cap}.
