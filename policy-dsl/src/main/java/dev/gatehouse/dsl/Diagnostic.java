@@ -63,22 +63,7 @@ public final class Diagnostic {
   /** The most characters of a message or help line kept. */
   static final int MAX_MESSAGE = 1000;
 
-  /**
-   * Creates a diagnostic.
-   *
-   * @param severity error or warning
-   * @param code the stable code of its kind
-   * @param source the source name, such as {@code acme.policy}
-   * @param line the 1-based line
-   * @param column the 1-based column
-   * @param length the number of characters the problem spans, at least 0
-   * @param message the one-line message
-   * @param help a hint on the fix, or null
-   * @param lineText the text of the line, shown under the message, or null to show none; of a line
-   *     longer than 120 characters only a window around the column is kept
-   * @throws IllegalArgumentException if the line or column is below 1 or the length negative
-   */
-  public Diagnostic(
+  private Diagnostic(
       Severity severity,
       DiagnosticCode code,
       String source,
@@ -87,32 +72,156 @@ public final class Diagnostic {
       int length,
       String message,
       @Nullable String help,
-      @Nullable String lineText) {
-    this.severity = requireNonNull(severity, "severity");
-    this.code = requireNonNull(code, "code");
-    this.source = requireNonNull(source, "source");
-    // Messages quote user text: keep them on one line, visible, and bounded.
-    this.message = Printable.escape(requireNonNull(message, "message"), MAX_MESSAGE);
+      @Nullable String lineText,
+      int lineFrom,
+      boolean lineCut) {
+    this.severity = severity;
+    this.code = code;
+    this.source = source;
+    this.line = line;
+    this.column = column;
+    this.length = length;
+    this.message = message;
+    this.help = help;
+    this.lineText = lineText;
+    this.lineFrom = lineFrom;
+    this.lineCut = lineCut;
+  }
+
+  /**
+   * Creates a diagnostic with neither a help line nor the source line; add those with {@link
+   * #withHelp} and {@link #withLine}.
+   *
+   * <pre>{@code
+   * Diagnostic d =
+   *     Diagnostic.of(Severity.ERROR, DiagnosticCode.UNKNOWN_ATTRIBUTE, "acme.policy", 12, 8, 15,
+   *             "unknown attribute `user.departmnet`")
+   *         .withHelp("did you mean `user.department`?")
+   *         .withLine("  when user.departmnet == \"Finance\"");
+   * }</pre>
+   *
+   * @param severity error or warning
+   * @param code the stable code of its kind
+   * @param source the source name, such as {@code acme.policy}
+   * @param line the 1-based line
+   * @param column the 1-based column
+   * @param length the number of characters the problem spans, at least 0
+   * @param message the one-line message
+   * @return the diagnostic
+   * @throws IllegalArgumentException if the line or column is below 1 or the length negative
+   */
+  public static Diagnostic of(
+      Severity severity,
+      DiagnosticCode code,
+      String source,
+      int line,
+      int column,
+      int length,
+      String message) {
+    requireNonNull(severity, "severity");
+    requireNonNull(code, "code");
+    requireNonNull(source, "source");
+    requireNonNull(message, "message");
     if (line < 1 || column < 1 || length < 0) {
       throw new IllegalArgumentException(
           "invalid position " + line + ":" + column + " (length " + length + ")");
     }
-    this.line = line;
-    this.column = column;
-    this.length = length;
-    this.help = help == null ? null : Printable.escape(help, MAX_MESSAGE);
-    if (lineText == null || lineText.length() <= MAX_LINE_SHOWN) {
-      this.lineText = lineText;
-      this.lineFrom = 0;
-      this.lineCut = false;
-    } else {
-      int caret = Math.min(column - 1, lineText.length());
-      int from = Math.max(0, Math.min(caret - BEFORE_CARET, lineText.length() - MAX_LINE_SHOWN));
-      int to = Math.min(lineText.length(), from + MAX_LINE_SHOWN);
-      this.lineText = lineText.substring(from, to);
-      this.lineFrom = from;
-      this.lineCut = to < lineText.length();
+    // Messages quote user text: keep them on one line, visible, and bounded.
+    return new Diagnostic(
+        severity,
+        code,
+        source,
+        line,
+        column,
+        length,
+        Printable.escape(message, MAX_MESSAGE),
+        null,
+        null,
+        0,
+        false);
+  }
+
+  /**
+   * Creates an error, as {@link #of} does.
+   *
+   * @param code the stable code of its kind
+   * @param source the source name
+   * @param line the 1-based line
+   * @param column the 1-based column
+   * @param length the number of characters the problem spans, at least 0
+   * @param message the one-line message
+   * @return the error
+   * @throws IllegalArgumentException if the line or column is below 1 or the length negative
+   */
+  public static Diagnostic error(
+      DiagnosticCode code, String source, int line, int column, int length, String message) {
+    return of(Severity.ERROR, code, source, line, column, length, message);
+  }
+
+  /**
+   * Creates a warning, as {@link #of} does.
+   *
+   * @param code the stable code of its kind
+   * @param source the source name
+   * @param line the 1-based line
+   * @param column the 1-based column
+   * @param length the number of characters the problem spans, at least 0
+   * @param message the one-line message
+   * @return the warning
+   * @throws IllegalArgumentException if the line or column is below 1 or the length negative
+   */
+  public static Diagnostic warning(
+      DiagnosticCode code, String source, int line, int column, int length, String message) {
+    return of(Severity.WARNING, code, source, line, column, length, message);
+  }
+
+  /**
+   * {@return this diagnostic with a hint on the fix, shown as its last line}
+   *
+   * @param help the hint, one line
+   */
+  public Diagnostic withHelp(String help) {
+    return new Diagnostic(
+        severity,
+        code,
+        source,
+        line,
+        column,
+        length,
+        message,
+        Printable.escape(requireNonNull(help, "help"), MAX_MESSAGE),
+        lineText,
+        lineFrom,
+        lineCut);
+  }
+
+  /**
+   * {@return this diagnostic showing the source line under the message, with a caret under the
+   * span; of a line longer than 120 characters only a window around the column is kept}
+   *
+   * @param lineText the text of the line
+   */
+  public Diagnostic withLine(String lineText) {
+    requireNonNull(lineText, "lineText");
+    if (lineText.length() <= MAX_LINE_SHOWN) {
+      return new Diagnostic(
+          severity, code, source, line, column, length, message, help, lineText, 0, false);
     }
+    int caret = Math.min(column - 1, lineText.length());
+    int from = Math.max(0, Math.min(caret - BEFORE_CARET, lineText.length() - MAX_LINE_SHOWN));
+    int to = Math.min(lineText.length(), from + MAX_LINE_SHOWN);
+    return new Diagnostic(
+        severity,
+        code,
+        source,
+        line,
+        column,
+        length,
+        message,
+        help,
+        lineText.substring(from, to),
+        from,
+        to < lineText.length());
   }
 
   /** {@return whether this is an error or a warning} */

@@ -123,7 +123,7 @@ public final class PolicyDsl {
       long size = size(file);
       if (size > 4L * Frontend.MAX_SOURCE_CHARS) {
         // Too large however it decodes; it is not read only to say so.
-        unreadable.add(Frontend.tooLarge(name, size));
+        unreadable.add(Frontend.fileTooLarge(name, size));
         continue;
       }
       byte[] bytes = read(file);

@@ -11,16 +11,15 @@ final class DiagnosticTest {
   @Test
   void render_styleGuideExample_matchesExactly() {
     Diagnostic d =
-        new Diagnostic(
-            Diagnostic.Severity.ERROR,
-            DiagnosticCode.UNKNOWN_ATTRIBUTE,
-            "acme.policy",
-            12,
-            8,
-            15,
-            "unknown attribute `user.departmnet`",
-            "did you mean `user.department`?",
-            "  when user.departmnet == \"Finance\"");
+        Diagnostic.error(
+                DiagnosticCode.UNKNOWN_ATTRIBUTE,
+                "acme.policy",
+                12,
+                8,
+                15,
+                "unknown attribute `user.departmnet`")
+            .withHelp("did you mean `user.department`?")
+            .withLine("  when user.departmnet == \"Finance\"");
     assertThat(d.render())
         .isEqualTo(
             String.join(
@@ -53,33 +52,13 @@ final class DiagnosticTest {
   @Test
   void render_warningWithoutHelp_hasNoHelpLine() {
     Diagnostic d =
-        new Diagnostic(
-            Diagnostic.Severity.WARNING,
-            DiagnosticCode.NEVER_MATCHES,
-            "a.policy",
-            3,
-            1,
-            0,
-            "m",
-            null,
-            "x");
+        Diagnostic.warning(DiagnosticCode.NEVER_MATCHES, "a.policy", 3, 1, 0, "m").withLine("x");
     assertThat(d.render()).isEqualTo("warning[never-matches]: a.policy:3:1: m\n  |\n 3 | x\n  | ^");
   }
 
   @Test
-  void constructor_columnZero_throws() {
-    assertThatThrownBy(
-            () ->
-                new Diagnostic(
-                    Diagnostic.Severity.ERROR,
-                    DiagnosticCode.UNEXPECTED_TOKEN,
-                    "a",
-                    1,
-                    0,
-                    0,
-                    "m",
-                    null,
-                    null))
+  void error_columnZero_throws() {
+    assertThatThrownBy(() -> Diagnostic.error(DiagnosticCode.UNEXPECTED_TOKEN, "a", 1, 0, 0, "m"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("invalid position 1:0 (length 0)");
   }

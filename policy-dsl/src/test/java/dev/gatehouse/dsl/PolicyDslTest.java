@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.api.policy.PolicySet;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -111,6 +113,37 @@ final class PolicyDslTest {
                           + " than the limit of 4194304\n"
                           + "  = help: split it into several files");
             });
+  }
+
+  @Test
+  void load_fileTooLargeToRead_reportsItsSizeInBytes(@TempDir Path dir) throws Exception {
+    Path big = dir.resolve("big.policy");
+    try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
+      file.setLength((16L << 20) + 1);
+    }
+    ParseResult result = PolicyDsl.load(big);
+    assertThat(result.errors())
+        .singleElement()
+        .satisfies(
+            d ->
+                assertThat(d.message())
+                    .isEqualTo(
+                        "source has 16777217 bytes, too many for the limit of 4194304"
+                            + " characters"));
+  }
+
+  @Test
+  void load_fileOverLimitInTwoByteCharacters_reportsCharactersNotBytes(@TempDir Path dir)
+      throws Exception {
+    Path big = dir.resolve("big.policy");
+    Files.writeString(big, "#" + "\u00e9".repeat(4 << 20), StandardCharsets.UTF_8);
+    ParseResult result = PolicyDsl.load(big);
+    assertThat(result.errors())
+        .singleElement()
+        .satisfies(
+            d ->
+                assertThat(d.message())
+                    .isEqualTo("source has 4194305 characters, more than the limit of 4194304"));
   }
 
   @Test

@@ -92,16 +92,36 @@ public final class Frontend {
         new SourceText(
             name, new String(bytes, start, Math.max(0, offset - start), StandardCharsets.UTF_8));
     int end = before.text().length();
-    return new Diagnostic(
-        Diagnostic.Severity.ERROR,
-        DiagnosticCode.INVALID_ENCODING,
-        name,
-        before.line(end),
-        before.column(end),
-        0,
-        e.getMessage(),
-        "save the file as UTF-8",
-        null);
+    return Diagnostic.error(
+            DiagnosticCode.INVALID_ENCODING,
+            name,
+            before.line(end),
+            before.column(end),
+            0,
+            e.getMessage())
+        .withHelp("save the file as UTF-8");
+  }
+
+  /**
+   * {@return the diagnostic for a file too large to hold a source within the size limit, whatever
+   * it decodes to, so that it is not read}
+   *
+   * @param name the file name
+   * @param bytes its size in bytes
+   */
+  public static Diagnostic fileTooLarge(String name, long bytes) {
+    return Diagnostic.error(
+            DiagnosticCode.FILE_TOO_LARGE,
+            name,
+            1,
+            1,
+            0,
+            "source has "
+                + bytes
+                + " bytes, too many for the limit of "
+                + MAX_SOURCE_CHARS
+                + " characters")
+        .withHelp("split it into several files");
   }
 
   /**
@@ -111,16 +131,14 @@ public final class Frontend {
    * @param size its size in characters
    */
   public static Diagnostic tooLarge(String name, long size) {
-    return new Diagnostic(
-        Diagnostic.Severity.ERROR,
-        DiagnosticCode.FILE_TOO_LARGE,
-        name,
-        1,
-        1,
-        0,
-        "source has " + size + " characters, more than the limit of " + MAX_SOURCE_CHARS,
-        "split it into several files",
-        null);
+    return Diagnostic.error(
+            DiagnosticCode.FILE_TOO_LARGE,
+            name,
+            1,
+            1,
+            0,
+            "source has " + size + " characters, more than the limit of " + MAX_SOURCE_CHARS)
+        .withHelp("split it into several files");
   }
 
   /**

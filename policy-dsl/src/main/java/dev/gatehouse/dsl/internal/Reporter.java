@@ -167,16 +167,15 @@ final class Reporter {
     if (omittedWarnings > 0) {
       parts.add(omittedWarnings + " more " + (omittedWarnings == 1 ? "warning" : "warnings"));
     }
-    return new Diagnostic(
-        omittedErrors > 0 ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING,
-        DiagnosticCode.TOO_MANY_DIAGNOSTICS,
-        source.name(),
-        source.line(firstOmitted),
-        source.column(firstOmitted),
-        0,
-        "and " + String.join(" and ", parts) + ", the first here; not shown",
-        "only the first " + MAX_DIAGNOSTICS + " diagnostics of a file are shown",
-        null);
+    return Diagnostic.of(
+            omittedErrors > 0 ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING,
+            DiagnosticCode.TOO_MANY_DIAGNOSTICS,
+            source.name(),
+            source.line(firstOmitted),
+            source.column(firstOmitted),
+            0,
+            "and " + String.join(" and ", parts) + ", the first here; not shown")
+        .withHelp("only the first " + MAX_DIAGNOSTICS + " diagnostics of a file are shown");
   }
 
   private Diagnostic place(
@@ -190,6 +189,7 @@ final class Reporter {
     int column = source.column(start);
     String text = source.lineText(line);
     int length = Math.min(spanLength, Math.max(0, text.length() - (column - 1)));
-    return new Diagnostic(severity, code, source.name(), line, column, length, message, help, text);
+    Diagnostic d = Diagnostic.of(severity, code, source.name(), line, column, length, message);
+    return (help == null ? d : d.withHelp(help)).withLine(text);
   }
 }
