@@ -34,8 +34,19 @@ final class CompiledPolicy {
   private final long withinMillis;
   private final @Nullable DelegateActions actions;
 
-  CompiledPolicy(Policy p, Node condition, ConditionCompiler compiler) {
+  /** The slot of {@code request.ip} and the networks, which a restrict policy checks. */
+  private final int ipSlot;
+
+  private final NetworkTable networks;
+
+  /** How far ahead of the clock an {@code auth.time} still counts as fresh. */
+  private final long clockSkewMillis;
+
+  CompiledPolicy(Policy p, Node condition, ConditionCompiler compiler, PolicyTable table) {
     this.condition = condition;
+    this.ipSlot = table.ip;
+    this.networks = compiler.networks();
+    this.clockSkewMillis = table.clockSkewMillis;
     this.kind =
         p instanceof RestrictPolicy
             ? Kind.RESTRICT
@@ -58,7 +69,7 @@ final class CompiledPolicy {
   }
 
   /** Returns the {@link Outcomes} bits of this policy for {@code r}; 0 when it does not apply. */
-  int bits(AccessRequest r, Frame f, String action, PolicyTable t, NetworkTable networks) {
+  int bits(AccessRequest r, Frame f, String action) {
     if (kind == Kind.DELEGATE && !actions.allows(action)) {
       return 0;
     }
@@ -72,13 +83,14 @@ final class CompiledPolicy {
     int bits = Outcomes.APPLIES | (v == Node.UNKNOWN ? Outcomes.UNKNOWN : 0);
     if (kind == Kind.RESTRICT) {
       boolean ok =
-          r.has(t.ip) && NetworkTable.intersects(f.networks(r, t.ip, networks), allowedNetworks);
+          r.has(ipSlot)
+              && NetworkTable.intersects(f.networks(r, ipSlot, networks), allowedNetworks);
       return ok ? bits | Outcomes.NET_OK : bits;
     }
     if ((f.factors & SSO) != 0) {
       bits |= Outcomes.SSO_OK;
     }
-    if ((f.factors & factors) != 0 && Freshness.fresh(f.authAge, withinMillis, t.clockSkewMillis)) {
+    if ((f.factors & factors) != 0 && Freshness.fresh(f.authAge, withinMillis, clockSkewMillis)) {
       bits |= Outcomes.MFA_OK;
     }
     return bits;

@@ -34,6 +34,11 @@ final class ConditionCompiler {
     this.networks = networks;
   }
 
+  /** {@return the network table the compiled conditions look addresses up in} */
+  NetworkTable networks() {
+    return networks;
+  }
+
   private final Map<Condition, Node> compiled = new HashMap<>();
 
   /** Compiles {@code c}; equal conditions share one node tree. */

@@ -54,7 +54,7 @@ public final class EngineCompiler {
     List<Guards.@Nullable Guard> guardOf = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       Condition c = conditions.get(i);
-      compiled[i] = new CompiledPolicy(table.policy(i), compiler.compile(c), compiler);
+      compiled[i] = new CompiledPolicy(table.policy(i), compiler.compile(c), compiler, table);
       guardOf.add(guards.of(c));
     }
     ScopeBuilder[] apps = new ScopeBuilder[table.apps().size()];
@@ -140,6 +140,7 @@ public final class EngineCompiler {
   private static final class ScopeBuilder {
     private final PolicyIndex.Builder index;
     private final List<Integer> grants = new ArrayList<>();
+    private final List<CompiledPolicy> grantPolicies = new ArrayList<>();
     private final BitSet grantReads = new BitSet();
 
     ScopeBuilder(Schema schema) {
@@ -155,6 +156,7 @@ public final class EngineCompiler {
       index.add(p, guard, restrictive);
       if (compiled.enforcedGrant) {
         grants.add(p);
+        grantPolicies.add(compiled);
         for (int slot : table.reads(p)) {
           grantReads.set(slot);
         }
@@ -165,6 +167,7 @@ public final class EngineCompiler {
       return new Evaluator.Scope(
           index.build(),
           grants.stream().mapToInt(Integer::intValue).toArray(),
+          grantPolicies.toArray(new CompiledPolicy[0]),
           grantReads.stream().toArray());
     }
   }

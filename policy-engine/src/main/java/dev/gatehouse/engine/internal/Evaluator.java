@@ -23,18 +23,18 @@ public final class Evaluator {
               "",
               "the request was built against another schema than the policies"));
 
-  final PolicyTable table;
-  final Schema schema;
-  final NetworkTable networks;
-  final CompiledPolicy[] policies;
-  final @Nullable Scope[] appScopes;
-  final Scope global;
+  private final PolicyTable table;
+  private final Schema schema;
+  private final NetworkTable networks;
+  private final CompiledPolicy[] policies;
+  private final @Nullable Scope[] appScopes;
+  private final Scope global;
 
   /** Whether every app scope also holds the tenant-wide policies of {@link #global}. */
   private final boolean globalInApps;
 
-  final Scope delegates;
-  final Scope assignments;
+  private final Scope delegates;
+  private final Scope assignments;
   private final DecisionCache cache;
   private final ThreadLocal<Frame> frames;
 
@@ -96,14 +96,14 @@ public final class Evaluator {
       boolean granted = false;
       for (int i = 0; i < f.candidateCount; i++) {
         int p = f.candidates[i];
-        int bits = policies[p].bits(r, f, action, table, networks);
+        int bits = policies[p].bits(r, f, action);
         if (bits != 0) {
           o.add(p, bits);
           granted |= (bits & Outcomes.APPLIES) != 0 && policies[p].enforcedGrant;
         }
       }
       if (!granted && scope != null) {
-        scope.addUnknownGrants(r, f, o, action, this);
+        scope.addUnknownGrants(r, f, o, action);
       }
       o.sort();
       return decide(o);
@@ -114,16 +114,16 @@ public final class Evaluator {
 
   private void noteLacking(AccessRequest r, Outcomes o) {
     if (!r.has(table.ip)) {
-      o.lacks(0);
+      o.lacks(Outcomes.LACKS_IP);
     }
     if (!r.has(table.methods)) {
-      o.lacks(1);
+      o.lacks(Outcomes.LACKS_METHODS);
     }
     if (!r.has(table.authTime)) {
-      o.lacks(2);
+      o.lacks(Outcomes.LACKS_AUTH_TIME);
     }
     if (!r.has(table.time)) {
-      o.lacks(3);
+      o.lacks(Outcomes.LACKS_TIME);
     }
   }
 
@@ -208,23 +208,28 @@ public final class Evaluator {
     /** Enforced assign or delegate policies of the scope, for naming missing attributes. */
     private final int[] grants;
 
+    /** The compiled policies of {@link #grants}, in the same order. */
+    private final CompiledPolicy[] grantPolicies;
+
     /** Slots read by those policies: if the request has all, none can be unknown. */
     private final int[] grantReads;
 
-    Scope(PolicyIndex index, int[] grants, int[] grantReads) {
+    Scope(PolicyIndex index, int[] grants, CompiledPolicy[] grantPolicies, int[] grantReads) {
       this.index = index;
       this.grants = grants;
+      this.grantPolicies = grantPolicies;
       this.grantReads = grantReads;
     }
 
     /** Adds the grant policies that are unknown for {@code r} and were not candidates. */
-    void addUnknownGrants(AccessRequest r, Frame f, Outcomes o, String action, Evaluator e) {
+    void addUnknownGrants(AccessRequest r, Frame f, Outcomes o, String action) {
       if (!lacksAny(r)) {
         return;
       }
-      for (int p : grants) {
+      for (int i = 0; i < grants.length; i++) {
+        int p = grants[i];
         if (!f.offered(p)) {
-          int bits = e.policies[p].bits(r, f, action, e.table, e.networks);
+          int bits = grantPolicies[i].bits(r, f, action);
           if (bits == Outcomes.UNKNOWN) {
             o.add(p, bits);
           }

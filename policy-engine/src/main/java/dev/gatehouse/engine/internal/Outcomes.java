@@ -26,6 +26,18 @@ public final class Outcomes {
   /** Authenticate: a listed factor is in {@code auth.methods} and recent enough. */
   public static final int MFA_OK = 16;
 
+  /** {@link #lacking}: the request has no {@code request.ip}. */
+  static final int LACKS_IP = 1;
+
+  /** {@link #lacking}: the request has no {@code auth.methods}. */
+  static final int LACKS_METHODS = 2;
+
+  /** {@link #lacking}: the request has no {@code auth.time}. */
+  static final int LACKS_AUTH_TIME = 4;
+
+  /** {@link #lacking}: the request has no {@code request.time}. */
+  static final int LACKS_TIME = 8;
+
   RequestKind kind = RequestKind.SIGNIN;
   int appIndex = -1;
   @Nullable String app;
@@ -33,8 +45,9 @@ public final class Outcomes {
 
   /**
    * Which of the attributes the semantics itself reads ({@code request.ip}, {@code auth.methods},
-   * {@code auth.time}, {@code request.time}) the request lacks, one bit each: the combiner names
-   * them, so decisions are shared only between requests that lack the same ones.
+   * {@code auth.time}, {@code request.time}) the request lacks, as {@link #LACKS_IP} and its
+   * siblings: the combiner names them, so decisions are shared only between requests that lack the
+   * same ones.
    */
   int lacking;
 
@@ -59,9 +72,9 @@ public final class Outcomes {
     this.actionMissing = true;
   }
 
-  /** Notes that the request lacks the semantic attribute numbered {@code bit} (0..3). */
-  void lacks(int bit) {
-    lacking |= 1 << bit;
+  /** Notes that the request lacks a semantic attribute, one of {@link #LACKS_IP} and siblings. */
+  void lacks(int attribute) {
+    lacking |= attribute;
   }
 
   /** Records the outcome bits of policy {@code index}. */
