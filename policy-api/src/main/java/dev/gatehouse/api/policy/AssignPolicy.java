@@ -64,15 +64,11 @@ public record AssignPolicy(
   }
 
   /** Builds an {@link AssignPolicy}; reusable after {@link #build()}. */
-  public static final class Builder {
-    private final String id;
+  public static final class Builder extends PolicyBuilder.Conditional<Builder> {
     private final List<Grant> grants = new ArrayList<>();
-    private Condition when = Condition.ALWAYS;
-    private boolean reportOnly;
-    private SourceRef source = SourceRef.NONE;
 
     private Builder(String id) {
-      this.id = Policy.checkId(id);
+      super(id);
     }
 
     /**
@@ -84,38 +80,6 @@ public record AssignPolicy(
      */
     public Builder grant(String app, String role) {
       grants.add(new Grant(app, role));
-      return this;
-    }
-
-    /**
-     * Sets the condition; without one the policy applies to everyone.
-     *
-     * @param when the condition
-     * @return this builder
-     */
-    public Builder when(Condition when) {
-      this.when = requireNonNull(when, "when");
-      return this;
-    }
-
-    /**
-     * Marks the policy report-only.
-     *
-     * @return this builder
-     */
-    public Builder reportOnly() {
-      this.reportOnly = true;
-      return this;
-    }
-
-    /**
-     * Sets where the policy was written.
-     *
-     * @param source where the policy was written
-     * @return this builder
-     */
-    public Builder source(SourceRef source) {
-      this.source = requireNonNull(source, "source");
       return this;
     }
 

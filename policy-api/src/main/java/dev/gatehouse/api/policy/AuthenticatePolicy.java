@@ -177,19 +177,15 @@ public record AuthenticatePolicy(
   }
 
   /** Builds an {@link AuthenticatePolicy}; reusable after {@link #build()}. */
-  public static final class Builder {
-    private final String id;
+  public static final class Builder extends PolicyBuilder.Conditional<Builder> {
     private final List<String> apps = new ArrayList<>();
-    private Condition when = Condition.ALWAYS;
     private boolean block;
     private boolean requireSso;
     private final List<Factor> mfa = new ArrayList<>();
     private Duration within = Duration.ZERO;
-    private boolean reportOnly;
-    private SourceRef source = SourceRef.NONE;
 
     private Builder(String id) {
-      this.id = Policy.checkId(id);
+      super(id);
     }
 
     /**
@@ -200,17 +196,6 @@ public record AuthenticatePolicy(
      */
     public Builder apps(String... apps) {
       this.apps.addAll(Arrays.asList(apps));
-      return this;
-    }
-
-    /**
-     * Sets the condition under which the policy applies.
-     *
-     * @param when the condition
-     * @return this builder
-     */
-    public Builder when(Condition when) {
-      this.when = requireNonNull(when, "when");
       return this;
     }
 
@@ -253,27 +238,6 @@ public record AuthenticatePolicy(
       }
       this.mfa.addAll(Arrays.asList(factors));
       this.within = within;
-      return this;
-    }
-
-    /**
-     * Marks the policy report-only.
-     *
-     * @return this builder
-     */
-    public Builder reportOnly() {
-      this.reportOnly = true;
-      return this;
-    }
-
-    /**
-     * Sets where the policy was written.
-     *
-     * @param source where the policy was written
-     * @return this builder
-     */
-    public Builder source(SourceRef source) {
-      this.source = requireNonNull(source, "source");
       return this;
     }
 

@@ -110,16 +110,13 @@ public record DelegatePolicy(
   }
 
   /** Builds a {@link DelegatePolicy}; reusable after {@link #build()}. */
-  public static final class Builder {
-    private final String id;
+  public static final class Builder extends PolicyBuilder<Builder> {
     private Condition to = Condition.ALWAYS;
     private final List<String> actions = new ArrayList<>();
     private Condition on = Condition.ALWAYS;
-    private boolean reportOnly;
-    private SourceRef source = SourceRef.NONE;
 
     private Builder(String id) {
-      this.id = Policy.checkId(id);
+      super(id);
     }
 
     /**
@@ -152,27 +149,6 @@ public record DelegatePolicy(
      */
     public Builder on(Condition on) {
       this.on = requireNonNull(on, "on");
-      return this;
-    }
-
-    /**
-     * Marks the policy report-only.
-     *
-     * @return this builder
-     */
-    public Builder reportOnly() {
-      this.reportOnly = true;
-      return this;
-    }
-
-    /**
-     * Sets where the policy was written.
-     *
-     * @param source where the policy was written
-     * @return this builder
-     */
-    public Builder source(SourceRef source) {
-      this.source = requireNonNull(source, "source");
       return this;
     }
 

@@ -84,16 +84,12 @@ public record RestrictPolicy(
   }
 
   /** Builds a {@link RestrictPolicy}; reusable after {@link #build()}. */
-  public static final class Builder {
-    private final String id;
+  public static final class Builder extends PolicyBuilder.Conditional<Builder> {
     private final List<String> apps = new ArrayList<>();
     private final List<Network> allow = new ArrayList<>();
-    private Condition when = Condition.ALWAYS;
-    private boolean reportOnly;
-    private SourceRef source = SourceRef.NONE;
 
     private Builder(String id) {
-      this.id = Policy.checkId(id);
+      super(id);
     }
 
     /**
@@ -115,38 +111,6 @@ public record RestrictPolicy(
      */
     public Builder allow(Network... networks) {
       allow.addAll(Arrays.asList(networks));
-      return this;
-    }
-
-    /**
-     * Sets the condition under which the restriction applies.
-     *
-     * @param when the condition
-     * @return this builder
-     */
-    public Builder when(Condition when) {
-      this.when = requireNonNull(when, "when");
-      return this;
-    }
-
-    /**
-     * Marks the policy report-only.
-     *
-     * @return this builder
-     */
-    public Builder reportOnly() {
-      this.reportOnly = true;
-      return this;
-    }
-
-    /**
-     * Sets where the policy was written.
-     *
-     * @param source where the policy was written
-     * @return this builder
-     */
-    public Builder source(SourceRef source) {
-      this.source = requireNonNull(source, "source");
       return this;
     }
 
