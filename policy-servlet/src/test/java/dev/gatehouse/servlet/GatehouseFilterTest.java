@@ -8,9 +8,13 @@ import dev.gatehouse.engine.PolicyEngine;
 import dev.gatehouse.engine.PolicyEngineHolder;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The filter in front of a servlet on a real Jetty, reached with a real HTTP client. */
 final class GatehouseFilterTest {
@@ -37,20 +41,139 @@ final class GatehouseFilterTest {
     proxied.close();
   }
 
-  @Test
-  void doFilter_assignedUser_reachesServletWithDecision() throws Exception {
-    HttpResponse<String> response = get(direct.uri("/mail/inbox"), "X-Test-User", "ann");
-
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).startsWith("roles=[user]");
+  /**
+   * One request and what the filter must answer: the status, and what the servlet's or the
+   * problem's body shows.
+   */
+  private record Exchange(
+      String name,
+      boolean proxied,
+      String path,
+      List<String> headers,
+      int status,
+      Consumer<String> body) {
+    @Override
+    public String toString() {
+      return name;
+    }
   }
 
-  @Test
-  void doFilter_signinPath_decidesOrgSignin() throws Exception {
-    HttpResponse<String> response = get(direct.uri("/signin"), "X-Test-User", "ann");
+  private static Exchange direct(
+      String name, String path, List<String> headers, int status, Consumer<String> body) {
+    return new Exchange(name, false, path, headers, status, body);
+  }
 
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).startsWith("roles=[]");
+  private static Exchange proxied(
+      String name, String path, List<String> headers, int status, Consumer<String> body) {
+    return new Exchange(name, true, path, headers, status, body);
+  }
+
+  static Stream<Exchange> exchanges() {
+    return Stream.of(
+        direct(
+            "assignedUser_reachesServletWithDecision",
+            "/mail/inbox",
+            List.of("X-Test-User", "ann"),
+            200,
+            b -> assertThat(b).startsWith("roles=[user]")),
+        direct(
+            "signinPath_decidesOrgSignin",
+            "/signin",
+            List.of("X-Test-User", "ann"),
+            200,
+            b -> assertThat(b).startsWith("roles=[]")),
+        direct(
+            "outsideAllowedNetwork_403NetworkNotAllowed",
+            "/payroll/run",
+            List.of("X-Test-User", "pat", "X-Test-Dept", "Payroll"),
+            403,
+            b -> assertThat(b).contains("\"reasons\":[\"network_not_allowed\"]")),
+        direct(
+            "freshHardwareKey_permitsAdmin",
+            "/admin/users",
+            List.of("X-Test-User", "ann", "X-Test-Amr", "pwd hwk", "X-Test-Auth-Age", "60"),
+            200,
+            b -> assertThat(b).startsWith("roles=[operator]")),
+        direct(
+            "staleHardwareKey_challenges",
+            "/admin/users",
+            List.of("X-Test-User", "ann", "X-Test-Amr", "pwd hwk", "X-Test-Auth-Age", "90000"),
+            401,
+            b -> {}),
+        direct(
+            "reportOnlyBlock_notEnforced",
+            "/mail/inbox",
+            List.of("X-Test-User", "ann"),
+            200,
+            b -> assertThat(b).isEqualTo("roles=[user] report_only=[mail-blocked-trial=DENY]")),
+        direct(
+            "spoofedForwardedForFromUntrustedPeer_ignored",
+            "/payroll/run",
+            List.of(
+                "X-Test-User", "pat", "X-Test-Dept", "Payroll", "X-Forwarded-For", "203.0.113.9"),
+            403,
+            b -> assertThat(b).contains("network_not_allowed")),
+        proxied(
+            "forwardedForFromTrustedProxy_usesRealClient",
+            "/payroll/run",
+            List.of(
+                "X-Test-User",
+                "pat",
+                "X-Test-Dept",
+                "Payroll",
+                "X-Forwarded-For",
+                "198.51.100.1, 203.0.113.9"),
+            200,
+            b -> assertThat(b).startsWith("roles=[clerk]")),
+        proxied(
+            "spoofedLeftmostBehindTrustedProxy_usesRightmostUntrusted",
+            "/payroll/run",
+            List.of(
+                "X-Test-User",
+                "pat",
+                "X-Test-Dept",
+                "Payroll",
+                "X-Forwarded-For",
+                "203.0.113.9, 198.51.100.1"),
+            403,
+            b -> assertThat(b).contains("network_not_allowed")),
+        proxied(
+            "obfuscatedHopBehindTrustedProxy_403ClientUnknown",
+            "/mail/inbox",
+            List.of("X-Test-User", "ann", "X-Forwarded-For", "203.0.113.9, unknown"),
+            403,
+            b -> assertThat(b).contains("\"reasons\":[\"client_address_unknown\"]")),
+        direct(
+            "subjectUnresolved_403WithoutStackTrace",
+            "/mail/inbox",
+            List.of(),
+            403,
+            b ->
+                assertThat(b)
+                    .contains("\"reasons\":[\"subject_unresolved\"]")
+                    .doesNotContain("Exception", "at dev.", "at org.", "\tat ")),
+        direct(
+            "blankPrincipalName_403SubjectUnresolved",
+            "/mail/inbox",
+            List.of("X-Test-User", " "),
+            403,
+            b -> assertThat(b).contains("subject_unresolved").doesNotContain("Exception")),
+        direct(
+            "unmappedPath_403",
+            "/elsewhere",
+            List.of("X-Test-User", "ann"),
+            403,
+            b -> assertThat(b).contains("\"reasons\":[\"unmapped_path\"]")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("exchanges")
+  void doFilter_request_answersAsThePoliciesDecide(Exchange e) throws Exception {
+    JettyHarness harness = e.proxied() ? proxied : direct;
+    HttpResponse<String> response = get(harness.uri(e.path()), e.headers().toArray(new String[0]));
+
+    assertThat(response.statusCode()).isEqualTo(e.status());
+    e.body().accept(response.body());
   }
 
   @Test
@@ -64,15 +187,6 @@ final class GatehouseFilterTest {
         .isEqualTo(
             "{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\"access"
                 + " denied by policy\",\"reasons\":[\"not_assigned\"]}");
-  }
-
-  @Test
-  void doFilter_outsideAllowedNetwork_403NetworkNotAllowed() throws Exception {
-    HttpResponse<String> response =
-        get(direct.uri("/payroll/run"), "X-Test-User", "pat", "X-Test-Dept", "Payroll");
-
-    assertThat(response.statusCode()).isEqualTo(403);
-    assertThat(response.body()).contains("\"reasons\":[\"network_not_allowed\"]");
   }
 
   @Test
@@ -113,133 +227,6 @@ final class GatehouseFilterTest {
         .hasValue(
             "/step-up?acr_values=totp+webauthn&max_age=28800"
                 + "&return_to=%2Fadmin%2Fusers%3Fpage%3D2");
-  }
-
-  @Test
-  void doFilter_freshHardwareKey_permitsAdmin() throws Exception {
-    HttpResponse<String> response =
-        get(
-            direct.uri("/admin/users"),
-            "X-Test-User",
-            "ann",
-            "X-Test-Amr",
-            "pwd hwk",
-            "X-Test-Auth-Age",
-            "60");
-
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).startsWith("roles=[operator]");
-  }
-
-  @Test
-  void doFilter_staleHardwareKey_challenges() throws Exception {
-    HttpResponse<String> response =
-        get(
-            direct.uri("/admin/users"),
-            "X-Test-User",
-            "ann",
-            "X-Test-Amr",
-            "pwd hwk",
-            "X-Test-Auth-Age",
-            "90000");
-
-    assertThat(response.statusCode()).isEqualTo(401);
-  }
-
-  @Test
-  void doFilter_reportOnlyBlock_notEnforced() throws Exception {
-    HttpResponse<String> response = get(direct.uri("/mail/inbox"), "X-Test-User", "ann");
-
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).isEqualTo("roles=[user] report_only=[mail-blocked-trial=DENY]");
-  }
-
-  @Test
-  void doFilter_spoofedForwardedForFromUntrustedPeer_ignored() throws Exception {
-    HttpResponse<String> response =
-        get(
-            direct.uri("/payroll/run"),
-            "X-Test-User",
-            "pat",
-            "X-Test-Dept",
-            "Payroll",
-            "X-Forwarded-For",
-            "203.0.113.9");
-
-    assertThat(response.statusCode()).isEqualTo(403);
-    assertThat(response.body()).contains("network_not_allowed");
-  }
-
-  @Test
-  void doFilter_forwardedForFromTrustedProxy_usesRealClient() throws Exception {
-    HttpResponse<String> response =
-        get(
-            proxied.uri("/payroll/run"),
-            "X-Test-User",
-            "pat",
-            "X-Test-Dept",
-            "Payroll",
-            "X-Forwarded-For",
-            "198.51.100.1, 203.0.113.9");
-
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).startsWith("roles=[clerk]");
-  }
-
-  @Test
-  void doFilter_spoofedLeftmostBehindTrustedProxy_usesRightmostUntrusted() throws Exception {
-    HttpResponse<String> response =
-        get(
-            proxied.uri("/payroll/run"),
-            "X-Test-User",
-            "pat",
-            "X-Test-Dept",
-            "Payroll",
-            "X-Forwarded-For",
-            "203.0.113.9, 198.51.100.1");
-
-    assertThat(response.statusCode()).isEqualTo(403);
-    assertThat(response.body()).contains("network_not_allowed");
-  }
-
-  @Test
-  void doFilter_obfuscatedHopBehindTrustedProxy_403ClientUnknown() throws Exception {
-    HttpResponse<String> response =
-        get(
-            proxied.uri("/mail/inbox"),
-            "X-Test-User",
-            "ann",
-            "X-Forwarded-For",
-            "203.0.113.9, unknown");
-
-    assertThat(response.statusCode()).isEqualTo(403);
-    assertThat(response.body()).contains("\"reasons\":[\"client_address_unknown\"]");
-  }
-
-  @Test
-  void doFilter_subjectUnresolved_403WithoutStackTrace() throws Exception {
-    HttpResponse<String> response = get(direct.uri("/mail/inbox"));
-
-    assertThat(response.statusCode()).isEqualTo(403);
-    assertThat(response.body())
-        .contains("\"reasons\":[\"subject_unresolved\"]")
-        .doesNotContain("Exception", "at dev.", "at org.", "\tat ");
-  }
-
-  @Test
-  void doFilter_blankPrincipalName_403SubjectUnresolved() throws Exception {
-    HttpResponse<String> response = get(direct.uri("/mail/inbox"), "X-Test-User", " ");
-
-    assertThat(response.statusCode()).isEqualTo(403);
-    assertThat(response.body()).contains("subject_unresolved").doesNotContain("Exception");
-  }
-
-  @Test
-  void doFilter_unmappedPath_403() throws Exception {
-    HttpResponse<String> response = get(direct.uri("/elsewhere"), "X-Test-User", "ann");
-
-    assertThat(response.statusCode()).isEqualTo(403);
-    assertThat(response.body()).contains("\"reasons\":[\"unmapped_path\"]");
   }
 
   @Test
