@@ -12,13 +12,9 @@ import picocli.CommandLine.Option;
         "Evaluate one request (JSON, see docs/cli.md) against the policies and print the decision"
             + " as JSON (the default) or as a readable explanation.",
     footer = {
-      "",
-      "Exit codes: 0 decided (whatever the effect), 1 invalid policies,",
-      "2 usage error or bad request file.",
-      "",
-      "Example:",
+      RequestCommand.FOOTER,
       "  gatehouse eval --policies examples/acme.policy \\",
-      "      --request examples/requests/payroll-from-home.json"
+      RequestCommand.EXAMPLE_REQUEST
     })
 final class EvalCommand extends RequestCommand implements Callable<Integer> {
 

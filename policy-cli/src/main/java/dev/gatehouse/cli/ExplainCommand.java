@@ -12,13 +12,9 @@ import picocli.CommandLine.Command;
             + " reasons, then each relevant policy with its conditions evaluated against the"
             + " request. The same as eval --format text.",
     footer = {
-      "",
-      "Exit codes: 0 decided (whatever the effect), 1 invalid policies,",
-      "2 usage error or bad request file.",
-      "",
-      "Example:",
+      RequestCommand.FOOTER,
       "  gatehouse explain --policies examples/acme.policy \\",
-      "      --request examples/requests/payroll-from-home.json"
+      RequestCommand.EXAMPLE_REQUEST
     })
 final class ExplainCommand extends RequestCommand implements Callable<Integer> {
 

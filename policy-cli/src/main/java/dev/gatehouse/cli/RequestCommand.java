@@ -20,6 +20,14 @@ import picocli.CommandLine.Spec;
 /** What {@code eval} and {@code explain} share: the policies, the request, the evaluation. */
 abstract class RequestCommand {
 
+  /** The footer of {@code eval} and {@code explain} up to their example's first line. */
+  static final String FOOTER =
+      "%nExit codes: 0 decided (whatever the effect), 1 invalid policies,%n"
+          + "2 usage error or bad request file.%n%nExample:";
+
+  /** The example's second line, the same for both commands. */
+  static final String EXAMPLE_REQUEST = "      --request examples/requests/payroll-from-home.json";
+
   @Spec CommandSpec spec;
 
   @Mixin PolicyOptions policies;
