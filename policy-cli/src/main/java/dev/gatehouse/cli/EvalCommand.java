@@ -11,11 +11,7 @@ import picocli.CommandLine.Option;
     description =
         "Evaluate one request (JSON, see docs/cli.md) against the policies and print the decision"
             + " as JSON (the default) or as a readable explanation.",
-    footer = {
-      RequestCommand.FOOTER,
-      "  gatehouse eval --policies examples/acme.policy \\",
-      RequestCommand.EXAMPLE_REQUEST
-    })
+    footer = RequestCommand.EVAL_FOOTER)
 final class EvalCommand extends RequestCommand implements Callable<Integer> {
 
   /** How the decision is printed. */

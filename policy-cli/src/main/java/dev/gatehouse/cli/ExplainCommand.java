@@ -11,11 +11,7 @@ import picocli.CommandLine.Command;
         "Evaluate one request (JSON, see docs/cli.md) and explain the decision: the effect and"
             + " reasons, then each relevant policy with its conditions evaluated against the"
             + " request. The same as eval --format text.",
-    footer = {
-      RequestCommand.FOOTER,
-      "  gatehouse explain --policies examples/acme.policy \\",
-      RequestCommand.EXAMPLE_REQUEST
-    })
+    footer = RequestCommand.EXPLAIN_FOOTER)
 final class ExplainCommand extends RequestCommand implements Callable<Integer> {
 
   @Override

@@ -20,13 +20,19 @@ import picocli.CommandLine.Spec;
 /** What {@code eval} and {@code explain} share: the policies, the request, the evaluation. */
 abstract class RequestCommand {
 
-  /** The footer of {@code eval} and {@code explain} up to their example's first line. */
-  static final String FOOTER =
+  private static final String EXIT_CODES_AND_EXAMPLE =
       "%nExit codes: 0 decided (whatever the effect), 1 invalid policies,%n"
-          + "2 usage error or bad request file.%n%nExample:";
+          + "2 usage error or bad request file.%n%nExample:%n  gatehouse ";
 
-  /** The example's second line, the same for both commands. */
-  static final String EXAMPLE_REQUEST = "      --request examples/requests/payroll-from-home.json";
+  private static final String EXAMPLE_ARGUMENTS =
+      " --policies examples/acme.policy \\%n"
+          + "      --request examples/requests/payroll-from-home.json";
+
+  /** The help footer of {@code eval}: its exit codes and an example. */
+  static final String EVAL_FOOTER = EXIT_CODES_AND_EXAMPLE + "eval" + EXAMPLE_ARGUMENTS;
+
+  /** The help footer of {@code explain}, the same as that of {@code eval} but for the name. */
+  static final String EXPLAIN_FOOTER = EXIT_CODES_AND_EXAMPLE + "explain" + EXAMPLE_ARGUMENTS;
 
   @Spec CommandSpec spec;
 
