@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -139,8 +140,14 @@ final class ConformanceVectors {
       throw new IllegalArgumentException(at + ": `cases` is empty");
     }
     List<Case> list = new ArrayList<>();
+    Set<String> names = new HashSet<>();
     for (int i = 0; i < cases.size(); i++) {
-      list.add(testCase(at + ": cases[" + i + "]", cases.get(i)));
+      Case c = testCase(at + ": cases[" + i + "]", cases.get(i));
+      if (!names.add(c.name())) {
+        throw new IllegalArgumentException(
+            at + ": cases[" + i + "]: a second case `" + c.name() + "`");
+      }
+      list.add(c);
     }
     return new Vector(file, List.copyOf(policies), List.copyOf(list));
   }
