@@ -6,12 +6,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gatehouse.api.Decision;
 import dev.gatehouse.api.Effect;
-import dev.gatehouse.api.Reason;
-import dev.gatehouse.api.ReportOnlyOutcome;
 import dev.gatehouse.api.policy.PolicySet;
 import dev.gatehouse.dsl.PolicyDsl;
 import dev.gatehouse.engine.PolicyEngine;
@@ -21,24 +16,12 @@ import dev.gatehouse.servlet.ConformanceVectors.Expected;
 import dev.gatehouse.servlet.ConformanceVectors.Item;
 import dev.gatehouse.servlet.ConformanceVectors.Vector;
 import jakarta.servlet.DispatcherType;
-import jakarta.servlet.Filter;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -73,11 +56,10 @@ import org.junit.jupiter.api.TestFactory;
 final class ConformanceTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String CASE_HEADER = "X-Conformance-Case";
   private static final Pattern MAX_AGE = Pattern.compile("max_age=([0-9]+)");
   private static final Pattern ACR = Pattern.compile("acr_values=\"([^\"]*)\"");
 
-  /** The case each request stands for, by its {@link #CASE_HEADER} value. */
+  /** The request of each case, by the {@link ConformanceHost#CASE_HEADER} naming it. */
   private static final Map<String, JsonNode> REQUESTS = new ConcurrentHashMap<>();
 
   private static final List<JettyHarness> SERVERS = new CopyOnWriteArrayList<>();
@@ -100,7 +82,7 @@ final class ConformanceTest {
 
   private static DynamicNode container(Vector vector) throws Exception {
     PolicySet set = PolicyDsl.loadFiles(vector.policies()).orThrow();
-    SettableClock clock = new SettableClock();
+    ConformanceHost.SettableClock clock = new ConformanceHost.SettableClock();
     GatehouseFilterBuilder builder =
         GatehouseFilter.builder(new PolicyEngineHolder(PolicyEngine.compile(set)))
             .signin("/signin")
@@ -113,9 +95,11 @@ final class ConformanceTest {
             false,
             (context, holder) -> {
               context.addFilter(
-                  new FilterHolder(new SignOn()), "/*", EnumSet.of(DispatcherType.REQUEST));
-              context.addServlet(new ServletHolder(new Application()), "/apps/*");
-              context.addServlet(new ServletHolder(new Application()), "/signin");
+                  new FilterHolder(new ConformanceHost.SignOn(REQUESTS)),
+                  "/*",
+                  EnumSet.of(DispatcherType.REQUEST));
+              context.addServlet(new ServletHolder(new ConformanceHost.Application()), "/apps/*");
+              context.addServlet(new ServletHolder(new ConformanceHost.Application()), "/signin");
             });
     SERVERS.add(server);
     String name = vector.file().getFileName().toString();
@@ -139,7 +123,8 @@ final class ConformanceTest {
     return apps;
   }
 
-  private static void run(JettyHarness server, SettableClock clock, String key, Case c)
+  private static void run(
+      JettyHarness server, ConformanceHost.SettableClock clock, String key, Case c)
       throws Exception {
     JsonNode request = c.request();
     String unsupported = unsupported(request);
@@ -148,7 +133,11 @@ final class ConformanceTest {
     String path = request.has("app") ? "/apps/" + request.get("app").textValue() + "/x" : "/signin";
     HttpResponse<String> response =
         JettyHarness.get(
-            server.uri(path), CASE_HEADER, key, "X-Forwarded-For", request.get("ip").textValue());
+            server.uri(path),
+            ConformanceHost.CASE_HEADER,
+            key,
+            "X-Forwarded-For",
+            request.get("ip").textValue());
     assertThat(diff(c.expect(), response))
         .as("%s: what the client got differs from the vector (- expected, + actual)", c.name())
         .isEmpty();
@@ -279,112 +268,5 @@ final class ConformanceTest {
   private static void pair(List<String> lines, String what, String expected, String actual) {
     lines.add("- " + what + ": " + expected);
     lines.add("+ " + what + ": " + actual);
-  }
-
-  /**
-   * The host's sign-on layer: sets the subject, the factors it verified and the time of the sign-in
-   * from the case the request stands for.
-   */
-  static final class SignOn implements Filter {
-    private static final List<String> OWNED = List.of("app", "action", "ip", "time", "auth");
-
-    @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
-        throws IOException, ServletException {
-      HttpServletRequest http = (HttpServletRequest) request;
-      JsonNode c = REQUESTS.get(String.valueOf(http.getHeader(CASE_HEADER)));
-      if (c != null) {
-        Map<String, Object> subject = new LinkedHashMap<>();
-        c.properties()
-            .forEach(
-                field -> {
-                  if (OWNED.contains(field.getKey())) {
-                    return;
-                  }
-                  if (field.getValue().isObject()) {
-                    field
-                        .getValue()
-                        .properties()
-                        .forEach(
-                            a ->
-                                subject.put(
-                                    field.getKey() + "." + a.getKey(), value(a.getValue())));
-                  } else {
-                    subject.put(field.getKey(), value(field.getValue()));
-                  }
-                });
-        http.setAttribute(SubjectResolver.SUBJECT_ATTRIBUTE, subject);
-        JsonNode auth = c.path("auth");
-        if (auth.has("methods")) {
-          http.setAttribute(GatehouseFilter.AUTH_METHODS_ATTRIBUTE, value(auth.get("methods")));
-        }
-        if (auth.has("time")) {
-          http.setAttribute(
-              GatehouseFilter.AUTH_TIME_ATTRIBUTE, Instant.parse(auth.get("time").textValue()));
-        }
-      }
-      chain.doFilter(request, response);
-    }
-
-    /** A JSON value as a host's Java code holds it: a string, long, boolean or list of strings. */
-    private static Object value(JsonNode v) {
-      if (v.isArray()) {
-        List<String> strings = new ArrayList<>();
-        v.forEach(e -> strings.add(e.asText()));
-        return strings;
-      }
-      if (v.isIntegralNumber()) {
-        return v.longValue();
-      }
-      return v.isBoolean() ? (Object) v.booleanValue() : v.asText();
-    }
-  }
-
-  /** The application behind the filter: answers with what it reads from the decision. */
-  static final class Application extends HttpServlet {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response)
-        throws IOException {
-      Decision decision = (Decision) request.getAttribute(GatehouseFilter.DECISION_ATTRIBUTE);
-      ObjectNode body = JSON.createObjectNode();
-      ArrayNode roles = body.putArray("roles");
-      decision.roles().forEach(roles::add);
-      ArrayNode reasons = body.putArray("reasons");
-      for (Reason r : decision.reasons()) {
-        reasons.add(r.code().id());
-      }
-      ArrayNode reportOnly = body.putArray("reportOnly");
-      for (ReportOnlyOutcome r : decision.reportOnly()) {
-        reportOnly.add(r.policy() + " " + r.effect().name());
-      }
-      response.setContentType("application/json");
-      response.getOutputStream().write(JSON.writeValueAsBytes(body));
-    }
-  }
-
-  /** The filter's clock, set to each case's {@code time} before its request is sent. */
-  static final class SettableClock extends Clock {
-    private volatile Instant now = Instant.EPOCH;
-
-    void set(Instant instant) {
-      now = instant;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException("the filter reads instants only");
-    }
   }
 }
