@@ -1,4 +1,4 @@
-package dev.gatehouse.engine;
+package dev.gatehouse.engine.conformance;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * wrong kind, an unknown effect or reason code, or a malformed duration is an error naming the file
  * and the place in it.
  */
-final class ConformanceVectors {
+public final class ConformanceVectors {
 
   private static final ObjectMapper JSON =
       new ObjectMapper()
@@ -42,13 +42,13 @@ final class ConformanceVectors {
   private ConformanceVectors() {}
 
   /** One vector file: the policy files that form its set, and its cases in file order. */
-  record Vector(Path file, List<Path> policies, List<Case> cases) {}
+  public record Vector(Path file, List<Path> policies, List<Case> cases) {}
 
   /** One case: a request, in the request JSON of {@code gatehouse eval}, and its decision. */
-  record Case(String name, JsonNode request, Expected expect) {}
+  public record Case(String name, JsonNode request, Expected expect) {}
 
   /** The decision a case expects; a null list is not compared. */
-  record Expected(
+  public record Expected(
       Effect effect,
       @Nullable List<String> roles,
       @Nullable List<Item> reasons,
@@ -60,7 +60,7 @@ final class ConformanceVectors {
    * policy, {@code factors} and {@code within} optional) or report-only outcome ({@code key} a
    * policy, with its {@code effect}).
    */
-  record Item(
+  public record Item(
       String key,
       @Nullable String policy,
       @Nullable List<String> factors,
@@ -73,7 +73,7 @@ final class ConformanceVectors {
    * that a module's tests (run with the module directory as working directory) and a run from the
    * root both find it.
    */
-  static Path directory() {
+  public static Path directory() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       Path candidate = dir.resolve("conformance");
       if (Files.isRegularFile(dir.resolve("pom.xml"))
@@ -88,7 +88,7 @@ final class ConformanceVectors {
   }
 
   /** Returns every vector file, sorted by name; there must be at least one. */
-  static List<Path> files() {
+  public static List<Path> files() {
     try (Stream<Path> entries = Files.list(directory())) {
       List<Path> files =
           entries.filter(p -> p.getFileName().toString().endsWith(".tests.json")).sorted().toList();
@@ -102,7 +102,7 @@ final class ConformanceVectors {
   }
 
   /** Reads one vector file. */
-  static Vector read(Path file) {
+  public static Vector read(Path file) {
     try {
       return parse(file, Files.readString(file));
     } catch (IOException e) {
@@ -115,7 +115,7 @@ final class ConformanceVectors {
    *
    * @throws IllegalArgumentException naming the file, the place and the problem
    */
-  static Vector parse(Path file, String text) {
+  public static Vector parse(Path file, String text) {
     String at = file.getFileName().toString();
     JsonNode root;
     try {
