@@ -2,6 +2,7 @@ package dev.gatehouse.api;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.gatehouse.api.internal.Suggestions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -2,6 +2,7 @@ package dev.gatehouse.api;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.gatehouse.api.internal.Suggestions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

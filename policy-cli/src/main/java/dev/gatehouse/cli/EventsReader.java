@@ -3,7 +3,7 @@ package dev.gatehouse.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.api.IpAddress;
 import dev.gatehouse.api.ReasonCode;
-import dev.gatehouse.api.Suggestions;
+import dev.gatehouse.api.internal.Suggestions;
 import dev.gatehouse.monitor.SignInEvent;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

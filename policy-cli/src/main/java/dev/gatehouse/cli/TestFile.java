@@ -3,7 +3,7 @@ package dev.gatehouse.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.api.Effect;
 import dev.gatehouse.api.ReasonCode;
-import dev.gatehouse.api.Suggestions;
+import dev.gatehouse.api.internal.Suggestions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,7 +1,6 @@
 package dev.gatehouse.servlet;
 
 import dev.gatehouse.engine.PolicyEngineHolder;
-import dev.gatehouse.monitor.SignInMonitor;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +15,7 @@ record FilterSettings(
     Responses responses,
     DecisionLog log,
     Clock clock,
-    @Nullable SignInMonitor monitor) {
+    @Nullable EvaluationHook hook) {
 
   @Override
   public String toString() {

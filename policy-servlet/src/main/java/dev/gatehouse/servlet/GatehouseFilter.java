@@ -188,8 +188,8 @@ public final class GatehouseFilter implements Filter {
     Optional<AccessRequest> built;
     try {
       built = s.requests().build(http, policies.schema(), target, ip.get(), s.clock().instant());
-      if (built.isPresent() && s.monitor() != null) {
-        built = Optional.of(s.monitor().enrich(built.get()));
+      if (built.isPresent() && s.hook() != null) {
+        built = Optional.of(s.hook().enrich(built.get()));
       }
     } catch (RuntimeException e) {
       logBuildFailure(e);
@@ -202,8 +202,8 @@ public final class GatehouseFilter implements Filter {
     }
     Decision decision = policies.evaluate(built.get());
     s.log().decided(built.get(), target, ip.get(), decision);
-    if (s.monitor() != null && target.action().equals("signin")) {
-      s.monitor().record(built.get(), decision);
+    if (s.hook() != null && target.action().equals("signin")) {
+      s.hook().signInDecided(built.get(), decision);
     }
     http.setAttribute(DECISION_ATTRIBUTE, decision);
     switch (decision.effect()) {

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.gatehouse.api.Factor;
 import dev.gatehouse.engine.PolicyEngineHolder;
-import dev.gatehouse.monitor.SignInMonitor;
 import java.net.URI;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -30,7 +29,7 @@ public final class GatehouseFilterBuilder {
   private @Nullable String stepUpUrl;
   private System.Logger.Level logLevel = System.Logger.Level.DEBUG;
   private Clock clock = Clock.systemUTC();
-  private @Nullable SignInMonitor monitor;
+  private @Nullable EvaluationHook hook;
 
   GatehouseFilterBuilder(PolicyEngineHolder holder) {
     this.holder = requireNonNull(holder, "holder");
@@ -206,15 +205,18 @@ public final class GatehouseFilterBuilder {
   }
 
   /**
-   * Adds sign-in monitoring: every request is enriched by the monitor ({@code risk.score}, {@code
-   * risk.level}, {@code device.known}) before it is evaluated, so that {@code authenticate}
-   * policies act on the sign-in history, and every sign-in is recorded with its decision.
+   * Adds a hook around each evaluation: every request is passed to {@link EvaluationHook#enrich}
+   * before it is evaluated, and every request to the sign-in endpoint is passed with its decision
+   * to {@link EvaluationHook#signInDecided}. Sign-in monitoring is wired this way: {@code
+   * hook(EvaluationHook.of(monitor::enrich, monitor::record))} sets {@code risk.score}, {@code
+   * risk.level} and {@code device.known} from the sign-in history, so that {@code authenticate}
+   * policies act on it, and records every sign-in with its decision.
    *
-   * @param monitor the monitor
+   * @param hook the hook
    * @return this builder
    */
-  public GatehouseFilterBuilder monitor(SignInMonitor monitor) {
-    this.monitor = requireNonNull(monitor, "monitor");
+  public GatehouseFilterBuilder hook(EvaluationHook hook) {
+    this.hook = requireNonNull(hook, "hook");
     return this;
   }
 
@@ -244,7 +246,7 @@ public final class GatehouseFilterBuilder {
         new Responses(acrValues, stepUpUrl),
         new DecisionLog(LoggerFactory.getLogger(GatehouseFilter.class), logLevel),
         clock,
-        monitor);
+        hook);
   }
 
   private GatehouseFilterBuilder map(String pattern, AppMapping.Target target) {

@@ -39,7 +39,10 @@ final class GatehouseFilterMonitorTest {
             .blocklist(List.of(IpNetwork.parse("127.0.0.0/8"), IpNetwork.parse("::1")))
             .build();
     try (JettyHarness server =
-        JettyHarness.start(TestPolicies.filter(HOLDER).monitor(monitor).build())) {
+        JettyHarness.start(
+            TestPolicies.filter(HOLDER)
+                .hook(EvaluationHook.of(monitor::enrich, monitor::record))
+                .build())) {
       HttpResponse<String> response = get(server.uri("/signin"), "X-Test-User", "ann");
 
       assertThat(response.statusCode()).isEqualTo(401);
@@ -53,7 +56,10 @@ final class GatehouseFilterMonitorTest {
   void doFilter_signInFromOrdinaryAddress_isPermittedAndRecorded() throws Exception {
     SignInMonitor monitor = SignInMonitor.builder().build();
     try (JettyHarness server =
-        JettyHarness.start(TestPolicies.filter(HOLDER).monitor(monitor).build())) {
+        JettyHarness.start(
+            TestPolicies.filter(HOLDER)
+                .hook(EvaluationHook.of(monitor::enrich, monitor::record))
+                .build())) {
       HttpResponse<String> response = get(server.uri("/signin"), "X-Test-User", "ann");
 
       assertThat(response.statusCode()).isEqualTo(200);

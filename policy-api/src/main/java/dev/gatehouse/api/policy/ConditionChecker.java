@@ -3,7 +3,7 @@ package dev.gatehouse.api.policy;
 import dev.gatehouse.api.Attribute;
 import dev.gatehouse.api.AttributeType;
 import dev.gatehouse.api.Schema;
-import dev.gatehouse.api.Suggestions;
+import dev.gatehouse.api.internal.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

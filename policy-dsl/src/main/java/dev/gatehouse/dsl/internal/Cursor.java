@@ -1,6 +1,6 @@
 package dev.gatehouse.dsl.internal;
 
-import dev.gatehouse.api.Suggestions;
+import dev.gatehouse.api.internal.Suggestions;
 import dev.gatehouse.dsl.DiagnosticCode;
 import dev.gatehouse.dsl.internal.Token.Kind;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.gatehouse.dsl.internal;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.gatehouse.api.Suggestions;
+import dev.gatehouse.api.internal.Suggestions;
 import dev.gatehouse.api.policy.Condition;
 import dev.gatehouse.api.policy.ConditionChecker;
 import dev.gatehouse.api.policy.Network;

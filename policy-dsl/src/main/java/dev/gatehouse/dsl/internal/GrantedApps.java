@@ -1,6 +1,6 @@
 package dev.gatehouse.dsl.internal;
 
-import dev.gatehouse.api.Suggestions;
+import dev.gatehouse.api.internal.Suggestions;
 import dev.gatehouse.dsl.DiagnosticCode;
 import java.text.Normalizer;
 import java.util.LinkedHashSet;

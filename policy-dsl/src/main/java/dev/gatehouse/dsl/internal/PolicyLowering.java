@@ -1,7 +1,7 @@
 package dev.gatehouse.dsl.internal;
 
 import dev.gatehouse.api.Factor;
-import dev.gatehouse.api.Suggestions;
+import dev.gatehouse.api.internal.Suggestions;
 import dev.gatehouse.api.policy.AssignPolicy;
 import dev.gatehouse.api.policy.AuthenticatePolicy;
 import dev.gatehouse.api.policy.Condition;

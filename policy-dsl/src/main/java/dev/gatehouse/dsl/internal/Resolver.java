@@ -3,7 +3,7 @@ package dev.gatehouse.dsl.internal;
 import dev.gatehouse.api.Attribute;
 import dev.gatehouse.api.AttributeType;
 import dev.gatehouse.api.Schema;
-import dev.gatehouse.api.Suggestions;
+import dev.gatehouse.api.internal.Suggestions;
 import dev.gatehouse.api.policy.Policy;
 import dev.gatehouse.api.policy.PolicySet;
 import dev.gatehouse.dsl.DiagnosticCode;

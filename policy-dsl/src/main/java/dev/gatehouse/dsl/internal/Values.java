@@ -1,7 +1,7 @@
 package dev.gatehouse.dsl.internal;
 
 import dev.gatehouse.api.IpNetwork;
-import dev.gatehouse.api.Suggestions;
+import dev.gatehouse.api.internal.Suggestions;
 import dev.gatehouse.api.policy.Network;
 import dev.gatehouse.api.policy.TimeWindow;
 import dev.gatehouse.dsl.DiagnosticCode;

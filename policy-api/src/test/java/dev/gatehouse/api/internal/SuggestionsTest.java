@@ -1,4 +1,4 @@
-package dev.gatehouse.api;
+package dev.gatehouse.api.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
