@@ -225,7 +225,10 @@ public final class RedisHistory {
         .toCompletableFuture();
   }
 
-  /** Returns a member unique to this event among the failure times of one key. */
+  /**
+   * Returns a member unique to this event among the failure times of one key, starting with the
+   * time: a lookup reads the members, not the scores.
+   */
   private String member(SignInEvent event) {
     return Millis.of(event.time()) + ":" + node + ":" + sequence.incrementAndGet();
   }

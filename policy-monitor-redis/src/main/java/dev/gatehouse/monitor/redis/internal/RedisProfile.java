@@ -61,10 +61,10 @@ final class RedisProfile implements UserProfile {
     for (int i = 0; i + 1 < pairs.size(); i += 2) {
       hash.put((String) pairs.get(i), (String) pairs.get(i + 1));
     }
-    List<Object> scores = (List<Object>) reply.get(3);
-    long[] failures = new long[scores.size()];
+    List<Object> members = (List<Object>) reply.get(3);
+    long[] failures = new long[members.size()];
     for (int i = 0; i < failures.length; i++) {
-      failures[i] = (long) Double.parseDouble((String) scores.get(i));
+      failures[i] = timeOf((String) members.get(i));
     }
     long n = Long.parseLong(hash.getOrDefault("n", "0"));
     return new RedisProfile(
@@ -75,6 +75,16 @@ final class RedisProfile implements UserProfile {
         failures,
         sighting(hash),
         List.copyOf((List<String>) (List<?>) reply.get(4)));
+  }
+
+  /**
+   * Returns the time of a failure member, {@code <ms>:<node>:<sequence>}: the same as its score,
+   * exact even past 2^53, and reading members instead of scores spares Redis formatting each score
+   * as a decimal, which was most of a lookup's time in Redis for a user with failures.
+   */
+  private static long timeOf(String member) {
+    int colon = member.indexOf(':');
+    return Long.parseLong(member, 0, colon < 0 ? member.length() : colon, 10);
   }
 
   private static @Nullable Sighting sighting(Map<String, String> hash) {
