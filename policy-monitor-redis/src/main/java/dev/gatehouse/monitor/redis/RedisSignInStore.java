@@ -43,11 +43,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each event is written as a few Lua scripts, each atomic on its shard (the user's keys, the
  * address's and its network's failure times, the indexes that bound the counts) and an entry on the
- * event stream, sent back to back: one round trip. A lookup is one script and two counts, also one
- * round trip. Both wait at most the {@linkplain RedisSignInStoreBuilder#budget budget}: a lookup
- * past it throws {@link StoreUnavailableException}, so {@code enrich} leaves the risk attributes
- * out; a write that fails is kept in a bounded outbox and replayed when Redis is back, or counted
- * in {@link #dropped()}. Lettuce reconnects on its own.
+ * event stream, sent back to back: one round trip. A lookup is one script on a standalone server,
+ * and one script and two counts in a cluster, also one round trip. Both wait at most the
+ * {@linkplain RedisSignInStoreBuilder#budget budget}: a lookup past it throws {@link
+ * StoreUnavailableException}, so {@code enrich} leaves the risk attributes out; a write that fails
+ * is kept in a bounded outbox and replayed when Redis is back, or counted in {@link #dropped()}.
+ * Lettuce reconnects on its own.
  */
 public final class RedisSignInStore implements SignInStore, AutoCloseable {
 
@@ -120,7 +121,8 @@ public final class RedisSignInStore implements SignInStore, AutoCloseable {
   @Override
   public Optional<UserProfile> profile(String userId) {
     requireNonNull(userId, "userId");
-    return Optional.ofNullable(await(history.profile(userId), budget));
+    // Parsed on the calling thread: the event loop serves every caller of the connection.
+    return Optional.ofNullable(RedisHistory.profileOf(await(history.readProfile(userId), budget)));
   }
 
   @Override
@@ -146,19 +148,8 @@ public final class RedisSignInStore implements SignInStore, AutoCloseable {
    */
   @Override
   public Lookup lookup(@Nullable String userId, @Nullable IpAddress ip, Instant from, Instant to) {
-    long deadline = System.nanoTime() + budget.toNanos();
-    CompletableFuture<@Nullable UserProfile> profile =
-        userId == null ? CompletableFuture.completedFuture(null) : history.profile(userId);
-    CompletableFuture<Long> address =
-        ip == null ? CompletableFuture.completedFuture(0L) : history.failures(exact(ip), from, to);
-    CompletableFuture<Long> network =
-        ip == null
-            ? CompletableFuture.completedFuture(0L)
-            : history.failures(history.network(ip).orElse(exact(ip)), from, to);
-    UserProfile found = await(profile, remaining(deadline));
-    int fromAddress = (int) (long) await(address, remaining(deadline));
-    int fromNetwork = (int) (long) await(network, remaining(deadline));
-    return new Lookup(found, fromAddress, fromNetwork);
+    List<Object> reply = await(history.lookup(userId, ip, from, to), budget);
+    return RedisHistory.lookupOf(userId != null, reply);
   }
 
   /** Passes every event of the stream, oldest first, reading it a page at a time. */
@@ -245,10 +236,6 @@ public final class RedisSignInStore implements SignInStore, AutoCloseable {
 
   private static IpNetwork exact(IpAddress ip) {
     return IpNetwork.containing(requireNonNull(ip, "ip"), 128);
-  }
-
-  private static Duration remaining(long deadline) {
-    return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
   }
 
   private static <T> T await(CompletableFuture<T> future, Duration within) {

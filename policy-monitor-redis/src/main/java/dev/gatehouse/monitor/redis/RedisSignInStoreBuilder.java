@@ -199,7 +199,7 @@ public final class RedisSignInStoreBuilder {
               .build());
       StatefulRedisConnection<String, String> connection = client.connect();
       RedisHistory history =
-          new RedisHistory(connection.async(), keys, limits, zone, prefixes, maxEvents);
+          new RedisHistory(connection.async(), keys, limits, zone, prefixes, maxEvents, true);
       return new RedisSignInStore(
           client, resources, connection, history, new Outbox(outbox), budget);
     }
@@ -220,7 +220,7 @@ public final class RedisSignInStoreBuilder {
             .build());
     StatefulRedisClusterConnection<String, String> connection = client.connect();
     RedisHistory history =
-        new RedisHistory(connection.async(), keys, limits, zone, prefixes, maxEvents);
+        new RedisHistory(connection.async(), keys, limits, zone, prefixes, maxEvents, false);
     return new RedisSignInStore(client, resources, connection, history, new Outbox(outbox), budget);
   }
 }

@@ -9,6 +9,7 @@ import dev.gatehouse.monitor.Location;
 import dev.gatehouse.monitor.MemoryLimits;
 import dev.gatehouse.monitor.SignInEvent;
 import dev.gatehouse.monitor.SignInEventJson;
+import dev.gatehouse.monitor.SignInStore;
 import dev.gatehouse.monitor.UserProfile;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
@@ -22,6 +23,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -51,7 +53,7 @@ public final class RedisHistory {
   }
 
   private static final Script RECORD_USER = new Script(Scripts.RECORD_USER);
-  private static final Script READ_USER = new Script(Scripts.READ_USER);
+  private static final Script READ = new Script(Scripts.READ);
   private static final Script RECORD_FAILURE = new Script(Scripts.RECORD_FAILURE);
   private static final Script INDEX = new Script(Scripts.INDEX);
 
@@ -61,6 +63,7 @@ public final class RedisHistory {
   private final ZoneId zone;
   private final FailurePrefixes prefixes;
   private final long maxEvents;
+  private final boolean oneShard;
   private final String node = Long.toHexString(Double.doubleToLongBits(Math.random()));
   private final AtomicLong sequence = new AtomicLong();
 
@@ -73,6 +76,8 @@ public final class RedisHistory {
    * @param zone the zone of hours of day
    * @param prefixes the failure networks
    * @param maxEvents how many events the stream keeps, about
+   * @param oneShard whether every key is on one server (standalone), so that one script may read
+   *     keys of different hash tags
    */
   public RedisHistory(
       RedisClusterAsyncCommands<String, String> redis,
@@ -80,13 +85,15 @@ public final class RedisHistory {
       MemoryLimits limits,
       ZoneId zone,
       FailurePrefixes prefixes,
-      long maxEvents) {
+      long maxEvents,
+      boolean oneShard) {
     this.redis = redis;
     this.keys = keys;
     this.limits = limits;
     this.zone = zone;
     this.prefixes = prefixes;
     this.maxEvents = maxEvents;
+    this.oneShard = oneShard;
   }
 
   /**
@@ -218,21 +225,101 @@ public final class RedisHistory {
         .toCompletableFuture();
   }
 
-  /** Returns a member unique to this event among the failure times of one key. */
+  /**
+   * Returns a member unique to this event among the failure times of one key, starting with the
+   * time: a lookup reads the members, not the scores.
+   */
   private String member(SignInEvent event) {
     return Millis.of(event.time()) + ":" + node + ":" + sequence.incrementAndGet();
   }
 
   /**
-   * Reads a user's profile, or null if unknown.
+   * Reads a user's profile; {@link #profileOf} turns the reply into the profile.
    *
    * @param userId the canonical user id
+   * @return the reply
+   */
+  public CompletableFuture<List<Object>> readProfile(String userId) {
+    return READ.run(redis, ScriptOutputType.MULTI, keys.user(userId), "1", "0", "0");
+  }
+
+  /**
+   * Returns the profile in a reply of {@link #readProfile} or {@link #lookup}, or null if the user
+   * is unknown.
+   *
+   * @param reply the reply
    * @return the profile, or null
    */
-  public CompletableFuture<@Nullable UserProfile> profile(String userId) {
+  public static @Nullable UserProfile profileOf(List<Object> reply) {
+    return RedisProfile.of(reply);
+  }
+
+  /**
+   * Reads what an assessment needs, the user's profile and the failures from the address and from
+   * its network in the window, in one round trip: on a standalone server one script reads it all;
+   * in a cluster, where the keys sit on different shards, a script reads the user and two {@code
+   * ZCOUNT}s count the failures, sent back to back and combined into a reply of the same shape.
+   * {@link #lookupOf} turns the reply into the lookup.
+   *
+   * @param userId the canonical user id, or null
+   * @param ip the client address, or null
+   * @param from the start of the window, inclusive
+   * @param to the end of the window, inclusive
+   * @return the reply
+   */
+  public CompletableFuture<List<Object>> lookup(
+      @Nullable String userId, @Nullable IpAddress ip, Instant from, Instant to) {
+    String[] counted =
+        ip == null
+            ? new String[0]
+            : new String[] {
+              keys.failures(IpNetwork.containing(ip, 128)),
+              keys.failures(prefixes.networkOf(ip).orElse(IpNetwork.containing(ip, 128)))
+            };
+    String start = Long.toString(Millis.of(from));
+    String end = Long.toString(Millis.of(to));
+    if (oneShard) {
+      String[] read = counted;
+      if (userId != null) {
+        String[] user = keys.user(userId);
+        read = Arrays.copyOf(user, user.length + counted.length);
+        System.arraycopy(counted, 0, read, user.length, counted.length);
+      }
+      return READ.run(redis, ScriptOutputType.MULTI, read, userId == null ? "0" : "1", start, end);
+    }
     CompletableFuture<List<Object>> reply =
-        READ_USER.run(redis, ScriptOutputType.MULTI, keys.user(userId));
-    return reply.thenApply(RedisProfile::of);
+        userId == null
+            ? CompletableFuture.completedFuture(List.of())
+            : READ.run(redis, ScriptOutputType.MULTI, keys.user(userId), "1", start, end);
+    Range<Double> window = Range.create((double) Millis.of(from), (double) Millis.of(to));
+    for (String key : counted) {
+      reply =
+          reply.thenCombine(
+              redis.zcount(key, window).toCompletableFuture(),
+              (List<Object> sofar, Long count) -> {
+                List<Object> more = new ArrayList<>(sofar);
+                more.add(count);
+                return more;
+              });
+    }
+    return reply;
+  }
+
+  /**
+   * Returns the lookup in a reply of {@link #lookup}.
+   *
+   * @param user whether the lookup was for a user
+   * @param reply the reply
+   * @return the profile and the counts
+   */
+  public static SignInStore.Lookup lookupOf(boolean user, List<Object> reply) {
+    UserProfile profile = user ? RedisProfile.of(reply) : null;
+    int counts = user ? RedisProfile.PARTS : 0;
+    return new SignInStore.Lookup(profile, count(reply, counts), count(reply, counts + 1));
+  }
+
+  private static int count(List<Object> reply, int at) {
+    return at < reply.size() ? (int) Math.min((Long) reply.get(at), Integer.MAX_VALUE) : 0;
   }
 
   /**

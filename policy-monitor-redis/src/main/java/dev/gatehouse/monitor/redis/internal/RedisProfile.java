@@ -16,13 +16,22 @@ import org.jspecify.annotations.Nullable;
 /** A user's profile as read from Redis in one script call: an immutable snapshot. */
 final class RedisProfile implements UserProfile {
 
+  /** How many elements of a reply of {@link Scripts#READ} hold the profile. */
+  static final int PARTS = 5;
+
   private final int trusted;
   private final int hourMask;
   private final Set<String> devices;
   private final Set<String> countries;
   private final long[] failures;
   private final @Nullable Sighting last;
-  private final List<SignInEvent> history;
+  private final List<String> lines;
+
+  /**
+   * The events, decoded from {@link #lines} when first asked for: an assessment never reads them,
+   * and decoding some twenty JSON lines cost most of a lookup's CPU time.
+   */
+  private volatile @Nullable List<SignInEvent> history;
 
   private RedisProfile(
       int trusted,
@@ -31,19 +40,17 @@ final class RedisProfile implements UserProfile {
       Set<String> countries,
       long[] failures,
       @Nullable Sighting last,
-      List<SignInEvent> history) {
+      List<String> lines) {
     this.trusted = trusted;
     this.hourMask = hourMask;
     this.devices = devices;
     this.countries = countries;
     this.failures = failures;
     this.last = last;
-    this.history = history;
+    this.lines = lines;
   }
 
-  /**
-   * Returns the profile of the reply of {@link Scripts#READ_USER}, or null if the user is unknown.
-   */
+  /** Returns the profile at the start of a reply of {@link Scripts#READ}, or null if unknown. */
   @SuppressWarnings("unchecked")
   static @Nullable RedisProfile of(List<Object> reply) {
     List<Object> pairs = (List<Object>) reply.get(0);
@@ -54,14 +61,10 @@ final class RedisProfile implements UserProfile {
     for (int i = 0; i + 1 < pairs.size(); i += 2) {
       hash.put((String) pairs.get(i), (String) pairs.get(i + 1));
     }
-    List<Object> scores = (List<Object>) reply.get(3);
-    long[] failures = new long[scores.size()];
+    List<Object> members = (List<Object>) reply.get(3);
+    long[] failures = new long[members.size()];
     for (int i = 0; i < failures.length; i++) {
-      failures[i] = (long) Double.parseDouble((String) scores.get(i));
-    }
-    List<SignInEvent> history = new ArrayList<>();
-    for (Object line : (List<Object>) reply.get(4)) {
-      history.add(SignInEventJson.decode((String) line));
+      failures[i] = timeOf((String) members.get(i));
     }
     long n = Long.parseLong(hash.getOrDefault("n", "0"));
     return new RedisProfile(
@@ -71,7 +74,17 @@ final class RedisProfile implements UserProfile {
         Set.copyOf((List<String>) (List<?>) reply.get(2)),
         failures,
         sighting(hash),
-        List.copyOf(history));
+        List.copyOf((List<String>) (List<?>) reply.get(4)));
+  }
+
+  /**
+   * Returns the time of a failure member, {@code <ms>:<node>:<sequence>}: the same as its score,
+   * exact even past 2^53, and reading members instead of scores spares Redis formatting each score
+   * as a decimal, which was most of a lookup's time in Redis for a user with failures.
+   */
+  private static long timeOf(String member) {
+    int colon = member.indexOf(':');
+    return Long.parseLong(member, 0, colon < 0 ? member.length() : colon, 10);
   }
 
   private static @Nullable Sighting sighting(Map<String, String> hash) {
@@ -129,7 +142,17 @@ final class RedisProfile implements UserProfile {
 
   @Override
   public List<SignInEvent> history() {
-    return history;
+    List<SignInEvent> events = history;
+    if (events == null) {
+      // Two threads may both decode; either list is the same snapshot.
+      List<SignInEvent> decoded = new ArrayList<>(lines.size());
+      for (String line : lines) {
+        decoded.add(SignInEventJson.decode(line));
+      }
+      events = List.copyOf(decoded);
+      history = events;
+    }
+    return events;
   }
 
   @Override
@@ -143,7 +166,7 @@ final class RedisProfile implements UserProfile {
         + ", failures="
         + failures.length
         + ", events="
-        + history.size()
+        + lines.size()
         + "}";
   }
 }

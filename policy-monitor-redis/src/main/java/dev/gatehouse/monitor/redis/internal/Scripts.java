@@ -51,21 +51,34 @@ final class Scripts {
       """;
 
   /**
-   * Everything remembered about a user. KEYS as {@link #RECORD_USER}. Returns the profile hash as
-   * pairs, the devices, the countries, the failure times and the events.
+   * What one lookup reads. KEYS: the user's five keys as {@link #RECORD_USER} when ARGV[1] is
+   * {@code 1}, then failure keys to count. ARGV: whether the user's keys come first (1 or 0), the
+   * window's start and end in ms. Returns the profile hash as pairs, the devices, the countries,
+   * the failure members (each starting with its time) and the events when the user's keys come
+   * first, then each failure key's count in the window.
+   *
+   * <p>On a standalone server one call reads the user and both failure counts; in a cluster the
+   * failure keys sit on other shards, so it reads the user alone and the counts are {@code
+   * ZCOUNT}s.
    */
-  static final String READ_USER =
+  static final String READ =
       """
-      local failures = {}
-      local scored = redis.call('ZRANGE', KEYS[4], 0, -1, 'WITHSCORES')
-      for i = 2, #scored, 2 do failures[#failures + 1] = scored[i] end
-      return {
-        redis.call('HGETALL', KEYS[1]),
-        redis.call('ZRANGE', KEYS[2], 0, -1),
-        redis.call('ZRANGE', KEYS[3], 0, -1),
-        failures,
-        redis.call('LRANGE', KEYS[5], 0, -1)
-      }
+      local out = {}
+      local first = 1
+      if ARGV[1] == '1' then
+        out = {
+          redis.call('HGETALL', KEYS[1]),
+          redis.call('ZRANGE', KEYS[2], 0, -1),
+          redis.call('ZRANGE', KEYS[3], 0, -1),
+          redis.call('ZRANGE', KEYS[4], 0, -1),
+          redis.call('LRANGE', KEYS[5], 0, -1)
+        }
+        first = 6
+      end
+      for i = first, #KEYS do
+        out[#out + 1] = redis.call('ZCOUNT', KEYS[i], ARGV[2], ARGV[3])
+      end
+      return out
       """;
 
   /**
