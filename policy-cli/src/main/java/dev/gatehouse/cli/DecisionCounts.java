@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.api.ReasonCode;
 import dev.gatehouse.monitor.SignInEvent;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -75,7 +76,7 @@ final class DecisionCounts {
 
   /** The ten largest counts, ties in name order; an ordered map. */
   private static Map<String, Long> top(Map<String, Long> counts) {
-    Map<String, Long> top = new java.util.LinkedHashMap<>();
+    Map<String, Long> top = new LinkedHashMap<>();
     counts.entrySet().stream()
         .sorted(
             Map.Entry.<String, Long>comparingByValue()

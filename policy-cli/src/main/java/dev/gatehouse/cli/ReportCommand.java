@@ -134,8 +134,7 @@ final class ReportCommand implements Callable<Integer> {
       throw new BadInputException("`--to` " + end + " is before `--from` " + start);
     }
     SignInReport report = SignInReport.of(all, start, end, zoneId());
-    Instant s0 = start;
-    DecisionCounts decisions = DecisionCounts.of(lines, s0, end);
+    DecisionCounts decisions = DecisionCounts.of(lines, start, end);
     PrintWriter out = spec.commandLine().getOut();
     boolean nothing = all.isEmpty() && from == null && to == null;
     out.print(

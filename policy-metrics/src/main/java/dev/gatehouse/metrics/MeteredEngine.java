@@ -9,7 +9,6 @@ import dev.gatehouse.engine.CompiledPolicies;
 import dev.gatehouse.engine.PolicyEngineHolder;
 import dev.gatehouse.engine.SharedDecisionStats;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -59,7 +58,7 @@ public final class MeteredEngine {
   private final @Nullable Timer latency;
   private final int sampleMask;
   private final @Nullable PolicyMatches matches;
-  private final CacheCounts cache;
+  private final SharedDecisionMeters cache;
 
   private MeteredEngine(Builder b) {
     PolicyEngineHolder holder = b.holder;
@@ -82,7 +81,7 @@ public final class MeteredEngine {
     Gauge.builder("gatehouse.policies", holder, h -> h.current().policySet().policies().size())
         .description("policies in the running set")
         .register(registry);
-    this.cache = new CacheCounts(holder, decisions);
+    this.cache = new SharedDecisionMeters(holder, decisions);
     cache.register(registry);
     this.matches =
         b.top == 0 && b.only.isEmpty()
@@ -358,72 +357,6 @@ public final class MeteredEngine {
       MeteredEngine engine = new MeteredEngine(this);
       engine.refreshPolicyMatches();
       return engine;
-    }
-  }
-
-  /**
-   * The shared-decision cache's counters, kept monotone across swaps: the sets swapped out add
-   * their last counts to a base. A scrape between the swap and that addition could see less than
-   * before, so each reading is the largest seen.
-   */
-  private static final class CacheCounts {
-    private final PolicyEngineHolder holder;
-    private final DecisionMetrics decisions;
-    private final AtomicLong retiredMisses = new AtomicLong();
-    private final AtomicLong retiredEvictions = new AtomicLong();
-    private final AtomicLong misses = new AtomicLong();
-    private final AtomicLong evictions = new AtomicLong();
-    private final AtomicLong hits = new AtomicLong();
-
-    CacheCounts(PolicyEngineHolder holder, DecisionMetrics decisions) {
-      this.holder = holder;
-      this.decisions = decisions;
-    }
-
-    void register(MeterRegistry registry) {
-      FunctionCounter.builder("gatehouse.decision.cache.hits", this, CacheCounts::hits)
-          .description("decisions found shared: decisions counted minus cache misses")
-          .register(registry);
-      FunctionCounter.builder("gatehouse.decision.cache.misses", this, CacheCounts::misses)
-          .description("decisions combined afresh because none was shared")
-          .register(registry);
-      FunctionCounter.builder("gatehouse.decision.cache.evictions", this, CacheCounts::evictions)
-          .description("shared decisions replaced because their slots were taken")
-          .register(registry);
-      Gauge.builder("gatehouse.decision.cache.size", holder, CacheCounts::size)
-          .description("shared decisions held by the running policy set")
-          .register(registry);
-    }
-
-    private static double size(PolicyEngineHolder holder) {
-      return holder.current().sharedDecisionStats().size();
-    }
-
-    void retire(CompiledPolicies previous) {
-      SharedDecisionStats last = previous.sharedDecisionStats();
-      retiredMisses.addAndGet(last.misses());
-      retiredEvictions.addAndGet(last.evictions());
-    }
-
-    SharedDecisionStats stats() {
-      SharedDecisionStats now = holder.current().sharedDecisionStats();
-      long m = misses.accumulateAndGet(retiredMisses.get() + now.misses(), Math::max);
-      long e = evictions.accumulateAndGet(retiredEvictions.get() + now.evictions(), Math::max);
-      return new SharedDecisionStats(m, e, now.size(), now.capacity());
-    }
-
-    private double misses() {
-      return stats().misses();
-    }
-
-    private double evictions() {
-      return stats().evictions();
-    }
-
-    private double hits() {
-      // A decision is counted after it was made, so a scrape may see its miss before its count.
-      long counted = decisions.count();
-      return hits.accumulateAndGet(Math.max(0, counted - stats().misses()), Math::max);
     }
   }
 

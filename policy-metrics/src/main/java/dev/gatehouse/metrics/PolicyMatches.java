@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -159,7 +160,7 @@ final class PolicyMatches {
         Map.Entry.<String, Long>comparingByValue()
             .reversed()
             .thenComparing(Map.Entry.comparingByKey()));
-    Set<String> ids = new java.util.HashSet<>();
+    Set<String> ids = new HashSet<>();
     for (int k = 0; k < Math.min(top, ranked.size()); k++) {
       ids.add(ranked.get(k).getKey());
     }
