@@ -12,7 +12,12 @@ import dev.gatehouse.engine.PolicyEngine;
 import dev.gatehouse.engine.PolicyEngineHolder;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** The policies that matched most, as {@code gatehouse.policy.matches} in a Prometheus scrape. */
@@ -115,6 +120,39 @@ final class PolicyMatchesTest {
 
     assertThat(engine.policyMatches("everyone-mail")).isEqualTo(2);
     assertThat(engine.policyMatches("everyone-payroll")).isEqualTo(2);
+  }
+
+  @Test
+  void refresh_afterManyThreadsDecided_countsEveryDecision() throws Exception {
+    MeteredEngine engine = MeteredEngine.builder(holder, registry).topPolicies(5).build();
+    AccessRequest mail = request("u-1", "mail", "203.0.113.9", "staff");
+    AccessRequest payroll = request("u-2", "payroll", "203.0.113.9", "staff");
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 5_000; i++) {
+                    engine.evaluate(i % 5 == 0 ? payroll : mail);
+                  }
+                }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+
+    engine.refreshPolicyMatches();
+
+    assertThat(engine.policyMatches("everyone-mail")).isEqualTo(16_000);
+    assertThat(engine.policyMatches("everyone-payroll")).isEqualTo(4_000);
+    assertThat(engine.sharedDecisionStats().size()).isEqualTo(2);
+    assertThat(registry.scrape())
+        .contains("gatehouse_policy_matches_total{policy=\"everyone-mail\"} 16000.0");
   }
 
   @Test
