@@ -29,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What counting and logging decisions costs the deciding thread: the workload of {@link
  * EvaluateBenchmark} decided through a bare {@link PolicyEngineHolder}, through a {@link
- * MeteredEngine} on a Prometheus registry ({@code metrics=on}), and through a {@link
+ * MeteredEngine} on a Prometheus registry ({@code metrics=on}: decisions by effect and reason, the
+ * shared-decision cache's meters and the ten policies that matched most), and through a {@link
  * DecisionLogger} whose {@link AsyncDecisionLogSink} formats on its own thread and drops when
  * behind ({@code log=on}, every PERMIT logged).
  *
@@ -69,13 +70,13 @@ public class MeteredEvaluateBenchmark {
     Workload workload = Workload.generate(policies, 42);
     holder = new PolicyEngineHolder(PolicyEngine.compile(workload.policies()));
     decide = holder::evaluate;
-    if (metrics.equals("timed")) {
-      decide =
-          MeteredEngine.of(holder, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), 64)
-              ::evaluate;
-    } else if (on("metrics", metrics)) {
-      decide =
-          MeteredEngine.of(holder, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))::evaluate;
+    if (metrics.equals("timed") || on("metrics", metrics)) {
+      MeteredEngine metered =
+          MeteredEngine.builder(holder, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
+              .sampleEvery(metrics.equals("timed") ? 64 : 0)
+              .topPolicies(10)
+              .build();
+      decide = metered::evaluate;
     }
     if (on("log", log)) {
       sink = AsyncDecisionLogSink.create(DecisionLogFormat.defaults(), line -> {}, 8192);

@@ -36,7 +36,9 @@ import picocli.CommandLine.Spec;
     name = "dashboard",
     mixinStandardHelpOptions = true,
     description =
-        "Serve the sign-in dashboard over a file of sign-in events on 127.0.0.1, as the user"
+        "Serve the sign-in dashboard over a file of sign-in events (or decision-log records, a"
+            + " PERMIT shown as a success, a DENY denied, a CHALLENGE challenged) on 127.0.0.1, as"
+            + " the user"
             + " `--as` (with the attributes of the users file), governed by the delegate"
             + " policies of `--policies` (see docs/dashboard.md).",
     footer = {
@@ -55,7 +57,7 @@ final class DashboardCommand implements Callable<Integer> {
       names = {"-e", "--events"},
       paramLabel = "FILE",
       required = true,
-      description = "sign-in events as JSON lines")
+      description = "sign-in events or decision-log records as JSON lines")
   Path events;
 
   @Option(

@@ -18,6 +18,9 @@ import java.util.Set;
  * "2026-11-29T10:00:00Z", "ip": "203.0.113.9", "country": "FR", "device": "d-1", "platform":
  * "macos", "outcome": "success", "reasons": [], "policies": []}}. {@code user}, {@code time},
  * {@code ip} and {@code outcome} are required; unknown fields are errors. Blank lines are skipped.
+ *
+ * <p>A line holding {@code effect} (and no {@code outcome}) is a decision-log record instead, read
+ * by {@link DecisionRecordReader}; one file may mix both kinds.
  */
 final class EventsReader {
 
@@ -33,15 +36,43 @@ final class EventsReader {
    * @throws BadInputException naming the file, the line and the problem
    */
   static List<SignInEvent> read(String source, String text) {
-    List<SignInEvent> events = new ArrayList<>();
+    return lines(source, text).stream().map(Line::event).toList();
+  }
+
+  /**
+   * Reads every line of {@code text}, sign-in event or decision record.
+   *
+   * @throws BadInputException naming the file, the line and the problem
+   */
+  static List<Line> lines(String source, String text) {
+    List<Line> read = new ArrayList<>();
     String[] lines = text.split("\r?\n", -1);
     for (int i = 0; i < lines.length; i++) {
       if (!lines[i].isBlank()) {
         String where = source + ":" + (i + 1);
-        events.add(event(where, Json.parse(where, lines[i])));
+        JsonNode node = Json.parse(where, lines[i]);
+        read.add(
+            DecisionRecordReader.isDecision(node)
+                ? DecisionRecordReader.read(where, node)
+                : new Line(event(where, node), null, null));
       }
     }
-    return events;
+    return read;
+  }
+
+  /**
+   * One line read: the event, and for a decision record the app it was about and its address.
+   *
+   * @param event the sign-in event, or what the decision record maps to
+   * @param app for a decision record, the request's app ({@code -} if none); null for a sign-in
+   * @param address for a decision record, {@code request.ip} as logged (a network, {@code ***}, or
+   *     {@code -} if none); null for a sign-in
+   */
+  record Line(SignInEvent event, String app, String address) {
+    /** {@return whether the line was a decision record} */
+    boolean isDecision() {
+      return app != null;
+    }
   }
 
   private static SignInEvent event(String where, JsonNode node) {

@@ -32,14 +32,16 @@ import picocli.CommandLine.Spec;
     description =
         "Summarize sign-in attempts: by outcome, user, country, device platform and hour of day,"
             + " with the users and addresses that fail most. Events are JSON lines (see"
-            + " docs/cli.md); the period defaults to all events.",
+            + " docs/cli.md): sign-in events, decision-log records, or both; decisions are also"
+            + " counted by effect, reason and app. The period defaults to all events.",
     footer = {
       "",
       "Exit codes: 0 reported, 2 usage error or bad events file.",
       "",
       "Example:",
       "  gatehouse report --events examples/sign-ins.jsonl --svg sign-ins.svg",
-      "  gatehouse report --events examples/sign-ins.jsonl --html report.html"
+      "  gatehouse report --events examples/sign-ins.jsonl --html report.html",
+      "  gatehouse report --events decisions.jsonl"
     })
 final class ReportCommand implements Callable<Integer> {
 
@@ -55,7 +57,7 @@ final class ReportCommand implements Callable<Integer> {
       names = {"-e", "--events"},
       paramLabel = "FILE",
       required = true,
-      description = "sign-in events as JSON lines")
+      description = "sign-in events or decision-log records as JSON lines")
   Path events;
 
   @Option(
@@ -109,7 +111,8 @@ final class ReportCommand implements Callable<Integer> {
     if (html != null) {
       OutputFiles.checkWritable("`--html`", html);
     }
-    List<SignInEvent> all = EventsReader.read(events.toString(), PolicyFiles.read(events));
+    List<EventsReader.Line> lines = EventsReader.lines(events.toString(), PolicyFiles.read(events));
+    List<SignInEvent> all = lines.stream().map(EventsReader.Line::event).toList();
     Instant start =
         instant(
             "--from",
@@ -131,12 +134,13 @@ final class ReportCommand implements Callable<Integer> {
       throw new BadInputException("`--to` " + end + " is before `--from` " + start);
     }
     SignInReport report = SignInReport.of(all, start, end, zoneId());
+    DecisionCounts decisions = DecisionCounts.of(lines, start, end);
     PrintWriter out = spec.commandLine().getOut();
     boolean nothing = all.isEmpty() && from == null && to == null;
     out.print(
         format == Format.json
-            ? Json.pretty(json(report, nothing)) + "\n"
-            : header(report, nothing) + table(report));
+            ? Json.pretty(decisions.addTo(json(report, nothing))) + "\n"
+            : header(report, nothing, decisions) + decisions.table() + table(report));
     if (svg != null) {
       OutputFiles.write(svg, report.toSvg());
     }
@@ -188,11 +192,25 @@ final class ReportCommand implements Callable<Integer> {
    * The first line: the period as given, or, without {@code --to}, through the last event (the
    * exclusive end is a millisecond after it, which reads as a typo); none for an empty file.
    */
-  private String header(SignInReport r, boolean nothing) {
+  private String header(SignInReport r, boolean nothing, DecisionCounts decisions) {
     if (nothing) {
       return "sign-in attempts: 0 (no events in `" + events + "`)\n";
     }
     String end = to == null ? " through " + r.to().minusMillis(1) : " to " + r.to();
+    if (decisions.total() > 0) {
+      // Below, a decision counts as an attempt: PERMIT as success, DENY denied, CHALLENGE
+      // challenged.
+      return "events from "
+          + r.from()
+          + end
+          + ": "
+          + r.total()
+          + " ("
+          + decisions.total()
+          + " decisions, "
+          + (r.total() - decisions.total())
+          + " sign-in attempts)\n";
+    }
     return "sign-in attempts from " + r.from() + end + ": " + r.total() + "\n";
   }
 

@@ -156,6 +156,20 @@ public final class CompiledPolicies {
     return new Explanation(decision, new Explainer(set, clockSkew).explain(request, decision));
   }
 
+  /**
+   * Returns a snapshot of the shared-decision cache: misses, evictions and size. Reading it costs a
+   * few sums and does not slow {@link #evaluate}, which counts only when it misses.
+   *
+   * @return the cache's counts so far
+   */
+  public SharedDecisionStats sharedDecisionStats() {
+    return new SharedDecisionStats(
+        evaluator.cacheMisses(),
+        evaluator.cacheEvictions(),
+        evaluator.cachedDecisions(),
+        evaluator.cacheCapacity());
+  }
+
   @Override
   public String toString() {
     return "CompiledPolicies{"

@@ -63,6 +63,17 @@ public final class DecisionMetrics {
     return new DecisionMetrics(requireNonNull(registry, "registry"));
   }
 
+  /** {@return the decisions counted so far, summed over effects and reasons; for scrapes} */
+  long count() {
+    double sum = 0;
+    for (Counter[] byReason : decisions) {
+      for (Counter c : byReason) {
+        sum += c.count();
+      }
+    }
+    return (long) sum;
+  }
+
   /**
    * Counts {@code decision}; allocation-free.
    *

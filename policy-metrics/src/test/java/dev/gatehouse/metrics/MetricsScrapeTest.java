@@ -95,6 +95,40 @@ final class MetricsScrapeTest {
   }
 
   @Test
+  void scrape_repeatedAndUnsharedDecisions_countsCacheHitsMissesAndSize() {
+    MeteredEngine engine = MeteredEngine.of(holder, registry);
+
+    for (int i = 0; i < 4; i++) {
+      engine.evaluate(request("u-1", "mail", "203.0.113.9", "staff"));
+    }
+    // No policy names `crm`: such a decision is never shared, so each one is a miss.
+    engine.evaluate(request("u-1", "crm", "203.0.113.9", "staff"));
+    engine.evaluate(request("u-1", "crm", "203.0.113.9", "staff"));
+
+    assertThat(registry.scrape())
+        .contains("gatehouse_decision_cache_hits_total 3.0")
+        .contains("gatehouse_decision_cache_misses_total 3.0")
+        .contains("gatehouse_decision_cache_evictions_total 0.0")
+        .contains("gatehouse_decision_cache_size 1.0");
+  }
+
+  @Test
+  void scrape_afterSwap_cacheCountersKeepCountingAndSizeIsTheNewSet() {
+    MeteredEngine engine = MeteredEngine.of(holder, registry);
+    engine.evaluate(request("u-1", "mail", "203.0.113.9", "staff"));
+    engine.evaluate(request("u-1", "mail", "203.0.113.9", "staff"));
+
+    engine.swap(PolicyDsl.parseOrThrow("p", POLICIES));
+    engine.evaluate(request("u-1", "payroll", "203.0.113.9", "staff"));
+
+    assertThat(engine.sharedDecisionStats().misses()).isEqualTo(2);
+    assertThat(registry.scrape())
+        .contains("gatehouse_decision_cache_hits_total 1.0")
+        .contains("gatehouse_decision_cache_misses_total 2.0")
+        .contains("gatehouse_decision_cache_size 1.0");
+  }
+
+  @Test
   void scrape_latencySampledEveryDecision_timerCountsEach() {
     MeteredEngine engine = MeteredEngine.of(holder, registry, 1);
     for (int i = 0; i < 5; i++) {

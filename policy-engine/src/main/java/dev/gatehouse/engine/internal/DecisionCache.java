@@ -1,7 +1,9 @@
 package dev.gatehouse.engine.internal;
 
 import dev.gatehouse.api.Decision;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,6 +11,10 @@ import org.jspecify.annotations.Nullable;
  * {@link Decision}. Built on first use and bounded: a fixed number of slots, a short probe, and
  * replacement when full, so that memory stays bounded whatever the requests. A lookup that hits
  * allocates nothing; a miss combines the outcomes afresh.
+ *
+ * <p>Statistics are kept on the slow paths only: misses, entries stored and entries replaced. A hit
+ * writes nothing, so that threads deciding alike never contend for a counter's cache line; hits are
+ * lookups minus misses, for whoever counts lookups.
  */
 final class DecisionCache {
 
@@ -16,6 +22,11 @@ final class DecisionCache {
 
   private final AtomicReferenceArray<@Nullable Entry> slots;
   private final int mask;
+  private final LongAdder misses = new LongAdder();
+  private final LongAdder evictions = new LongAdder();
+
+  /** Slots filled: exact, since an entry is never removed, only replaced. */
+  private final AtomicInteger filled = new AtomicInteger();
 
   DecisionCache(int capacity) {
     int size = Integer.highestOneBit(Math.max(16, capacity - 1)) << 1;
@@ -29,12 +40,14 @@ final class DecisionCache {
       Entry e = slots.get((i + probe) & mask);
       if (e == null) {
         // Entries are never removed, so nothing lies past an empty slot.
+        misses.increment();
         return null;
       }
       if (e.signature == signature && o.sameAs(e.key)) {
         return e.decision;
       }
     }
+    misses.increment();
     return null;
   }
 
@@ -43,20 +56,30 @@ final class DecisionCache {
     int i = (int) signature & mask;
     for (int probe = 0; probe < PROBES; probe++) {
       if (slots.compareAndSet((i + probe) & mask, null, entry)) {
+        filled.incrementAndGet();
         return;
       }
     }
     // All probed slots are taken: replace one chosen by the signature's high bits, so that two
     // outcome lists that meet in a full window evict different entries rather than each other.
     slots.set((i + (int) (signature >>> 60 & (PROBES - 1))) & mask, entry);
+    evictions.increment();
   }
 
   int size() {
-    int n = 0;
-    for (int i = 0; i < slots.length(); i++) {
-      n += slots.get(i) == null ? 0 : 1;
-    }
-    return n;
+    return filled.get();
+  }
+
+  int capacity() {
+    return slots.length();
+  }
+
+  long misses() {
+    return misses.sum();
+  }
+
+  long evictions() {
+    return evictions.sum();
   }
 
   private static final class Entry {

@@ -191,6 +191,21 @@ public final class Evaluator {
     return cache.size();
   }
 
+  /** Returns the number of slots of the shared-decision cache. */
+  public int cacheCapacity() {
+    return cache.capacity();
+  }
+
+  /** Returns how many lookups of the shared-decision cache found nothing. */
+  public long cacheMisses() {
+    return cache.misses();
+  }
+
+  /** Returns how many shared decisions were replaced because their slots were taken. */
+  public long cacheEvictions() {
+    return cache.evictions();
+  }
+
   /** Returns the number of disjoint address ranges in the network table. */
   public int networkRanges() {
     return networks.ranges();

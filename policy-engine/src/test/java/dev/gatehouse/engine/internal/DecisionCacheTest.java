@@ -95,6 +95,29 @@ final class DecisionCacheTest {
   }
 
   @Test
+  void stats_countMissesStoredEntriesAndReplacements() {
+    DecisionCache cache = new DecisionCache(16);
+    Outcomes o = outcomes(1, 2);
+
+    assertThat(cache.get(o, o.signature())).isNull();
+    cache.put(o, o.signature(), decision(1));
+    cache.get(o, o.signature());
+    cache.get(o, o.signature());
+
+    assertThat(cache.misses()).isEqualTo(1);
+    assertThat(cache.size()).isEqualTo(1);
+    assertThat(cache.evictions()).isZero();
+    assertThat(cache.capacity()).isEqualTo(32);
+    // Five lists on one signature fill the four probed slots, so the fifth replaces one.
+    DecisionCache crowded = new DecisionCache(16);
+    for (int n = 0; n < 5; n++) {
+      crowded.put(outcomes(100 + n, 1), 7L, decision(n));
+    }
+    assertThat(crowded.size()).isEqualTo(4);
+    assertThat(crowded.evictions()).isEqualTo(1);
+  }
+
+  @Test
   void put_pastCapacity_staysBoundedAndNeverAnswersWrongly() {
     DecisionCache cache = new DecisionCache(64);
     for (int n = 0; n < 10_000; n++) {
