@@ -87,6 +87,8 @@ final class GatehouseFilterTest {
       assertThat(body).contains(text);
     } else if ("equals".equals(match)) {
       assertThat(body).isEqualTo(text);
+    } else {
+      assertThat(match).as("how the body is matched").isNull();
     }
     if (absent != null) {
       assertThat(body).doesNotContain(absent.split("; "));
