@@ -144,12 +144,18 @@ public final class RedisSignInStore implements SignInStore, AutoCloseable {
   /**
    * Reads the profile and both failure counts in one round trip, within the budget.
    *
+   * <p>The profile leaves the user's events out, since an assessment never reads them: its {@link
+   * UserProfile#history()} reads them on its first call, one more round trip within the budget
+   * (throwing {@link StoreUnavailableException} past it), so they may include events recorded after
+   * the rest of the profile was read. {@link #profile} reads them with the rest, atomically.
+   *
    * @throws StoreUnavailableException if Redis does not answer within the budget
    */
   @Override
   public Lookup lookup(@Nullable String userId, @Nullable IpAddress ip, Instant from, Instant to) {
     List<Object> reply = await(history.lookup(userId, ip, from, to), budget);
-    return RedisHistory.lookupOf(userId != null, reply);
+    return RedisHistory.lookupOf(
+        reply, userId == null ? null : () -> await(history.readEvents(userId), budget));
   }
 
   /** Passes every event of the stream, oldest first, reading it a page at a time. */

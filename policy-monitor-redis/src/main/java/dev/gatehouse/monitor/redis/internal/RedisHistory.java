@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -240,18 +241,29 @@ public final class RedisHistory {
    * @return the reply
    */
   public CompletableFuture<List<Object>> readProfile(String userId) {
-    return READ.run(redis, ScriptOutputType.MULTI, keys.user(userId), "1", "0", "0");
+    return READ.run(redis, ScriptOutputType.MULTI, keys.user(userId), "e", "0", "0");
   }
 
   /**
-   * Returns the profile in a reply of {@link #readProfile} or {@link #lookup}, or null if the user
-   * is unknown.
+   * Returns the profile in a reply of {@link #readProfile}, or null if the user is unknown.
    *
    * @param reply the reply
    * @return the profile, or null
    */
+  @SuppressWarnings("unchecked")
   public static @Nullable UserProfile profileOf(List<Object> reply) {
-    return RedisProfile.of(reply);
+    List<String> events = (List<String>) (List<?>) reply.get(RedisProfile.PARTS - 1);
+    return RedisProfile.of(reply, () -> events);
+  }
+
+  /**
+   * Reads a user's latest events, oldest first.
+   *
+   * @param userId the canonical user id
+   * @return the events as JSON lines
+   */
+  public CompletableFuture<List<String>> readEvents(String userId) {
+    return redis.lrange(keys.user(userId)[4], 0, -1).toCompletableFuture();
   }
 
   /**
@@ -285,12 +297,12 @@ public final class RedisHistory {
         read = Arrays.copyOf(user, user.length + counted.length);
         System.arraycopy(counted, 0, read, user.length, counted.length);
       }
-      return READ.run(redis, ScriptOutputType.MULTI, read, userId == null ? "0" : "1", start, end);
+      return READ.run(redis, ScriptOutputType.MULTI, read, userId == null ? "n" : "u", start, end);
     }
     CompletableFuture<List<Object>> reply =
         userId == null
             ? CompletableFuture.completedFuture(List.of())
-            : READ.run(redis, ScriptOutputType.MULTI, keys.user(userId), "1", start, end);
+            : READ.run(redis, ScriptOutputType.MULTI, keys.user(userId), "u", start, end);
     Range<Double> window = Range.create((double) Millis.of(from), (double) Millis.of(to));
     for (String key : counted) {
       reply =
@@ -306,15 +318,17 @@ public final class RedisHistory {
   }
 
   /**
-   * Returns the lookup in a reply of {@link #lookup}.
+   * Returns the lookup in a reply of {@link #lookup}. The reply holds no events, so the profile's
+   * {@link UserProfile#history()} gets them from {@code events} when first called.
    *
-   * @param user whether the lookup was for a user
    * @param reply the reply
+   * @param events reads the user's events, or null if the lookup was for no user
    * @return the profile and the counts
    */
-  public static SignInStore.Lookup lookupOf(boolean user, List<Object> reply) {
-    UserProfile profile = user ? RedisProfile.of(reply) : null;
-    int counts = user ? RedisProfile.PARTS : 0;
+  public static SignInStore.Lookup lookupOf(
+      List<Object> reply, @Nullable Supplier<List<String>> events) {
+    UserProfile profile = events == null ? null : RedisProfile.of(reply, events);
+    int counts = events == null ? 0 : RedisProfile.PARTS;
     return new SignInStore.Lookup(profile, count(reply, counts), count(reply, counts + 1));
   }
 

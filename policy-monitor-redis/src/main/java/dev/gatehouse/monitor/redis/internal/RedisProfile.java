@@ -11,9 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
-/** A user's profile as read from Redis in one script call: an immutable snapshot. */
+/**
+ * A user's profile as read from Redis in one script call: an immutable snapshot, whose events are
+ * read with the rest for {@code profile} and on the first {@link #history()} for a lookup.
+ */
 final class RedisProfile implements UserProfile {
 
   /** How many elements of a reply of {@link Scripts#READ} hold the profile. */
@@ -25,11 +29,11 @@ final class RedisProfile implements UserProfile {
   private final Set<String> countries;
   private final long[] failures;
   private final @Nullable Sighting last;
-  private final List<String> lines;
+  private final Supplier<List<String>> lines;
 
   /**
-   * The events, decoded from {@link #lines} when first asked for: an assessment never reads them,
-   * and decoding some twenty JSON lines cost most of a lookup's CPU time.
+   * The events, read from {@link #lines} and decoded when first asked for: an assessment never
+   * reads them, and decoding some twenty JSON lines took most of a lookup's CPU time.
    */
   private volatile @Nullable List<SignInEvent> history;
 
@@ -40,7 +44,7 @@ final class RedisProfile implements UserProfile {
       Set<String> countries,
       long[] failures,
       @Nullable Sighting last,
-      List<String> lines) {
+      Supplier<List<String>> lines) {
     this.trusted = trusted;
     this.hourMask = hourMask;
     this.devices = devices;
@@ -50,9 +54,14 @@ final class RedisProfile implements UserProfile {
     this.lines = lines;
   }
 
-  /** Returns the profile at the start of a reply of {@link Scripts#READ}, or null if unknown. */
+  /**
+   * Returns the profile at the start of a reply of {@link Scripts#READ}, or null if unknown.
+   *
+   * @param reply the reply
+   * @param lines the user's events as JSON lines, asked for on the first {@link #history()}
+   */
   @SuppressWarnings("unchecked")
-  static @Nullable RedisProfile of(List<Object> reply) {
+  static @Nullable RedisProfile of(List<Object> reply, Supplier<List<String>> lines) {
     List<Object> pairs = (List<Object>) reply.get(0);
     if (pairs.isEmpty()) {
       return null;
@@ -74,7 +83,7 @@ final class RedisProfile implements UserProfile {
         Set.copyOf((List<String>) (List<?>) reply.get(2)),
         failures,
         sighting(hash),
-        List.copyOf((List<String>) (List<?>) reply.get(4)));
+        lines);
   }
 
   /**
@@ -144,9 +153,10 @@ final class RedisProfile implements UserProfile {
   public List<SignInEvent> history() {
     List<SignInEvent> events = history;
     if (events == null) {
-      // Two threads may both decode; either list is the same snapshot.
-      List<SignInEvent> decoded = new ArrayList<>(lines.size());
-      for (String line : lines) {
+      // Two threads may both decode; either list is a snapshot of the events.
+      List<String> read = lines.get();
+      List<SignInEvent> decoded = new ArrayList<>(read.size());
+      for (String line : read) {
         decoded.add(SignInEventJson.decode(line));
       }
       events = List.copyOf(decoded);
@@ -165,8 +175,6 @@ final class RedisProfile implements UserProfile {
         + countries
         + ", failures="
         + failures.length
-        + ", events="
-        + lines.size()
         + "}";
   }
 }

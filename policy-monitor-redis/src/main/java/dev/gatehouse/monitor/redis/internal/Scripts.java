@@ -51,11 +51,12 @@ final class Scripts {
       """;
 
   /**
-   * What one lookup reads. KEYS: the user's five keys as {@link #RECORD_USER} when ARGV[1] is
-   * {@code 1}, then failure keys to count. ARGV: whether the user's keys come first (1 or 0), the
-   * window's start and end in ms. Returns the profile hash as pairs, the devices, the countries,
-   * the failure members (each starting with its time) and the events when the user's keys come
-   * first, then each failure key's count in the window.
+   * What one lookup reads. KEYS: the user's five keys as {@link #RECORD_USER} unless ARGV[1] is
+   * {@code n}, then failure keys to count. ARGV: {@code e} for the user with their events, {@code
+   * u} for the user without them (an assessment never reads them), {@code n} for no user; the
+   * window's start and end in ms. Returns for a user the profile hash as pairs, the devices, the
+   * countries, the failure members (each starting with its time) and the events (empty for {@code
+   * u}), then each failure key's count in the window.
    *
    * <p>On a standalone server one call reads the user and both failure counts; in a cluster the
    * failure keys sit on other shards, so it reads the user alone and the counts are {@code
@@ -65,13 +66,15 @@ final class Scripts {
       """
       local out = {}
       local first = 1
-      if ARGV[1] == '1' then
+      if ARGV[1] ~= 'n' then
+        local events = {}
+        if ARGV[1] == 'e' then events = redis.call('LRANGE', KEYS[5], 0, -1) end
         out = {
           redis.call('HGETALL', KEYS[1]),
           redis.call('ZRANGE', KEYS[2], 0, -1),
           redis.call('ZRANGE', KEYS[3], 0, -1),
           redis.call('ZRANGE', KEYS[4], 0, -1),
-          redis.call('LRANGE', KEYS[5], 0, -1)
+          events
         }
         first = 6
       end
