@@ -20,6 +20,7 @@ public final class GatehouseAuthorizationDecision extends AuthorizationDecision 
   private final transient @Nullable Decision decision;
 
   /** The reason codes, or the refusal code, named in the problem body. */
+  @SuppressWarnings("serial") // always a List.copyOf list, which is serializable
   private final List<String> codes;
 
   private GatehouseAuthorizationDecision(
