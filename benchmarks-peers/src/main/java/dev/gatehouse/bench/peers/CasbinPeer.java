@@ -3,7 +3,6 @@ package dev.gatehouse.bench.peers;
 import com.googlecode.aviator.runtime.function.FunctionUtils;
 import com.googlecode.aviator.runtime.type.AviatorBoolean;
 import com.googlecode.aviator.runtime.type.AviatorObject;
-import dev.gatehouse.api.AccessRequest;
 import dev.gatehouse.api.IpNetwork;
 import dev.gatehouse.api.policy.AssignPolicy;
 import dev.gatehouse.api.policy.Grant;
@@ -16,6 +15,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.casbin.jcasbin.main.Enforcer;
 import org.casbin.jcasbin.model.Model;
 import org.casbin.jcasbin.util.function.CustomFunction;
@@ -25,14 +28,19 @@ import org.casbin.jcasbin.util.function.CustomFunction;
  * allowed networks (steps 1 and 2 of DESIGN §4) for {@code access} requests.
  *
  * <p>Each enforced {@code assign} grant becomes an {@code allow} policy line and each enforced
- * {@code restrict} a {@code deny} line per covered app ({@code *} for all), whose user condition is
- * an Aviator expression run by the matcher's {@code eval(p.rule)} and whose allowed CIDR blocks are
- * tested with {@code ipInNet}: jCasbin's built-in {@code ipMatch} validates the client address as
- * IPv4 only (and prints a stack trace for an IPv6 one), so the model registers {@code ipInNet}, the
- * same test on the same IPAddress library for both families. The effect {@code some(where (p.eft ==
- * allow)) && !some(where (p.eft == deny))} grants when some assignment matches and no restriction
- * is broken. MFA, blocking and delegation are not expressed: jCasbin answers allow or deny, with no
- * challenge and no time arithmetic in its effects.
+ * {@code restrict} a {@code deny} line per covered app, whose user condition is an Aviator
+ * expression run by the matcher's {@code eval(p.rule)} and whose allowed CIDR blocks are tested
+ * with {@code ipInNet}: jCasbin's built-in {@code ipMatch} validates the client address as IPv4
+ * only (and prints a stack trace for an IPv6 one), so the model registers {@code ipInNet}, the same
+ * test on the same IPAddress library for both families, on the client address parsed once per
+ * request and blocks parsed once. The effect {@code some(where (p.eft == allow)) && !some(where
+ * (p.eft == deny))} grants when some assignment matches and no restriction is broken.
+ *
+ * <p>jCasbin evaluates every policy line of its enforcer on each request, so the lines are split
+ * into one enforcer per app (each holding that app's lines and the tenant-wide restrictions), found
+ * by the request's app in a hash map, as a host would: CEL's translation is grouped the same way.
+ * MFA, blocking and delegation are not expressed: jCasbin answers allow or deny, with no challenge
+ * and no time arithmetic in its effects.
  */
 public final class CasbinPeer implements Peer {
 
@@ -43,17 +51,22 @@ public final class CasbinPeer implements Peer {
       String.join(
           "\n",
           "[request_definition]",
-          "r = sub, app, ip",
+          "r = sub, ip",
           "[policy_definition]",
           "p = rule, app, eft, n1, n2, n3, n4, n5",
           "[policy_effect]",
           "e = some(where (p.eft == allow)) && !some(where (p.eft == deny))",
           "[matchers]",
-          "m = (p.app == r.app || p.app == \"*\") && eval(p.rule) && (p.eft == \"allow\""
+          "m = eval(p.rule) && (p.eft == \"allow\""
               + " || !(ipInNet(r.ip, p.n1) || ipInNet(r.ip, p.n2) || ipInNet(r.ip, p.n3)"
               + " || ipInNet(r.ip, p.n4) || ipInNet(r.ip, p.n5)))");
 
-  private final Enforcer enforcer;
+  private final Map<String, Enforcer> byApp = new HashMap<>();
+
+  /** The user attributes the rules read, and where a host request holds them. */
+  private final String[] keys;
+
+  private final Function<HostRequest, Object>[] fields;
 
   /**
    * Translates the enforced assignments and restrictions of {@code set}.
@@ -61,30 +74,46 @@ public final class CasbinPeer implements Peer {
    * @param set the policies
    * @throws IllegalArgumentException if a restriction allows more than {@value #BLOCKS} blocks
    */
+  @SuppressWarnings("unchecked")
   public CasbinPeer(PolicySet set) {
-    Model model = new Model();
-    model.loadModelFromText(MODEL);
-    enforcer = new Enforcer(model);
-    enforcer.addFunction("ipInNet", new IpInNet());
-    List<List<String>> lines = new ArrayList<>();
+    Map<String, List<List<String>>> lines = new HashMap<>();
+    List<List<String>> global = new ArrayList<>();
+    Set<String> read = new TreeSet<>();
     for (AssignPolicy a : set.policies(AssignPolicy.class)) {
       if (!a.reportOnly()) {
+        InfixRules.userAttributes(a.when(), read);
         for (Grant g : a.grants()) {
-          lines.add(List.of(RULES.write(a.when()), g.app(), "allow", "", "", "", "", ""));
+          lines
+              .computeIfAbsent(g.app(), k -> new ArrayList<>())
+              .add(List.of(RULES.write(a.when()), g.app(), "allow", "", "", "", "", ""));
         }
       }
     }
     for (RestrictPolicy r : set.policies(RestrictPolicy.class)) {
       if (!r.reportOnly()) {
+        InfixRules.userAttributes(r.when(), read);
         List<String> blocks = blocks(r);
         for (String app : r.apps().isEmpty() ? List.of("*") : r.apps()) {
           List<String> line = new ArrayList<>(List.of(RULES.write(r.when()), app, "deny"));
           line.addAll(blocks);
-          lines.add(line);
+          (app.equals("*") ? global : lines.computeIfAbsent(app, k -> new ArrayList<>())).add(line);
         }
       }
     }
-    enforcer.addPolicies(lines);
+    IpInNet ipInNet = new IpInNet();
+    lines.forEach(
+        (app, own) -> {
+          Model model = new Model();
+          model.loadModelFromText(MODEL);
+          Enforcer enforcer = new Enforcer(model);
+          enforcer.addFunction("ipInNet", ipInNet);
+          List<List<String>> all = new ArrayList<>(own);
+          all.addAll(global);
+          enforcer.addPolicies(all);
+          byApp.put(app, enforcer);
+        });
+    keys = read.stream().map(a -> a.substring("user.".length())).toArray(String[]::new);
+    fields = read.stream().map(HostRequest::field).toArray(Function[]::new);
   }
 
   private static List<String> blocks(RestrictPolicy r) {
@@ -129,12 +158,17 @@ public final class CasbinPeer implements Peer {
       return "ipInNet";
     }
 
+    /** The policy lines' blocks, parsed once. */
+    private final Map<String, IPAddress> blocks = new ConcurrentHashMap<>();
+
     @Override
     public AviatorObject call(Map<String, Object> env, AviatorObject ip, AviatorObject cidr) {
-      IPAddress address = new IPAddressString(FunctionUtils.getStringValue(ip, env)).getAddress();
-      IPAddress block = new IPAddressString(FunctionUtils.getStringValue(cidr, env)).getAddress();
-      return AviatorBoolean.valueOf(
-          address != null && block != null && block.toPrefixBlock().contains(address));
+      IPAddress address = (IPAddress) ip.getValue(env);
+      IPAddress block =
+          blocks.computeIfAbsent(
+              FunctionUtils.getStringValue(cidr, env),
+              c -> new IPAddressString(c).getAddress().toPrefixBlock());
+      return AviatorBoolean.valueOf(address != null && block.contains(address));
     }
   }
 
@@ -148,23 +182,29 @@ public final class CasbinPeer implements Peer {
     return Question.ASSIGNED_AND_NETWORK;
   }
 
+  /**
+   * Returns the enforcer of the request's app (null when no policy names it), the user's attributes
+   * in a map, and the client address parsed.
+   */
   @Override
-  public Object prepare(AccessRequest request) {
+  public Object prepare(HostRequest request) {
     Map<String, Object> subject = new HashMap<>();
-    for (String name : request.schema().names()) {
-      if (name.startsWith("user.")) {
-        request.value(name).ifPresent(v -> subject.put(name.substring("user.".length()), v));
+    for (int i = 0; i < keys.length; i++) {
+      Object v = fields[i].apply(request);
+      if (v != null) {
+        subject.put(keys[i], v);
       }
     }
-    String app = (String) request.value("app").orElse("");
-    int ip = request.schema().slot("request.ip");
-    String address = request.has(ip) ? request.ip(ip).toString() : "";
-    return new Object[] {subject, app, address};
+    IPAddress address =
+        request.ip() == null ? null : new IPAddressString(request.ip()).getAddress();
+    return new Object[] {byApp.get(request.app()), subject, address};
   }
 
   @Override
   public Object decide(Object prepared) {
-    return enforcer.enforce((Object[]) prepared);
+    Object[] p = (Object[]) prepared;
+    Enforcer enforcer = (Enforcer) p[0];
+    return enforcer != null && enforcer.enforce(p[1], p[2]);
   }
 
   @Override

@@ -12,7 +12,7 @@ public final class Peers {
 
   /** The engines, in the order the results list them. */
   public static final List<String> NAMES =
-      List.of("gatehouse", "reference", "cel", "jcasbin", "sapl");
+      List.of("gatehouse", "reference", "cel", "jcasbin", "sapl", "cedar");
 
   private Peers() {}
 
@@ -37,6 +37,8 @@ public final class Peers {
         return new CasbinPeer(set);
       case "sapl":
         return new SaplPeer(set);
+      case "cedar":
+        return new CedarPeer(set);
       default:
         throw new IllegalArgumentException(
             "unknown engine `" + name + "`; expected one of " + NAMES);
