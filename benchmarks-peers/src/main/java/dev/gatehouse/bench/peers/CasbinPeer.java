@@ -61,7 +61,14 @@ public final class CasbinPeer implements Peer {
               + " || !(ipInNet(r.ip, p.n1) || ipInNet(r.ip, p.n2) || ipInNet(r.ip, p.n3)"
               + " || ipInNet(r.ip, p.n4) || ipInNet(r.ip, p.n5)))");
 
+  /** The model of one enforcer for every line: the matcher tests the app as well. */
+  private static final String ONE_MODEL =
+      MODEL
+          .replace("r = sub, ip", "r = sub, app, ip")
+          .replace("m = eval(p.rule)", "m = (p.app == r.app || p.app == \"*\") && eval(p.rule)");
+
   private final Map<String, Enforcer> byApp = new HashMap<>();
+  private final boolean perApp;
 
   /** The user attributes the rules read, and where a host request holds them. */
   private final String[] keys;
@@ -74,8 +81,19 @@ public final class CasbinPeer implements Peer {
    * @param set the policies
    * @throws IllegalArgumentException if a restriction allows more than {@value #BLOCKS} blocks
    */
-  @SuppressWarnings("unchecked")
   public CasbinPeer(PolicySet set) {
+    this(set, true);
+  }
+
+  /**
+   * Translates {@code set} in one of the forms tried.
+   *
+   * @param set the policies
+   * @param perApp one enforcer per app, or one enforcer holding every line (its matcher then tests
+   *     the app too)
+   */
+  @SuppressWarnings("unchecked")
+  CasbinPeer(PolicySet set, boolean perApp) {
     Map<String, List<List<String>>> lines = new HashMap<>();
     List<List<String>> global = new ArrayList<>();
     Set<String> read = new TreeSet<>();
@@ -101,19 +119,31 @@ public final class CasbinPeer implements Peer {
       }
     }
     IpInNet ipInNet = new IpInNet();
-    lines.forEach(
-        (app, own) -> {
-          Model model = new Model();
-          model.loadModelFromText(MODEL);
-          Enforcer enforcer = new Enforcer(model);
-          enforcer.addFunction("ipInNet", ipInNet);
-          List<List<String>> all = new ArrayList<>(own);
-          all.addAll(global);
-          enforcer.addPolicies(all);
-          byApp.put(app, enforcer);
-        });
+    this.perApp = perApp;
+    if (!perApp) {
+      List<List<String>> all = new ArrayList<>(global);
+      lines.values().forEach(all::addAll);
+      Enforcer one = enforcer(ONE_MODEL, ipInNet, all);
+      lines.keySet().forEach(app -> byApp.put(app, one));
+    } else {
+      lines.forEach(
+          (app, own) -> {
+            List<List<String>> all = new ArrayList<>(own);
+            all.addAll(global);
+            byApp.put(app, enforcer(MODEL, ipInNet, all));
+          });
+    }
     keys = read.stream().map(a -> a.substring("user.".length())).toArray(String[]::new);
     fields = read.stream().map(HostRequest::field).toArray(Function[]::new);
+  }
+
+  private static Enforcer enforcer(String text, IpInNet ipInNet, List<List<String>> lines) {
+    Model model = new Model();
+    model.loadModelFromText(text);
+    Enforcer enforcer = new Enforcer(model);
+    enforcer.addFunction("ipInNet", ipInNet);
+    enforcer.addPolicies(lines);
+    return enforcer;
   }
 
   private static List<String> blocks(RestrictPolicy r) {
@@ -197,14 +227,18 @@ public final class CasbinPeer implements Peer {
     }
     IPAddress address =
         request.ip() == null ? null : new IPAddressString(request.ip()).getAddress();
-    return new Object[] {byApp.get(request.app()), subject, address};
+    Enforcer enforcer = byApp.get(request.app());
+    return perApp
+        ? new Object[] {enforcer, subject, address}
+        : new Object[] {enforcer, subject, request.app(), address};
   }
 
   @Override
   public Object decide(Object prepared) {
     Object[] p = (Object[]) prepared;
     Enforcer enforcer = (Enforcer) p[0];
-    return enforcer != null && enforcer.enforce(p[1], p[2]);
+    return enforcer != null
+        && (p.length == 3 ? enforcer.enforce(p[1], p[2]) : enforcer.enforce(p[1], p[2], p[3]));
   }
 
   @Override

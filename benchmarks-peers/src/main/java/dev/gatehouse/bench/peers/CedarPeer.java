@@ -76,8 +76,19 @@ public final class CedarPeer implements Peer {
    * @param set the policies
    * @throws IllegalStateException if Cedar rejects a policy set
    */
-  @SuppressWarnings("unchecked")
   public CedarPeer(PolicySet set) {
+    this(set, true, true);
+  }
+
+  /**
+   * Translates {@code set} in one of the forms tried.
+   *
+   * @param set the policies
+   * @param perApp one policy set per app, or one for all
+   * @param cached whether Cedar parses each set once, or on every call
+   */
+  @SuppressWarnings("unchecked")
+  CedarPeer(PolicySet set, boolean perApp, boolean cached) {
     Map<String, List<Policy>> own = new HashMap<>();
     List<Policy> global = new ArrayList<>();
     Set<String> read = new TreeSet<>();
@@ -120,22 +131,36 @@ public final class CedarPeer implements Peer {
       }
     }
     com.cedarpolicy.model.policy.PolicySet.setCacheMaxPolicySets(own.size() + 16);
-    own.forEach(
-        (app, policies) -> {
-          Set<Policy> all = new HashSet<>(policies);
-          all.addAll(global);
-          com.cedarpolicy.model.policy.PolicySet policySet =
-              new com.cedarpolicy.model.policy.PolicySet(all);
-          try {
-            policySet.cache();
-          } catch (CacheException e) {
-            throw new IllegalStateException(
-                "Cedar rejects the policies of `" + app + "`: " + e.getMessage(), e);
-          }
-          byApp.put(app, policySet);
-        });
+    if (!perApp) {
+      Set<Policy> all = new HashSet<>(global);
+      own.values().forEach(all::addAll);
+      com.cedarpolicy.model.policy.PolicySet one = policySet("every app", all, cached);
+      own.keySet().forEach(app -> byApp.put(app, one));
+    } else {
+      own.forEach(
+          (app, policies) -> {
+            Set<Policy> all = new HashSet<>(policies);
+            all.addAll(global);
+            byApp.put(app, policySet(app, all, cached));
+          });
+    }
     keys = read.stream().map(a -> a.substring("user.".length())).toArray(String[]::new);
     fields = read.stream().map(HostRequest::field).toArray(Function[]::new);
+  }
+
+  private static com.cedarpolicy.model.policy.PolicySet policySet(
+      String app, Set<Policy> policies, boolean cached) {
+    com.cedarpolicy.model.policy.PolicySet policySet =
+        new com.cedarpolicy.model.policy.PolicySet(policies);
+    if (cached) {
+      try {
+        policySet.cache();
+      } catch (CacheException e) {
+        throw new IllegalStateException(
+            "Cedar rejects the policies of `" + app + "`: " + e.getMessage(), e);
+      }
+    }
+    return policySet;
   }
 
   private static String inRange(RestrictPolicy r) {

@@ -40,7 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 // SAPL's canonical index walks its predicate tree recursively, deeper than the default stack on
-// 1,000 policies and more.
+// 1,000 policies and more. A -jvmArgsAppend on the command line replaces these: repeat -Xss64m.
 @Fork(
     value = 1,
     jvmArgsAppend = {"-Xmx3g", "-Xss64m"})

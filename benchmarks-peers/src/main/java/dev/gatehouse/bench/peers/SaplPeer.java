@@ -25,6 +25,7 @@ import io.sapl.interpreter.combinators.PolicyDocumentCombiningAlgorithm;
 import io.sapl.interpreter.functions.AnnotationFunctionContext;
 import io.sapl.interpreter.pip.AnnotationAttributeContext;
 import io.sapl.pdp.EmbeddedPolicyDecisionPoint;
+import io.sapl.pdp.PolicyDecisionPointFactory;
 import io.sapl.pdp.config.PDPConfiguration;
 import io.sapl.prp.Document;
 import io.sapl.prp.PrpUpdateEvent;
@@ -74,8 +75,18 @@ public final class SaplPeer implements Peer {
    * @param set the policies
    * @throws IllegalStateException if SAPL rejects the documents
    */
-  @SuppressWarnings("unchecked")
   public SaplPeer(PolicySet set) {
+    this(set, true);
+  }
+
+  /**
+   * Translates {@code set} in one of the forms tried.
+   *
+   * @param set the policies
+   * @param canonical SAPL's canonical index, or the naive one its fixed in-RAM factory builds
+   */
+  @SuppressWarnings("unchecked")
+  SaplPeer(PolicySet set, boolean canonical) {
     List<String> documents = new ArrayList<>();
     Set<String> read = new TreeSet<>();
     for (AssignPolicy a : set.policies(AssignPolicy.class)) {
@@ -121,7 +132,7 @@ public final class SaplPeer implements Peer {
     keys = read.stream().map(a -> a.substring("user.".length())).toArray(String[]::new);
     fields = read.stream().map(HostRequest::field).toArray(java.util.function.Function[]::new);
     try {
-      pdp = canonicalPdp(documents);
+      pdp = canonical ? canonicalPdp(documents) : naivePdp(documents);
     } catch (InitializationException e) {
       throw new IllegalStateException("SAPL rejects the translated policies: " + e.getMessage(), e);
     }
@@ -156,6 +167,22 @@ public final class SaplPeer implements Peer {
             UnaryOperator.identity(),
             index);
     return new EmbeddedPolicyDecisionPoint(() -> Flux.just(configuration));
+  }
+
+  /** SAPL's own fixed in-RAM PDP, which indexes with {@code NaiveImmutableParsedDocumentIndex}. */
+  private static EmbeddedPolicyDecisionPoint naivePdp(List<String> documents)
+      throws InitializationException {
+    AnnotationFunctionContext functions = new AnnotationFunctionContext();
+    functions.loadLibrary(NetworkFunctions.class);
+    return PolicyDecisionPointFactory.fixedInRamPolicyDecisionPoint(
+        new DefaultSAPLInterpreter(),
+        documents,
+        PolicyDocumentCombiningAlgorithm.DENY_OVERRIDES,
+        Map.of(),
+        new AnnotationAttributeContext(),
+        functions,
+        UnaryOperator.identity(),
+        UnaryOperator.identity());
   }
 
   private static String blocks(RestrictPolicy r) {

@@ -96,6 +96,15 @@ final class CrossCheckTest {
     assertThat(peer.name()).isEqualTo(name);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"jcasbin-one-enforcer", "sapl-naive", "cedar-one-set", "cedar-uncached"})
+  void verify_otherFormTried_agreesWithGatehouse(String name) {
+    Peer peer = Peers.create(name, workload.policies(), engine);
+
+    assertThatCode(() -> CrossCheck.verify(engine, peer, java.util.Arrays.copyOf(requests, 200)))
+        .doesNotThrowAnyException();
+  }
+
   @Test
   void create_unknownEngine_throwsNamingTheEngines() {
     assertThatThrownBy(() -> Peers.create("opa", workload.policies(), engine))

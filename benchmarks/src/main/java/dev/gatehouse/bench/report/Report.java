@@ -64,11 +64,30 @@ public final class Report {
                 + ")";
       }
     }
+    // A run of the comparison alone keeps the tables of Gatehouse alone from the report it
+    // replaces, marked as such, rather than dropping them.
+    String kept = "";
+    if (runs.stream().allMatch(r -> r.benchmark().startsWith("PeerBenchmark."))
+        && Files.exists(markdown)) {
+      String old = Files.readString(markdown);
+      int at = old.indexOf(ALONE);
+      if (at >= 0) {
+        kept = old.substring(at + ALONE.length());
+        if (!kept.startsWith(KEPT)) {
+          kept = KEPT + kept;
+        }
+      }
+    }
     Files.writeString(svg, Plot.svg(runs));
-    Files.writeString(markdown, markdown(runs, jdk, notes, svg.getFileName().toString()));
+    Files.writeString(markdown, markdown(runs, jdk, notes, svg.getFileName().toString(), kept));
   }
 
-  static String markdown(List<Run> runs, String jdk, String notes, String svgName)
+  private static final String ALONE = "## Gatehouse alone\n\n";
+
+  private static final String KEPT =
+      "Kept from the previous report: the run above measured the comparison only.\n\n";
+
+  static String markdown(List<Run> runs, String jdk, String notes, String svgName, String kept)
       throws IOException {
     StringBuilder md = new StringBuilder();
     md.append("# Benchmarks\n\n")
@@ -102,8 +121,12 @@ public final class Report {
         peerTable(md, "PeerBenchmark.decide", decide);
       }
     }
-    md.append("## Gatehouse alone\n\n");
-    byBenchmark.forEach((name, list) -> table(md, name, list));
+    if (!byBenchmark.isEmpty()) {
+      md.append(ALONE);
+      byBenchmark.forEach((name, list) -> table(md, name, list));
+    } else if (!kept.isEmpty()) {
+      md.append(ALONE).append(kept);
+    }
     return md.toString();
   }
 
