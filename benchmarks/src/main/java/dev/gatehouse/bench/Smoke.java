@@ -30,10 +30,11 @@ public final class Smoke {
 
   /**
    * The runs of a pass: evaluate (2 methods), compile and parse at 100 and 10,000 policies;
-   * entitlements (2 methods), reload and the five engines of the comparison at 100; sign-in
-   * recording and enrichment; the memory latency over its smallest block.
+   * entitlements (2 methods) and reload at 100; sign-in recording and enrichment; the memory
+   * latency over its smallest block. The comparison with the peers has its own pass in
+   * benchmarks-peers.
    */
-  static final int EXPECTED_RUNS = (2 + 1 + 1) * 2 + 2 + 1 + 5 + 2 + 1;
+  static final int EXPECTED_RUNS = (2 + 1 + 1) * 2 + 2 + 1 + 2 + 1;
 
   private Smoke() {}
 
@@ -69,17 +70,13 @@ public final class Smoke {
                         .param("policies", "100", "10000")
                         .build())
                 .run());
-    // Entitlements, reload and the peers only need to run to prove they work, at 100 policies,
-    // the peers cross-checked on the smallest allowed sample: the slowest peers take
-    // milliseconds per decision.
+    // Entitlements and reload only need to run to prove they work, at 100 policies.
     results.addAll(
         new Runner(
                 quick()
                     .include(EntitlementsBenchmark.class.getName())
                     .include(ReloadBenchmark.class.getName())
-                    .include(PeerBenchmark.class.getName())
                     .param("policies", "100")
-                    .param("checked", "1024")
                     .build())
             .run());
     results.addAll(new Runner(quick().include(MonitorBenchmark.class.getName()).build()).run());

@@ -3,9 +3,14 @@ package dev.gatehouse.bench.report;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
-/** Draws ns/op against policy count for each engine of {@code PeerBenchmark}, both axes log. */
+/**
+ * Draws ns/op against policy count for each engine of {@code PeerBenchmark}, both axes log: a solid
+ * line end to end, a dashed one for the decision only, one color per engine.
+ */
 final class Plot {
 
   private static final int WIDTH = 760;
@@ -22,13 +27,17 @@ final class Plot {
 
   static String svg(List<Run> runs) {
     Map<String, Map<Integer, Double>> lines = new TreeMap<>(Report::engineOrder);
+    Map<String, Map<Integer, Double>> dashed = new TreeMap<>(Report::engineOrder);
     double minY = Double.MAX_VALUE;
     double maxY = 0;
     int minX = Integer.MAX_VALUE;
     int maxX = 0;
     for (Run r : runs) {
-      if (r.benchmark().equals("PeerBenchmark.decide")) {
-        lines.computeIfAbsent(r.engine(), k -> new TreeMap<>()).put(r.policies(), r.score());
+      boolean endToEnd = r.benchmark().equals(Report.END_TO_END);
+      if (endToEnd || r.benchmark().equals(Report.DECIDE)) {
+        (endToEnd ? lines : dashed)
+            .computeIfAbsent(r.engine(), k -> new TreeMap<>())
+            .put(r.policies(), r.score());
         minY = Math.min(minY, r.score());
         maxY = Math.max(maxY, r.score());
         minX = Math.min(minX, r.policies());
@@ -48,12 +57,15 @@ final class Plot {
         text(
             LEFT,
             24,
-            "PeerBenchmark.decide: ns per decision against policies (log-log)",
+            "ns per decision against policies (log-log); solid: end to end, dashed: decision only",
             "start",
             14));
-    if (lines.isEmpty()) {
+    if (lines.isEmpty() && dashed.isEmpty()) {
       return s.append("</svg>\n").toString();
     }
+    Set<String> engines = new TreeSet<>(Report::engineOrder);
+    engines.addAll(lines.keySet());
+    engines.addAll(dashed.keySet());
     Axes axes =
         new Axes(
             Math.floor(Math.log10(minX)),
@@ -63,27 +75,10 @@ final class Plot {
     grid(s, axes);
     int c = 0;
     int legendY = TOP + 10;
-    for (Map.Entry<String, Map<Integer, Double>> line : lines.entrySet()) {
+    for (String engine : engines) {
       String color = COLORS[c++ % COLORS.length];
-      StringBuilder points = new StringBuilder();
-      for (Map.Entry<Integer, Double> p : line.getValue().entrySet()) {
-        double x = axes.x(p.getKey());
-        double y = axes.y(p.getValue());
-        points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
-        s.append(
-            String.format(
-                Locale.ROOT,
-                "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\"" + " fill=\"%s\"/>%n",
-                x,
-                y,
-                color));
-      }
-      s.append(
-          String.format(
-              Locale.ROOT,
-              "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\"" + " stroke-width=\"2\"/>%n",
-              points.toString().strip(),
-              color));
+      line(s, axes, lines.get(engine), color, "");
+      line(s, axes, dashed.get(engine), color, " stroke-dasharray=\"6,4\"");
       int lx = WIDTH - RIGHT + 20;
       s.append(
           String.format(
@@ -95,10 +90,37 @@ final class Plot {
               lx + 24,
               legendY,
               color));
-      s.append(text(lx + 30, legendY + 4, line.getKey(), "start", 12));
+      s.append(text(lx + 30, legendY + 4, engine, "start", 12));
       legendY += 20;
     }
     return s.append("</svg>\n").toString();
+  }
+
+  private static void line(
+      StringBuilder s, Axes axes, Map<Integer, Double> line, String color, String style) {
+    if (line == null) {
+      return;
+    }
+    StringBuilder points = new StringBuilder();
+    for (Map.Entry<Integer, Double> p : line.entrySet()) {
+      double x = axes.x(p.getKey());
+      double y = axes.y(p.getValue());
+      points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\"" + " fill=\"%s\"/>%n",
+              x,
+              y,
+              color));
+    }
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s/>%n",
+            points.toString().strip(),
+            color,
+            style));
   }
 
   private static void grid(StringBuilder s, Axes a) {

@@ -26,6 +26,12 @@ public final class Report {
   /** The engine every ratio is taken against. */
   static final String GATEHOUSE = "gatehouse";
 
+  /** The comparison end to end, from the host's strings. */
+  static final String END_TO_END = "PeerBenchmark.endToEnd";
+
+  /** The comparison on inputs prepared before timing. */
+  static final String DECIDE = "PeerBenchmark.decide";
+
   private Report() {}
 
   /**
@@ -58,11 +64,30 @@ public final class Report {
                 + ")";
       }
     }
+    // A run of the comparison alone keeps the tables of Gatehouse alone from the report it
+    // replaces, marked as such, rather than dropping them.
+    String kept = "";
+    if (runs.stream().allMatch(r -> r.benchmark().startsWith("PeerBenchmark."))
+        && Files.exists(markdown)) {
+      String old = Files.readString(markdown);
+      int at = old.indexOf(ALONE);
+      if (at >= 0) {
+        kept = old.substring(at + ALONE.length());
+        if (!kept.startsWith(KEPT)) {
+          kept = KEPT + kept;
+        }
+      }
+    }
     Files.writeString(svg, Plot.svg(runs));
-    Files.writeString(markdown, markdown(runs, jdk, notes, svg.getFileName().toString()));
+    Files.writeString(markdown, markdown(runs, jdk, notes, svg.getFileName().toString(), kept));
   }
 
-  static String markdown(List<Run> runs, String jdk, String notes, String svgName)
+  private static final String ALONE = "## Gatehouse alone\n\n";
+
+  private static final String KEPT =
+      "Kept from the previous report: the run above measured the comparison only.\n\n";
+
+  static String markdown(List<Run> runs, String jdk, String notes, String svgName, String kept)
       throws IOException {
     StringBuilder md = new StringBuilder();
     md.append("# Benchmarks\n\n")
@@ -74,27 +99,45 @@ public final class Report {
         .append("\n\n");
     Map<String, List<Run>> byBenchmark = new LinkedHashMap<>();
     runs.forEach(r -> byBenchmark.computeIfAbsent(r.benchmark(), k -> new ArrayList<>()).add(r));
-    List<Run> peers = byBenchmark.remove("PeerBenchmark.decide");
-    if (peers != null) {
+    List<Run> endToEnd = byBenchmark.remove(END_TO_END);
+    List<Run> decide = byBenchmark.remove(DECIDE);
+    if (endToEnd != null || decide != null) {
       md.append("## Gatehouse and its peers\n\n")
           .append("![ns/op against policies, log axes](")
           .append(svgName)
           .append(")\n\n");
-      peerTable(md, peers);
+      if (endToEnd != null) {
+        md.append(
+            "### End to end: from the host's strings to the decision\n\n"
+                + "`PeerBenchmark.endToEnd`: each call turns the host's values (strings, lists,"
+                + " the address as text) into the engine's input, then decides.\n\n");
+        peerTable(md, "PeerBenchmark.endToEnd", endToEnd);
+      }
+      if (decide != null) {
+        md.append(
+            "### Decision only: inputs prepared before timing\n\n"
+                + "`PeerBenchmark.decide`: the same stream, each input built once before the"
+                + " measurement.\n\n");
+        peerTable(md, "PeerBenchmark.decide", decide);
+      }
     }
-    md.append("## Gatehouse alone\n\n");
-    byBenchmark.forEach((name, list) -> table(md, name, list));
+    if (!byBenchmark.isEmpty()) {
+      md.append(ALONE);
+      byBenchmark.forEach((name, list) -> table(md, name, list));
+    } else if (!kept.isEmpty()) {
+      md.append(ALONE).append(kept);
+    }
     return md.toString();
   }
 
-  private static void peerTable(StringBuilder md, List<Run> runs) {
+  private static void peerTable(StringBuilder md, String name, List<Run> runs) {
     TreeSet<Integer> sizes = new TreeSet<>();
     Map<String, Map<Integer, Run>> byEngine = new TreeMap<>(Report::engineOrder);
     for (Run r : runs) {
       sizes.add(r.policies());
       byEngine.computeIfAbsent(r.engine(), k -> new TreeMap<>()).put(r.policies(), r);
     }
-    md.append("`PeerBenchmark.decide`, ns/op (B/op); a blank cell was not run.\n\n| engine |");
+    md.append("`").append(name).append("`, ns/op (B/op); a blank cell was not run.\n\n| engine |");
     sizes.forEach(
         n -> md.append(" N = ").append(String.format(Locale.ROOT, "%,d", n)).append(" |"));
     md.append("\n|---|").append("---:|".repeat(sizes.size())).append('\n');
@@ -110,8 +153,8 @@ public final class Report {
           md.append('\n');
         });
     md.append(
-        "\nRatio Gatehouse / engine (time per decision; below 1 means Gatehouse is faster)."
-            + "\n\n| engine |");
+        "\nThe engine's time per decision over Gatehouse's: how many times faster Gatehouse is"
+            + " (or slower, when the engine is faster).\n\n| engine |");
     sizes.forEach(
         n -> md.append(" N = ").append(String.format(Locale.ROOT, "%,d", n)).append(" |"));
     md.append("\n|---|").append("---:|".repeat(sizes.size())).append('\n');
@@ -125,14 +168,7 @@ public final class Report {
           for (int n : sizes) {
             Run r = bySize.get(n);
             Run g = gatehouse.get(n);
-            md.append(
-                    r == null || g == null
-                        ? " "
-                        : String.format(
-                            Locale.ROOT,
-                            " %.3g (%s× faster)",
-                            g.score() / r.score(),
-                            number(r.score() / g.score())))
+            md.append(r == null || g == null ? " " : " " + times(r.score() / g.score()))
                 .append(" |");
           }
           md.append('\n');
@@ -166,10 +202,15 @@ public final class Report {
   }
 
   static int engineOrder(String a, String b) {
-    List<String> order = List.of(GATEHOUSE, "reference", "cel", "jcasbin", "sapl");
+    List<String> order = List.of(GATEHOUSE, "reference", "cel", "jcasbin", "sapl", "cedar");
     int i = order.indexOf(a);
     int j = order.indexOf(b);
     return i >= 0 && j >= 0 ? Integer.compare(i, j) : i >= 0 ? -1 : j >= 0 ? 1 : a.compareTo(b);
+  }
+
+  /** Formats a ratio of times as {@code 26.6× faster} or, below 1, {@code 2.10× slower}. */
+  static String times(double ratio) {
+    return ratio >= 1 ? number(ratio) + "× faster" : number(1 / ratio) + "× slower";
   }
 
   /** Formats a figure with three significant digits, grouped; NaN as a dash. */

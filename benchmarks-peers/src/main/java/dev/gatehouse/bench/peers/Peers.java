@@ -12,7 +12,14 @@ public final class Peers {
 
   /** The engines, in the order the results list them. */
   public static final List<String> NAMES =
-      List.of("gatehouse", "reference", "cel", "jcasbin", "sapl");
+      List.of("gatehouse", "reference", "cel", "jcasbin", "sapl", "cedar");
+
+  /**
+   * The other forms tried for the peers, by name, runnable like the engines ({@code -p
+   * engine=sapl-naive}) but not part of the default comparison.
+   */
+  public static final List<String> FORMS_TRIED =
+      List.of("jcasbin-one-enforcer", "sapl-naive", "cedar-one-set", "cedar-uncached");
 
   private Peers() {}
 
@@ -37,6 +44,16 @@ public final class Peers {
         return new CasbinPeer(set);
       case "sapl":
         return new SaplPeer(set);
+      case "cedar":
+        return new CedarPeer(set);
+      case "jcasbin-one-enforcer":
+        return new CasbinPeer(set, false);
+      case "sapl-naive":
+        return new SaplPeer(set, false);
+      case "cedar-one-set":
+        return new CedarPeer(set, false, true);
+      case "cedar-uncached":
+        return new CedarPeer(set, false, false);
       default:
         throw new IllegalArgumentException(
             "unknown engine `" + name + "`; expected one of " + NAMES);

@@ -5,6 +5,7 @@ import dev.gatehouse.api.policy.Literal;
 import dev.gatehouse.api.policy.Operator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
 
@@ -76,6 +77,28 @@ final class InfixRules {
       return "(" + String.join(has.match() == Condition.Match.ALL ? and : or, tests) + ")";
     }
     throw new UnsupportedOperationException("no " + language + " translation for `" + c + "`");
+  }
+
+  /**
+   * Adds the {@code user.*} attributes {@code c} reads to {@code into}, so that a peer's input
+   * carries just those.
+   */
+  static void userAttributes(Condition c, Set<String> into) {
+    if (c instanceof Condition.And a) {
+      a.operands().forEach(o -> userAttributes(o, into));
+    } else if (c instanceof Condition.Or o) {
+      o.operands().forEach(x -> userAttributes(x, into));
+    } else if (c instanceof Condition.Not n) {
+      userAttributes(n.operand(), into);
+    } else if (c instanceof Condition.Named n) {
+      userAttributes(n.body(), into);
+    } else if (c instanceof Condition.Compare cmp) {
+      into.add(cmp.attribute());
+    } else if (c instanceof Condition.In in) {
+      into.add(in.attribute());
+    } else if (c instanceof Condition.Contains has) {
+      into.add(has.attribute());
+    }
   }
 
   /** Returns {@code s} as a string literal. */

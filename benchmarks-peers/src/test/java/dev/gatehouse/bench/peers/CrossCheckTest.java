@@ -44,8 +44,8 @@ final class CrossCheckTest {
     }
 
     @Override
-    public Object prepare(AccessRequest request) {
-      return request;
+    public Object prepare(HostRequest request) {
+      return inner.prepare(request);
     }
 
     @Override
@@ -87,7 +87,7 @@ final class CrossCheckTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"gatehouse", "reference", "cel", "jcasbin", "sapl"})
+  @ValueSource(strings = {"gatehouse", "reference", "cel", "jcasbin", "sapl", "cedar"})
   void verify_peerTranslatedFromTheWorkload_agreesWithGatehouse(String name) {
     Peer peer = Peers.create(name, workload.policies(), engine);
     AccessRequest[] some = java.util.Arrays.copyOf(requests, 500);
@@ -96,12 +96,21 @@ final class CrossCheckTest {
     assertThat(peer.name()).isEqualTo(name);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"jcasbin-one-enforcer", "sapl-naive", "cedar-one-set", "cedar-uncached"})
+  void verify_otherFormTried_agreesWithGatehouse(String name) {
+    Peer peer = Peers.create(name, workload.policies(), engine);
+
+    assertThatCode(() -> CrossCheck.verify(engine, peer, java.util.Arrays.copyOf(requests, 200)))
+        .doesNotThrowAnyException();
+  }
+
   @Test
   void create_unknownEngine_throwsNamingTheEngines() {
     assertThatThrownBy(() -> Peers.create("opa", workload.policies(), engine))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "unknown engine `opa`; expected one of [gatehouse, reference, cel, jcasbin,"
-                + " sapl]");
+                + " sapl, cedar]");
   }
 }

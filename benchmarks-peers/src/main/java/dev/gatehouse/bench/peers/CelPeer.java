@@ -1,5 +1,8 @@
 package dev.gatehouse.bench.peers;
 
+import com.google.common.net.InetAddresses;
+import com.google.common.primitives.Ints;
+import com.google.common.primitives.Longs;
 import com.google.common.primitives.UnsignedLong;
 import dev.cel.bundle.Cel;
 import dev.cel.bundle.CelBuilder;
@@ -9,11 +12,9 @@ import dev.cel.common.types.ListType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
-import dev.gatehouse.api.AccessRequest;
 import dev.gatehouse.api.AttributeType;
 import dev.gatehouse.api.Effect;
 import dev.gatehouse.api.Factor;
-import dev.gatehouse.api.IpAddress;
 import dev.gatehouse.api.Schema;
 import dev.gatehouse.api.policy.AssignPolicy;
 import dev.gatehouse.api.policy.AuthenticatePolicy;
@@ -22,10 +23,12 @@ import dev.gatehouse.api.policy.Grant;
 import dev.gatehouse.api.policy.Policy;
 import dev.gatehouse.api.policy.PolicySet;
 import dev.gatehouse.api.policy.RestrictPolicy;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Google's CEL for Java as a peer: each policy's conditions (and each restriction's allowed
@@ -45,20 +48,28 @@ public final class CelPeer implements Peer {
 
   private record Rule(Policy policy, CelRuntime.Program when, CelRuntime.Program extra) {}
 
-  /** A request as CEL sees it, with the request kept for the attributes Java combines on. */
-  private record Prepared(AccessRequest request, Map<String, Object> activation) {}
+  /**
+   * A request as CEL sees it (the activation), with the attributes the Java side combines on: the
+   * action, the app, the authentication methods and times (null when absent).
+   */
+  private record Prepared(
+      String action,
+      String app,
+      List<String> methods,
+      Instant time,
+      Instant authTime,
+      Map<String, Object> activation) {}
+
+  /** How one variable of the activation is read from a host request, resolved once. */
+  private record Binding(
+      String variable, AttributeType type, Function<HostRequest, Object> field) {}
 
   private final Schema schema;
   private final Map<String, List<Rule>> assignsByApp = new HashMap<>();
   private final Map<String, List<Rule>> checksByApp = new HashMap<>();
   private final List<Rule> globalChecks = new ArrayList<>();
   private final List<Rule> delegates = new ArrayList<>();
-  private final Map<String, AttributeType> reads;
-  private final int action;
-  private final int app;
-  private final int methods;
-  private final int time;
-  private final int authTime;
+  private final Binding[] bindings;
 
   /**
    * Translates and compiles every enforced policy of {@code set}; report-only policies never change
@@ -75,7 +86,16 @@ public final class CelPeer implements Peer {
     for (Policy p : enforced) {
       sources.add(translate(t, p));
     }
-    this.reads = Map.copyOf(t.reads());
+    Map<String, AttributeType> reads = Map.copyOf(t.reads());
+    List<Binding> bound = new ArrayList<>();
+    reads.forEach(
+        (name, type) -> {
+          // Attributes no host request carries (target.* of admin actions) stay unbound.
+          if (HostRequest.hasField(name)) {
+            bound.add(new Binding(CelTranslation.variable(name), type, HostRequest.field(name)));
+          }
+        });
+    this.bindings = bound.toArray(new Binding[0]);
     Cel cel = environment(reads);
     for (int i = 0; i < enforced.size(); i++) {
       Policy p = enforced.get(i);
@@ -83,11 +103,6 @@ public final class CelPeer implements Peer {
       Rule rule = new Rule(p, program(cel, src[0]), src[1] == null ? null : program(cel, src[1]));
       file(rule);
     }
-    this.action = schema.slot("request.action");
-    this.app = schema.slot("app");
-    this.methods = schema.slot("auth.methods");
-    this.time = schema.slot("request.time");
-    this.authTime = schema.slot("auth.time");
   }
 
   private static String[] translate(CelTranslation t, Policy p) {
@@ -157,45 +172,63 @@ public final class CelPeer implements Peer {
     return Question.EFFECT;
   }
 
+  /**
+   * Builds the activation from the host's values: strings and lists as they are, an ordered symbol
+   * as its ordinal, an instant as epoch milliseconds, the address text parsed (by Guava, CEL's own
+   * dependency) into the two halves the translation compares.
+   */
   @Override
-  public Object prepare(AccessRequest request) {
+  public Object prepare(HostRequest request) {
     Map<String, Object> activation = new HashMap<>();
-    reads.forEach(
-        (name, type) -> {
-          int slot = schema.slot(name);
-          if (!request.has(slot)) {
-            return;
+    for (Binding b : bindings) {
+      Object value = b.field().apply(request);
+      if (value == null) {
+        continue;
+      }
+      switch (b.type().kind()) {
+        case ORDERED -> activation.put(b.variable(), (long) b.type().ordinal((String) value));
+        case TIME -> activation.put(b.variable(), ((Instant) value).toEpochMilli());
+        case IP -> {
+          byte[] bytes = InetAddresses.forString((String) value).getAddress();
+          long hi = 0;
+          long lo;
+          if (bytes.length == 4) {
+            lo = 0x0000_ffff_0000_0000L | (Ints.fromByteArray(bytes) & 0xffff_ffffL);
+          } else {
+            hi = Longs.fromByteArray(bytes);
+            lo =
+                Longs.fromBytes(
+                    bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14],
+                    bytes[15]);
           }
-          String v = CelTranslation.variable(name);
-          switch (type.kind()) {
-            case STRING -> activation.put(v, request.string(slot));
-            case BOOL -> activation.put(v, request.value(name).orElseThrow());
-            case SET -> activation.put(v, List.copyOf(request.set(slot)));
-            case IP -> {
-              IpAddress ip = request.ip(slot);
-              activation.put(v + "_hi", UnsignedLong.fromLongBits(ip.hi()));
-              activation.put(v + "_lo", UnsignedLong.fromLongBits(ip.lo()));
-            }
-            default -> activation.put(v, request.number(slot));
-          }
-        });
-    return new Prepared(request, activation);
+          activation.put(b.variable() + "_hi", UnsignedLong.fromLongBits(hi));
+          activation.put(b.variable() + "_lo", UnsignedLong.fromLongBits(lo));
+        }
+        default -> activation.put(b.variable(), value);
+      }
+    }
+    return new Prepared(
+        request.action(),
+        request.app(),
+        request.authMethods(),
+        request.time(),
+        request.authTime(),
+        activation);
   }
 
   @Override
   public Object decide(Object prepared) {
     Prepared p = (Prepared) prepared;
-    AccessRequest r = p.request();
-    String act = r.has(action) ? r.string(action) : null;
+    String act = p.action();
     if (act == null) {
       return Effect.DENY;
     }
     String target = null;
     if (act.equals("access")) {
-      if (!r.has(app)) {
+      if (p.app() == null) {
         return Effect.DENY;
       }
-      target = r.string(app);
+      target = p.app();
       if (!anyHolds(assignsByApp.getOrDefault(target, List.of()), p.activation(), null)) {
         return Effect.DENY;
       }
@@ -220,7 +253,7 @@ public final class CelPeer implements Peer {
           if (a.block()) {
             return Effect.DENY;
           }
-          challenge |= !satisfied(a, r);
+          challenge |= !satisfied(a, p);
         }
       }
     }
@@ -240,22 +273,22 @@ public final class CelPeer implements Peer {
     return false;
   }
 
-  private boolean satisfied(AuthenticatePolicy a, AccessRequest r) {
-    boolean hasMethods = r.has(methods);
-    if (a.requireSso() && !(hasMethods && r.set(methods).contains(Factor.SSO.id()))) {
+  private static boolean satisfied(AuthenticatePolicy a, Prepared p) {
+    List<String> methods = p.methods();
+    if (a.requireSso() && !(methods != null && methods.contains(Factor.SSO.id()))) {
       return false;
     }
     if (a.mfa().isEmpty()) {
       return true;
     }
-    if (!hasMethods || !r.has(time) || !r.has(authTime)) {
+    if (methods == null || p.time() == null || p.authTime() == null) {
       return false;
     }
     boolean factor = false;
     for (Factor f : a.mfa()) {
-      factor |= r.set(methods).contains(f.id());
+      factor |= methods.contains(f.id());
     }
-    return factor && r.number(time) - r.number(authTime) <= a.within().toMillis();
+    return factor && p.time().toEpochMilli() - p.authTime().toEpochMilli() <= a.within().toMillis();
   }
 
   private static Tri eval(CelRuntime.Program program, Map<String, Object> activation) {

@@ -1,14 +1,14 @@
 package dev.gatehouse.bench.peers;
 
-import dev.gatehouse.api.AccessRequest;
-
 /**
  * An engine answering a {@link Question} about requests of the benchmark workload: Gatehouse
  * itself, its reference interpreter, or a peer library fed a translation of the same policies.
  *
- * <p>A request is first {@linkplain #prepare prepared} into the engine's own input (a CEL
- * activation, jCasbin's request values, a SAPL subscription), outside the timed region, so every
- * engine is timed on the decision alone.
+ * <p>A request starts as a {@link HostRequest}, the strings and lists a host holds, and is
+ * {@linkplain #prepare prepared} into the engine's own input (a Gatehouse {@code AccessRequest}, a
+ * CEL activation, jCasbin's request values, a SAPL subscription, a Cedar request and entities).
+ * {@code PeerBenchmark} times {@link #decide} alone on prepared inputs, and {@link #prepare} then
+ * {@link #decide} end to end.
  */
 public interface Peer {
 
@@ -19,15 +19,15 @@ public interface Peer {
   Question question();
 
   /**
-   * Translates a request into the engine's input.
+   * Translates a host's request into the engine's input, as a host would on every call.
    *
-   * @param request a complete request of the workload
+   * @param request a request of the workload, as the host holds it
    * @return the engine's input for it
    */
-  Object prepare(AccessRequest request);
+  Object prepare(HostRequest request);
 
   /**
-   * Decides a prepared request; this is what the benchmark times.
+   * Decides a prepared request.
    *
    * @param prepared what {@link #prepare} returned
    * @return the engine's own result

@@ -12,7 +12,9 @@ public final class CrossCheck {
   private CrossCheck() {}
 
   /**
-   * Checks that {@code peer} answers its question as {@code truth} does on every request.
+   * Checks that {@code peer} answers its question as {@code truth} does on every request, each
+   * given to the peer as its {@link HostRequest}, so the peer's translation of the request is
+   * checked along with its translation of the policies.
    *
    * @param truth the compiled Gatehouse engine
    * @param peer the engine checked
@@ -25,7 +27,7 @@ public final class CrossCheck {
       Object expected = peer.question().of(truth.evaluate(requests[i]));
       Object actual;
       try {
-        actual = peer.answer(peer.decide(peer.prepare(requests[i])));
+        actual = peer.answer(peer.decide(peer.prepare(HostRequest.of(requests[i]))));
       } catch (RuntimeException e) {
         throw new IllegalStateException(
             disagreement(peer, i, requests, expected, "an exception: " + e), e);

@@ -1,0 +1,59 @@
+package dev.gatehouse.bench.peers;
+
+import java.util.Collection;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * A smoke pass of {@link PeerBenchmark} for CI: both methods, every engine at 100 policies, each
+ * cross-checked on the smallest allowed sample before its tiny measurement, so that a broken
+ * translation or a peer that stops loading fails the build. Timings are printed, never asserted.
+ *
+ * <p>Run: {@code java -cp benchmarks-peers/target/benchmarks-peers.jar
+ * dev.gatehouse.bench.peers.PeerSmoke}
+ */
+public final class PeerSmoke {
+
+  private PeerSmoke() {}
+
+  /** Runs the pass; exits 1 unless every engine ran both methods. */
+  public static void main(String[] args) throws RunnerException {
+    Collection<RunResult> results =
+        new Runner(
+                new OptionsBuilder()
+                    .include(PeerBenchmark.class.getName())
+                    .param("policies", "100")
+                    .param("checked", "1024")
+                    .warmupIterations(1)
+                    .warmupTime(TimeValue.milliseconds(500))
+                    .measurementIterations(2)
+                    .measurementTime(TimeValue.milliseconds(500))
+                    .forks(1)
+                    .addProfiler(GCProfiler.class)
+                    .shouldFailOnError(true)
+                    .build())
+            .run();
+    System.out.printf("%n%-24s %10s %14s %12s%n", "benchmark", "engine", "ns/op", "B/op");
+    for (RunResult run : results) {
+      String name = run.getParams().getBenchmark();
+      Result<?> allocation = run.getSecondaryResults().get("gc.alloc.rate.norm");
+      System.out.printf(
+          "%-24s %10s %14.1f %12.1f%n",
+          name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1),
+          run.getParams().getParam("engine"),
+          run.getPrimaryResult().getScore(),
+          allocation == null ? Double.NaN : allocation.getScore());
+    }
+    int expected = 2 * Peers.NAMES.size();
+    if (results.size() != expected) {
+      System.err.println("peer smoke: expected " + expected + " runs, got " + results.size());
+      System.exit(1);
+    }
+    System.out.println("peer smoke: every engine ran both methods, cross-checked");
+  }
+}
