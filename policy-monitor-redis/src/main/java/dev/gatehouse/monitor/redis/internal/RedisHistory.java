@@ -281,13 +281,14 @@ public final class RedisHistory {
    */
   public CompletableFuture<List<Object>> lookup(
       @Nullable String userId, @Nullable IpAddress ip, Instant from, Instant to) {
-    String[] counted =
-        ip == null
-            ? new String[0]
-            : new String[] {
-              keys.failures(IpNetwork.containing(ip, 128)),
-              keys.failures(prefixes.networkOf(ip).orElse(IpNetwork.containing(ip, 128)))
-            };
+    String[] counted = new String[0];
+    if (ip != null) {
+      // Formatting an address is a good part of building the keys; without a network, reuse it.
+      String address = keys.failures(IpNetwork.containing(ip, 128));
+      Optional<IpNetwork> network = prefixes.networkOf(ip);
+      counted =
+          new String[] {address, network.isPresent() ? keys.failures(network.get()) : address};
+    }
     String start = Long.toString(Millis.of(from));
     String end = Long.toString(Millis.of(to));
     if (oneShard) {
