@@ -120,7 +120,8 @@ public final class AccessRequest {
    * @param name the attribute name
    */
   public boolean has(String name) {
-    return schema.attribute(name).map(a -> has(a.slot())).orElse(false);
+    Attribute a = schema.attributeOrNull(requireNonNull(name, "name"));
+    return a != null && has(a.slot());
   }
 
   /**
@@ -692,13 +693,12 @@ public final class AccessRequest {
     }
 
     private Attribute attribute(String name, @Nullable Object value) {
-      requireNonNull(name, "attribute name");
-      return schema
-          .attribute(name)
-          .orElseThrow(
-              () ->
-                  new InvalidRequestException(
-                      name, String.valueOf(value), schema.unknownMessage(name)));
+      // No Optional or capturing lambda: this runs for every value set by name.
+      Attribute attribute = schema.attributeOrNull(requireNonNull(name, "attribute name"));
+      if (attribute == null) {
+        throw new InvalidRequestException(name, String.valueOf(value), schema.unknownMessage(name));
+      }
+      return attribute;
     }
 
     /**

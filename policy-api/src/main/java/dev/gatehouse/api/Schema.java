@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The attributes a request may carry, each with a type and a slot.
@@ -212,6 +213,11 @@ public final class Schema {
    */
   public Optional<Attribute> attribute(String name) {
     return Optional.ofNullable(byName.get(requireNonNull(name, "name")));
+  }
+
+  /** Returns the attribute called {@code name}, or null: the lookup of the name setters. */
+  @Nullable Attribute attributeOrNull(String name) {
+    return byName.get(name);
   }
 
   /**
