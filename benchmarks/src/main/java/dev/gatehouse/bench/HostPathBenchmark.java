@@ -64,6 +64,10 @@ public class HostPathBenchmark {
     Handles handles;
     Raw[] raw;
     AccessRequest[] built;
+
+    /** The workload's own requests, holding every attribute it generates, before the host's cut. */
+    AccessRequest[] original;
+
     Raw[] rawUncached;
     AccessRequest[] builtUncached;
     int mask;
@@ -80,6 +84,7 @@ public class HostPathBenchmark {
       schema = engine.schema();
       handles = new Handles(schema);
       AccessRequest[] requests = workload.requests(engine, ring);
+      original = requests;
       raw = new Raw[ring];
       built = new AccessRequest[ring];
       AccessRequest.Builder b = AccessRequest.builder(schema);
