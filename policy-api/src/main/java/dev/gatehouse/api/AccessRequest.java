@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,19 +32,47 @@ import org.jspecify.annotations.Nullable;
  *     .set("request.time", Instant.parse("2026-11-29T10:00:00Z"))
  *     .build();
  * }</pre>
+ *
+ * <p>A host that builds many requests resolves each attribute once ({@link
+ * Schema#attributeOrThrow(String)} gives the {@link Attribute} that serves as its handle), sets
+ * values through it with no name lookup, hands over sets as {@link SortedStringSet} so they are not
+ * copied, and keeps one builder per thread, {@link Builder#reset() reset} before each request:
+ *
+ * <pre>{@code
+ * Attribute department = schema.attributeOrThrow("user.department");
+ * Attribute ip = schema.attributeOrThrow("request.ip");
+ * ...
+ * builder.reset().set(department, user.department()).set(ip, remoteAddr);
+ * Decision decision = policies.evaluate(builder.build());
+ * }</pre>
  */
 public final class AccessRequest {
 
+  private static final long[] NO_WORDS = new long[0];
+  private static final long[] NO_NUMBERS = new long[0];
+  private static final Object[] NO_OBJECTS = new Object[0];
+
   private final Schema schema;
-  private final long[] present;
+
+  /** Which of slots 0 to 63 have a value, one bit each. */
+  private final long present;
+
+  /** Which of the slots from 64 on have a value; empty for a schema of at most 64 attributes. */
+  private final long[] presentBeyond;
+
+  /** The numeric forms, at {@link Schema#numberAt}; cut after the last one set. */
   private final long[] numbers;
+
+  /** The objects, at {@link Schema#objectAt}; cut after the last one set. */
   private final @Nullable Object[] objects;
 
   private AccessRequest(Builder b) {
     this.schema = b.schema;
-    this.present = b.present.clone();
-    this.numbers = b.numbers.clone();
-    this.objects = b.objects.clone();
+    this.present = b.present[0];
+    this.presentBeyond =
+        b.present.length == 1 ? NO_WORDS : Arrays.copyOfRange(b.present, 1, b.present.length);
+    this.numbers = b.numbersUsed == 0 ? NO_NUMBERS : Arrays.copyOf(b.numbers, b.numbersUsed);
+    this.objects = b.objectsUsed == 0 ? NO_OBJECTS : Arrays.copyOf(b.objects, b.objectsUsed);
   }
 
   /**
@@ -60,9 +87,12 @@ public final class AccessRequest {
   /** {@return a builder holding this request's values, to derive a changed request} */
   public Builder toBuilder() {
     Builder b = new Builder(schema);
-    System.arraycopy(present, 0, b.present, 0, present.length);
+    b.present[0] = present;
+    System.arraycopy(presentBeyond, 0, b.present, 1, presentBeyond.length);
     System.arraycopy(numbers, 0, b.numbers, 0, numbers.length);
     System.arraycopy(objects, 0, b.objects, 0, objects.length);
+    b.numbersUsed = numbers.length;
+    b.objectsUsed = objects.length;
     return b;
   }
 
@@ -77,7 +107,12 @@ public final class AccessRequest {
    * @param slot the attribute's slot
    */
   public boolean has(int slot) {
-    return slot >= 0 && slot < numbers.length && (present[slot >>> 6] & (1L << slot)) != 0;
+    // No bit beyond the schema's size is ever set, so slots 0 to 63 need no other check.
+    if (slot >>> 6 == 0) {
+      return (present & (1L << slot)) != 0;
+    }
+    int word = (slot >>> 6) - 1;
+    return slot >= 0 && word < presentBeyond.length && (presentBeyond[word] & (1L << slot)) != 0;
   }
 
   /**
@@ -86,7 +121,8 @@ public final class AccessRequest {
    * @param name the attribute name
    */
   public boolean has(String name) {
-    return schema.attribute(name).map(a -> has(a.slot())).orElse(false);
+    Attribute a = schema.attributeOrNull(requireNonNull(name, "name"));
+    return a != null && has(a.slot());
   }
 
   /**
@@ -98,7 +134,7 @@ public final class AccessRequest {
    */
   public long number(int slot) {
     if (has(slot) && (schema.kinds[slot] & Schema.NUMERIC) != 0) {
-      return numbers[slot];
+      return numbers[schema.numberAt[slot]];
     }
     throw new IllegalStateException("`" + present(slot).name() + "` is not numeric");
   }
@@ -163,7 +199,7 @@ public final class AccessRequest {
     if (!has(slot) || (schema.kinds[slot] & ~Schema.NUMERIC) != setOfSymbols) {
       throw new IllegalStateException("`" + present(slot).name() + "` is not an enumerated set");
     }
-    return numbers[slot];
+    return numbers[schema.numberAt[slot]];
   }
 
   /**
@@ -188,16 +224,15 @@ public final class AccessRequest {
   }
 
   private Object display(Attribute a) {
-    long n = numbers[a.slot()];
     switch (a.type().kind()) {
       case INT:
-        return n;
+        return numbers[schema.numberAt[a.slot()]];
       case BOOL:
-        return n != 0;
+        return numbers[schema.numberAt[a.slot()]] != 0;
       case ORDERED:
-        return a.type().symbols().get((int) n);
+        return a.type().symbols().get((int) numbers[schema.numberAt[a.slot()]]);
       default:
-        return requireNonNull(objects[a.slot()]);
+        return requireNonNull(objects[schema.objectAt[a.slot()]]);
     }
   }
 
@@ -207,13 +242,13 @@ public final class AccessRequest {
       throw new IllegalStateException(
           "`" + attribute.name() + "` is " + Builder.article(attribute.type().toString()));
     }
-    return requireNonNull(objects[slot]);
+    return requireNonNull(objects[schema.objectAt[slot]]);
   }
 
   private Attribute present(int slot) {
     if (!has(slot)) {
       throw new IllegalStateException(
-          slot >= 0 && slot < numbers.length
+          slot >= 0 && slot < schema.size()
               ? "`" + schema.attribute(slot).name() + "` has no value"
               : "no slot " + slot + " in the schema");
     }
@@ -248,7 +283,10 @@ public final class AccessRequest {
 
   /**
    * Builds an {@link AccessRequest}, checking each value against the schema as it is set; a builder
-   * can be reused after {@link #build()}.
+   * can be reused after {@link #build()}, and {@link #reset()} empties it for the next request.
+   *
+   * <p>Each setter comes twice: by attribute name, and by the {@link Attribute} itself, resolved
+   * once from the schema, which skips the name lookup. Not thread-safe: keep one per thread.
    */
   public static final class Builder {
     private final Schema schema;
@@ -256,11 +294,16 @@ public final class AccessRequest {
     private final long[] numbers;
     private final @Nullable Object[] objects;
 
+    /** One more than the highest index of {@link #numbers} and {@link #objects} set so far. */
+    private int numbersUsed;
+
+    private int objectsUsed;
+
     private Builder(Schema schema) {
       this.schema = schema;
-      this.present = new long[(schema.size() + 63) >>> 6];
-      this.numbers = new long[schema.size()];
-      this.objects = new Object[schema.size()];
+      this.present = new long[Math.max(1, (schema.size() + 63) >>> 6)];
+      this.numbers = new long[schema.numbers];
+      this.objects = new Object[schema.objects];
     }
 
     /**
@@ -274,13 +317,27 @@ public final class AccessRequest {
      *     of its type
      */
     public Builder set(String name, String value) {
-      Attribute a = attribute(name, value);
-      requireNonNull(value, () -> "value of `" + name + "`");
+      return set(attribute(name, value), value);
+    }
+
+    /**
+     * Sets a value given as text, as {@link #set(String, String)} does. An IP address in one of its
+     * common forms is read without allocating anything but the address.
+     *
+     * @param attribute the attribute, from this builder's schema
+     * @param value the value
+     * @return this builder
+     * @throws IllegalArgumentException if the attribute is not one of the schema's
+     * @throws InvalidRequestException if the text is not a valid value of the attribute's type
+     */
+    public Builder set(Attribute attribute, String value) {
+      Attribute a = own(attribute);
+      requireNonNull(value, () -> "value of `" + a.name() + "`");
       switch (a.type().kind()) {
         case STRING:
           if (a.slot() == schema.actionSlot && !isActionName(value)) {
             throw new InvalidRequestException(
-                name,
+                a.name(),
                 value,
                 "`"
                     + value
@@ -294,16 +351,16 @@ public final class AccessRequest {
         case ORDERED:
           return put(a, symbol(a, value), null);
         case TIME:
-          return set(name, parseInstant(a, value));
+          return set(a, parseInstant(a, value));
         case DURATION:
-          return set(name, parseDuration(a, value));
+          return set(a, parseDuration(a, value));
         case INT:
-          return set(name, parseLong(a, value));
+          return set(a, parseLong(a, value));
         case BOOL:
           if (!value.equals("true") && !value.equals("false")) {
             throw wrongType(a, value, "`" + value + "`", "string");
           }
-          return set(name, value.equals("true"));
+          return set(a, value.equals("true"));
         default:
           throw wrongType(a, value, "`" + value + "`", "string");
       }
@@ -319,15 +376,29 @@ public final class AccessRequest {
      *     of its range
      */
     public Builder set(String name, long value) {
-      Attribute a = attribute(name, value);
+      return set(attribute(name, value), value);
+    }
+
+    /**
+     * Sets an int value.
+     *
+     * @param attribute the attribute, from this builder's schema
+     * @param value the value
+     * @return this builder
+     * @throws IllegalArgumentException if the attribute is not one of the schema's
+     * @throws InvalidRequestException if the attribute is not an int, or the value is out of its
+     *     range
+     */
+    public Builder set(Attribute attribute, long value) {
+      Attribute a = own(attribute);
       if (a.type().kind() != AttributeType.Kind.INT) {
         throw wrongType(a, Long.toString(value), "int");
       }
       if (!a.type().accepts(value)) {
         throw new InvalidRequestException(
-            name,
+            a.name(),
             Long.toString(value),
-            "value " + value + " of `" + name + "` is out of range: expected " + a.type());
+            "value " + value + " of `" + a.name() + "` is out of range: expected " + a.type());
       }
       return put(a, value, null);
     }
@@ -341,7 +412,20 @@ public final class AccessRequest {
      * @throws InvalidRequestException if the attribute is unknown or not a bool
      */
     public Builder set(String name, boolean value) {
-      Attribute a = attribute(name, value);
+      return set(attribute(name, value), value);
+    }
+
+    /**
+     * Sets a bool value.
+     *
+     * @param attribute the attribute, from this builder's schema
+     * @param value the value
+     * @return this builder
+     * @throws IllegalArgumentException if the attribute is not one of the schema's
+     * @throws InvalidRequestException if the attribute is not a bool
+     */
+    public Builder set(Attribute attribute, boolean value) {
+      Attribute a = own(attribute);
       if (a.type().kind() != AttributeType.Kind.BOOL) {
         throw wrongType(a, Boolean.toString(value), "bool");
       }
@@ -358,8 +442,22 @@ public final class AccessRequest {
      *     too far from 1970 to count in milliseconds
      */
     public Builder set(String name, Instant value) {
-      Attribute a = attribute(name, value);
-      requireNonNull(value, () -> "value of `" + name + "`");
+      return set(attribute(name, value), value);
+    }
+
+    /**
+     * Sets a time value.
+     *
+     * @param attribute the attribute, from this builder's schema
+     * @param value the value
+     * @return this builder
+     * @throws IllegalArgumentException if the attribute is not one of the schema's
+     * @throws InvalidRequestException if the attribute is not a time, or the instant is too far
+     *     from 1970 to count in milliseconds
+     */
+    public Builder set(Attribute attribute, Instant value) {
+      Attribute a = own(attribute);
+      requireNonNull(value, () -> "value of `" + a.name() + "`");
       if (a.type().kind() != AttributeType.Kind.TIME) {
         throw wrongType(a, value.toString(), "time");
       }
@@ -382,8 +480,22 @@ public final class AccessRequest {
      *     count in milliseconds
      */
     public Builder set(String name, Duration value) {
-      Attribute a = attribute(name, value);
-      requireNonNull(value, () -> "value of `" + name + "`");
+      return set(attribute(name, value), value);
+    }
+
+    /**
+     * Sets a duration value.
+     *
+     * @param attribute the attribute, from this builder's schema
+     * @param value the value
+     * @return this builder
+     * @throws IllegalArgumentException if the attribute is not one of the schema's
+     * @throws InvalidRequestException if the attribute is not a duration, or too long to count in
+     *     milliseconds
+     */
+    public Builder set(Attribute attribute, Duration value) {
+      Attribute a = own(attribute);
+      requireNonNull(value, () -> "value of `" + a.name() + "`");
       if (a.type().kind() != AttributeType.Kind.DURATION) {
         throw wrongType(a, value.toString(), "duration");
       }
@@ -405,8 +517,21 @@ public final class AccessRequest {
      * @throws InvalidRequestException if the attribute is unknown or not an IP address
      */
     public Builder set(String name, IpAddress value) {
-      Attribute a = attribute(name, value);
-      requireNonNull(value, () -> "value of `" + name + "`");
+      return set(attribute(name, value), value);
+    }
+
+    /**
+     * Sets an IP address value.
+     *
+     * @param attribute the attribute, from this builder's schema
+     * @param value the value
+     * @return this builder
+     * @throws IllegalArgumentException if the attribute is not one of the schema's
+     * @throws InvalidRequestException if the attribute is not an IP address
+     */
+    public Builder set(Attribute attribute, IpAddress value) {
+      Attribute a = own(attribute);
+      requireNonNull(value, () -> "value of `" + a.name() + "`");
       if (a.type().kind() != AttributeType.Kind.IP) {
         throw wrongType(a, value.toString(), "ip");
       }
@@ -423,26 +548,66 @@ public final class AccessRequest {
      *     or an element is not one of the type's symbols
      */
     public Builder set(String name, Collection<String> value) {
-      Attribute a = attribute(name, value);
-      requireNonNull(value, () -> "value of `" + name + "`");
+      return set(attribute(name, value), value);
+    }
+
+    /**
+     * Sets a set value; for {@code auth.methods} every element must be a known factor.
+     *
+     * <p>A {@link SortedStringSet} is kept as it is, since it cannot change; any other collection
+     * is copied once into one (an array sorted in place), so changing it afterwards does not change
+     * the request. A set of an enumerated type with few symbols, such as {@code auth.methods}, is
+     * shared between requests holding the same symbols.
+     *
+     * @param attribute the attribute, from this builder's schema
+     * @param value the value
+     * @return this builder
+     * @throws IllegalArgumentException if the attribute is not one of the schema's
+     * @throws InvalidRequestException if the attribute is not a set, an element is null, or an
+     *     element is not one of the type's symbols
+     */
+    public Builder set(Attribute attribute, Collection<String> value) {
+      Attribute a = own(attribute);
+      requireNonNull(value, () -> "value of `" + a.name() + "`");
       if (a.type().kind() != AttributeType.Kind.SET) {
         throw wrongType(a, value.toString(), "set<string>");
       }
-      long symbols = 0;
-      for (String element : value) {
+      if (a.type().isEnumerated()) {
+        long symbols = symbols(a, value);
+        return put(a, symbols, schema.symbolSet(a.slot(), symbols));
+      }
+      if (value instanceof SortedStringSet s) {
+        return put(a, 0, s);
+      }
+      String[] elements = value.toArray(new String[0]);
+      for (String element : elements) {
         if (element == null) {
-          throw new InvalidRequestException(
-              name, value.toString(), "set `" + name + "` holds a null element");
-        }
-        if (a.type().isEnumerated()) {
-          int ordinal = a.type().ordinal(element);
-          if (ordinal < 0) {
-            throw unknownSymbol(a, element);
-          }
-          symbols |= 1L << ordinal;
+          throw nullElement(a, value);
         }
       }
-      return put(a, symbols, new SortedStringSet(new TreeSet<>(value).toArray(new String[0])));
+      return put(a, 0, SortedStringSet.ofUnsorted(elements));
+    }
+
+    private static long symbols(Attribute a, Collection<String> value) {
+      long symbols = 0;
+      if (value instanceof SortedStringSet s) {
+        for (int i = 0; i < s.size(); i++) {
+          symbols |= 1L << symbol(a, s.get(i));
+        }
+        return symbols;
+      }
+      for (String element : value) {
+        if (element == null) {
+          throw nullElement(a, value);
+        }
+        symbols |= 1L << symbol(a, element);
+      }
+      return symbols;
+    }
+
+    private static InvalidRequestException nullElement(Attribute a, Collection<String> value) {
+      return new InvalidRequestException(
+          a.name(), value.toString(), "set `" + a.name() + "` holds a null element");
     }
 
     /**
@@ -453,11 +618,48 @@ public final class AccessRequest {
      * @throws InvalidRequestException if the attribute is unknown
      */
     public Builder clear(String name) {
-      int slot = attribute(name, "").slot();
+      return clear(attribute(name, ""));
+    }
+
+    /**
+     * Removes the value of an attribute.
+     *
+     * @param attribute the attribute, from this builder's schema
+     * @return this builder
+     * @throws IllegalArgumentException if the attribute is not one of the schema's
+     */
+    public Builder clear(Attribute attribute) {
+      int slot = own(attribute).slot();
       present[slot >>> 6] &= ~(1L << slot);
-      numbers[slot] = 0;
-      objects[slot] = null;
+      int n = schema.numberAt[slot];
+      if (n >= 0) {
+        numbers[n] = 0;
+      }
+      int o = schema.objectAt[slot];
+      if (o >= 0) {
+        objects[o] = null;
+      }
       return this;
+    }
+
+    /**
+     * Removes every value, so that the builder starts the next request empty without allocating
+     * anything.
+     *
+     * @return this builder
+     */
+    public Builder reset() {
+      Arrays.fill(present, 0);
+      Arrays.fill(numbers, 0, numbersUsed, 0);
+      Arrays.fill(objects, 0, objectsUsed, null);
+      numbersUsed = 0;
+      objectsUsed = 0;
+      return this;
+    }
+
+    /** {@return the schema values are checked against} */
+    public Schema schema() {
+      return schema;
     }
 
     /** {@return the request built so far} */
@@ -468,19 +670,36 @@ public final class AccessRequest {
     private Builder put(Attribute a, long number, @Nullable Object object) {
       int slot = a.slot();
       present[slot >>> 6] |= 1L << slot;
-      numbers[slot] = number;
-      objects[slot] = object;
+      int n = schema.numberAt[slot];
+      if (n >= 0) {
+        numbers[n] = number;
+        numbersUsed = Math.max(numbersUsed, n + 1);
+      }
+      int o = schema.objectAt[slot];
+      if (o >= 0) {
+        objects[o] = object;
+        objectsUsed = Math.max(objectsUsed, o + 1);
+      }
       return this;
     }
 
+    /** Returns {@code attribute} if it is of this builder's schema; refuses a foreign handle. */
+    private Attribute own(Attribute attribute) {
+      requireNonNull(attribute, "attribute");
+      if (schema.slotOf(attribute) < 0) {
+        throw new IllegalArgumentException(
+            "attribute `" + attribute.name() + "` is not of the request's schema");
+      }
+      return attribute;
+    }
+
     private Attribute attribute(String name, @Nullable Object value) {
-      requireNonNull(name, "attribute name");
-      return schema
-          .attribute(name)
-          .orElseThrow(
-              () ->
-                  new InvalidRequestException(
-                      name, String.valueOf(value), schema.unknownMessage(name)));
+      // No Optional or capturing lambda: this runs for every value set by name.
+      Attribute attribute = schema.attributeOrNull(requireNonNull(name, "attribute name"));
+      if (attribute == null) {
+        throw new InvalidRequestException(name, String.valueOf(value), schema.unknownMessage(name));
+      }
+      return attribute;
     }
 
     /**

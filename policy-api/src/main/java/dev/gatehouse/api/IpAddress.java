@@ -62,12 +62,11 @@ public final class IpAddress implements Comparable<IpAddress> {
   /**
    * Parses one IPv4 or IPv6 address.
    *
-   * @param text the text to parse
-   * @return the address
-   *     <p>The text is the address and nothing else: no blank, control character or other space
-   *     around or inside it (a value that only looks like an address is refused, not cleaned), and
-   *     no leading zero in any IPv4 part, also not in the IPv4 tail of an IPv6 address such as
-   *     {@code ::ffff:010.0.0.1}.
+   * <p>The text is the address and nothing else: no blank, control character or other space around
+   * or inside it (a value that only looks like an address is refused, not cleaned), and no leading
+   * zero in any IPv4 part, also not in the IPv4 tail of an IPv6 address such as {@code
+   * ::ffff:010.0.0.1}. The common forms are read without allocating anything but the address.
+   *
    * @param text the text to parse
    * @return the address
    * @throws IllegalArgumentException if {@code text} is not a single valid address; the message
@@ -75,6 +74,14 @@ public final class IpAddress implements Comparable<IpAddress> {
    */
   public static IpAddress parse(String text) {
     requireNonNull(text, "text");
+    // The common forms are read without the library's intermediate objects; the library decides
+    // (and words the rejection of) everything else.
+    IpAddress address = IpAddressText.parse(text);
+    return address != null ? address : parseWithLibrary(text);
+  }
+
+  /** Parses {@code text} with the IPAddress library alone: the parser of record. */
+  static IpAddress parseWithLibrary(String text) {
     String problem = textProblem(text);
     if (problem != null) {
       throw new IllegalArgumentException(
@@ -130,6 +137,10 @@ public final class IpAddress implements Comparable<IpAddress> {
    * @param text the text to parse
    */
   public static Optional<IpAddress> tryParse(String text) {
+    IpAddress address = IpAddressText.parse(requireNonNull(text, "text"));
+    if (address != null) {
+      return Optional.of(address);
+    }
     try {
       return Optional.of(parse(text));
     } catch (IllegalArgumentException e) {

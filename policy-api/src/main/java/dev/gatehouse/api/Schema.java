@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The attributes a request may carry, each with a type and a slot.
@@ -44,6 +45,31 @@ public final class Schema {
   /** The slot of {@code request.action}, whose values the request builder checks; -1 if none. */
   final int actionSlot;
 
+  /**
+   * Per slot, where a request keeps its numeric form ({@link #NUMERIC} kinds and the symbol mask of
+   * an enumerated set) in its array of numbers, or -1. The attributes of an admin action's target
+   * come last, so that a request without them keeps shorter arrays.
+   */
+  final int[] numberAt;
+
+  /** Per slot, where a request keeps its object (string, set, address, instant...), or -1. */
+  final int[] objectAt;
+
+  /** How many slots have a number, and an object. */
+  final int numbers;
+
+  final int objects;
+
+  /**
+   * Per slot of an enumerated set type with at most {@link #CACHED_SYMBOLS} symbols, the sets built
+   * so far, indexed by their symbol mask, so that a request holding one reuses it; null for other
+   * slots. Filled racily: each entry is immutable and published through final fields.
+   */
+  private final SortedStringSet[][] symbolSets;
+
+  /** The most symbols whose every subset is worth keeping: 2^10 entries at most per slot. */
+  private static final int CACHED_SYMBOLS = 10;
+
   /** Marks an enumerated type in {@link #kinds}. */
   static final int ENUMERATED = 0x40;
 
@@ -73,6 +99,73 @@ public final class Schema {
     this.byName = Collections.unmodifiableMap(map);
     Attribute action = map.get("request.action");
     this.actionSlot = action == null ? -1 : action.slot();
+    int size = attributes.size();
+    this.numberAt = new int[size];
+    this.objectAt = new int[size];
+    this.symbolSets = new SortedStringSet[size][];
+    int n = 0;
+    int o = 0;
+    for (int pass = 0; pass < 2; pass++) {
+      for (Attribute attribute : this.attributes) {
+        if (attribute.name().startsWith("target.") != (pass == 1)) {
+          continue;
+        }
+        int slot = attribute.slot();
+        AttributeType type = attribute.type();
+        boolean hasNumber = (kinds[slot] & NUMERIC) != 0 || type.isEnumerated();
+        boolean hasObject =
+            type.kind() != AttributeType.Kind.INT
+                && type.kind() != AttributeType.Kind.BOOL
+                && type.kind() != AttributeType.Kind.ORDERED;
+        numberAt[slot] = hasNumber ? n++ : -1;
+        objectAt[slot] = hasObject ? o++ : -1;
+        if (type.kind() == AttributeType.Kind.SET
+            && type.isEnumerated()
+            && type.symbols().size() <= CACHED_SYMBOLS) {
+          symbolSets[slot] = new SortedStringSet[1 << type.symbols().size()];
+        }
+      }
+    }
+    this.numbers = n;
+    this.objects = o;
+  }
+
+  /**
+   * Returns the set of the symbols of the enumerated set in {@code slot} whose ordinals are the
+   * bits of {@code mask}, shared between requests where the type has few symbols.
+   */
+  SortedStringSet symbolSet(int slot, long mask) {
+    SortedStringSet[] cache = symbolSets[slot];
+    SortedStringSet set = cache == null ? null : cache[(int) mask];
+    if (set == null) {
+      List<String> symbols = attributes.get(slot).type().symbols();
+      String[] elements = new String[Long.bitCount(mask)];
+      int i = 0;
+      for (long m = mask; m != 0; m &= m - 1) {
+        elements[i++] = symbols.get(Long.numberOfTrailingZeros(m));
+      }
+      set = SortedStringSet.ofUnsorted(elements);
+      if (cache != null) {
+        cache[(int) mask] = set;
+      }
+    }
+    return set;
+  }
+
+  /**
+   * Returns the slot of {@code attribute} if it is this schema's attribute (the same one, or an
+   * equal one of an equal schema), else -1: a handle resolved against one schema cannot write a
+   * slot of another.
+   */
+  int slotOf(Attribute attribute) {
+    int slot = attribute.slot();
+    if (slot < attributes.size()) {
+      Attribute own = attributes.get(slot);
+      if (own == attribute || own.equals(attribute)) {
+        return slot;
+      }
+    }
+    return -1;
   }
 
   /** {@return the standard schema of DESIGN §3} */
@@ -121,6 +214,11 @@ public final class Schema {
    */
   public Optional<Attribute> attribute(String name) {
     return Optional.ofNullable(byName.get(requireNonNull(name, "name")));
+  }
+
+  /** Returns the attribute called {@code name}, or null: the lookup of the name setters. */
+  @Nullable Attribute attributeOrNull(String name) {
+    return byName.get(name);
   }
 
   /**

@@ -158,22 +158,22 @@ final class RequestReader {
         if (!value.isIntegralNumber() || !value.canConvertToLong()) {
           throw wrongType(expected + " (a JSON integer)", value);
         }
-        b.set(a.name(), value.longValue());
+        b.set(a, value.longValue());
         return;
       case BOOL:
         if (!value.isBoolean()) {
           throw wrongType(expected + " (true or false)", value);
         }
-        b.set(a.name(), value.booleanValue());
+        b.set(a, value.booleanValue());
         return;
       case SET:
-        b.set(a.name(), strings(expected, value));
+        b.set(a, strings(expected, value));
         return;
       default:
         if (!value.isTextual()) {
           throw wrongType(expected + " (a JSON string)", value);
         }
-        b.set(a.name(), value.textValue());
+        b.set(a, value.textValue());
     }
   }
 

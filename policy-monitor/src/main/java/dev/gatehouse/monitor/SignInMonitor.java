@@ -3,8 +3,10 @@ package dev.gatehouse.monitor;
 import static java.util.Objects.requireNonNull;
 
 import dev.gatehouse.api.AccessRequest;
+import dev.gatehouse.api.Attribute;
 import dev.gatehouse.api.Decision;
 import dev.gatehouse.api.IpAddress;
+import dev.gatehouse.api.Schema;
 import dev.gatehouse.monitor.internal.SignalDetector;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,6 +41,9 @@ public final class SignInMonitor {
   private final SignalDetector.Settings settings;
   private final Clock clock;
   private final UserIdNormalizer normalizer;
+
+  /** The attributes {@link #enrich} sets, for the last schema seen: resolved once, not per call. */
+  private volatile @Nullable Resolved resolved;
 
   SignInMonitor(
       SignInStore store,
@@ -165,12 +170,51 @@ public final class SignInMonitor {
     } catch (StoreUnavailableException e) {
       return request;
     }
+    RiskAttributes a = riskAttributes(request.schema());
+    if (a == null) {
+      // A schema without them: the name setters throw the documented exception.
+      AccessRequest.Builder b =
+          request.toBuilder().set("risk.score", risk.score()).set("risk.level", risk.level().id());
+      if (request.has("device.id")) {
+        b.set("device.known", risk.deviceKnown());
+      }
+      return b.build();
+    }
     AccessRequest.Builder b =
-        request.toBuilder().set("risk.score", risk.score()).set("risk.level", risk.level().id());
-    if (request.has("device.id")) {
-      b.set("device.known", risk.deviceKnown());
+        request.toBuilder().set(a.score(), risk.score()).set(a.level(), risk.level().id());
+    if (request.has(a.deviceId().slot())) {
+      b.set(a.deviceKnown(), risk.deviceKnown());
     }
     return b.build();
+  }
+
+  /** Returns the attributes {@link #enrich} sets in {@code schema}, resolved once per schema. */
+  private @Nullable RiskAttributes riskAttributes(Schema schema) {
+    Resolved r = resolved;
+    if (r == null || r.schema() != schema) {
+      r = new Resolved(schema, RiskAttributes.of(schema));
+      resolved = r;
+    }
+    return r.attributes();
+  }
+
+  /** The risk attributes of the last schema seen, or null if it lacks one of them. */
+  private record Resolved(Schema schema, @Nullable RiskAttributes attributes) {}
+
+  /** The attributes {@link #enrich} reads and sets. */
+  private record RiskAttributes(
+      Attribute score, Attribute level, Attribute deviceKnown, Attribute deviceId) {
+
+    static @Nullable RiskAttributes of(Schema schema) {
+      Optional<Attribute> score = schema.attribute("risk.score");
+      Optional<Attribute> level = schema.attribute("risk.level");
+      Optional<Attribute> known = schema.attribute("device.known");
+      Optional<Attribute> id = schema.attribute("device.id");
+      if (score.isEmpty() || level.isEmpty() || known.isEmpty() || id.isEmpty()) {
+        return null;
+      }
+      return new RiskAttributes(score.get(), level.get(), known.get(), id.get());
+    }
   }
 
   /**

@@ -1,22 +1,30 @@
 package dev.gatehouse.servlet;
 
 import dev.gatehouse.api.AccessRequest;
+import dev.gatehouse.api.Attribute;
 import dev.gatehouse.api.IpAddress;
 import dev.gatehouse.api.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Builds the access request for an HTTP request: subject, target, client, time and auth. */
 final class RequestFactory {
 
   /** The attributes the filter sets itself, whatever a subject resolver put there. */
-  private static final Set<String> OWNED =
-      Set.of("app", "request.action", "request.ip", "request.time", "auth.methods", "auth.time");
+  private static final List<String> OWNED_NAMES =
+      List.of("app", "request.action", "request.ip", "request.time", "auth.methods", "auth.time");
+
+  private static final Set<String> OWNED = Set.copyOf(OWNED_NAMES);
 
   private final SubjectResolver resolver;
   private final AuthContextMapping mapping;
+
+  /** The attributes the filter sets, for the last schema seen: resolved once, not per request. */
+  private volatile @Nullable Owned owned;
 
   RequestFactory(SubjectResolver resolver, AuthContextMapping mapping) {
     this.resolver = resolver;
@@ -38,14 +46,43 @@ final class RequestFactory {
     if (!resolver.resolve(http, b)) {
       return Optional.empty();
     }
-    for (String owned : OWNED) {
-      b.clear(owned);
+    Owned o = owned(schema);
+    for (Attribute attribute : o.all) {
+      b.clear(attribute);
     }
     if (target.app() != null) {
-      b.set("app", target.app());
+      b.set(o.app, target.app());
     }
-    b.set("request.action", target.action()).set("request.ip", ip).set("request.time", now);
+    b.set(o.action, target.action()).set(o.ip, ip).set(o.time, now);
     AuthAttributes.apply(http, mapping, b);
     return Optional.of(b.build());
+  }
+
+  private Owned owned(Schema schema) {
+    Owned o = owned;
+    if (o == null || o.schema != schema) {
+      o = new Owned(schema);
+      owned = o;
+    }
+    return o;
+  }
+
+  /** The owned attributes of one schema. */
+  private static final class Owned {
+    final Schema schema;
+    final List<Attribute> all;
+    final Attribute app;
+    final Attribute action;
+    final Attribute ip;
+    final Attribute time;
+
+    Owned(Schema schema) {
+      this.schema = schema;
+      this.all = OWNED_NAMES.stream().map(schema::attributeOrThrow).toList();
+      this.app = all.get(0);
+      this.action = all.get(1);
+      this.ip = all.get(2);
+      this.time = all.get(3);
+    }
   }
 }
