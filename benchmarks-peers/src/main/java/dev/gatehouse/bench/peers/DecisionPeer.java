@@ -1,6 +1,7 @@
 package dev.gatehouse.bench.peers;
 
 import dev.gatehouse.api.AccessRequest;
+import dev.gatehouse.api.Attribute;
 import dev.gatehouse.api.Decision;
 import dev.gatehouse.api.Schema;
 import dev.gatehouse.api.policy.PolicySet;
@@ -15,13 +16,13 @@ import java.util.function.Function;
 public final class DecisionPeer implements Peer {
 
   private final String name;
-  private final Schema schema;
   private final Function<AccessRequest, Decision> evaluate;
+  private final HostPath host;
 
   private DecisionPeer(String name, Schema schema, Function<AccessRequest, Decision> evaluate) {
     this.name = name;
-    this.schema = schema;
     this.evaluate = evaluate;
+    this.host = new HostPath(schema);
   }
 
   /**
@@ -54,34 +55,98 @@ public final class DecisionPeer implements Peer {
    * @return the request
    */
   static AccessRequest request(Schema schema, HostRequest h) {
-    AccessRequest.Builder b =
-        AccessRequest.builder(schema)
-            .set("user.id", h.userId())
-            .set("user.email", h.email())
-            .set("user.department", h.department())
-            .set("user.country", h.country())
-            .set("user.employment", h.employment())
-            .set("user.roles", h.roles())
-            .set("user.groups", h.groups())
-            .set("user.title", h.title())
-            .set("user.cost_center", h.costCenter())
-            .set("user.clearance", h.clearance())
-            .set("request.action", h.action())
-            .set("request.ip", h.ip())
-            .set("request.time", h.time())
-            .set("auth.time", h.authTime())
-            .set("auth.methods", h.authMethods())
-            .set("risk.level", h.riskLevel())
-            .set("risk.score", h.riskScore())
-            .set("device.id", h.deviceId())
-            .set("device.platform", h.devicePlatform())
-            .set("device.managed", h.deviceManaged())
-            .set("device.known", h.deviceKnown())
-            .set("location.country", h.locationCountry());
-    if (h.app() != null) {
-      b.set("app", h.app());
+    return new HostPath(schema).request(h);
+  }
+
+  /**
+   * A host's request building: the attributes resolved once, then set through their handles on
+   * every call, as docs/performance.md's host path describes.
+   */
+  static final class HostPath {
+
+    private final Schema schema;
+    private final Attribute userId;
+    private final Attribute userEmail;
+    private final Attribute userDepartment;
+    private final Attribute userCountry;
+    private final Attribute userEmployment;
+    private final Attribute userRoles;
+    private final Attribute userGroups;
+    private final Attribute userTitle;
+    private final Attribute userCostCenter;
+    private final Attribute userClearance;
+    private final Attribute requestAction;
+    private final Attribute requestIp;
+    private final Attribute requestTime;
+    private final Attribute authTime;
+    private final Attribute authMethods;
+    private final Attribute riskLevel;
+    private final Attribute riskScore;
+    private final Attribute deviceId;
+    private final Attribute devicePlatform;
+    private final Attribute deviceManaged;
+    private final Attribute deviceKnown;
+    private final Attribute locationCountry;
+    private final Attribute app;
+
+    HostPath(Schema schema) {
+      this.schema = schema;
+      userId = schema.attributeOrThrow("user.id");
+      userEmail = schema.attributeOrThrow("user.email");
+      userDepartment = schema.attributeOrThrow("user.department");
+      userCountry = schema.attributeOrThrow("user.country");
+      userEmployment = schema.attributeOrThrow("user.employment");
+      userRoles = schema.attributeOrThrow("user.roles");
+      userGroups = schema.attributeOrThrow("user.groups");
+      userTitle = schema.attributeOrThrow("user.title");
+      userCostCenter = schema.attributeOrThrow("user.cost_center");
+      userClearance = schema.attributeOrThrow("user.clearance");
+      requestAction = schema.attributeOrThrow("request.action");
+      requestIp = schema.attributeOrThrow("request.ip");
+      requestTime = schema.attributeOrThrow("request.time");
+      authTime = schema.attributeOrThrow("auth.time");
+      authMethods = schema.attributeOrThrow("auth.methods");
+      riskLevel = schema.attributeOrThrow("risk.level");
+      riskScore = schema.attributeOrThrow("risk.score");
+      deviceId = schema.attributeOrThrow("device.id");
+      devicePlatform = schema.attributeOrThrow("device.platform");
+      deviceManaged = schema.attributeOrThrow("device.managed");
+      deviceKnown = schema.attributeOrThrow("device.known");
+      locationCountry = schema.attributeOrThrow("location.country");
+      app = schema.attributeOrThrow("app");
     }
-    return b.build();
+
+    AccessRequest request(HostRequest h) {
+      AccessRequest.Builder b =
+          AccessRequest.builder(schema)
+              .set(userId, h.userId())
+              .set(userEmail, h.email())
+              .set(userDepartment, h.department())
+              .set(userCountry, h.country())
+              .set(userEmployment, h.employment())
+              .set(userRoles, h.roles())
+              .set(userGroups, h.groups())
+              .set(userTitle, h.title())
+              .set(userCostCenter, h.costCenter())
+              .set(userClearance, h.clearance())
+              .set(requestAction, h.action())
+              .set(requestIp, h.ip())
+              .set(requestTime, h.time())
+              .set(authTime, h.authTime())
+              .set(authMethods, h.authMethods())
+              .set(riskLevel, h.riskLevel())
+              .set(riskScore, h.riskScore())
+              .set(deviceId, h.deviceId())
+              .set(devicePlatform, h.devicePlatform())
+              .set(deviceManaged, h.deviceManaged())
+              .set(deviceKnown, h.deviceKnown())
+              .set(locationCountry, h.locationCountry())
+              .set(app, h.app());
+      if (h.app() != null) {
+        b.set(app, h.app());
+      }
+      return b.build();
+    }
   }
 
   @Override
@@ -96,7 +161,7 @@ public final class DecisionPeer implements Peer {
 
   @Override
   public Object prepare(HostRequest request) {
-    return request(schema, request);
+    return host.request(request);
   }
 
   @Override
