@@ -47,27 +47,13 @@ final class RedisLatencyTest {
   @Test
   void recordAndEnrich_fixedLoad_everyCallWithinBudgetAndFiguresPrinted() throws Exception {
     try (RedisServer server = RedisServer.start(false);
-        RedisSignInStore store =
-            RedisSignInStore.builder()
-                .standalone(server.uri())
-                .budget(Duration.ofMillis(50))
-                .build()) {
+        RedisSignInStore store = store(server)) {
       SignInMonitor monitor = SignInMonitor.builder().store(store).build();
       for (int threads : new int[] {1, 8}) {
         long[] record =
             run(server, threads, CALLS_PER_THREAD, i -> monitor.record(event(i)), "record");
         AtomicInteger missed = new AtomicInteger();
-        long[] enrich =
-            run(
-                server,
-                threads,
-                CALLS_PER_THREAD,
-                i -> {
-                  if (!monitor.enrich(request(i)).has("risk.level")) {
-                    missed.incrementAndGet();
-                  }
-                },
-                "enrich");
+        long[] enrich = run(server, threads, CALLS_PER_THREAD, enrich(monitor, missed), "enrich");
         System.out.printf(
             "enrich threads=%d past the budget, risk left out: %d%n", threads, missed.get());
         // A call past the budget returns without risk rather than waiting: nothing waits long.
@@ -91,20 +77,11 @@ final class RedisLatencyTest {
   @Test
   void enrich_warmRounds_everyCallWithinBudgetAndFiguresPrinted() throws Exception {
     try (RedisServer server = RedisServer.start(false);
-        RedisSignInStore store =
-            RedisSignInStore.builder()
-                .standalone(server.uri())
-                .budget(Duration.ofMillis(50))
-                .build()) {
+        RedisSignInStore store = store(server)) {
       SignInMonitor monitor = SignInMonitor.builder().store(store).build();
       run(server, 8, USERS * 20 / 8, i -> monitor.record(event(i)), "record (history)");
       AtomicInteger missed = new AtomicInteger();
-      Call enrich =
-          i -> {
-            if (!monitor.enrich(request(i)).has("risk.level")) {
-              missed.incrementAndGet();
-            }
-          };
+      Call enrich = enrich(monitor, missed);
       for (int threads : new int[] {8, 1}) {
         int perThread = (threads == 1 ? WARM_CALLS / 4 : WARM_CALLS) / threads;
         // The first rounds run while the JIT compiles the path; the median is over the rest.
@@ -129,6 +106,22 @@ final class RedisLatencyTest {
 
   private interface Call {
     void run(int i);
+  }
+
+  private static RedisSignInStore store(RedisServer server) {
+    return RedisSignInStore.builder()
+        .standalone(server.uri())
+        .budget(Duration.ofMillis(50))
+        .build();
+  }
+
+  /** An {@code enrich} that counts the calls whose risk was left out, past the budget. */
+  private static Call enrich(SignInMonitor monitor, AtomicInteger missed) {
+    return i -> {
+      if (!monitor.enrich(request(i)).has("risk.level")) {
+        missed.incrementAndGet();
+      }
+    };
   }
 
   private static long[] run(
