@@ -63,7 +63,10 @@ public final class AccessRequest {
   /** The numeric forms, at {@link Schema#numberAt}; cut after the last one set. */
   private final long[] numbers;
 
-  /** The objects, at {@link Schema#objectAt}; cut after the last one set. */
+  /**
+   * The objects, at {@link Schema#objectAt}: the array the builder filled, taken over rather than
+   * copied (it may run past the last object set), or empty.
+   */
   private final @Nullable Object[] objects;
 
   private AccessRequest(Builder b) {
@@ -72,7 +75,7 @@ public final class AccessRequest {
     this.presentBeyond =
         b.present.length == 1 ? NO_WORDS : Arrays.copyOfRange(b.present, 1, b.present.length);
     this.numbers = b.numbersUsed == 0 ? NO_NUMBERS : Arrays.copyOf(b.numbers, b.numbersUsed);
-    this.objects = b.objectsUsed == 0 ? NO_OBJECTS : Arrays.copyOf(b.objects, b.objectsUsed);
+    this.objects = b.objectsUsed == 0 ? NO_OBJECTS : b.handOverObjects();
   }
 
   /**
@@ -90,7 +93,9 @@ public final class AccessRequest {
     b.present[0] = present;
     System.arraycopy(presentBeyond, 0, b.present, 1, presentBeyond.length);
     System.arraycopy(numbers, 0, b.numbers, 0, numbers.length);
-    System.arraycopy(objects, 0, b.objects, 0, objects.length);
+    if (objects.length > 0) {
+      b.objects = objects.clone();
+    }
     b.numbersUsed = numbers.length;
     b.objectsUsed = objects.length;
     return b;
@@ -292,7 +297,26 @@ public final class AccessRequest {
     private final Schema schema;
     private final long[] present;
     private final long[] numbers;
-    private final @Nullable Object[] objects;
+
+    /**
+     * The objects of the request being built, allocated on the first one set. {@link #build()}
+     * hands the array to the request instead of copying it, and the builder then copies it on its
+     * next change (or drops it on {@link #reset()}). That also keeps the array young: storing
+     * references into an array of a long-lived builder would cost the collector's write barrier on
+     * every value set.
+     */
+    private @Nullable Object @Nullable [] objects;
+
+    /**
+     * Whether {@link #objects} belongs to a built request too, and must be copied before a change.
+     */
+    private boolean objectsShared;
+
+    /**
+     * How long the last request's objects ran: the next array starts at that length, so that a host
+     * building alike requests allocates one array of the right size each.
+     */
+    private int objectsHint;
 
     /** One more than the highest index of {@link #numbers} and {@link #objects} set so far. */
     private int numbersUsed;
@@ -303,7 +327,6 @@ public final class AccessRequest {
       this.schema = schema;
       this.present = new long[Math.max(1, (schema.size() + 63) >>> 6)];
       this.numbers = new long[schema.numbers];
-      this.objects = new Object[schema.objects];
     }
 
     /**
@@ -636,8 +659,8 @@ public final class AccessRequest {
         numbers[n] = 0;
       }
       int o = schema.objectAt[slot];
-      if (o >= 0) {
-        objects[o] = null;
+      if (o >= 0 && objects != null && o < objects.length) {
+        writableObjects(o)[o] = null;
       }
       return this;
     }
@@ -651,7 +674,8 @@ public final class AccessRequest {
     public Builder reset() {
       Arrays.fill(present, 0);
       Arrays.fill(numbers, 0, numbersUsed, 0);
-      Arrays.fill(objects, 0, objectsUsed, null);
+      objects = null;
+      objectsShared = false;
       numbersUsed = 0;
       objectsUsed = 0;
       return this;
@@ -677,13 +701,33 @@ public final class AccessRequest {
       }
       int o = schema.objectAt[slot];
       if (o >= 0) {
-        objects[o] = object;
+        writableObjects(o)[o] = object;
         objectsUsed = Math.max(objectsUsed, o + 1);
       }
       return this;
     }
 
-    /** Returns {@code attribute} if it is of this builder's schema; refuses a foreign handle. */
+    /** Returns the builder's own array of objects, long enough to hold index {@code index}. */
+    private @Nullable Object[] writableObjects(int index) {
+      Object[] o = objects;
+      if (o == null) {
+        o = new Object[Math.max(objectsHint, index + 1)];
+        objects = o;
+      } else if (objectsShared || index >= o.length) {
+        o = Arrays.copyOf(o, Math.max(o.length, index + 1));
+        objects = o;
+        objectsShared = false;
+      }
+      return o;
+    }
+
+    /** Gives the objects to the request being built; the builder copies them on its next change. */
+    private @Nullable Object[] handOverObjects() {
+      objectsShared = true;
+      objectsHint = objectsUsed;
+      return objects;
+    }
+
     /** A null check without a capturing lambda: this runs for every value a host sets. */
     private static void requireValue(Attribute attribute, @Nullable Object value) {
       if (value == null) {
@@ -691,6 +735,7 @@ public final class AccessRequest {
       }
     }
 
+    /** Returns {@code attribute} if it is of this builder's schema; refuses a foreign handle. */
     private Attribute own(Attribute attribute) {
       requireNonNull(attribute, "attribute");
       if (schema.slotOf(attribute) < 0) {

@@ -67,12 +67,17 @@ public final class AttributeType {
 
   private final Kind kind;
   private final List<String> symbols;
+
+  /** The same symbols in an array, for {@link #ordinal}, which runs for each value a host sets. */
+  private final String[] symbolArray;
+
   private final long min;
   private final long max;
 
   private AttributeType(Kind kind, List<String> symbols, long min, long max) {
     this.kind = kind;
     this.symbols = symbols;
+    this.symbolArray = symbols.toArray(new String[0]);
     this.min = min;
     this.max = max;
   }
@@ -150,7 +155,21 @@ public final class AttributeType {
    * @param symbol the symbol
    */
   public int ordinal(String symbol) {
-    return symbols.indexOf(requireNonNull(symbol, "symbol"));
+    requireNonNull(symbol, "symbol");
+    // A host often passes the schema's own constants: identity first, then the text.
+    String[] all = symbolArray;
+    for (int i = 0; i < all.length; i++) {
+      if (all[i] == symbol) {
+        return i;
+      }
+    }
+    int length = symbol.length();
+    for (int i = 0; i < all.length; i++) {
+      if (all[i].length() == length && all[i].equals(symbol)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**

@@ -33,6 +33,10 @@ public final class Schema {
   private static final Schema STANDARD = standardBuilder().build();
 
   private final List<Attribute> attributes;
+
+  /** The attributes by slot, for the check of a handle that every set through one makes. */
+  private final Attribute[] bySlot;
+
   private final Map<String, Attribute> byName;
 
   /**
@@ -81,6 +85,7 @@ public final class Schema {
 
   private Schema(List<Attribute> attributes) {
     this.attributes = List.copyOf(attributes);
+    this.bySlot = this.attributes.toArray(new Attribute[0]);
     Map<String, Attribute> map = new LinkedHashMap<>();
     this.kinds = new byte[attributes.size()];
     for (Attribute attribute : attributes) {
@@ -159,8 +164,8 @@ public final class Schema {
    */
   int slotOf(Attribute attribute) {
     int slot = attribute.slot();
-    if (slot < attributes.size()) {
-      Attribute own = attributes.get(slot);
+    if (slot < bySlot.length) {
+      Attribute own = bySlot[slot];
       if (own == attribute || own.equals(attribute)) {
         return slot;
       }

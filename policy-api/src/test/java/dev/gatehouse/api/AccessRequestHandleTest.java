@@ -118,6 +118,19 @@ final class AccessRequestHandleTest {
   }
 
   @Test
+  void changeAfterBuild_withoutReset_leavesBuiltRequestAlone() {
+    AccessRequest.Builder b = AccessRequest.builder(SCHEMA);
+    AccessRequest first = b.set(a("user.id"), "u-1").set(a("app"), "mail").build();
+
+    AccessRequest second = b.set(a("user.id"), "u-2").build();
+    AccessRequest third = b.clear(a("app")).build();
+
+    assertThat(first.values()).containsEntry("user.id", "u-1").containsEntry("app", "mail");
+    assertThat(second.values()).containsEntry("user.id", "u-2").containsEntry("app", "mail");
+    assertThat(third.values()).containsOnlyKeys("user.id").containsEntry("user.id", "u-2");
+  }
+
+  @Test
   void set_sortedStringSet_isKeptWithoutCopying() {
     SortedStringSet roles = SortedStringSet.of("sysadmin", "auditor", "sysadmin");
 

@@ -7,7 +7,10 @@ import dev.gatehouse.api.Schema;
 import dev.gatehouse.api.policy.PolicySet;
 import dev.gatehouse.engine.CompiledPolicies;
 import dev.gatehouse.engine.reference.ReferenceEvaluator;
+import java.time.Instant;
+import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An engine of this project answering with the whole decision: the compiled engine, or the
@@ -64,7 +67,9 @@ public final class DecisionPeer implements Peer {
    */
   static final class HostPath {
 
-    private final Schema schema;
+    /** One builder, emptied for each request: a host deciding in a loop keeps one per thread. */
+    private final AccessRequest.Builder builder;
+
     private final Attribute userId;
     private final Attribute userEmail;
     private final Attribute userDepartment;
@@ -90,7 +95,7 @@ public final class DecisionPeer implements Peer {
     private final Attribute app;
 
     HostPath(Schema schema) {
-      this.schema = schema;
+      builder = AccessRequest.builder(schema);
       userId = schema.attributeOrThrow("user.id");
       userEmail = schema.attributeOrThrow("user.email");
       userDepartment = schema.attributeOrThrow("user.department");
@@ -117,35 +122,51 @@ public final class DecisionPeer implements Peer {
     }
 
     AccessRequest request(HostRequest h) {
-      AccessRequest.Builder b =
-          AccessRequest.builder(schema)
-              .set(userId, h.userId())
-              .set(userEmail, h.email())
-              .set(userDepartment, h.department())
-              .set(userCountry, h.country())
-              .set(userEmployment, h.employment())
-              .set(userRoles, h.roles())
-              .set(userGroups, h.groups())
-              .set(userTitle, h.title())
-              .set(userCostCenter, h.costCenter())
-              .set(userClearance, h.clearance())
-              .set(requestAction, h.action())
-              .set(requestIp, h.ip())
-              .set(requestTime, h.time())
-              .set(authTime, h.authTime())
-              .set(authMethods, h.authMethods())
-              .set(riskLevel, h.riskLevel())
-              .set(riskScore, h.riskScore())
-              .set(deviceId, h.deviceId())
-              .set(devicePlatform, h.devicePlatform())
-              .set(deviceManaged, h.deviceManaged())
-              .set(deviceKnown, h.deviceKnown())
-              .set(locationCountry, h.locationCountry())
-              .set(app, h.app());
-      if (h.app() != null) {
-        b.set(app, h.app());
-      }
+      AccessRequest.Builder b = builder.reset();
+      text(b, userId, h.userId());
+      text(b, userEmail, h.email());
+      text(b, userDepartment, h.department());
+      text(b, userCountry, h.country());
+      text(b, userEmployment, h.employment());
+      set(b, userRoles, h.roles());
+      set(b, userGroups, h.groups());
+      text(b, userTitle, h.title());
+      text(b, userCostCenter, h.costCenter());
+      b.set(userClearance, h.clearance());
+      text(b, requestAction, h.action());
+      text(b, requestIp, h.ip());
+      time(b, requestTime, h.time());
+      time(b, authTime, h.authTime());
+      set(b, authMethods, h.authMethods());
+      text(b, riskLevel, h.riskLevel());
+      b.set(riskScore, h.riskScore());
+      text(b, deviceId, h.deviceId());
+      text(b, devicePlatform, h.devicePlatform());
+      b.set(deviceManaged, h.deviceManaged());
+      b.set(deviceKnown, h.deviceKnown());
+      text(b, locationCountry, h.locationCountry());
+      text(b, app, h.app());
       return b.build();
+    }
+
+    // A host request leaves out, as null, what the host does not know; so does the request.
+
+    private static void text(AccessRequest.Builder b, Attribute a, @Nullable String value) {
+      if (value != null) {
+        b.set(a, value);
+      }
+    }
+
+    private static void set(AccessRequest.Builder b, Attribute a, @Nullable List<String> value) {
+      if (value != null) {
+        b.set(a, value);
+      }
+    }
+
+    private static void time(AccessRequest.Builder b, Attribute a, @Nullable Instant value) {
+      if (value != null) {
+        b.set(a, value);
+      }
     }
   }
 
