@@ -12,31 +12,52 @@ import dev.gatehouse.api.Requirement;
 import dev.gatehouse.api.policy.AssignPolicy;
 import dev.gatehouse.api.policy.AuthenticatePolicy;
 import dev.gatehouse.api.policy.DelegatePolicy;
-import dev.gatehouse.api.policy.Network;
 import dev.gatehouse.api.policy.Policy;
 import dev.gatehouse.api.policy.RestrictPolicy;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The decision semantics, in one place: turns the outcomes of the relevant policies into a {@link
  * Decision}. Shared by the compiled engine and the reference interpreter, so the two can differ
  * only in which policies they find and how they evaluate conditions, never in what those outcomes
  * mean.
+ *
+ * <p>It runs for every decision that cannot be shared, so what a policy says when it fails is made
+ * once per policy ({@link PolicyChecks}), and its working lists are kept with the {@link Outcomes}
+ * buffer it reads, which the compiled engine reuses per thread: what it allocates is mostly the
+ * decision it returns.
  */
 public final class Combiner {
 
+  private static final Comparator<Reason> REASON_ORDER =
+      comparing(Reason::code).thenComparing(Reason::policy).thenComparing(Reason::message);
+
+  private static final Comparator<Requirement> REQUIREMENT_ORDER =
+      comparing(Requirement::policy).thenComparing(Requirement::kind);
+
+  private static final Comparator<ReportOnlyOutcome> REPORT_ONLY_ORDER =
+      comparing(ReportOnlyOutcome::policy);
+
+  private static final Reason NOT_DELEGATED =
+      new Reason(
+          ReasonCode.NOT_DELEGATED,
+          "",
+          "no delegate policy allows this action for this administrator on this target");
+
   private final PolicyTable table;
-  private final AccessRequest request;
+  private @Nullable AccessRequest request;
   private final List<Reason> reasons = new ArrayList<>();
-  private final List<Requirement> requirements = new ArrayList<>();
-  private final TreeSet<String> roles = new TreeSet<>();
-  private final TreeSet<String> matched = new TreeSet<>();
-  private final List<ReportOnlyOutcome> reportOnly = new ArrayList<>();
-  private final List<Integer> couldNotGrant = new ArrayList<>();
+  private final List<Requirement> requirements = new ArrayList<>(2);
+  private final List<String> roles = new ArrayList<>();
+  private final List<String> matched = new ArrayList<>();
+  private final List<ReportOnlyOutcome> reportOnly = new ArrayList<>(0);
+  private int[] couldNotGrant = new int[4];
+  private int couldNotGrantCount;
   private boolean granted;
   private boolean deny;
 
@@ -45,12 +66,32 @@ public final class Combiner {
     this.request = request;
   }
 
+  /** Starts on the next request, keeping the lists' storage. */
+  private Combiner restart(AccessRequest request) {
+    this.request = request;
+    reasons.clear();
+    requirements.clear();
+    roles.clear();
+    matched.clear();
+    reportOnly.clear();
+    couldNotGrantCount = 0;
+    granted = false;
+    deny = false;
+    return this;
+  }
+
   /** Returns the decision for the outcomes in {@code o}, whose entries must be sorted. */
   public static Decision combine(PolicyTable table, Outcomes o) {
     AccessRequest request = Objects.requireNonNull(o.request);
-    Combiner c = new Combiner(table, request);
     if (o.actionMissing) {
       return Decision.deny(new Reason(ReasonCode.MISSING_ATTRIBUTE, "", lacks("request.action")));
+    }
+    Combiner c = o.combiner;
+    if (c == null || c.table != table) {
+      c = new Combiner(table, request);
+      o.combiner = c;
+    } else {
+      c.restart(request);
     }
     if (o.kind == RequestKind.ACCESS && o.app == null) {
       c.deny = true;
@@ -76,7 +117,10 @@ public final class Combiner {
   private void grant(int index, Policy p, int bits, String app) {
     if ((bits & Outcomes.APPLIES) == 0) {
       if (!p.reportOnly()) {
-        couldNotGrant.add(index);
+        if (couldNotGrantCount == couldNotGrant.length) {
+          couldNotGrant = Arrays.copyOf(couldNotGrant, couldNotGrantCount * 2);
+        }
+        couldNotGrant[couldNotGrantCount++] = index;
       }
     } else if (p.reportOnly()) {
       reportOnly.add(new ReportOnlyOutcome(p.id(), Effect.PERMIT));
@@ -84,7 +128,7 @@ public final class Combiner {
       granted = true;
       matched.add(p.id());
       if (p instanceof AssignPolicy) {
-        roles.addAll(table.roles(index, app));
+        table.addRoles(index, app, roles);
       }
     }
   }
@@ -98,14 +142,8 @@ public final class Combiner {
     matched.add(r.id());
     if (!ok) {
       deny = true;
-      reasons.add(
-          new Reason(
-              ReasonCode.NETWORK_NOT_ALLOWED,
-              r.id(),
-              "the client address is not in an allowed network ("
-                  + r.allow().stream().map(Network::toString).collect(Collectors.joining(", "))
-                  + ")"));
-      missing(index, bits, table.ip);
+      reasons.add(table.checks(index).denied());
+      missing(index, bits, table.ip, -1, -1);
     }
   }
 
@@ -117,77 +155,83 @@ public final class Combiner {
       }
       matched.add(a.id());
       deny = true;
-      reasons.add(new Reason(ReasonCode.BLOCKED, a.id(), "access is blocked by this policy"));
-      missing(index, bits);
+      reasons.add(table.checks(index).denied());
+      missing(index, bits, -1, -1, -1);
       return;
     }
-    List<Requirement> unmet = new ArrayList<>(2);
-    if (a.requireSso() && (bits & Outcomes.SSO_OK) == 0) {
-      unmet.add(Requirement.sso(a.id()));
-    }
-    if (!a.mfa().isEmpty() && (bits & Outcomes.MFA_OK) == 0) {
-      unmet.add(Requirement.mfa(a.id(), a.mfa(), a.within()));
-    }
+    boolean ssoUnmet = a.requireSso() && (bits & Outcomes.SSO_OK) == 0;
+    boolean mfaUnmet = !a.mfa().isEmpty() && (bits & Outcomes.MFA_OK) == 0;
     if (a.reportOnly()) {
       reportOnly.add(
-          new ReportOnlyOutcome(a.id(), unmet.isEmpty() ? Effect.PERMIT : Effect.CHALLENGE));
+          new ReportOnlyOutcome(a.id(), ssoUnmet || mfaUnmet ? Effect.CHALLENGE : Effect.PERMIT));
       return;
     }
     matched.add(a.id());
-    for (Requirement r : unmet) {
-      requirements.add(r);
-      reasons.add(
-          r.kind() == Requirement.Kind.SSO
-              ? new Reason(ReasonCode.SSO_REQUIRED, a.id(), "requires sign-in through sso")
-              : new Reason(
-                  ReasonCode.MFA_REQUIRED,
-                  a.id(),
-                  "requires one of "
-                      + a.mfa().stream()
-                          .map(f -> "`" + f.id() + "`")
-                          .collect(Collectors.joining(", "))
-                      + " within "
-                      + dev.gatehouse.api.policy.Durations.format(a.within())));
+    PolicyChecks checks = table.checks(index);
+    if (ssoUnmet) {
+      requirements.add(checks.ssoRequirement());
+      reasons.add(checks.sso());
     }
-    if (!unmet.isEmpty()) {
-      boolean mfaUnmet = unmet.get(unmet.size() - 1).kind() == Requirement.Kind.MFA;
-      missing(
-          index,
-          bits,
-          mfaUnmet
-              ? new int[] {table.methods, table.authTime, table.time}
-              : new int[] {table.methods});
+    if (mfaUnmet) {
+      requirements.add(checks.mfaRequirement());
+      reasons.add(checks.mfa());
+      missing(index, bits, table.methods, table.authTime, table.time);
+    } else if (ssoUnmet) {
+      missing(index, bits, table.methods, -1, -1);
     }
   }
 
-  /** Adds a reason naming what the request lacks, if the policy's outcome depended on it. */
-  private void missing(int index, int bits, int... semanticSlots) {
-    TreeSet<String> names = new TreeSet<>();
-    if ((bits & Outcomes.UNKNOWN) != 0) {
-      for (int slot : table.reads(index)) {
-        addIfMissing(names, slot);
+  /**
+   * Adds a reason naming what the request lacks, if the policy's outcome depended on it: the
+   * attributes its conditions read if it is unknown, and up to three slots the semantics reads (-1
+   * for none).
+   */
+  private void missing(int index, int bits, int first, int second, int third) {
+    int[] reads = (bits & Outcomes.UNKNOWN) != 0 ? table.reads(index) : null;
+    String[] names = null;
+    int count = 0;
+    int most = (reads == null ? 0 : reads.length) + 3;
+    if (reads != null) {
+      for (int slot : reads) {
+        if (!request.has(slot)) {
+          names = add(names, most, count++, slot);
+        }
       }
     }
-    for (int slot : semanticSlots) {
-      addIfMissing(names, slot);
+    for (int slot : new int[] {first, second, third}) {
+      if (slot >= 0 && !request.has(slot)) {
+        names = add(names, most, count++, slot);
+      }
     }
-    if (!names.isEmpty()) {
-      reasons.add(
-          new Reason(
-              ReasonCode.MISSING_ATTRIBUTE,
-              table.policy(index).id(),
-              lacks(names.toArray(new String[0]))));
+    if (count == 0) {
+      return;
     }
+    Arrays.sort(names, 0, count);
+    int distinct = 1;
+    for (int i = 1; i < count; i++) {
+      if (!names[i].equals(names[distinct - 1])) {
+        names[distinct++] = names[i];
+      }
+    }
+    reasons.add(
+        new Reason(
+            ReasonCode.MISSING_ATTRIBUTE,
+            table.policy(index).id(),
+            lacks(Arrays.copyOf(names, distinct))));
   }
 
-  private void addIfMissing(TreeSet<String> names, int slot) {
-    if (!request.has(slot)) {
-      names.add(request.schema().attribute(slot).name());
-    }
+  private String[] add(String[] names, int most, int at, int slot) {
+    String[] n = names == null ? new String[most] : names;
+    n[at] = request.schema().attribute(slot).name();
+    return n;
   }
 
   private static String lacks(String... names) {
-    StringBuilder sb = new StringBuilder("the request lacks ");
+    int length = 18;
+    for (String name : names) {
+      length += name.length() + 4;
+    }
+    StringBuilder sb = new StringBuilder(length).append("the request lacks ");
     for (int i = 0; i < names.length; i++) {
       sb.append(i == 0 ? "" : ", ").append('`').append(names[i]).append('`');
     }
@@ -202,28 +246,44 @@ public final class Combiner {
               ReasonCode.NOT_ASSIGNED,
               "",
               "no assign policy gives this user the app `" + o.app + "`"));
-      couldNotGrant.forEach(i -> missing(i, Outcomes.UNKNOWN));
+      missingForCouldNotGrant();
     }
     if (o.kind == RequestKind.ADMIN && !granted) {
       deny = true;
-      reasons.add(
-          new Reason(
-              ReasonCode.NOT_DELEGATED,
-              "",
-              "no delegate policy allows this action for this administrator on this target"));
-      couldNotGrant.forEach(i -> missing(i, Outcomes.UNKNOWN));
+      reasons.add(NOT_DELEGATED);
+      missingForCouldNotGrant();
     }
     Effect effect = deny ? Effect.DENY : requirements.isEmpty() ? Effect.PERMIT : Effect.CHALLENGE;
-    reasons.sort(
-        comparing(Reason::code).thenComparing(Reason::policy).thenComparing(Reason::message));
-    requirements.sort(comparing(Requirement::policy).thenComparing(Requirement::kind));
-    reportOnly.sort(comparing(ReportOnlyOutcome::policy));
-    return new Decision(
-        effect,
-        reasons,
-        requirements,
-        effect == Effect.DENY ? List.of() : List.copyOf(roles),
-        List.copyOf(matched),
-        reportOnly);
+    reasons.sort(REASON_ORDER);
+    requirements.sort(REQUIREMENT_ORDER);
+    reportOnly.sort(REPORT_ONLY_ORDER);
+    Decision d =
+        new Decision(
+            effect,
+            reasons,
+            requirements,
+            effect == Effect.DENY ? List.of() : sortedDistinct(roles),
+            sortedDistinct(matched),
+            reportOnly);
+    // The lists are kept for the next request; the request is not.
+    request = null;
+    return d;
+  }
+
+  private void missingForCouldNotGrant() {
+    for (int i = 0; i < couldNotGrantCount; i++) {
+      missing(couldNotGrant[i], Outcomes.UNKNOWN, -1, -1, -1);
+    }
+  }
+
+  /** Sorts {@code list} in place and drops repeats; the decision copies it. */
+  private static List<String> sortedDistinct(List<String> list) {
+    list.sort(null);
+    for (int i = list.size() - 1; i > 0; i--) {
+      if (list.get(i).equals(list.get(i - 1))) {
+        list.remove(i);
+      }
+    }
+    return list;
   }
 }

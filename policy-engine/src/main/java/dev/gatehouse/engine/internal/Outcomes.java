@@ -52,6 +52,10 @@ public final class Outcomes {
   int lacking;
 
   @Nullable AccessRequest request;
+
+  /** The combiner's working lists, kept for the next request this buffer holds. */
+  @Nullable Combiner combiner;
+
   int[] entries = new int[16];
   int count;
 

@@ -9,7 +9,6 @@ import dev.gatehouse.api.policy.Policy;
 import dev.gatehouse.api.policy.PolicySet;
 import dev.gatehouse.api.policy.RestrictPolicy;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +30,12 @@ public final class PolicyTable {
 
   /** For each policy, the slots of every attribute its conditions read, sorted. */
   private final int[][] reads;
+
+  /**
+   * For each restrict or authenticate policy, its reasons and requirements, made on first use.
+   * Filled racily: each entry is immutable and published through final fields.
+   */
+  private final @Nullable PolicyChecks[] checks;
 
   /** Slots of the attributes the semantics itself reads. */
   public final int app;
@@ -83,6 +88,7 @@ public final class PolicyTable {
     this.appIndex = new StringIntsMap(indexes);
     Schema schema = set.schema();
     this.reads = new int[policies.length][];
+    this.checks = new PolicyChecks[policies.length];
     for (int i = 0; i < policies.length; i++) {
       reads[i] = Attributes.readBy(schema, policies[i]);
     }
@@ -154,15 +160,23 @@ public final class PolicyTable {
     return apps;
   }
 
-  /** Returns the roles that assign policy {@code index} grants in {@code app}, in order. */
-  public List<String> roles(int index, String app) {
-    List<String> roles = new ArrayList<>();
+  /** Adds the roles that assign policy {@code index} grants in {@code app} to {@code roles}. */
+  void addRoles(int index, String app, List<String> roles) {
     for (Grant g : ((AssignPolicy) policies[index]).grants()) {
       if (g.app().equals(app)) {
         roles.add(g.role());
       }
     }
-    return roles;
+  }
+
+  /** Returns the reasons and requirements of restrict or authenticate policy {@code index}. */
+  PolicyChecks checks(int index) {
+    PolicyChecks c = checks[index];
+    if (c == null) {
+      c = PolicyChecks.of(policies[index]);
+      checks[index] = c;
+    }
+    return c;
   }
 
   /** Returns whether policy {@code index} is relevant to a request of the given kind and app. */
