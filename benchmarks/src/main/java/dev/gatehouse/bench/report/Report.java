@@ -120,6 +120,9 @@ public final class Report {
                 + " measurement.\n\n");
         peerTable(md, "PeerBenchmark.decide", decide);
       }
+      if (endToEnd != null && decide != null) {
+        hostShare(md, endToEnd, decide);
+      }
     }
     if (!byBenchmark.isEmpty()) {
       md.append(ALONE);
@@ -176,6 +179,39 @@ public final class Report {
     md.append('\n');
   }
 
+  /** What building the request adds: each engine's end-to-end time over its decision-only time. */
+  private static void hostShare(StringBuilder md, List<Run> endToEnd, List<Run> decide) {
+    TreeSet<Integer> sizes = new TreeSet<>();
+    Map<String, Map<Integer, Run>> ends = new TreeMap<>(Report::engineOrder);
+    Map<String, Map<Integer, Run>> decides = new TreeMap<>(Report::engineOrder);
+    for (Run r : endToEnd) {
+      sizes.add(r.policies());
+      ends.computeIfAbsent(r.engine(), k -> new TreeMap<>()).put(r.policies(), r);
+    }
+    for (Run r : decide) {
+      decides.computeIfAbsent(r.engine(), k -> new TreeMap<>()).put(r.policies(), r);
+    }
+    md.append(
+        "### What preparing the input adds\n\n"
+            + "Each engine's end-to-end time over its decision-only time, from the two tables"
+            + " above.\n\n| engine |");
+    sizes.forEach(
+        n -> md.append(" N = ").append(String.format(Locale.ROOT, "%,d", n)).append(" |"));
+    md.append("\n|---|").append("---:|".repeat(sizes.size())).append('\n');
+    ends.forEach(
+        (engine, bySize) -> {
+          md.append("| ").append(engine).append(" |");
+          for (int n : sizes) {
+            Run e = bySize.get(n);
+            Run d = decides.getOrDefault(engine, Map.of()).get(n);
+            md.append(e == null || d == null ? " " : " " + number(e.score() / d.score()) + "×")
+                .append(" |");
+          }
+          md.append('\n');
+        });
+    md.append('\n');
+  }
+
   private static void table(StringBuilder md, String name, List<Run> runs) {
     String axis = runs.get(0).axis();
     md.append("### `")
@@ -202,7 +238,8 @@ public final class Report {
   }
 
   static int engineOrder(String a, String b) {
-    List<String> order = List.of(GATEHOUSE, "reference", "cel", "jcasbin", "sapl", "cedar");
+    List<String> order =
+        List.of(GATEHOUSE, "plain-java", "reference", "cel", "jcasbin", "sapl", "cedar");
     int i = order.indexOf(a);
     int j = order.indexOf(b);
     return i >= 0 && j >= 0 ? Integer.compare(i, j) : i >= 0 ? -1 : j >= 0 ? 1 : a.compareTo(b);
