@@ -202,7 +202,8 @@ public final class Report {
   }
 
   static int engineOrder(String a, String b) {
-    List<String> order = List.of(GATEHOUSE, "reference", "cel", "jcasbin", "sapl", "cedar");
+    List<String> order =
+        List.of(GATEHOUSE, "plain-java", "reference", "cel", "jcasbin", "sapl", "cedar");
     int i = order.indexOf(a);
     int j = order.indexOf(b);
     return i >= 0 && j >= 0 ? Integer.compare(i, j) : i >= 0 ? -1 : j >= 0 ? 1 : a.compareTo(b);
