@@ -48,7 +48,7 @@ public class PeerBenchmark {
 
   private static final int MASK = 1023;
 
-  @Param({"gatehouse", "reference", "cel", "jcasbin", "sapl", "cedar"})
+  @Param({"gatehouse", "plain-java", "reference", "cel", "jcasbin", "sapl", "cedar"})
   public String engine;
 
   @Param({"100", "1000", "10000", "100000"})

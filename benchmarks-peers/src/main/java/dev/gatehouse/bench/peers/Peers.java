@@ -12,7 +12,7 @@ public final class Peers {
 
   /** The engines, in the order the results list them. */
   public static final List<String> NAMES =
-      List.of("gatehouse", "reference", "cel", "jcasbin", "sapl", "cedar");
+      List.of("gatehouse", "plain-java", "reference", "cel", "jcasbin", "sapl", "cedar");
 
   /**
    * The other forms tried for the peers, by name, runnable like the engines ({@code -p
@@ -36,6 +36,8 @@ public final class Peers {
     switch (name) {
       case "gatehouse":
         return DecisionPeer.gatehouse(engine);
+      case "plain-java":
+        return new PlainScanPeer(set);
       case "reference":
         return DecisionPeer.reference(set);
       case "cel":

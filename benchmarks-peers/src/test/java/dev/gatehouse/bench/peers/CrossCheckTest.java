@@ -87,7 +87,8 @@ final class CrossCheckTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"gatehouse", "reference", "cel", "jcasbin", "sapl", "cedar"})
+  @ValueSource(
+      strings = {"gatehouse", "plain-java", "reference", "cel", "jcasbin", "sapl", "cedar"})
   void verify_peerTranslatedFromTheWorkload_agreesWithGatehouse(String name) {
     Peer peer = Peers.create(name, workload.policies(), engine);
     AccessRequest[] some = java.util.Arrays.copyOf(requests, 500);
@@ -110,7 +111,7 @@ final class CrossCheckTest {
     assertThatThrownBy(() -> Peers.create("opa", workload.policies(), engine))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "unknown engine `opa`; expected one of [gatehouse, reference, cel, jcasbin,"
+            "unknown engine `opa`; expected one of [gatehouse, plain-java, reference, cel, jcasbin,"
                 + " sapl, cedar]");
   }
 }
