@@ -368,11 +368,11 @@ public final class AccessRequest {
                     + " expected `signin`, `access` or a dotted lowercase admin action such as"
                     + " `user.create`");
           }
-          return put(a, 0, value);
+          return putObject(a, value);
         case IP:
-          return put(a, 0, parseIp(a, value));
+          return putObject(a, parseIp(a, value));
         case ORDERED:
-          return put(a, symbol(a, value), null);
+          return putNumber(a, symbol(a, value));
         case TIME:
           return set(a, parseInstant(a, value));
         case DURATION:
@@ -423,7 +423,7 @@ public final class AccessRequest {
             Long.toString(value),
             "value " + value + " of `" + a.name() + "` is out of range: expected " + a.type());
       }
-      return put(a, value, null);
+      return putNumber(a, value);
     }
 
     /**
@@ -452,7 +452,7 @@ public final class AccessRequest {
       if (a.type().kind() != AttributeType.Kind.BOOL) {
         throw wrongType(a, Boolean.toString(value), "bool");
       }
-      return put(a, value ? 1 : 0, null);
+      return putNumber(a, value ? 1 : 0);
     }
 
     /**
@@ -558,7 +558,7 @@ public final class AccessRequest {
       if (a.type().kind() != AttributeType.Kind.IP) {
         throw wrongType(a, value.toString(), "ip");
       }
-      return put(a, 0, value);
+      return putObject(a, value);
     }
 
     /**
@@ -600,7 +600,7 @@ public final class AccessRequest {
         return put(a, symbols, schema.symbolSet(a.slot(), symbols));
       }
       if (value instanceof SortedStringSet s) {
-        return put(a, 0, s);
+        return putObject(a, s);
       }
       String[] elements = value.toArray(new String[0]);
       for (String element : elements) {
@@ -608,7 +608,7 @@ public final class AccessRequest {
           throw nullElement(a, value);
         }
       }
-      return put(a, 0, SortedStringSet.ofUnsorted(elements));
+      return putObject(a, SortedStringSet.ofUnsorted(elements));
     }
 
     private static long symbols(Attribute a, Collection<String> value) {
@@ -691,6 +691,30 @@ public final class AccessRequest {
       return new AccessRequest(this);
     }
 
+    /** Sets an attribute kept as an object alone: a string, an address, a set of strings. */
+    private Builder putObject(Attribute a, Object object) {
+      int slot = a.slot();
+      present[slot >>> 6] |= 1L << slot;
+      int o = schema.objectAt[slot];
+      writableObjects(o)[o] = object;
+      if (o >= objectsUsed) {
+        objectsUsed = o + 1;
+      }
+      return this;
+    }
+
+    /** Sets an attribute kept as a number alone: an int, a bool, an ordered symbol. */
+    private Builder putNumber(Attribute a, long number) {
+      int slot = a.slot();
+      present[slot >>> 6] |= 1L << slot;
+      int n = schema.numberAt[slot];
+      numbers[n] = number;
+      if (n >= numbersUsed) {
+        numbersUsed = n + 1;
+      }
+      return this;
+    }
+
     private Builder put(Attribute a, long number, @Nullable Object object) {
       int slot = a.slot();
       present[slot >>> 6] |= 1L << slot;
@@ -738,7 +762,7 @@ public final class AccessRequest {
     /** Returns {@code attribute} if it is of this builder's schema; refuses a foreign handle. */
     private Attribute own(Attribute attribute) {
       requireNonNull(attribute, "attribute");
-      if (schema.slotOf(attribute) < 0) {
+      if (!schema.owns(attribute)) {
         throw new IllegalArgumentException(
             "attribute `" + attribute.name() + "` is not of the request's schema");
       }

@@ -158,19 +158,13 @@ public final class Schema {
   }
 
   /**
-   * Returns the slot of {@code attribute} if it is this schema's attribute (the same one, or an
-   * equal one of an equal schema), else -1: a handle resolved against one schema cannot write a
-   * slot of another.
+   * Returns whether {@code attribute} is this schema's attribute (the same one, or an equal one of
+   * an equal schema): a handle resolved against one schema cannot write a slot of another.
    */
-  int slotOf(Attribute attribute) {
+  boolean owns(Attribute attribute) {
     int slot = attribute.slot();
-    if (slot < bySlot.length) {
-      Attribute own = bySlot[slot];
-      if (own == attribute || own.equals(attribute)) {
-        return slot;
-      }
-    }
-    return -1;
+    // The handle resolved from this schema is the common case: one load and a comparison.
+    return slot < bySlot.length && (bySlot[slot] == attribute || bySlot[slot].equals(attribute));
   }
 
   /** {@return the standard schema of DESIGN §3} */
