@@ -735,10 +735,11 @@ public final class AccessRequest {
     private @Nullable Object[] writableObjects(int index) {
       Object[] o = objects;
       if (o == null) {
-        o = new Object[Math.max(objectsHint, index + 1)];
+        // The last request's length, unless this one goes further (or there was none): then all.
+        o = new Object[index < objectsHint ? objectsHint : schema.objects];
         objects = o;
       } else if (objectsShared || index >= o.length) {
-        o = Arrays.copyOf(o, Math.max(o.length, index + 1));
+        o = Arrays.copyOf(o, index < o.length ? o.length : schema.objects);
         objects = o;
         objectsShared = false;
       }

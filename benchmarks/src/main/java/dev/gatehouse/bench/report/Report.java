@@ -141,9 +141,7 @@ public final class Report {
       byEngine.computeIfAbsent(r.engine(), k -> new TreeMap<>()).put(r.policies(), r);
     }
     md.append("`").append(name).append("`, ns/op (B/op); a blank cell was not run.\n\n| engine |");
-    sizes.forEach(
-        n -> md.append(" N = ").append(String.format(Locale.ROOT, "%,d", n)).append(" |"));
-    md.append("\n|---|").append("---:|".repeat(sizes.size())).append('\n');
+    sizeColumns(md, sizes);
     byEngine.forEach(
         (engine, bySize) -> {
           md.append("| ").append(engine).append(" |");
@@ -158,9 +156,7 @@ public final class Report {
     md.append(
         "\nThe engine's time per decision over Gatehouse's: how many times faster Gatehouse is"
             + " (or slower, when the engine is faster).\n\n| engine |");
-    sizes.forEach(
-        n -> md.append(" N = ").append(String.format(Locale.ROOT, "%,d", n)).append(" |"));
-    md.append("\n|---|").append("---:|".repeat(sizes.size())).append('\n');
+    sizeColumns(md, sizes);
     Map<Integer, Run> gatehouse = byEngine.getOrDefault(GATEHOUSE, Map.of());
     byEngine.forEach(
         (engine, bySize) -> {
@@ -179,6 +175,13 @@ public final class Report {
     md.append('\n');
   }
 
+  /** Ends a table's header row with one column per policy count, and writes its rule. */
+  private static void sizeColumns(StringBuilder md, TreeSet<Integer> sizes) {
+    sizes.forEach(
+        n -> md.append(" N = ").append(String.format(Locale.ROOT, "%,d", n)).append(" |"));
+    md.append("\n|---|").append("---:|".repeat(sizes.size())).append('\n');
+  }
+
   /** What building the request adds: each engine's end-to-end time over its decision-only time. */
   private static void hostShare(StringBuilder md, List<Run> endToEnd, List<Run> decide) {
     TreeSet<Integer> sizes = new TreeSet<>();
@@ -195,9 +198,7 @@ public final class Report {
         "### What preparing the input adds\n\n"
             + "Each engine's end-to-end time over its decision-only time, from the two tables"
             + " above.\n\n| engine |");
-    sizes.forEach(
-        n -> md.append(" N = ").append(String.format(Locale.ROOT, "%,d", n)).append(" |"));
-    md.append("\n|---|").append("---:|".repeat(sizes.size())).append('\n');
+    sizeColumns(md, sizes);
     ends.forEach(
         (engine, bySize) -> {
           md.append("| ").append(engine).append(" |");
