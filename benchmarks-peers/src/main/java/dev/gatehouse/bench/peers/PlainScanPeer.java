@@ -27,13 +27,14 @@ import java.util.function.ToLongFunction;
 
 /**
  * The baseline a host writes by hand, without any engine: one flat array holding every enforced
- * policy as a rule, in the set's order, and on every request one loop over all of them. Each rule
- * first checks with {@link String#equals} whether it concerns the request's app, then evaluates its
- * condition, compiled once into a tree of Java closures that read the {@link HostRequest}'s fields
- * through their typed accessors. There is no index, no grouping by app and no map on the request
- * path; the client address is parsed once per request and the risk level turned into its ordinal
- * once, and a decision allocates nothing. Effects are combined by the rules of DESIGN §4, as {@link
- * CelPeer} combines them. Answers the effect.
+ * policy as a rule, in the set's order, and on every request one loop over them, which stops at the
+ * first rule that denies (else it looks at all of them). Each rule first checks with {@link
+ * String#equals} whether it concerns the request's app, then evaluates its condition, compiled once
+ * into a tree of Java closures that read the {@link HostRequest}'s fields through their typed
+ * accessors. There is no index, no grouping by app and no map on the request path; the client
+ * address is parsed once per request and the risk level turned into its ordinal once, and a
+ * decision allocates nothing. Effects are combined by the rules of DESIGN §4, as {@link CelPeer}
+ * combines them. Answers the effect.
  *
  * <p>Left out: time windows ({@code during}), comparisons of times and durations, and ordered
  * attributes other than {@code risk.level}, none of which the workload writes; a condition using
@@ -564,9 +565,9 @@ public final class PlainScanPeer implements Peer {
   }
 
   /**
-   * Looks at every rule in order and combines what applies: the app assigned (or, for an admin
-   * action, delegated), no restriction that applies refusing the address, no block, and every
-   * authentication requirement that applies met, or else a challenge.
+   * Looks at every rule in order, stopping at the first that denies (a restriction refusing the
+   * address, a block), and combines what applies: the app assigned (or, for an admin action,
+   * delegated), and every authentication requirement that applies met, or else a challenge.
    */
   @Override
   public Object decide(Object prepared) {
@@ -583,7 +584,6 @@ public final class PlainScanPeer implements Peer {
       return Effect.DENY;
     }
     boolean granted = signin;
-    boolean denied = false;
     boolean challenge = false;
     for (Rule r : rules) {
       switch (r.kind) {
@@ -603,13 +603,14 @@ public final class PlainScanPeer implements Peer {
           break;
         case RESTRICT:
           if (r.covers(app) && r.when.test(p) != FALSE && (p.ip == null || !in(p.ip, r.allow))) {
-            denied = true;
+            // A denial stands whatever the rest says: a hand-written loop stops here.
+            return Effect.DENY;
           }
           break;
         default:
           if (r.covers(app) && r.when.test(p) != FALSE) {
             if (r.block) {
-              denied = true;
+              return Effect.DENY;
             } else if (!satisfied(r, p)) {
               challenge = true;
             }
@@ -617,7 +618,7 @@ public final class PlainScanPeer implements Peer {
           break;
       }
     }
-    if (!granted || denied) {
+    if (!granted) {
       return Effect.DENY;
     }
     return challenge ? Effect.CHALLENGE : Effect.PERMIT;
