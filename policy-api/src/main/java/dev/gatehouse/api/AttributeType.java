@@ -156,16 +156,11 @@ public final class AttributeType {
    */
   public int ordinal(String symbol) {
     requireNonNull(symbol, "symbol");
-    // A host often passes the schema's own constants: identity first, then the text.
+    // A host often passes the schema's own constants; otherwise the length rules most out.
     String[] all = symbolArray;
-    for (int i = 0; i < all.length; i++) {
-      if (all[i] == symbol) {
-        return i;
-      }
-    }
     int length = symbol.length();
     for (int i = 0; i < all.length; i++) {
-      if (all[i].length() == length && all[i].equals(symbol)) {
+      if (all[i] == symbol || (all[i].length() == length && all[i].equals(symbol))) {
         return i;
       }
     }

@@ -258,8 +258,6 @@ public final class PlainScanPeer implements Peer {
       // The host never holds it, so Gatehouse sees it missing too.
       return p -> UNKNOWN;
     }
-    // Picks the accessor now; fails here for an attribute the host request lacks.
-    HostRequest.field(leaf.attribute());
     AttributeType type = schema.attributeOrThrow(leaf.attribute()).type();
     switch (type.kind()) {
       case STRING:

@@ -49,6 +49,8 @@ public final class Combiner {
           "",
           "no delegate policy allows this action for this administrator on this target");
 
+  private static final int[] NO_SLOTS = {};
+
   private final PolicyTable table;
   private @Nullable AccessRequest request;
   private final List<Reason> reasons = new ArrayList<>();
@@ -143,7 +145,7 @@ public final class Combiner {
     if (!ok) {
       deny = true;
       reasons.add(table.checks(index).denied());
-      missing(index, bits, table.ip, -1, -1);
+      missing(index, bits, table.ipSlots);
     }
   }
 
@@ -156,7 +158,7 @@ public final class Combiner {
       matched.add(a.id());
       deny = true;
       reasons.add(table.checks(index).denied());
-      missing(index, bits, -1, -1, -1);
+      missing(index, bits, NO_SLOTS);
       return;
     }
     boolean ssoUnmet = a.requireSso() && (bits & Outcomes.SSO_OK) == 0;
@@ -175,31 +177,28 @@ public final class Combiner {
     if (mfaUnmet) {
       requirements.add(checks.mfaRequirement());
       reasons.add(checks.mfa());
-      missing(index, bits, table.methods, table.authTime, table.time);
+      missing(index, bits, table.mfaSlots);
     } else if (ssoUnmet) {
-      missing(index, bits, table.methods, -1, -1);
+      missing(index, bits, table.ssoSlots);
     }
   }
 
   /**
    * Adds a reason naming what the request lacks, if the policy's outcome depended on it: the
-   * attributes its conditions read if it is unknown, and up to three slots the semantics reads (-1
-   * for none).
+   * attributes its conditions read if it is unknown, and the slots the semantics reads for it.
    */
-  private void missing(int index, int bits, int first, int second, int third) {
-    int[] reads = (bits & Outcomes.UNKNOWN) != 0 ? table.reads(index) : null;
+  private void missing(int index, int bits, int[] semantic) {
+    int[] reads = (bits & Outcomes.UNKNOWN) != 0 ? table.reads(index) : NO_SLOTS;
     String[] names = null;
     int count = 0;
-    int most = (reads == null ? 0 : reads.length) + 3;
-    if (reads != null) {
-      for (int slot : reads) {
-        if (!request.has(slot)) {
-          names = add(names, most, count++, slot);
-        }
+    int most = reads.length + semantic.length;
+    for (int slot : reads) {
+      if (!request.has(slot)) {
+        names = add(names, most, count++, slot);
       }
     }
-    for (int slot : new int[] {first, second, third}) {
-      if (slot >= 0 && !request.has(slot)) {
+    for (int slot : semantic) {
+      if (!request.has(slot)) {
         names = add(names, most, count++, slot);
       }
     }
@@ -272,7 +271,7 @@ public final class Combiner {
 
   private void missingForCouldNotGrant() {
     for (int i = 0; i < couldNotGrantCount; i++) {
-      missing(couldNotGrant[i], Outcomes.UNKNOWN, -1, -1, -1);
+      missing(couldNotGrant[i], Outcomes.UNKNOWN, NO_SLOTS);
     }
   }
 

@@ -55,6 +55,15 @@ public final class PolicyTable {
   /** Slot of {@code auth.time}. */
   public final int authTime;
 
+  /**
+   * What the semantics reads, and a decision names when missing: for a restriction the address, for
+   * unmet MFA the factors and both times, for unmet SSO the factors.
+   */
+  final int[] ipSlots;
+
+  final int[] mfaSlots;
+  final int[] ssoSlots;
+
   /** How far in the future an {@code auth.time} may lie and still count as fresh by default. */
   public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofMinutes(5);
 
@@ -98,6 +107,9 @@ public final class PolicyTable {
     this.time = schema.slot("request.time");
     this.methods = schema.slot("auth.methods");
     this.authTime = schema.slot("auth.time");
+    this.ipSlots = new int[] {ip};
+    this.mfaSlots = new int[] {methods, authTime, time};
+    this.ssoSlots = new int[] {methods};
   }
 
   private static long skewMillis(Duration clockSkew) {
