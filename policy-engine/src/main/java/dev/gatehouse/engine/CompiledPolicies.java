@@ -3,6 +3,7 @@ package dev.gatehouse.engine;
 import static java.util.Objects.requireNonNull;
 
 import dev.gatehouse.api.AccessRequest;
+import dev.gatehouse.api.Attribute;
 import dev.gatehouse.api.Decision;
 import dev.gatehouse.api.Entitlement;
 import dev.gatehouse.api.Reason;
@@ -82,6 +83,24 @@ public final class CompiledPolicies {
    */
   public Schema schema() {
     return set.schema();
+  }
+
+  /**
+   * Returns the attributes whose values can change what these policies decide: every attribute a
+   * condition of any policy tests (report-only policies too), and those the decision semantics
+   * reads itself ({@code app}, {@code request.action}, {@code request.ip}, {@code request.time},
+   * {@code auth.methods}, {@code auth.time}), in slot order.
+   *
+   * <p>A request that leaves out every other attribute gets the same {@link #evaluate decision},
+   * {@link #entitlements entitlements} and {@link #explain explanation} as one that holds them. A
+   * host that fetches attributes at a cost (a directory lookup, a device query), or builds many
+   * requests, can fetch and set only these. What a decision log or the sign-in monitor records may
+   * need more, such as {@code user.id} and the {@code device.*} attributes.
+   *
+   * @return the attributes read, in slot order; the list is immutable
+   */
+  public List<Attribute> attributesRead() {
+    return evaluator.attributesRead();
   }
 
   /**

@@ -1,11 +1,13 @@
 package dev.gatehouse.engine.internal;
 
 import dev.gatehouse.api.AccessRequest;
+import dev.gatehouse.api.Attribute;
 import dev.gatehouse.api.Decision;
 import dev.gatehouse.api.Entitlement;
 import dev.gatehouse.api.Reason;
 import dev.gatehouse.api.ReasonCode;
 import dev.gatehouse.api.Schema;
+import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -184,6 +186,11 @@ public final class Evaluator {
       }
     }
     return g;
+  }
+
+  /** Returns the attributes a decision or an entitlement can depend on, in slot order. */
+  public List<Attribute> attributesRead() {
+    return table.attributesRead();
   }
 
   /** Returns the number of decisions currently shared in the cache. */

@@ -1,5 +1,6 @@
 package dev.gatehouse.engine.internal;
 
+import dev.gatehouse.api.Attribute;
 import dev.gatehouse.api.Schema;
 import dev.gatehouse.api.policy.AssignPolicy;
 import dev.gatehouse.api.policy.AuthenticatePolicy;
@@ -9,6 +10,7 @@ import dev.gatehouse.api.policy.Policy;
 import dev.gatehouse.api.policy.PolicySet;
 import dev.gatehouse.api.policy.RestrictPolicy;
 import java.time.Duration;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +66,9 @@ public final class PolicyTable {
   final int[] mfaSlots;
   final int[] ssoSlots;
 
+  /** Every attribute a condition reads, and those the semantics reads itself, in slot order. */
+  private final List<Attribute> attributesRead;
+
   /** How far in the future an {@code auth.time} may lie and still count as fresh by default. */
   public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofMinutes(5);
 
@@ -110,6 +115,16 @@ public final class PolicyTable {
     this.ipSlots = new int[] {ip};
     this.mfaSlots = new int[] {methods, authTime, time};
     this.ssoSlots = new int[] {methods};
+    BitSet read = new BitSet(schema.size());
+    for (int[] slots : reads) {
+      for (int slot : slots) {
+        read.set(slot);
+      }
+    }
+    for (int slot : new int[] {app, action, ip, time, methods, authTime}) {
+      read.set(slot);
+    }
+    this.attributesRead = read.stream().mapToObj(schema::attribute).toList();
   }
 
   private static long skewMillis(Duration clockSkew) {
@@ -154,6 +169,14 @@ public final class PolicyTable {
   /** Returns the policy at {@code index}. */
   public Policy policy(int index) {
     return policies[index];
+  }
+
+  /**
+   * Returns the attributes whose values can change a decision or an entitlement: those the
+   * conditions of any policy read (report-only ones too) and those the semantics reads itself.
+   */
+  public List<Attribute> attributesRead() {
+    return attributesRead;
   }
 
   /** Returns the slots read by the conditions of the policy at {@code index}, sorted. */
