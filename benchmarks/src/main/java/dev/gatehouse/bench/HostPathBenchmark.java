@@ -36,6 +36,12 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar HostPathBenchmark -prof gc}
  *
+ * <p>The {@code Session} benchmarks take the part of each request that stays the same for a session
+ * (the user's directory entry and how they signed in) as a request built once per session, and set
+ * the rest (app, action, address text, time, risk) on a builder {@link
+ * AccessRequest.Builder#reset(AccessRequest) reset} to it: a host whose sessions make many
+ * requests.
+ *
  * <p>The {@code Uncached} benchmarks take requests whose decision cannot be shared (no {@code
  * auth.methods} and {@code auth.time} where an MFA policy applies, or an app no policy knows), each
  * checked in setup to get a new decision every time. The {@code Two} benchmarks run the same on two
@@ -65,6 +71,9 @@ public class HostPathBenchmark {
     Raw[] raw;
     AccessRequest[] built;
 
+    /** Per request of {@link #raw}, its session's part, built once. */
+    AccessRequest[] sessions;
+
     /** The workload's own requests, holding every attribute it generates, before the host's cut. */
     AccessRequest[] original;
 
@@ -87,12 +96,15 @@ public class HostPathBenchmark {
       original = requests;
       raw = new Raw[ring];
       built = new AccessRequest[ring];
+      sessions = new AccessRequest[ring];
       AccessRequest.Builder b = AccessRequest.builder(schema);
       for (int i = 0; i < ring; i++) {
         raw[i] = Raw.of(requests[i]);
         built[i] = raw[i].build(b.reset(), handles);
-        if (!built[i].equals(raw[i].buildByName(schema))) {
-          throw new IllegalStateException("the two APIs build different requests: " + raw[i]);
+        sessions[i] = raw[i].session(b.reset(), handles);
+        if (!built[i].equals(raw[i].buildByName(schema))
+            || !built[i].equals(raw[i].buildFromSession(b, handles, sessions[i]))) {
+          throw new IllegalStateException("the three paths build different requests: " + raw[i]);
         }
       }
       List<Raw> uncached = new ArrayList<>();
@@ -272,6 +284,34 @@ public class HostPathBenchmark {
       return b.build();
     }
 
+    /** The part of the request that stays the same for a session: the user, how they signed in. */
+    AccessRequest session(AccessRequest.Builder b, Handles h) {
+      b.set(h.userId, userId)
+          .set(h.department, department)
+          .set(h.country, country)
+          .set(h.employment, employment)
+          .set(h.roles, roles);
+      if (methods != null) {
+        b.set(h.methods, methods);
+      }
+      if (authTime != null) {
+        b.set(h.authTime, authTime);
+      }
+      return b.build();
+    }
+
+    /** The rest of the request, set on a builder started from its session's part. */
+    AccessRequest buildFromSession(AccessRequest.Builder b, Handles h, AccessRequest session) {
+      b.reset(session).set(h.action, action).set(h.ip, ip).set(h.time, time).set(h.risk, risk);
+      if (app != null) {
+        b.set(h.app, app);
+      }
+      if (targetDepartment != null) {
+        b.set(h.targetDepartment, targetDepartment);
+      }
+      return b.build();
+    }
+
     AccessRequest buildByName(Schema schema) {
       AccessRequest.Builder b =
           AccessRequest.builder(schema)
@@ -317,6 +357,20 @@ public class HostPathBenchmark {
   @Benchmark
   public Decision endToEndByName(Inputs in, Cursor c) {
     return in.engine.evaluate(in.raw[c.next++ & in.mask].buildByName(in.schema));
+  }
+
+  /** (b) From the session's part, built once, and the request's own values to the decision. */
+  @Benchmark
+  public Decision endToEndSession(Inputs in, Cursor c) {
+    int i = c.next++ & in.mask;
+    return in.engine.evaluate(in.raw[i].buildFromSession(c.builder, in.handles, in.sessions[i]));
+  }
+
+  /** (d) Building the request alone, from its session's part. */
+  @Benchmark
+  public AccessRequest buildSession(Inputs in, Cursor c) {
+    int i = c.next++ & in.mask;
+    return in.raw[i].buildFromSession(c.builder, in.handles, in.sessions[i]);
   }
 
   /** (d) Building the request alone, through handles. */

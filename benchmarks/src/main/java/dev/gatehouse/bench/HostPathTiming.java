@@ -42,7 +42,16 @@ public final class HostPathTiming {
           i -> in.engine.evaluate(in.raw[i & in.mask].build(builder.reset(), in.handles)));
       paths.put(
           "endToEndByName", i -> in.engine.evaluate(in.raw[i & in.mask].buildByName(in.schema)));
+      paths.put(
+          "endToEndSession",
+          i ->
+              in.engine.evaluate(
+                  in.raw[i & in.mask].buildFromSession(
+                      builder, in.handles, in.sessions[i & in.mask])));
       paths.put("build", i -> in.raw[i & in.mask].build(builder.reset(), in.handles));
+      paths.put(
+          "buildSession",
+          i -> in.raw[i & in.mask].buildFromSession(builder, in.handles, in.sessions[i & in.mask]));
       paths.put("buildByName", i -> in.raw[i & in.mask].buildByName(in.schema));
       paths.put("decideUncached", i -> in.engine.evaluate(in.builtUncached[i & in.mask]));
       paths.put(

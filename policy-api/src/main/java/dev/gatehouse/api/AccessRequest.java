@@ -681,6 +681,35 @@ public final class AccessRequest {
       return this;
     }
 
+    /**
+     * Empties the builder and starts it from {@code base}'s values: the part of a request that
+     * stays the same for a session, such as the user's attributes and how they signed in, built and
+     * checked once, then taken in a few array copies for each request. Values set afterwards
+     * replace base's; {@code base} itself never changes.
+     *
+     * @param base a request of this builder's schema (or an equal one)
+     * @return this builder
+     * @throws IllegalArgumentException if {@code base} is of another schema
+     */
+    public Builder reset(AccessRequest base) {
+      requireNonNull(base, "base");
+      if (base.schema != schema && !base.schema.equals(schema)) {
+        throw new IllegalArgumentException("the base request is not of the builder's schema");
+      }
+      reset();
+      present[0] = base.present;
+      System.arraycopy(base.presentBeyond, 0, present, 1, base.presentBeyond.length);
+      System.arraycopy(base.numbers, 0, numbers, 0, base.numbers.length);
+      numbersUsed = base.numbers.length;
+      if (base.objects.length > 0) {
+        // Shared until the first change, which copies it: the request built may share it too.
+        objects = base.objects;
+        objectsShared = true;
+        objectsUsed = base.objects.length;
+      }
+      return this;
+    }
+
     /** {@return the schema values are checked against} */
     public Schema schema() {
       return schema;

@@ -118,6 +118,61 @@ final class AccessRequestHandleTest {
   }
 
   @Test
+  void resetToBase_startsFromTheSessionsValues_andNeverChangesThem() {
+    AccessRequest session =
+        AccessRequest.builder(SCHEMA)
+            .set(a("user.id"), "u-1")
+            .set(a("user.roles"), List.of("sysadmin"))
+            .set(a("user.clearance"), 3)
+            .set(a("auth.methods"), Set.of("password", "totp"))
+            .set(a("auth.time"), NOON)
+            .set(a("target.clearance"), 2)
+            .build();
+    AccessRequest.Builder b = AccessRequest.builder(SCHEMA);
+    b.set(a("device.id"), "left over from the last request");
+
+    AccessRequest first =
+        b.reset(session)
+            .set(a("app"), "mail")
+            .set(a("request.ip"), "10.1.2.3")
+            .set(a("user.clearance"), 4)
+            .build();
+    AccessRequest second = b.reset(session).clear(a("user.roles")).set(a("app"), "crm").build();
+    AccessRequest unchanged = b.reset(session).build();
+
+    assertThat(first)
+        .isEqualTo(
+            session.toBuilder()
+                .set(a("app"), "mail")
+                .set(a("request.ip"), "10.1.2.3")
+                .set(a("user.clearance"), 4)
+                .build());
+    assertThat(first.values()).doesNotContainKey("device.id");
+    assertThat(second.values()).doesNotContainKey("user.roles").containsEntry("app", "crm");
+    assertThat(unchanged).isEqualTo(session);
+    assertThat(session.values())
+        .containsOnlyKeys(
+            "user.id",
+            "user.roles",
+            "user.clearance",
+            "auth.methods",
+            "auth.time",
+            "target.clearance")
+        .containsEntry("user.clearance", 3L);
+    assertThat(first.number(SCHEMA.slot("target.clearance"))).isEqualTo(2);
+    assertThat(b.reset().build()).isEqualTo(AccessRequest.builder(SCHEMA).build());
+  }
+
+  @Test
+  void resetToBase_ofAnotherSchema_throws() {
+    AccessRequest other = AccessRequest.builder(Schema.standard()).set("user.id", "u-1").build();
+
+    assertThatThrownBy(() -> AccessRequest.builder(SCHEMA).reset(other))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the base request is not of the builder's schema");
+  }
+
+  @Test
   void changeAfterBuild_withoutReset_leavesBuiltRequestAlone() {
     AccessRequest.Builder b = AccessRequest.builder(SCHEMA);
     AccessRequest first = b.set(a("user.id"), "u-1").set(a("app"), "mail").build();

@@ -23,22 +23,25 @@ final class HostPathExampleTest {
 
   private static final Instant NOW = Instant.parse("2026-11-29T10:00:00Z");
 
+  private static CompiledPolicies policies() {
+    return PolicyEngine.compile(
+        PolicySet.builder(Schema.standard())
+            .add(
+                AssignPolicy.builder("everyone-mail")
+                    .grant("mail", "user")
+                    .when(Condition.ne("user.employment", "contractor"))
+                    .build())
+            .add(
+                AuthenticatePolicy.builder("admins-strong")
+                    .when(Condition.contains("user.roles", "sysadmin"))
+                    .requireMfa(Duration.ofHours(8), Factor.WEBAUTHN, Factor.TOTP)
+                    .build())
+            .build());
+  }
+
   @Test
   void handlesOnReusedBuilder_decideAsNamesDo() {
-    CompiledPolicies policies =
-        PolicyEngine.compile(
-            PolicySet.builder(Schema.standard())
-                .add(
-                    AssignPolicy.builder("everyone-mail")
-                        .grant("mail", "user")
-                        .when(Condition.ne("user.employment", "contractor"))
-                        .build())
-                .add(
-                    AuthenticatePolicy.builder("admins-strong")
-                        .when(Condition.contains("user.roles", "sysadmin"))
-                        .requireMfa(Duration.ofHours(8), Factor.WEBAUTHN, Factor.TOTP)
-                        .build())
-                .build());
+    CompiledPolicies policies = policies();
     Schema schema = policies.schema();
     Attribute userId = schema.attributeOrThrow("user.id");
     Attribute roles = schema.attributeOrThrow("user.roles");
@@ -75,5 +78,60 @@ final class HostPathExampleTest {
       assertThat(fast).isEqualTo(byName);
       assertThat(decision).isEqualTo(policies.evaluate(byName));
     }
+  }
+
+  @Test
+  void builderResetToTheSession_decidesAsNamesDo() {
+    CompiledPolicies policies = policies();
+    Schema schema = policies.schema();
+    Attribute userId = schema.attributeOrThrow("user.id");
+    Attribute department = schema.attributeOrThrow("user.department");
+    Attribute roles = schema.attributeOrThrow("user.roles");
+    Attribute methods = schema.attributeOrThrow("auth.methods");
+    Attribute authTime = schema.attributeOrThrow("auth.time");
+    Attribute app = schema.attributeOrThrow("app");
+    Attribute action = schema.attributeOrThrow("request.action");
+    Attribute ip = schema.attributeOrThrow("request.ip");
+    Attribute time = schema.attributeOrThrow("request.time");
+    AccessRequest.Builder builder = AccessRequest.builder(schema);
+    SortedStringSet userRoles = SortedStringSet.copyOf(List.of("sysadmin", "dba"));
+    Instant signedIn = NOW.minus(Duration.ofHours(1));
+    AccessRequest session =
+        AccessRequest.builder(schema)
+            .set(userId, "u-1")
+            .set(department, "it")
+            .set(roles, userRoles)
+            .set(methods, Set.of("password", "totp"))
+            .set(authTime, signedIn)
+            .build();
+
+    for (String address : List.of("203.0.113.9", "2001:db8::1")) {
+      for (String appName : List.of("mail", "payroll")) {
+        AccessRequest fast =
+            builder
+                .reset(session)
+                .set(app, appName)
+                .set(action, "access")
+                .set(ip, address)
+                .set(time, NOW)
+                .build();
+        AccessRequest byName =
+            AccessRequest.builder(schema)
+                .set("user.id", "u-1")
+                .set("user.department", "it")
+                .set("user.roles", Set.of("dba", "sysadmin"))
+                .set("auth.methods", Set.of("totp", "password"))
+                .set("auth.time", signedIn)
+                .set("app", appName)
+                .set("request.action", "access")
+                .set("request.ip", address)
+                .set("request.time", NOW)
+                .build();
+
+        assertThat(fast).isEqualTo(byName);
+        assertThat(policies.evaluate(fast)).isEqualTo(policies.evaluate(byName));
+      }
+    }
+    assertThat(session.values()).doesNotContainKeys("app", "request.ip", "request.time");
   }
 }
