@@ -23,34 +23,34 @@ final class HostPathExampleTest {
 
   private static final Instant NOW = Instant.parse("2026-11-29T10:00:00Z");
 
-  private static CompiledPolicies policies() {
-    return PolicyEngine.compile(
-        PolicySet.builder(Schema.standard())
-            .add(
-                AssignPolicy.builder("everyone-mail")
-                    .grant("mail", "user")
-                    .when(Condition.ne("user.employment", "contractor"))
-                    .build())
-            .add(
-                AuthenticatePolicy.builder("admins-strong")
-                    .when(Condition.contains("user.roles", "sysadmin"))
-                    .requireMfa(Duration.ofHours(8), Factor.WEBAUTHN, Factor.TOTP)
-                    .build())
-            .build());
-  }
+  private final CompiledPolicies policies =
+      PolicyEngine.compile(
+          PolicySet.builder(Schema.standard())
+              .add(
+                  AssignPolicy.builder("everyone-mail")
+                      .grant("mail", "user")
+                      .when(Condition.ne("user.employment", "contractor"))
+                      .build())
+              .add(
+                  AuthenticatePolicy.builder("admins-strong")
+                      .when(Condition.contains("user.roles", "sysadmin"))
+                      .requireMfa(Duration.ofHours(8), Factor.WEBAUTHN, Factor.TOTP)
+                      .build())
+              .build());
+
+  // The handles as the README resolves them, once.
+  private final Schema schema = policies.schema();
+  private final Attribute userId = schema.attributeOrThrow("user.id");
+  private final Attribute roles = schema.attributeOrThrow("user.roles");
+  private final Attribute app = schema.attributeOrThrow("app");
+  private final Attribute action = schema.attributeOrThrow("request.action");
+  private final Attribute ip = schema.attributeOrThrow("request.ip");
+  private final Attribute time = schema.attributeOrThrow("request.time");
+  private final AccessRequest.Builder builder = AccessRequest.builder(schema);
+  private final SortedStringSet userRoles = SortedStringSet.copyOf(List.of("sysadmin", "dba"));
 
   @Test
   void handlesOnReusedBuilder_decideAsNamesDo() {
-    CompiledPolicies policies = policies();
-    Schema schema = policies.schema();
-    Attribute userId = schema.attributeOrThrow("user.id");
-    Attribute roles = schema.attributeOrThrow("user.roles");
-    Attribute app = schema.attributeOrThrow("app");
-    Attribute action = schema.attributeOrThrow("request.action");
-    Attribute ip = schema.attributeOrThrow("request.ip");
-    Attribute time = schema.attributeOrThrow("request.time");
-    AccessRequest.Builder builder = AccessRequest.builder(schema);
-    SortedStringSet userRoles = SortedStringSet.copyOf(List.of("sysadmin", "dba"));
 
     for (String address : List.of("203.0.113.9", "2001:db8::1", "::ffff:10.1.2.3")) {
       AccessRequest fast =
@@ -82,19 +82,9 @@ final class HostPathExampleTest {
 
   @Test
   void builderResetToTheSession_decidesAsNamesDo() {
-    CompiledPolicies policies = policies();
-    Schema schema = policies.schema();
-    Attribute userId = schema.attributeOrThrow("user.id");
     Attribute department = schema.attributeOrThrow("user.department");
-    Attribute roles = schema.attributeOrThrow("user.roles");
     Attribute methods = schema.attributeOrThrow("auth.methods");
     Attribute authTime = schema.attributeOrThrow("auth.time");
-    Attribute app = schema.attributeOrThrow("app");
-    Attribute action = schema.attributeOrThrow("request.action");
-    Attribute ip = schema.attributeOrThrow("request.ip");
-    Attribute time = schema.attributeOrThrow("request.time");
-    AccessRequest.Builder builder = AccessRequest.builder(schema);
-    SortedStringSet userRoles = SortedStringSet.copyOf(List.of("sysadmin", "dba"));
     Instant signedIn = NOW.minus(Duration.ofHours(1));
     AccessRequest session =
         AccessRequest.builder(schema)
