@@ -1,6 +1,8 @@
 package dev.gatehouse.bench.peers;
 
 import dev.gatehouse.api.AccessRequest;
+import dev.gatehouse.api.Attribute;
+import dev.gatehouse.api.Schema;
 import dev.gatehouse.api.policy.PolicySet;
 import dev.gatehouse.bench.Workload;
 import dev.gatehouse.engine.CompiledPolicies;
@@ -17,14 +19,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * Where Gatehouse's end-to-end time in {@link PeerBenchmark} goes beyond the decision, timed by the
  * thread's CPU time on the same stream of 1,024 requests, for a machine shared with other work.
- * Beside the comparison's two paths and building alone, three paths show how low building could go:
+ * Beside the comparison's two paths and building alone, five paths show how low building could go:
  * deciding a new request that converts nothing (a copy of the prepared one, {@code
- * reset(prepared).build()}: what a new request costs however it is built), and deciding the
+ * reset(prepared).build()}: what a new request costs however it is built); deciding such a copy
+ * with its address set from the host's text, or with every value a request keeps in another form
+ * than the host's set from the host's (the address, risk level, factors and both instants: the
+ * conversions no builder can skip, every other value taken as given for free); and deciding the
  * prepared request after reading, building nothing, every host value the builder looks into (the
  * characters of the address, action and risk level, of each list element and factor, and both
- * instants: this builder's floor) or only those a request keeps in another form (the address, risk
- * level, factors and instants: what no builder can skip). Rounds of each path take turns in one
- * JVM; the lowest round per path is printed, with its ratio to the decision.
+ * instants) or only those the conversions read. Rounds of each path take turns in one JVM; the
+ * lowest round per path is printed, with its ratio to the decision.
  *
  * <p>Run: {@code java -cp benchmarks-peers/target/benchmarks-peers.jar
  * dev.gatehouse.bench.peers.PeerTiming [policies...]}
@@ -64,6 +68,13 @@ public final class PeerTiming {
       paths.put("endToEnd", i -> peer.decide(peer.prepare(hosts[i & MASK])));
       paths.put("prepare", i -> peer.prepare(hosts[i & MASK]));
       paths.put("copyThenDecide", i -> peer.decide(copies.reset(prepared[i & MASK]).build()));
+      Conversions conversions = new Conversions(engine.schema());
+      paths.put(
+          "copyAddressThenDecide",
+          i -> peer.decide(conversions.address(copies, prepared[i & MASK], hosts[i & MASK])));
+      paths.put(
+          "copyConvertThenDecide",
+          i -> peer.decide(conversions.all(copies, prepared[i & MASK], hosts[i & MASK])));
       paths.put(
           "readThenDecide",
           i -> {
@@ -86,8 +97,54 @@ public final class PeerTiming {
       best.forEach(
           (name, ns) ->
               System.out.printf(
-                  "policies=%d %-15s %7.0f ns/op (cpu) %5.2fx decide%n",
+                  "policies=%d %-21s %7.0f ns/op (cpu) %5.2fx decide%n",
                   size, name, ns, ns / decide));
+    }
+  }
+
+  /** What no builder can take as the host holds it, set on a copy of the prepared request. */
+  private static final class Conversions {
+
+    private final Attribute ip;
+    private final Attribute riskLevel;
+    private final Attribute authMethods;
+    private final Attribute time;
+    private final Attribute authTime;
+
+    Conversions(Schema schema) {
+      ip = schema.attributeOrThrow("request.ip");
+      riskLevel = schema.attributeOrThrow("risk.level");
+      authMethods = schema.attributeOrThrow("auth.methods");
+      time = schema.attributeOrThrow("request.time");
+      authTime = schema.attributeOrThrow("auth.time");
+    }
+
+    AccessRequest address(AccessRequest.Builder b, AccessRequest prepared, HostRequest h) {
+      b.reset(prepared);
+      if (h.ip() != null) {
+        b.set(ip, h.ip());
+      }
+      return b.build();
+    }
+
+    AccessRequest all(AccessRequest.Builder b, AccessRequest prepared, HostRequest h) {
+      b.reset(prepared);
+      if (h.ip() != null) {
+        b.set(ip, h.ip());
+      }
+      if (h.riskLevel() != null) {
+        b.set(riskLevel, h.riskLevel());
+      }
+      if (h.authMethods() != null) {
+        b.set(authMethods, h.authMethods());
+      }
+      if (h.time() != null) {
+        b.set(time, h.time());
+      }
+      if (h.authTime() != null) {
+        b.set(authTime, h.authTime());
+      }
+      return b.build();
     }
   }
 
