@@ -8,7 +8,10 @@ import dev.gatehouse.api.policy.PolicySet;
 import dev.gatehouse.engine.CompiledPolicies;
 import dev.gatehouse.engine.reference.ReferenceEvaluator;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -22,30 +25,40 @@ public final class DecisionPeer implements Peer {
   private final Function<AccessRequest, Decision> evaluate;
   private final HostPath host;
 
-  private DecisionPeer(String name, Schema schema, Function<AccessRequest, Decision> evaluate) {
+  private DecisionPeer(
+      String name,
+      Schema schema,
+      Collection<Attribute> read,
+      Function<AccessRequest, Decision> evaluate) {
     this.name = name;
     this.evaluate = evaluate;
-    this.host = new HostPath(schema);
+    this.host = new HostPath(schema, read);
   }
 
   /**
-   * Returns the compiled engine as a peer.
+   * Returns the compiled engine as a peer, its host setting only {@link
+   * CompiledPolicies#attributesRead() the attributes the policies read}, as docs/performance.md's
+   * host path advises.
    *
    * @param engine the compiled policies
    * @return the peer named {@code gatehouse}
    */
   public static DecisionPeer gatehouse(CompiledPolicies engine) {
-    return new DecisionPeer("gatehouse", engine.schema(), engine::evaluate);
+    return new DecisionPeer(
+        "gatehouse", engine.schema(), engine.attributesRead(), engine::evaluate);
   }
 
   /**
-   * Returns the reference interpreter of {@code set} as a peer.
+   * Returns the reference interpreter of {@code set} as a peer, its host setting the attributes
+   * {@code engine}, the same policies compiled, reads.
    *
    * @param set the policies
+   * @param engine the same policies compiled, for the attributes to set
    * @return the peer named {@code reference}
    */
-  public static DecisionPeer reference(PolicySet set) {
-    return new DecisionPeer("reference", set.schema(), new ReferenceEvaluator(set)::evaluate);
+  public static DecisionPeer reference(PolicySet set, CompiledPolicies engine) {
+    return new DecisionPeer(
+        "reference", set.schema(), engine.attributesRead(), new ReferenceEvaluator(set)::evaluate);
   }
 
   /**
@@ -58,67 +71,86 @@ public final class DecisionPeer implements Peer {
    * @return the request
    */
   static AccessRequest request(Schema schema, HostRequest h) {
-    return new HostPath(schema).request(h);
+    return new HostPath(schema, schema.attributes()).request(h);
   }
 
   /**
-   * A host's request building: the attributes resolved once, then set through their handles on
-   * every call, as docs/performance.md's host path describes.
+   * Builds the Gatehouse request a host sets for {@code engine}: only the attributes its policies
+   * read.
+   *
+   * @param engine the compiled policies
+   * @param h the host's request
+   * @return the request
+   */
+  static AccessRequest requestRead(CompiledPolicies engine, HostRequest h) {
+    return new HostPath(engine.schema(), engine.attributesRead()).request(h);
+  }
+
+  /**
+   * A host's request building: the attributes to set resolved once, then set through their handles
+   * on every call, as docs/performance.md's host path describes. An attribute left out has no
+   * handle here, and the builder never looks at its host value.
    */
   static final class HostPath {
 
     /** One builder, emptied for each request: a host deciding in a loop keeps one per thread. */
     private final AccessRequest.Builder builder;
 
-    private final Attribute userId;
-    private final Attribute userEmail;
-    private final Attribute userDepartment;
-    private final Attribute userCountry;
-    private final Attribute userEmployment;
-    private final Attribute userRoles;
-    private final Attribute userGroups;
-    private final Attribute userTitle;
-    private final Attribute userCostCenter;
-    private final Attribute userClearance;
-    private final Attribute requestAction;
-    private final Attribute requestIp;
-    private final Attribute requestTime;
-    private final Attribute authTime;
-    private final Attribute authMethods;
-    private final Attribute riskLevel;
-    private final Attribute riskScore;
-    private final Attribute deviceId;
-    private final Attribute devicePlatform;
-    private final Attribute deviceManaged;
-    private final Attribute deviceKnown;
-    private final Attribute locationCountry;
-    private final Attribute app;
+    private final @Nullable Attribute userId;
+    private final @Nullable Attribute userEmail;
+    private final @Nullable Attribute userDepartment;
+    private final @Nullable Attribute userCountry;
+    private final @Nullable Attribute userEmployment;
+    private final @Nullable Attribute userRoles;
+    private final @Nullable Attribute userGroups;
+    private final @Nullable Attribute userTitle;
+    private final @Nullable Attribute userCostCenter;
+    private final @Nullable Attribute userClearance;
+    private final @Nullable Attribute requestAction;
+    private final @Nullable Attribute requestIp;
+    private final @Nullable Attribute requestTime;
+    private final @Nullable Attribute authTime;
+    private final @Nullable Attribute authMethods;
+    private final @Nullable Attribute riskLevel;
+    private final @Nullable Attribute riskScore;
+    private final @Nullable Attribute deviceId;
+    private final @Nullable Attribute devicePlatform;
+    private final @Nullable Attribute deviceManaged;
+    private final @Nullable Attribute deviceKnown;
+    private final @Nullable Attribute locationCountry;
+    private final @Nullable Attribute app;
 
-    HostPath(Schema schema) {
+    HostPath(Schema schema, Collection<Attribute> read) {
       builder = AccessRequest.builder(schema);
-      userId = schema.attributeOrThrow("user.id");
-      userEmail = schema.attributeOrThrow("user.email");
-      userDepartment = schema.attributeOrThrow("user.department");
-      userCountry = schema.attributeOrThrow("user.country");
-      userEmployment = schema.attributeOrThrow("user.employment");
-      userRoles = schema.attributeOrThrow("user.roles");
-      userGroups = schema.attributeOrThrow("user.groups");
-      userTitle = schema.attributeOrThrow("user.title");
-      userCostCenter = schema.attributeOrThrow("user.cost_center");
-      userClearance = schema.attributeOrThrow("user.clearance");
-      requestAction = schema.attributeOrThrow("request.action");
-      requestIp = schema.attributeOrThrow("request.ip");
-      requestTime = schema.attributeOrThrow("request.time");
-      authTime = schema.attributeOrThrow("auth.time");
-      authMethods = schema.attributeOrThrow("auth.methods");
-      riskLevel = schema.attributeOrThrow("risk.level");
-      riskScore = schema.attributeOrThrow("risk.score");
-      deviceId = schema.attributeOrThrow("device.id");
-      devicePlatform = schema.attributeOrThrow("device.platform");
-      deviceManaged = schema.attributeOrThrow("device.managed");
-      deviceKnown = schema.attributeOrThrow("device.known");
-      locationCountry = schema.attributeOrThrow("location.country");
-      app = schema.attributeOrThrow("app");
+      Set<String> names = new HashSet<>();
+      for (Attribute a : read) {
+        names.add(a.name());
+      }
+      Function<String, @Nullable Attribute> handle =
+          name -> names.contains(name) ? schema.attributeOrThrow(name) : null;
+      userId = handle.apply("user.id");
+      userEmail = handle.apply("user.email");
+      userDepartment = handle.apply("user.department");
+      userCountry = handle.apply("user.country");
+      userEmployment = handle.apply("user.employment");
+      userRoles = handle.apply("user.roles");
+      userGroups = handle.apply("user.groups");
+      userTitle = handle.apply("user.title");
+      userCostCenter = handle.apply("user.cost_center");
+      userClearance = handle.apply("user.clearance");
+      requestAction = handle.apply("request.action");
+      requestIp = handle.apply("request.ip");
+      requestTime = handle.apply("request.time");
+      authTime = handle.apply("auth.time");
+      authMethods = handle.apply("auth.methods");
+      riskLevel = handle.apply("risk.level");
+      riskScore = handle.apply("risk.score");
+      deviceId = handle.apply("device.id");
+      devicePlatform = handle.apply("device.platform");
+      deviceManaged = handle.apply("device.managed");
+      deviceKnown = handle.apply("device.known");
+      locationCountry = handle.apply("location.country");
+      app = handle.apply("app");
     }
 
     AccessRequest request(HostRequest h) {
@@ -132,18 +164,18 @@ public final class DecisionPeer implements Peer {
       set(b, userGroups, h.groups());
       text(b, userTitle, h.title());
       text(b, userCostCenter, h.costCenter());
-      b.set(userClearance, h.clearance());
+      number(b, userClearance, h.clearance());
       text(b, requestAction, h.action());
       text(b, requestIp, h.ip());
       time(b, requestTime, h.time());
       time(b, authTime, h.authTime());
       set(b, authMethods, h.authMethods());
       text(b, riskLevel, h.riskLevel());
-      b.set(riskScore, h.riskScore());
+      number(b, riskScore, h.riskScore());
       text(b, deviceId, h.deviceId());
       text(b, devicePlatform, h.devicePlatform());
-      b.set(deviceManaged, h.deviceManaged());
-      b.set(deviceKnown, h.deviceKnown());
+      bool(b, deviceManaged, h.deviceManaged());
+      bool(b, deviceKnown, h.deviceKnown());
       text(b, locationCountry, h.locationCountry());
       text(b, app, h.app());
       return b.build();
@@ -151,20 +183,35 @@ public final class DecisionPeer implements Peer {
 
     // A host request leaves out, as null, what the host does not know; so does the request.
 
-    private static void text(AccessRequest.Builder b, Attribute a, @Nullable String value) {
-      if (value != null) {
+    private static void text(
+        AccessRequest.Builder b, @Nullable Attribute a, @Nullable String value) {
+      if (a != null && value != null) {
         b.set(a, value);
       }
     }
 
-    private static void set(AccessRequest.Builder b, Attribute a, @Nullable List<String> value) {
-      if (value != null) {
+    private static void set(
+        AccessRequest.Builder b, @Nullable Attribute a, @Nullable List<String> value) {
+      if (a != null && value != null) {
         b.set(a, value);
       }
     }
 
-    private static void time(AccessRequest.Builder b, Attribute a, @Nullable Instant value) {
-      if (value != null) {
+    private static void time(
+        AccessRequest.Builder b, @Nullable Attribute a, @Nullable Instant value) {
+      if (a != null && value != null) {
+        b.set(a, value);
+      }
+    }
+
+    private static void number(AccessRequest.Builder b, @Nullable Attribute a, long value) {
+      if (a != null) {
+        b.set(a, value);
+      }
+    }
+
+    private static void bool(AccessRequest.Builder b, @Nullable Attribute a, boolean value) {
+      if (a != null) {
         b.set(a, value);
       }
     }

@@ -26,9 +26,9 @@ import org.jspecify.annotations.Nullable;
  * than the host's set from the host's (the address, risk level, factors and both instants: the
  * conversions no builder can skip, every other value taken as given for free); and deciding the
  * prepared request after reading, building nothing, every host value the builder looks into (the
- * characters of the address, action and risk level, of each list element and factor, and both
- * instants) or only those the conversions read. Rounds of each path take turns in one JVM; the
- * lowest round per path is printed, with its ratio to the decision.
+ * characters of the address, action and risk level, of each role and factor, and both instants) or
+ * only those the conversions read. Rounds of each path take turns in one JVM; the lowest round per
+ * path is printed, with its ratio to the decision.
  *
  * <p>Run: {@code java -cp benchmarks-peers/target/benchmarks-peers.jar
  * dev.gatehouse.bench.peers.PeerTiming [policies...]}
@@ -148,10 +148,13 @@ public final class PeerTiming {
     }
   }
 
-  /** Touches what the host path's builder reads of a request, and nothing it stores as given. */
+  /**
+   * Touches what the host path's builder reads of a request, setting the attributes the policies
+   * read, and nothing it stores as given.
+   */
   private static int read(HostRequest h) {
     int sum = chars(h.ip()) + chars(h.action()) + chars(h.riskLevel());
-    sum += chars(h.roles()) + chars(h.groups()) + chars(h.authMethods());
+    sum += chars(h.roles()) + chars(h.authMethods());
     return sum + instant(h.time()) + instant(h.authTime());
   }
 

@@ -39,7 +39,7 @@ public final class Peers {
       case "plain-java":
         return new PlainScanPeer(set);
       case "reference":
-        return DecisionPeer.reference(set);
+        return DecisionPeer.reference(set, engine);
       case "cel":
         return new CelPeer(set);
       case "jcasbin":
