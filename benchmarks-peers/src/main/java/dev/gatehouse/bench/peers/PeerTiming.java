@@ -1,8 +1,6 @@
 package dev.gatehouse.bench.peers;
 
 import dev.gatehouse.api.AccessRequest;
-import dev.gatehouse.api.Attribute;
-import dev.gatehouse.api.Schema;
 import dev.gatehouse.api.policy.PolicySet;
 import dev.gatehouse.bench.Workload;
 import dev.gatehouse.engine.CompiledPolicies;
@@ -99,52 +97,6 @@ public final class PeerTiming {
               System.out.printf(
                   "policies=%d %-21s %7.0f ns/op (cpu) %5.2fx decide%n",
                   size, name, ns, ns / decide));
-    }
-  }
-
-  /** What no builder can take as the host holds it, set on a copy of the prepared request. */
-  private static final class Conversions {
-
-    private final Attribute ip;
-    private final Attribute riskLevel;
-    private final Attribute authMethods;
-    private final Attribute time;
-    private final Attribute authTime;
-
-    Conversions(Schema schema) {
-      ip = schema.attributeOrThrow("request.ip");
-      riskLevel = schema.attributeOrThrow("risk.level");
-      authMethods = schema.attributeOrThrow("auth.methods");
-      time = schema.attributeOrThrow("request.time");
-      authTime = schema.attributeOrThrow("auth.time");
-    }
-
-    AccessRequest address(AccessRequest.Builder b, AccessRequest prepared, HostRequest h) {
-      b.reset(prepared);
-      if (h.ip() != null) {
-        b.set(ip, h.ip());
-      }
-      return b.build();
-    }
-
-    AccessRequest all(AccessRequest.Builder b, AccessRequest prepared, HostRequest h) {
-      b.reset(prepared);
-      if (h.ip() != null) {
-        b.set(ip, h.ip());
-      }
-      if (h.riskLevel() != null) {
-        b.set(riskLevel, h.riskLevel());
-      }
-      if (h.authMethods() != null) {
-        b.set(authMethods, h.authMethods());
-      }
-      if (h.time() != null) {
-        b.set(time, h.time());
-      }
-      if (h.authTime() != null) {
-        b.set(authTime, h.authTime());
-      }
-      return b.build();
     }
   }
 
