@@ -112,7 +112,13 @@ public final class Smoke {
     System.exit(problems.isEmpty() ? 0 : 1);
   }
 
-  private static ChainedOptionsBuilder quick() {
+  /**
+   * The smoke pass's settings, which the peer comparison's pass uses too: one fork, one warm-up and
+   * two measured iterations of half a second, allocation profiled, failing on error.
+   *
+   * @return the options, to add a benchmark to
+   */
+  public static ChainedOptionsBuilder quick() {
     return new OptionsBuilder()
         .warmupIterations(1)
         .warmupTime(TimeValue.milliseconds(500))

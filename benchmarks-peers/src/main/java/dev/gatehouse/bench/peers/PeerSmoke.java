@@ -1,13 +1,12 @@
 package dev.gatehouse.bench.peers;
 
+import dev.gatehouse.bench.Smoke;
 import java.util.Collection;
-import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 
 /**
  * A smoke pass of {@link PeerBenchmark} for CI: both methods, every engine at 100 policies, each
@@ -44,17 +43,8 @@ public final class PeerSmoke {
 
   private static Collection<RunResult> run(Class<?> benchmark, boolean checked)
       throws RunnerException {
-    OptionsBuilder options = new OptionsBuilder();
-    options
-        .include(benchmark.getName())
-        .param("policies", "100")
-        .warmupIterations(1)
-        .warmupTime(TimeValue.milliseconds(500))
-        .measurementIterations(2)
-        .measurementTime(TimeValue.milliseconds(500))
-        .forks(1)
-        .addProfiler(GCProfiler.class)
-        .shouldFailOnError(true);
+    ChainedOptionsBuilder options =
+        Smoke.quick().include(benchmark.getName()).param("policies", "100");
     if (checked) {
       options.param("checked", "1024");
     }
