@@ -9,8 +9,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -51,6 +53,9 @@ public final class AccessRequest {
   private static final long[] NO_WORDS = new long[0];
   private static final long[] NO_NUMBERS = new long[0];
   private static final Object[] NO_OBJECTS = new Object[0];
+
+  /** What {@code toArray} is given: a new zero-length array would cost 16 B a set. */
+  private static final String[] NO_STRINGS = new String[0];
 
   private final Schema schema;
 
@@ -602,7 +607,7 @@ public final class AccessRequest {
       if (value instanceof SortedStringSet s) {
         return putObject(a, s);
       }
-      String[] elements = value.toArray(new String[0]);
+      String[] elements = value.toArray(NO_STRINGS);
       for (String element : elements) {
         if (element == null) {
           throw nullElement(a, value);
@@ -616,6 +621,17 @@ public final class AccessRequest {
       if (value instanceof SortedStringSet s) {
         for (int i = 0; i < s.size(); i++) {
           symbols |= 1L << symbol(a, s.get(i));
+        }
+        return symbols;
+      }
+      // By index where that is cheap: the iterator would be the one allocation of the factors.
+      if (value instanceof List<String> list && value instanceof RandomAccess) {
+        for (int i = 0, n = list.size(); i < n; i++) {
+          String element = list.get(i);
+          if (element == null) {
+            throw nullElement(a, value);
+          }
+          symbols |= 1L << symbol(a, element);
         }
         return symbols;
       }

@@ -27,6 +27,9 @@ public final class SortedStringSet extends AbstractSet<String> {
 
   private static final SortedStringSet EMPTY = new SortedStringSet(new String[0]);
 
+  /** What {@code toArray} is given, so that a copy allocates only its array. */
+  private static final String[] NO_STRINGS = new String[0];
+
   private final String[] elements;
 
   /** Wraps {@code sorted}, which must be sorted, without duplicates, and not shared. */
@@ -55,7 +58,7 @@ public final class SortedStringSet extends AbstractSet<String> {
     if (collection instanceof SortedStringSet s) {
       return s;
     }
-    return ofUnsorted(collection.toArray(new String[0]));
+    return ofUnsorted(collection.toArray(NO_STRINGS));
   }
 
   /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -216,6 +217,26 @@ final class AccessRequestHandleTest {
     assertThatThrownBy(() -> AccessRequest.builder(SCHEMA).set(a("user.roles"), roles))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessage("set `user.roles` holds a null element");
+  }
+
+  @Test
+  void set_factorsAsLists_nullOrUnknownElement_throwsNamingTheSet() {
+    List<String> withNull = new ArrayList<>(List.of("password"));
+    withNull.add(null);
+
+    assertThatThrownBy(() -> AccessRequest.builder(SCHEMA).set(a("auth.methods"), withNull))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessage("set `auth.methods` holds a null element");
+    assertThatThrownBy(
+            () ->
+                AccessRequest.builder(SCHEMA)
+                    .set(a("auth.methods"), new LinkedList<>(List.of("password", "sms2"))))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("`sms2` is not a value of `auth.methods`");
+    assertThatThrownBy(
+            () -> AccessRequest.builder(SCHEMA).set(a("auth.methods"), List.of("password", "sms2")))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("`sms2` is not a value of `auth.methods`");
   }
 
   @Test
