@@ -28,19 +28,12 @@ final class Conversions {
 
   /** {@return a copy of {@code prepared} with its address set from the host's text} */
   AccessRequest address(AccessRequest.Builder b, AccessRequest prepared, HostRequest h) {
-    b.reset(prepared);
-    if (h.ip() != null) {
-      b.set(ip, h.ip());
-    }
-    return b.build();
+    return withAddress(b, prepared, h).build();
   }
 
   /** {@return a copy of {@code prepared} with every conversion set from the host's values} */
   AccessRequest all(AccessRequest.Builder b, AccessRequest prepared, HostRequest h) {
-    b.reset(prepared);
-    if (h.ip() != null) {
-      b.set(ip, h.ip());
-    }
+    withAddress(b, prepared, h);
     if (h.riskLevel() != null) {
       b.set(riskLevel, h.riskLevel());
     }
@@ -54,5 +47,14 @@ final class Conversions {
       b.set(authTime, h.authTime());
     }
     return b.build();
+  }
+
+  private AccessRequest.Builder withAddress(
+      AccessRequest.Builder b, AccessRequest prepared, HostRequest h) {
+    b.reset(prepared);
+    if (h.ip() != null) {
+      b.set(ip, h.ip());
+    }
+    return b;
   }
 }

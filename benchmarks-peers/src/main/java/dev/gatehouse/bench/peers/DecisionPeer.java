@@ -9,7 +9,6 @@ import dev.gatehouse.engine.CompiledPolicies;
 import dev.gatehouse.engine.reference.ReferenceEvaluator;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -122,12 +121,12 @@ public final class DecisionPeer implements Peer {
 
     HostPath(Schema schema, Collection<Attribute> read) {
       builder = AccessRequest.builder(schema);
-      Set<String> names = new HashSet<>();
-      for (Attribute a : read) {
-        names.add(a.name());
-      }
+      Set<Attribute> wanted = Set.copyOf(read);
       Function<String, @Nullable Attribute> handle =
-          name -> names.contains(name) ? schema.attributeOrThrow(name) : null;
+          name -> {
+            Attribute a = schema.attributeOrThrow(name);
+            return wanted.contains(a) ? a : null;
+          };
       userId = handle.apply("user.id");
       userEmail = handle.apply("user.email");
       userDepartment = handle.apply("user.department");

@@ -2,10 +2,7 @@ package dev.gatehouse.bench.peers;
 
 import dev.gatehouse.api.AccessRequest;
 import dev.gatehouse.api.Decision;
-import dev.gatehouse.api.policy.PolicySet;
-import dev.gatehouse.bench.Workload;
 import dev.gatehouse.engine.CompiledPolicies;
-import dev.gatehouse.engine.PolicyEngine;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -55,19 +52,14 @@ public class HostFloorBenchmark {
   /** Builds the workload and the engine, cross-checks the host path, and prepares the stream. */
   @Setup(Level.Trial)
   public void setUp() {
-    Workload workload = Workload.generate(policies, 42);
-    PolicySet set = workload.policies();
-    CompiledPolicies engine = PolicyEngine.compile(set);
-    AccessRequest[] requests = Peers.accessRequests(workload, engine, MASK + 1);
-    peer = Peers.create("gatehouse", set, engine);
-    CrossCheck.verify(engine, peer, requests);
-    hosts = new HostRequest[MASK + 1];
-    prepared = new AccessRequest[MASK + 1];
+    GatehouseStream stream = GatehouseStream.of(policies, MASK + 1);
+    CompiledPolicies engine = stream.engine();
+    peer = stream.peer();
+    hosts = stream.hosts();
+    prepared = stream.prepared();
     copies = AccessRequest.builder(engine.schema());
     conversions = new Conversions(engine.schema());
     for (int i = 0; i <= MASK; i++) {
-      hosts[i] = HostRequest.of(requests[i]);
-      prepared[i] = (AccessRequest) peer.prepare(hosts[i]);
       Decision expected = engine.evaluate(prepared[i]);
       if (!engine.evaluate(copies.reset(prepared[i]).build()).equals(expected)
           || !engine.evaluate(conversions.all(copies, prepared[i], hosts[i])).equals(expected)) {

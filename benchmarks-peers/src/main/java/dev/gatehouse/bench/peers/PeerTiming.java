@@ -1,10 +1,7 @@
 package dev.gatehouse.bench.peers;
 
 import dev.gatehouse.api.AccessRequest;
-import dev.gatehouse.api.policy.PolicySet;
-import dev.gatehouse.bench.Workload;
 import dev.gatehouse.engine.CompiledPolicies;
-import dev.gatehouse.engine.PolicyEngine;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Instant;
@@ -48,18 +45,11 @@ public final class PeerTiming {
   public static void main(String[] args) {
     int[] sizes = args.length == 0 ? new int[] {100, 1_000, 10_000} : parse(args);
     for (int size : sizes) {
-      Workload workload = Workload.generate(size, 42);
-      PolicySet set = workload.policies();
-      CompiledPolicies engine = PolicyEngine.compile(set);
-      AccessRequest[] requests = Peers.accessRequests(workload, engine, MASK + 1);
-      Peer peer = Peers.create("gatehouse", set, engine);
-      CrossCheck.verify(engine, peer, requests);
-      HostRequest[] hosts = new HostRequest[MASK + 1];
-      AccessRequest[] prepared = new AccessRequest[MASK + 1];
-      for (int i = 0; i <= MASK; i++) {
-        hosts[i] = HostRequest.of(requests[i]);
-        prepared[i] = (AccessRequest) peer.prepare(hosts[i]);
-      }
+      GatehouseStream stream = GatehouseStream.of(size, MASK + 1);
+      CompiledPolicies engine = stream.engine();
+      Peer peer = stream.peer();
+      HostRequest[] hosts = stream.hosts();
+      AccessRequest[] prepared = stream.prepared();
       AccessRequest.Builder copies = AccessRequest.builder(engine.schema());
       Map<String, IntFunction<Object>> paths = new LinkedHashMap<>();
       paths.put("decide", i -> peer.decide(prepared[i & MASK]));
